@@ -1,0 +1,48 @@
+"""The ``statusgen`` command line. Each command lives in its own module, imported only when run,
+so that ``statusgen check`` never pays for python-pptx or WeasyPrint."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import click
+
+from generator import __version__
+
+#: command name -> module under generator.commands that defines ``command``
+COMMANDS = {
+    "check": "Validate the data folder; errors name file, line and column.",
+    "new": "Write a new, valid werkstroom or actie file with the next free number.",
+    "schema": "Write JSON Schema files for editors (yaml-language-server) and pre-commit.",
+}
+
+
+class LazyGroup(click.Group):
+    """A group that imports a command's module only when that command is invoked."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module = importlib.import_module(f"generator.commands.{cmd_name}")
+        command: click.Command = module.command
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: Any) -> None:
+        # short help from the table above, so `statusgen --help` imports no command module
+        rows = [(name, COMMANDS[name]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="statusgen")
+def main() -> None:
+    """Build the crisis organisation's reporting documents from the YAML status data.
+
+    Editors keep one file per werkstroom and per POK actie; statusgen checks them and renders the
+    SCT deck, the Kamer progress report and the POK action table.
+    """

@@ -1,0 +1,83 @@
+"""``statusgen check``: validate the data folder and report every problem at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import click
+
+from generator.dataset import load
+from generator.diagnostics import Diagnostic, Report, display_path, format_docpath
+from generator.options import data_option, peildatum_option
+
+
+def _github_escape(text: str, *, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def format_github(diagnostic: Diagnostic, root: Path) -> str:
+    """A GitHub Actions workflow command, shown as an annotation on the pull request's diff."""
+    file = _github_escape(display_path(diagnostic.file, root), prop=True)
+    return (
+        f"::{diagnostic.severity.value} file={file},line={diagnostic.line},"
+        f"col={diagnostic.column},title=statusgen::{_github_escape(diagnostic.message)}"
+    )
+
+
+def as_json(diagnostic: Diagnostic, root: Path) -> dict[str, object]:
+    return {
+        "file": display_path(diagnostic.file, root),
+        "line": diagnostic.line,
+        "column": diagnostic.column,
+        "severity": diagnostic.severity.value,
+        "message": diagnostic.message,
+        "path": format_docpath(diagnostic.path),
+    }
+
+
+@click.command(name="check")
+@data_option
+@peildatum_option
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["human", "github", "json"]),
+    default="human",
+    show_default=True,
+    help="human: file:line:col lines; github: Actions annotations; json: one document.",
+)
+def command(data_dir: Path, peildatum: dt.date | None, strict: bool, fmt: str) -> None:
+    """Validate the data folder; errors name file, line and column.
+
+    Exit status: 0 when the data is valid, 1 on errors (or warnings with --strict), 2 on usage
+    errors. Warnings (overdue or ntb deadlines, an afgeronde opdracht with open hoofdacties) do not
+    fail the run unless --strict is given.
+    """
+    report = Report()
+    load(data_dir, report, peildatum=peildatum)
+    errors, warnings = len(report.errors), len(report.warnings)
+    failed = errors > 0 or (strict and warnings > 0)
+    if fmt == "json":
+        document = {
+            "ok": not failed,
+            "errors": errors,
+            "warnings": warnings,
+            "diagnostics": [as_json(d, data_dir) for d in report.items],
+        }
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        for diagnostic in report.items:
+            if fmt == "github":
+                click.echo(format_github(diagnostic, data_dir))
+            else:
+                click.echo(diagnostic.human(data_dir))
+        summary = f"{errors} error(s), {warnings} warning(s) in {display_path(data_dir, None)}"
+        click.echo(("FAILED: " if failed else "OK: ") + summary, err=True)
+    if failed:
+        raise SystemExit(1)

@@ -1,0 +1,204 @@
+"""Load a whole data folder: every file read, validated and cross-checked, all errors collected.
+
+The first phase of every command. Nothing here writes; nothing here prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic
+
+from pydantic import BaseModel, ValidationError
+
+from generator.diagnostics import DocPath, Report
+from generator.kinds import CheckContext, Kind, M, Ref, all_kinds
+from generator.kinds.actie import Actie
+from generator.kinds.organisatie import Organisatie
+from generator.kinds.werkstroom import Werkstroom
+from generator.suggest import did_you_mean
+from generator.validation import describe_validation_error
+from generator.yamlsource import SourceDocument, SourceError, read
+
+log = logging.getLogger(__name__)
+
+_LEADING_NUMBER = re.compile(r"^(\d+)")
+
+
+@dataclass
+class Loaded(Generic[M]):
+    """One valid file: its model and where everything in it stands."""
+
+    kind: Kind[M]
+    source: SourceDocument
+    item: M
+
+    @property
+    def file(self) -> Path:
+        return self.source.file
+
+
+@dataclass
+class Dataset:
+    """Everything in a data folder that validated, by kind."""
+
+    root: Path
+    loaded: dict[str, list[Loaded[Any]]] = field(default_factory=dict)
+    #: kinds of which at least one file did not validate: references into them are not judged
+    incomplete: set[str] = field(default_factory=set)
+
+    def items(self, kind: str) -> list[Any]:
+        return [entry.item for entry in self.loaded.get(kind, [])]
+
+    @property
+    def organisatie(self) -> Organisatie | None:
+        items = self.items("organisatie")
+        return items[0] if items else None
+
+    @property
+    def werkstromen(self) -> list[Werkstroom]:
+        return sorted(self.items("werkstroom"), key=lambda w: w.nummer)
+
+    @property
+    def acties(self) -> list[Actie]:
+        return sorted(self.items("actie"), key=lambda a: a.nummer)
+
+    @property
+    def personen(self) -> dict[str, str]:
+        """Person id -> name."""
+        org = self.organisatie
+        return {p.id: p.naam for p in org.personen} if org else {}
+
+
+def load(root: Path, report: Report, *, peildatum: dt.date | None = None) -> Dataset:
+    """Read every file under ``root`` into a Dataset, adding each problem to ``report``."""
+    dataset = Dataset(root)
+    known: set[Path] = set()
+    for kind in all_kinds():
+        files = sorted(root.glob(kind.pattern))
+        known.update(files)
+        if not files and kind.required:
+            report.error(root / kind.pattern, (1, 1), f"{kind.pattern} is missing: {kind.description}")
+        if kind.singleton and len(files) > 1:
+            report.error(files[1], (1, 1), f"only one {kind.pattern} is allowed")
+        for file in files:
+            entry = _load_file(kind, file, report)
+            if entry is None:
+                dataset.incomplete.add(kind.name)
+            else:
+                dataset.loaded.setdefault(kind.name, []).append(entry)
+    _warn_unknown_files(root, known, report)
+    _cross_check(dataset, report)
+    context = CheckContext(peildatum=peildatum or dt.date.today())
+    for entries in dataset.loaded.values():
+        for entry in entries:
+            for path, message in entry.kind.warnings(entry.item, context):
+                report.warning(entry.file, entry.source.position(path), message, path)
+    return dataset
+
+
+def _load_file(kind: Kind[M], file: Path, report: Report) -> Loaded[M] | None:
+    try:
+        source = read(file)
+    except SourceError as exc:
+        report.error(file, exc.position, exc.message)
+        return None
+    except OSError as exc:
+        report.error(file, (1, 1), f"cannot read the file: {exc.strerror}")
+        return None
+    for position, message, path in source.problems:
+        report.error(file, position, message, path)
+    try:
+        item: BaseModel = kind.model.model_validate(source.data)
+    except ValidationError as exc:
+        for path, message, at_key in describe_validation_error(exc, kind.model):
+            report.error(file, source.position(path, key=at_key), message, path)
+        return None
+    if source.problems:
+        return None
+    entry = Loaded(kind, source, item)
+    _check_file_number(entry, report)
+    return entry  # type: ignore[arg-type]
+
+
+def _check_file_number(entry: Loaded[Any], report: Report) -> None:
+    found = entry.kind.file_number(entry.item)
+    if found is None:
+        return
+    number, path = found
+    match = _LEADING_NUMBER.match(entry.file.name)
+    if match is None or int(match[1]) != number:
+        report.warning(
+            entry.file,
+            entry.source.position(path),
+            f"the file name should start with its nummer {number} "
+            f"(e.g. {number:0{max(2, len(match[1]) if match else 2)}d}-...yaml)",
+            path,
+        )
+
+
+def _walk_refs(dataset: Dataset, method: str) -> Iterator[tuple[Loaded[Any], Ref]]:
+    for entries in dataset.loaded.values():
+        for entry in entries:
+            for ref in getattr(entry.kind, method)(entry.item):
+                yield entry, ref
+
+
+def _cross_check(dataset: Dataset, report: Report) -> None:
+    defined: dict[tuple[str, str | int], tuple[Loaded[Any], DocPath]] = {}
+    for entry, ref in _walk_refs(dataset, "identities"):
+        first = defined.get((ref.namespace, ref.key))
+        if first is None:
+            defined[(ref.namespace, ref.key)] = (entry, ref.path)
+            continue
+        other, other_path = first
+        line = other.source.position(other_path)[0]
+        report.error(
+            entry.file,
+            entry.source.position(ref.path),
+            f"{ref.namespace} {ref.key} is defined twice: also in "
+            f"{_relative(other.file, dataset.root)}:{line}",
+            ref.path,
+        )
+
+    providers = {ns: kind for kind in all_kinds() for ns in kind.provides}
+    for entry, ref in _walk_refs(dataset, "references"):
+        provider = providers.get(ref.namespace)
+        if provider is None or provider.name in dataset.incomplete:
+            continue  # that kind of file does not exist yet, or did not load: no cascade
+        if (ref.namespace, ref.key) in defined:
+            continue
+        if provider.name not in dataset.loaded and not provider.required:
+            continue
+        choices = [str(key) for (ns, key) in defined if ns == ref.namespace]
+        report.error(
+            entry.file,
+            entry.source.position(ref.path),
+            f"unknown {ref.namespace} '{ref.key}'{did_you_mean(str(ref.key), choices)}: "
+            f"it must be defined in {provider.pattern}",
+            ref.path,
+        )
+
+
+def _warn_unknown_files(root: Path, known: set[Path], report: Report) -> None:
+    for file in sorted(root.rglob("*.y*ml")):
+        if file in known or any(part.startswith(".") for part in file.relative_to(root).parts):
+            continue
+        if file.suffix == ".yml":
+            hint = "statusgen reads .yaml files: rename it to .yaml"
+        else:
+            hint = "it is not in a folder statusgen reads (" + ", ".join(
+                k.pattern for k in all_kinds()
+            ) + ")"
+        report.warning(file, (1, 1), f"ignored: {hint}")
+
+
+def _relative(file: Path, root: Path) -> str:
+    try:
+        return str(file.relative_to(root.parent))
+    except ValueError:
+        return str(file)

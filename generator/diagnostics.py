@@ -1,0 +1,98 @@
+"""Errors and warnings about the data, each tied to a file, line and column."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: A path inside a YAML document: keys and list indexes, e.g. ("opdrachten", 2, "deadline").
+DocPath = tuple[str | int, ...]
+
+
+class Severity(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+def format_docpath(path: DocPath) -> str:
+    """Render ("opdrachten", 2, "hoofdacties", 0) as ``opdrachten[2].hoofdacties[0]``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One finding. ``line`` and ``column`` are 1-based; 0 means 'the whole file'."""
+
+    file: Path
+    line: int
+    column: int
+    severity: Severity = field(compare=False)
+    message: str = field(compare=False)
+    path: DocPath = field(default=(), compare=False)
+
+    def human(self, root: Path | None = None) -> str:
+        where = f"{display_path(self.file, root)}:{self.line}:{self.column}"
+        at = f" [{format_docpath(self.path)}]" if self.path else ""
+        return f"{where}: {self.severity.value}: {self.message}{at}"
+
+
+def display_path(file: Path, root: Path | None) -> str:
+    """A path relative to the working directory when possible, as editors and CI expect."""
+    for base in (Path.cwd(), root):
+        if base is None:
+            continue
+        try:
+            return str(file.resolve().relative_to(base.resolve()))
+        except ValueError:
+            continue
+    return str(file)
+
+
+class Report:
+    """Collects the diagnostics of a whole run, so that every file is checked in one go."""
+
+    def __init__(self) -> None:
+        self._items: list[Diagnostic] = []
+
+    def add(
+        self,
+        file: Path,
+        position: tuple[int, int],
+        message: str,
+        *,
+        path: DocPath = (),
+        severity: Severity = Severity.ERROR,
+    ) -> None:
+        line, column = position
+        self._items.append(Diagnostic(file, line, column, severity, message, path))
+
+    def error(self, file: Path, position: tuple[int, int], message: str, path: DocPath = ()) -> None:
+        self.add(file, position, message, path=path)
+
+    def warning(
+        self, file: Path, position: tuple[int, int], message: str, path: DocPath = ()
+    ) -> None:
+        self.add(file, position, message, path=path, severity=Severity.WARNING)
+
+    def extend(self, items: Iterable[Diagnostic]) -> None:
+        self._items.extend(items)
+
+    @property
+    def items(self) -> Sequence[Diagnostic]:
+        return sorted(self._items)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity is Severity.WARNING]

@@ -1,0 +1,28 @@
+"""The exceptions statusgen raises; the CLI turns each into a message without a traceback."""
+
+from __future__ import annotations
+
+import click
+
+
+class StatusgenError(click.ClickException):
+    """Base class: raised when a command cannot do what was asked."""
+
+    exit_code = 1
+
+
+class DataError(StatusgenError):
+    """Raised when the data folder has errors; the diagnostics have been reported already."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(f"{count} error(s) in the data; nothing was written")
+
+
+class UsageError(StatusgenError):
+    """Raised when options or arguments cannot be used, e.g. a data folder that does not exist."""
+
+    exit_code = 2
+
+
+class OutputError(StatusgenError):
+    """Raised when an output cannot be written where it was asked to be written."""

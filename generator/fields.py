@@ -1,0 +1,92 @@
+"""Field types shared by the data models: text as editors type it, Markdown, person references."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from generator.yamlsource import YamlFloat, YamlInt
+
+PERSON_ID = re.compile(r"^p-[a-z0-9][a-z0-9-]*$")
+
+
+class DataModel(BaseModel):
+    """Base of every model read from YAML: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _text(value: Any) -> Any:
+    """Text as typed: ``1.10`` stays "1.10" and ``2020`` stays "2020" in a text field."""
+    if isinstance(value, YamlInt | YamlFloat):
+        return value.raw
+    if isinstance(value, bool):
+        raise ValueError(
+            f"expected text, but YAML reads this as {str(value).lower()}: put it in quotes"
+        )
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+def _list(value: Any) -> Any:
+    """An empty key (``hoofdacties:``) means an empty list."""
+    return [] if value is None else value
+
+
+def _number(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError("expected a whole number")
+    if isinstance(value, YamlInt) and value.raw.startswith("0") and value.raw != "0":
+        return int(value.raw, 10)  # 010 is 8 in YAML 1.1; an editor writing 010 means ten
+    return value
+
+
+def _person_id(value: Any) -> Any:
+    if isinstance(value, str) and not PERSON_ID.match(value):
+        raise ValueError(
+            f"'{value}' is not a person id: use an id from organisatie.yaml such as p-devries "
+            "(names live only in the registry)"
+        )
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
+"""Plain, one-line or multi-line text."""
+
+Markdown = Annotated[str, BeforeValidator(_text), Field(json_schema_extra={"format": "markdown"})]
+"""Markdown text: paragraphs, lists, bold and italic, links."""
+
+Number = Annotated[int, BeforeValidator(_number), Field(ge=1)]
+PersonId = Annotated[str, BeforeValidator(_person_id), Field(pattern=PERSON_ID.pattern)]
+"""A reference to a person in the registry, e.g. p-devries."""
+
+PersonOrUnit = Annotated[str, BeforeValidator(_text)]
+"""A person id (p-...) or the name of a unit, such as UHT or Crisisbureau."""
+
+
+EmptyList = BeforeValidator(_list)
+"""Marks a list that may be left empty in YAML (``key:`` with nothing after it)."""
+
+
+def _date(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        raise ValueError("expected a date without a time of day, e.g. 2021-06-15")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"expected a date such as 2021-06-15, not {getattr(value, 'raw', value)!r}")
+
+
+Date = Annotated[dt.date, BeforeValidator(_date)]

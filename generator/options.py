@@ -1,0 +1,57 @@
+"""Options shared by the commands, declared once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def data_option(func: F) -> F:
+    return click.option(
+        "--data",
+        "data_dir",
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        default="status",
+        show_default=True,
+        envvar="STATUSGEN_DATA",
+        show_envvar=True,
+        help="The data folder to read.",
+    )(func)
+
+
+def output_option(func: F) -> F:
+    return click.option(
+        "--output",
+        "output_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default="output",
+        show_default=True,
+        help="The folder to write into (created if missing).",
+    )(func)
+
+
+class DateType(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"'{value}' is not a date in the form YYYY-MM-DD", param, ctx)
+
+
+def peildatum_option(func: F) -> F:
+    return click.option(
+        "--peildatum",
+        type=DateType(),
+        default=None,
+        help="Reference date for overdue deadlines  [default: today]",
+    )(func)
