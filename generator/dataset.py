@@ -15,7 +15,7 @@ from typing import Any, Generic
 
 from pydantic import BaseModel, ValidationError
 
-from generator.diagnostics import DocPath, Report
+from generator.diagnostics import DocPath, Report, display_path
 from generator.kinds import CheckContext, Kind, M, Ref, all_kinds
 from generator.kinds.actie import Actie
 from generator.kinds.organisatie import Organisatie
@@ -161,7 +161,7 @@ def _cross_check(dataset: Dataset, report: Report) -> None:
             entry.file,
             entry.source.position(ref.path),
             f"{ref.namespace} {ref.key} is defined twice: also in "
-            f"{_relative(other.file, dataset.root)}:{line}",
+            f"{display_path(other.file)}:{line}",
             ref.path,
         )
 
@@ -196,9 +196,3 @@ def _warn_unknown_files(root: Path, known: set[Path], report: Report) -> None:
             ) + ")"
         report.warning(file, (1, 1), f"ignored: {hint}")
 
-
-def _relative(file: Path, root: Path) -> str:
-    try:
-        return str(file.relative_to(root.parent))
-    except ValueError:
-        return str(file)

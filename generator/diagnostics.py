@@ -38,22 +38,18 @@ class Diagnostic:
     message: str = field(compare=False)
     path: DocPath = field(default=(), compare=False)
 
-    def human(self, root: Path | None = None) -> str:
-        where = f"{display_path(self.file, root)}:{self.line}:{self.column}"
+    def human(self) -> str:
+        where = f"{display_path(self.file)}:{self.line}:{self.column}"
         at = f" [{format_docpath(self.path)}]" if self.path else ""
         return f"{where}: {self.severity.value}: {self.message}{at}"
 
 
-def display_path(file: Path, root: Path | None) -> str:
-    """A path relative to the working directory when possible, as editors and CI expect."""
-    for base in (Path.cwd(), root):
-        if base is None:
-            continue
-        try:
-            return str(file.resolve().relative_to(base.resolve()))
-        except ValueError:
-            continue
-    return str(file)
+def display_path(file: Path) -> str:
+    """Relative to the working directory when the file is below it, as editors and CI expect."""
+    try:
+        return str(file.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(file)
 
 
 class Report:

@@ -20,18 +20,18 @@ def _github_escape(text: str, *, prop: bool = False) -> str:
     return text
 
 
-def format_github(diagnostic: Diagnostic, root: Path) -> str:
+def format_github(diagnostic: Diagnostic) -> str:
     """A GitHub Actions workflow command, shown as an annotation on the pull request's diff."""
-    file = _github_escape(display_path(diagnostic.file, root), prop=True)
+    file = _github_escape(display_path(diagnostic.file), prop=True)
     return (
         f"::{diagnostic.severity.value} file={file},line={diagnostic.line},"
         f"col={diagnostic.column},title=statusgen::{_github_escape(diagnostic.message)}"
     )
 
 
-def as_json(diagnostic: Diagnostic, root: Path) -> dict[str, object]:
+def as_json(diagnostic: Diagnostic) -> dict[str, object]:
     return {
-        "file": display_path(diagnostic.file, root),
+        "file": display_path(diagnostic.file),
         "line": diagnostic.line,
         "column": diagnostic.column,
         "severity": diagnostic.severity.value,
@@ -68,16 +68,16 @@ def command(data_dir: Path, peildatum: dt.date | None, strict: bool, fmt: str) -
             "ok": not failed,
             "errors": errors,
             "warnings": warnings,
-            "diagnostics": [as_json(d, data_dir) for d in report.items],
+            "diagnostics": [as_json(d) for d in report.items],
         }
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
     else:
         for diagnostic in report.items:
             if fmt == "github":
-                click.echo(format_github(diagnostic, data_dir))
+                click.echo(format_github(diagnostic))
             else:
-                click.echo(diagnostic.human(data_dir))
-        summary = f"{errors} error(s), {warnings} warning(s) in {display_path(data_dir, None)}"
+                click.echo(diagnostic.human())
+        summary = f"{errors} error(s), {warnings} warning(s) in {display_path(data_dir)}"
         click.echo(("FAILED: " if failed else "OK: ") + summary, err=True)
     if failed:
         raise SystemExit(1)

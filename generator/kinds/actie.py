@@ -53,7 +53,7 @@ class ActieKind(Kind[Actie]):
             "sectie": "Hersteloperatie",
             "omschrijving": titel,
             "status": "nog_niet_gestart",
-            "stand_van_zaken": "Nog te beschrijven.\n",
+            "stand_van_zaken": "Nog te beschrijven.",
         }
 
 

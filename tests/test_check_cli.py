@@ -1,0 +1,143 @@
+"""`statusgen check`: warnings, --strict, output formats, exit codes, the demo data."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import DEMO, Run
+from tests.test_check_rejects import replace
+
+WS1 = "werkstromen/01-klantreis.yaml"
+
+
+def test_valid_fixture_is_clean(run: Run, data: Path) -> None:
+    result = run("check", "--data", data, "--strict")
+    assert result.exit_code == 0, result.output
+    assert "0 error(s), 0 warning(s)" in result.output
+
+
+def test_demo_data_is_valid(run: Run) -> None:
+    result = run("check", "--data", DEMO)
+    assert result.exit_code == 0, result.output
+    assert " 0 error(s)" in result.output
+
+
+def test_overdue_hoofdactie_is_a_warning(run: Run, data: Path) -> None:
+    result = run("check", "--data", data, "--peildatum", "2030-09-02")
+    assert result.exit_code == 0
+    assert (
+        f"{WS1}:15:19: warning: hoofdactie 'Missie vastleggen' of opdracht 1.1 is overdue"
+        in result.output
+    )
+    # afgeronde hoofdacties and doorlopend deadlines are never overdue
+    assert "Taakopdracht opleveren" not in result.output
+    assert "1.2 is overdue" not in result.output
+    assert run("check", "--data", data, "--peildatum", "2030-09-02", "--strict").exit_code == 1
+
+
+def test_peildatum_defaults_to_today(run: Run, data: Path) -> None:
+    replace(data, WS1, "deadline: 2030-09-01", "deadline: 2001-01-01")
+    assert "is overdue: due 2001-01-01" in run("check", "--data", data).output
+
+
+def test_ntb_deadline_is_a_warning(run: Run, data: Path) -> None:
+    replace(data, WS1, "deadline: 2030-10\n", "deadline: ntb\n")
+    result = run("check", "--data", data)
+    assert result.exit_code == 0
+    assert f"{WS1}:20:19: warning: the deadline of hoofdactie 'Training ontwikkelen'" in result.output
+
+
+def test_afgeronde_opdracht_with_open_hoofdactie_is_a_warning(run: Run, data: Path) -> None:
+    name = "werkstromen/02-commissies.yaml"
+    replace(data, name, "        status: afgerond\n      - titel: Werkproces", "        status: gestart\n      - titel: Werkproces")
+    result = run("check", "--data", data)
+    assert result.exit_code == 0
+    assert (
+        f"{name}:10:17: warning: opdracht 2.1 is afgerond, but its hoofdactie "
+        "'Taakopdracht opleveren' is gestart" in result.output
+    )
+
+
+def test_ignored_files_are_reported(run: Run, data: Path) -> None:
+    (data / "werkstromen/03-nieuw.yml").write_text("nummer: 3\n", encoding="utf-8")
+    result = run("check", "--data", data)
+    assert "03-nieuw.yml:1:1: warning: ignored: statusgen reads .yaml files" in result.output
+
+
+def test_github_format(run: Run, data: Path) -> None:
+    replace(data, WS1, "status: gestart", "status: bezig")
+    result = run("check", "--data", data, "--format", "github")
+    assert result.exit_code == 1
+    line = next(x for x in result.output.splitlines() if x.startswith("::error "))
+    assert f"01-klantreis.yaml,line=10,col=13,title=statusgen::status: unknown status 'bezig'" in line
+
+
+def test_json_format(run: Run, data: Path) -> None:
+    replace(data, WS1, "status: gestart", "status: bezig")
+    result = run("check", "--data", data, "--format", "json")
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    assert document["ok"] is False and document["errors"] == 1
+    (diagnostic,) = document["diagnostics"]
+    assert diagnostic["line"] == 10 and diagnostic["column"] == 13
+    assert diagnostic["path"] == "opdrachten[0].status"
+    assert diagnostic["file"].endswith(WS1)
+
+
+def test_usage_error_exits_2(run: Run, tmp_path: Path) -> None:
+    assert run("check", "--data", tmp_path / "missing").exit_code == 2
+    assert run("check", "--format", "xml").exit_code == 2
+    assert run("check", "--peildatum", "gisteren").exit_code == 2
+
+
+def test_data_folder_from_environment(data: Path) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    result = CliRunner(env={"STATUSGEN_DATA": str(data)}).invoke(main, ["check"])
+    assert result.exit_code == 0 and str(data) in result.output
+
+
+def test_missing_organisatie(run: Run, data: Path) -> None:
+    (data / "organisatie.yaml").unlink()
+    result = run("check", "--data", data)
+    assert result.exit_code == 1
+    assert "organisatie.yaml:1:1: error: organisatie.yaml is missing" in result.output
+
+
+def test_python_m_generator_without_traceback(data: Path) -> None:
+    (data / WS1).write_text("nummer: [\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--data", str(data)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stdout + proc.stderr
+    assert f"{WS1}:2:1: error: YAML syntax error" in proc.stdout
+
+
+def test_check_does_not_import_renderers() -> None:
+    code = (
+        "import sys; from generator.cli import main\n"
+        "try:\n    main(['check', '--data', %r])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('pptx', 'weasyprint', 'docx', 'openpyxl', 'jinja2') if m in sys.modules]\n"
+        "print(heavy)"
+    ) % str(DEMO)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.strip().endswith("[]")
+
+
+def test_every_command_and_option_has_help(run: Run) -> None:
+    from generator.cli import COMMANDS, main
+
+    for name in COMMANDS:
+        command = main.get_command(None, name)  # type: ignore[arg-type]
+        assert command is not None and command.help, name
+        for param in command.params:
+            if param.param_type_name == "option":
+                assert param.help, f"{name} {param.name}"  # type: ignore[attr-defined]
+        assert run(name, "--help").exit_code == 0
