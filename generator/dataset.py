@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic
+from typing import Any, Generic, cast
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from generator.diagnostics import DocPath, Report, display_path
 from generator.kinds import CheckContext, Kind, M, Ref, all_kinds
@@ -82,7 +82,9 @@ def load(root: Path, report: Report, *, peildatum: dt.date | None = None) -> Dat
         files = sorted(root.glob(kind.pattern))
         known.update(files)
         if not files and kind.required:
-            report.error(root / kind.pattern, (1, 1), f"{kind.pattern} is missing: {kind.description}")
+            report.error(
+                root / kind.pattern, (1, 1), f"{kind.pattern} is missing: {kind.description}"
+            )
         if kind.singleton and len(files) > 1:
             report.error(files[1], (1, 1), f"only one {kind.pattern} is allowed")
         for file in files:
@@ -113,7 +115,7 @@ def _load_file(kind: Kind[M], file: Path, report: Report) -> Loaded[M] | None:
     for position, message, path in source.problems:
         report.error(file, position, message, path)
     try:
-        item: BaseModel = kind.model.model_validate(source.data)
+        item = cast(M, kind.model.model_validate(source.data))
     except ValidationError as exc:
         for path, message, at_key in describe_validation_error(exc, kind.model):
             report.error(file, source.position(path, key=at_key), message, path)
@@ -122,7 +124,7 @@ def _load_file(kind: Kind[M], file: Path, report: Report) -> Loaded[M] | None:
         return None
     entry = Loaded(kind, source, item)
     _check_file_number(entry, report)
-    return entry  # type: ignore[arg-type]
+    return entry
 
 
 def _check_file_number(entry: Loaded[Any], report: Report) -> None:
@@ -191,8 +193,9 @@ def _warn_unknown_files(root: Path, known: set[Path], report: Report) -> None:
         if file.suffix == ".yml":
             hint = "statusgen reads .yaml files: rename it to .yaml"
         else:
-            hint = "it is not in a folder statusgen reads (" + ", ".join(
-                k.pattern for k in all_kinds()
-            ) + ")"
+            hint = (
+                "it is not in a folder statusgen reads ("
+                + ", ".join(k.pattern for k in all_kinds())
+                + ")"
+            )
         report.warning(file, (1, 1), f"ignored: {hint}")
-

@@ -1,9 +1,9 @@
 """Deadlines in the forms editors type, parsed into the date that counts.
 
-Accepted: ``2020-09-01``, ``2020-09`` (due at month end), ``2020-10-01/2020-11-15`` (due at the
-end), ``doorlopend`` (never overdue), ``ntb`` (not yet known) and
-``{datum: 2020-07-31, tekst: "Eind juli"}``. Dutch text such as "1 sept" is refused with the ISO form
-to use instead: nothing is guessed.
+Accepted: ``2020-09-01``, ``2020-09`` (due at month end), ``2020-10-01/2020-11-15`` (due at
+the end), ``doorlopend`` (never overdue), ``ntb`` (not yet known) and
+``{datum: 2020-07-31, tekst: "Eind juli"}``. Dutch text such as "1 sept" is refused with the
+ISO form to use instead: nothing is guessed.
 """
 
 from __future__ import annotations
@@ -119,9 +119,9 @@ def _parse_text(text: str) -> Deadline:
         last = calendar.monthrange(year, month)[1]
         return Deadline(Kind.MONTH, due=dt.date(year, month, last), start=dt.date(year, month, 1))
     if "/" in text:
-        first, _, last = (part.strip() for part in text.partition("/"))
-        if _DATE.match(first) and _DATE.match(last):
-            start, due = _date(first), _date(last)
+        first, _, end = (part.strip() for part in text.partition("/"))
+        if _DATE.match(first) and _DATE.match(end):
+            start, due = _date(first), _date(end)
             if due < start:
                 raise ValueError(f"the range '{text}' ends before it starts")
             return Deadline(Kind.RANGE, due=due, start=start)
@@ -143,7 +143,9 @@ def _parse_mapping(value: dict[Any, Any]) -> Deadline:
             'a deadline mapping needs both datum and tekst: {datum: 2020-07-31, tekst: "Eind juli"}'
         )
     if isinstance(datum, dt.datetime) or not isinstance(datum, dt.date):
-        raise ValueError(f"the datum of a deadline must be a date such as 2020-07-31, not {datum!r}")
+        raise ValueError(
+            f"the datum of a deadline must be a date such as 2020-07-31, not {datum!r}"
+        )
     if not isinstance(tekst, str) or not tekst.strip():
         raise ValueError("the tekst of a deadline must be non-empty text")
     return Deadline(Kind.TEXT, due=datum, tekst=tekst.strip())

@@ -70,7 +70,9 @@ class Report:
         line, column = position
         self._items.append(Diagnostic(file, line, column, severity, message, path))
 
-    def error(self, file: Path, position: tuple[int, int], message: str, path: DocPath = ()) -> None:
+    def error(
+        self, file: Path, position: tuple[int, int], message: str, path: DocPath = ()
+    ) -> None:
         self.add(file, position, message, path=path)
 
     def warning(

@@ -77,7 +77,9 @@ def describe_validation_error(
         if kind == "extra_forbidden":
             model = model_at(root, path[:-1])
             allowed = list(model.model_fields) if model else []
-            hint = did_you_mean(name, allowed) or (f"; allowed: {', '.join(allowed)}" if allowed else "")
+            hint = did_you_mean(name, allowed) or (
+                f"; allowed: {', '.join(allowed)}" if allowed else ""
+            )
             yield path, f"unknown key '{name}'{hint}", True
         elif kind == "missing":
             yield path, f"missing required key '{name}'", False

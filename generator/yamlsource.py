@@ -34,7 +34,7 @@ _COLLECTION_TAGS = {_TAG + "map", _TAG + "seq", "!"}
 
 
 class YamlInt(int):
-    """An integer as YAML read it, remembering how the editor typed it (``010`` is 8 in YAML 1.1)."""
+    """An integer as YAML read it, with the text the editor typed (``010`` is 8 in YAML 1.1)."""
 
     raw: str
 

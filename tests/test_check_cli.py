@@ -47,12 +47,19 @@ def test_ntb_deadline_is_a_warning(run: Run, data: Path) -> None:
     replace(data, WS1, "deadline: 2030-10\n", "deadline: ntb\n")
     result = run("check", "--data", data)
     assert result.exit_code == 0
-    assert f"{WS1}:20:19: warning: the deadline of hoofdactie 'Training ontwikkelen'" in result.output
+    assert (
+        f"{WS1}:20:19: warning: the deadline of hoofdactie 'Training ontwikkelen'" in result.output
+    )
 
 
 def test_afgeronde_opdracht_with_open_hoofdactie_is_a_warning(run: Run, data: Path) -> None:
     name = "werkstromen/02-commissies.yaml"
-    replace(data, name, "        status: afgerond\n      - titel: Werkproces", "        status: gestart\n      - titel: Werkproces")
+    replace(
+        data,
+        name,
+        "        status: afgerond\n      - titel: Werkproces",
+        "        status: gestart\n      - titel: Werkproces",
+    )
     result = run("check", "--data", data)
     assert result.exit_code == 0
     assert (
@@ -72,7 +79,9 @@ def test_github_format(run: Run, data: Path) -> None:
     result = run("check", "--data", data, "--format", "github")
     assert result.exit_code == 1
     line = next(x for x in result.output.splitlines() if x.startswith("::error "))
-    assert f"01-klantreis.yaml,line=10,col=13,title=statusgen::status: unknown status 'bezig'" in line
+    assert (
+        "01-klantreis.yaml,line=10,col=13,title=statusgen::status: unknown status 'bezig'" in line
+    )
 
 
 def test_json_format(run: Run, data: Path) -> None:
@@ -121,12 +130,18 @@ def test_python_m_generator_without_traceback(data: Path) -> None:
 
 
 def test_check_does_not_import_renderers() -> None:
-    code = (
-        "import sys; from generator.cli import main\n"
-        "try:\n    main(['check', '--data', %r])\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in ('pptx', 'weasyprint', 'docx', 'openpyxl', 'jinja2') if m in sys.modules]\n"
-        "print(heavy)"
-    ) % str(DEMO)
+    heavy = ("pptx", "weasyprint", "docx", "openpyxl", "jinja2")
+    code = "\n".join(
+        [
+            "import sys",
+            "from generator.cli import main",
+            "try:",
+            f"    main(['check', '--data', {str(DEMO)!r}])",
+            "except SystemExit:",
+            "    pass",
+            f"print([m for m in {heavy!r} if m in sys.modules])",
+        ]
+    )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.strip().endswith("[]")
 

@@ -66,7 +66,9 @@ def test_not_a_mapping(run: Run, data: Path) -> None:
 
 def test_not_utf8(run: Run, data: Path) -> None:
     path = data / WS1
-    path.write_bytes(path.read_bytes().replace(b"Klantreis ontwerpen", "Klantreis ontwérpen".encode("latin-1")))
+    path.write_bytes(
+        path.read_bytes().replace(b"Klantreis ontwerpen", "Klantreis ontwérpen".encode("latin-1"))
+    )
     assert_error(errors(run, data), WS1, 2, "not UTF-8", "0xe9")
 
 
@@ -77,7 +79,12 @@ def test_file_over_one_mebibyte(run: Run, data: Path) -> None:
 
 
 def test_duplicate_key(run: Run, data: Path) -> None:
-    replace(data, WS1, "    status: gestart\n    toelichting", "    status: gestart\n    status: zorgen\n    toelichting")
+    replace(
+        data,
+        WS1,
+        "    status: gestart\n    toelichting",
+        "    status: gestart\n    status: zorgen\n    toelichting",
+    )
     lines = errors(run, data)
     first = line_of(data, WS1, "    status: gestart")
     text = assert_error(lines, WS1, first + 1, "duplicate key 'status'")
@@ -102,7 +109,9 @@ def test_wrong_type(run: Run, data: Path) -> None:
 
 def test_missing_required_key(run: Run, data: Path) -> None:
     replace(data, "acties/010-toekomst.yaml", "stand_van_zaken: Nog niet begonnen.\n", "")
-    assert_error(errors(run, data), "acties/010-toekomst.yaml", 1, "missing required key 'stand_van_zaken'")
+    assert_error(
+        errors(run, data), "acties/010-toekomst.yaml", 1, "missing required key 'stand_van_zaken'"
+    )
 
 
 def test_unknown_status_suggests_and_lists_legend(run: Run, data: Path) -> None:
@@ -116,30 +125,40 @@ def test_unknown_status_suggests_and_lists_legend(run: Run, data: Path) -> None:
 
 def test_deadline_in_unknown_form(run: Run, data: Path) -> None:
     replace(data, WS1, "deadline: 2030-10\n", "deadline: volgende week\n")
-    text = assert_error(errors(run, data), WS1, line_of(data, WS1, "volgende week"), "not a deadline")
+    text = assert_error(
+        errors(run, data), WS1, line_of(data, WS1, "volgende week"), "not a deadline"
+    )
     assert "2020-10-01/2020-11-15" in text and "doorlopend" in text
 
 
 def test_impossible_date(run: Run, data: Path) -> None:
     replace(data, WS1, "deadline: 2030-09-01", "deadline: 2020-02-30")
-    assert_error(errors(run, data), WS1, line_of(data, WS1, "2020-02-30"), "'2020-02-30' is not a valid date")
+    assert_error(
+        errors(run, data), WS1, line_of(data, WS1, "2020-02-30"), "'2020-02-30' is not a valid date"
+    )
 
 
 def test_dutch_date_without_year_suggests_iso(run: Run, data: Path) -> None:
     replace(data, WS1, "deadline: 2030-09-01", "deadline: 1 sept")
-    text = assert_error(errors(run, data), WS1, line_of(data, WS1, "1 sept"), "'1 sept' has no year")
+    text = assert_error(
+        errors(run, data), WS1, line_of(data, WS1, "1 sept"), "'1 sept' has no year"
+    )
     assert "YYYY-09-01" in text
 
 
 def test_duplicate_werkstroom_number_across_files(run: Run, data: Path) -> None:
     replace(data, "werkstromen/02-commissies.yaml", "nummer: 2\n", "nummer: 1\n")
-    text = assert_error(errors(run, data), "werkstromen/02-commissies.yaml", 1, "werkstroom 1 is defined twice")
+    text = assert_error(
+        errors(run, data), "werkstromen/02-commissies.yaml", 1, "werkstroom 1 is defined twice"
+    )
     assert f"{WS1}:1" in text
 
 
 def test_duplicate_opdracht_number_across_files(run: Run, data: Path) -> None:
     replace(data, "werkstromen/02-commissies.yaml", '"2.1"', '"1.2"')
-    assert_error(errors(run, data), "werkstromen/02-commissies.yaml", 4, "opdracht 1.2 is defined twice")
+    assert_error(
+        errors(run, data), "werkstromen/02-commissies.yaml", 4, "opdracht 1.2 is defined twice"
+    )
 
 
 def test_duplicate_actie_number(run: Run, data: Path) -> None:
@@ -151,7 +170,10 @@ def test_file_name_number_disagrees_is_a_warning(run: Run, data: Path) -> None:
     (data / "acties/010-toekomst.yaml").rename(data / "acties/011-toekomst.yaml")
     result = run("check", "--data", data)
     assert result.exit_code == 0
-    assert "acties/011-toekomst.yaml:1:9: warning: the file name should start with its nummer 10" in result.output
+    assert (
+        "acties/011-toekomst.yaml:1:9: warning: the file name should start with its nummer 10"
+        in result.output
+    )
     assert run("check", "--data", data, "--strict").exit_code == 1
 
 
@@ -169,7 +191,9 @@ def test_trekker_must_be_a_person_id(run: Run, data: Path) -> None:
 
 
 def test_python_tag_is_refused(run: Run, data: Path) -> None:
-    replace(data, WS1, "kernwoord: klantreis", "kernwoord: !!python/object/apply:os.system [echo hi]")
+    replace(
+        data, WS1, "kernwoord: klantreis", "kernwoord: !!python/object/apply:os.system [echo hi]"
+    )
     assert_error(errors(run, data), WS1, 3, "tag !!python/object/apply:os.system is not allowed")
 
 

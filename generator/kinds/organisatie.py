@@ -7,13 +7,12 @@ is what makes the public (Woo) version possible.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Annotated
 
 from pydantic import Field
 
 from generator.fields import DataModel, EmptyList, PersonId, Text
 from generator.kinds import Kind, Ref
-
-from typing import Annotated
 
 
 class Persoon(DataModel):

@@ -8,7 +8,8 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
 
-from generator.deadlines import DeadlineField, Kind as DeadlineKind
+from generator.deadlines import DeadlineField
+from generator.deadlines import Kind as DeadlineKind
 from generator.diagnostics import DocPath
 from generator.fields import (
     DataModel,
