@@ -10,7 +10,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from generator.yamlsource import YamlFloat, YamlInt
 
-PERSON_ID = re.compile(r"^p-[a-z0-9][a-z0-9-]*$")
+PERSON_ID = re.compile(r"^p-[\w.-]+$")
 
 
 class DataModel(BaseModel):
@@ -31,6 +31,11 @@ def _text(value: Any) -> Any:
         return str(value)
     if isinstance(value, dt.date):
         return value.isoformat()
+    return value
+
+
+def _nonempty(value: Any) -> Any:
+    value = _text(value)
     if isinstance(value, str) and not value.strip():
         raise ValueError("must not be empty")
     return value
@@ -58,14 +63,14 @@ def _person_id(value: Any) -> Any:
     return value
 
 
-Text = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
+Text = Annotated[str, Field(min_length=1), BeforeValidator(_nonempty)]
 """Plain, one-line or multi-line text."""
 
-Markdown = Annotated[str, BeforeValidator(_text), Field(json_schema_extra={"format": "markdown"})]
+Markdown = Annotated[str, Field(json_schema_extra={"format": "markdown"}), BeforeValidator(_text)]
 """Markdown text: paragraphs, lists, bold and italic, links."""
 
-Number = Annotated[int, BeforeValidator(_number), Field(ge=1)]
-PersonId = Annotated[str, BeforeValidator(_person_id), Field(pattern=PERSON_ID.pattern)]
+Number = Annotated[int, Field(ge=1), BeforeValidator(_number)]
+PersonId = Annotated[str, Field(pattern=PERSON_ID.pattern), BeforeValidator(_person_id)]
 """A reference to a person in the registry, e.g. p-devries."""
 
 PersonOrUnit = Annotated[str, BeforeValidator(_text)]

@@ -237,3 +237,12 @@ def test_all_errors_of_all_files_in_one_run(run: Run, data: Path) -> None:
 def test_other_unreadable_files(run: Run, data: Path, text: str, fragment: str) -> None:
     (data / WS1).write_text(text, encoding="utf-8")
     assert any(fragment in line and WS1 in line for line in errors(run, data))
+
+
+def test_misspelt_required_key_is_one_error(run: Run, data: Path) -> None:
+    replace(data, "acties/002-schulden.yaml", "omschrijving:", "omschrijvng:")
+    lines = errors(run, data)
+    assert len(lines) == 1
+    assert_error(
+        lines, "acties/002-schulden.yaml", 3, "unknown key 'omschrijvng'", "'omschrijving'"
+    )

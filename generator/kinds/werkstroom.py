@@ -24,7 +24,7 @@ from generator.fields import (
 from generator.kinds import CheckContext, Kind, Ref
 from generator.legend import SCT, SctStatus
 
-_OPDRACHT_NUMMER = re.compile(r"^(\d+)\.(\d+)$")
+_OPDRACHT_NUMMER = re.compile(r"^(\d+)\.\d+(?:\.\d+)*[a-z]?$")
 
 
 def _opdracht_nummer(value: Any) -> Any:
@@ -40,7 +40,7 @@ def _opdracht_nummer(value: Any) -> Any:
 
 
 OpdrachtNummer = Annotated[
-    str, BeforeValidator(_opdracht_nummer), Field(pattern=_OPDRACHT_NUMMER.pattern)
+    str, Field(pattern=_OPDRACHT_NUMMER.pattern), BeforeValidator(_opdracht_nummer)
 ]
 
 
