@@ -21,7 +21,7 @@ END = "<!-- reference:end -->"
 
 def _type(prop: dict[str, Any]) -> str:
     if "$ref" in prop:
-        return prop["$ref"].rsplit("/", 1)[-1].lower()
+        return str(prop["$ref"]).rsplit("/", 1)[-1].lower()
     if "anyOf" in prop:
         options = [p for p in prop["anyOf"] if p.get("type") != "null"]
         if len(options) == 1:
