@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,8 +24,6 @@ from generator.validation import describe_validation_error
 from generator.yamlsource import SourceDocument, SourceError, read
 
 log = logging.getLogger(__name__)
-
-_LEADING_NUMBER = re.compile(r"^(\d+)")
 
 
 @dataclass
@@ -95,9 +92,15 @@ def load(root: Path, report: Report, *, peildatum: dt.date | None = None) -> Dat
                 dataset.loaded.setdefault(kind.name, []).append(entry)
     _warn_unknown_files(root, known, report)
     _cross_check(dataset, report)
-    context = CheckContext(peildatum=peildatum or dt.date.today())
+    context = CheckContext(
+        peildatum=peildatum or dt.date.today(),
+        root=root,
+        present=frozenset(dataset.loaded) | frozenset(dataset.incomplete),
+    )
     for entries in dataset.loaded.values():
         for entry in entries:
+            for path, message in entry.kind.errors(entry.item, context):
+                report.error(entry.file, entry.source.position(path), message, path)
             for path, message in entry.kind.warnings(entry.item, context):
                 report.warning(entry.file, entry.source.position(path), message, path)
     return dataset
@@ -128,19 +131,10 @@ def _load_file(kind: Kind[M], file: Path, report: Report) -> Loaded[M] | None:
 
 
 def _check_file_number(entry: Loaded[Any], report: Report) -> None:
-    found = entry.kind.file_number(entry.item)
-    if found is None:
-        return
-    number, path = found
-    match = _LEADING_NUMBER.match(entry.file.name)
-    if match is None or int(match[1]) != number:
-        report.warning(
-            entry.file,
-            entry.source.position(path),
-            f"the file name should start with its nummer {number} "
-            f"(e.g. {number:0{max(2, len(match[1]) if match else 2)}d}-...yaml)",
-            path,
-        )
+    problem = entry.kind.file_name_problem(entry.item, entry.file.name)
+    if problem is not None:
+        path, message = problem
+        report.warning(entry.file, entry.source.position(path), message, path)
 
 
 def _walk_refs(dataset: Dataset, method: str) -> Iterator[tuple[Loaded[Any], Ref]]:

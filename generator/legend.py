@@ -26,6 +26,8 @@ class Legend:
 
     name: str
     statuses: tuple[Status, ...]
+    #: what one value is called in messages
+    noun: str = "status"
 
     @property
     def values(self) -> list[str]:
@@ -45,11 +47,11 @@ class Legend:
 
     def validate(self, value: Any) -> str:
         if not isinstance(value, str):
-            raise ValueError(f"a status is one of: {', '.join(self.values)}")
+            raise ValueError(f"a {self.noun} is one of: {', '.join(self.values)}")
         if value in self.values:
             return value
         raise ValueError(
-            f"unknown status '{value}'{did_you_mean(value, self.values)}; "
+            f"unknown {self.noun} '{value}'{did_you_mean(value, self.values)}; "
             f"the {self.name} legend has: {', '.join(self.values)}"
         )
 
@@ -78,5 +80,47 @@ ACTIE = Legend(
     ),
 )
 
+DASHBOARD = Legend(
+    "dashboard",
+    (
+        Status("afgerond", "Afgerond", "2F6EBA"),
+        Status("volgens_planning", "Volgens planning", "39870C"),
+        Status("vraagt_monitoring", "Vraagt monitoring", "FFB612"),
+        Status("actie_nodig", "Actie nodig", "D52B1E"),
+        Status("geen_planning", "Geen planning beschikbaar", "B4B4B4"),
+    ),
+)
+
+#: kinds of item in the communication calendar; the colour marks the item
+SOORT = Legend(
+    "communicatie soort",
+    (
+        Status("brief", "Brief", "01689B"),
+        Status("politiek_overleg", "Politiek overleg", "D52B1E"),
+        Status("telefonisch", "Telefonisch", "39870C"),
+        Status("website", "Website", "007BC7"),
+        Status("media", "Media", "E17000"),
+        Status("overleg", "Overleg", "8B4A6A"),
+        Status("intern", "Intern", "696969"),
+    ),
+    noun="soort",
+)
+
+#: likelihood and impact of a risk
+NIVEAU = Legend(
+    "kans/impact",
+    (
+        Status("laag", "Laag", "39870C"),
+        Status("midden", "Midden", "FFB612"),
+        Status("hoog", "Hoog", "D52B1E"),
+    ),
+    noun="level",
+)
+
 SctStatus = Annotated[str, BeforeValidator(SCT.validate), WithJsonSchema(SCT.json_schema())]
 ActieStatus = Annotated[str, BeforeValidator(ACTIE.validate), WithJsonSchema(ACTIE.json_schema())]
+DashboardStatus = Annotated[
+    str, BeforeValidator(DASHBOARD.validate), WithJsonSchema(DASHBOARD.json_schema())
+]
+Soort = Annotated[str, BeforeValidator(SOORT.validate), WithJsonSchema(SOORT.json_schema())]
+Niveau = Annotated[str, BeforeValidator(NIVEAU.validate), WithJsonSchema(NIVEAU.json_schema())]

@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import pkgutil
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel
@@ -34,9 +36,13 @@ class Ref:
 
 @dataclass(frozen=True)
 class CheckContext:
-    """What warnings are judged against."""
+    """What checks beyond the model are judged against."""
 
     peildatum: dt.date
+    #: the data folder, for files that data points to (inhoud_bestand)
+    root: Path
+    #: names of the kinds of which at least one file loaded
+    present: frozenset[str]
 
 
 class Kind(Generic[M]):
@@ -68,6 +74,25 @@ class Kind(Generic[M]):
     def file_number(self, item: M) -> tuple[int, DocPath] | None:
         """The number the file name should start with, and where it stands in the file."""
         return None
+
+    def file_name_problem(self, item: M, file_name: str) -> tuple[DocPath, str] | None:
+        """A file name that does not match the item (a warning): by default, its number."""
+        found = self.file_number(item)
+        if found is None:
+            return None
+        number, path = found
+        match = re.match(r"^(\d+)", file_name)
+        if match and int(match[1]) == number:
+            return None
+        width = max(2, len(match[1]) if match else 2)
+        return (
+            path,
+            f"the file name should start with its nummer {number} (e.g. {number:0{width}d}-...)",
+        )
+
+    def errors(self, item: M, context: CheckContext) -> Iterable[tuple[DocPath, str]]:
+        """Errors the model cannot see on its own, such as a missing file it points to."""
+        return ()
 
     def warnings(self, item: M, context: CheckContext) -> Iterable[tuple[DocPath, str]]:
         return ()

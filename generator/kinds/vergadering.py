@@ -1,0 +1,139 @@
+"""``vergaderingen/YYYY-MM-DD.yaml``: one SCT meeting and its agenda."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
+
+from generator.diagnostics import DocPath
+from generator.fields import DataModel, Date, EmptyList, Markdown, Text
+from generator.kinds import CheckContext, Kind
+from generator.legend import Legend, Status
+from generator.yamlsource import MAX_BYTES
+
+#: generated parts of the deck, and the kind of file each one needs
+ONDERDELEN = Legend(
+    "onderdeel",
+    (
+        Status("werkstromen", "Werkstromen", ""),
+        Status("dashboard", "Dashboard", ""),
+        Status("communicatiekalender", "Communicatiekalender", ""),
+        Status("risicolog", "Risicolog", ""),
+    ),
+    noun="onderdeel",
+)
+_NEEDS = {
+    "werkstromen": ("werkstroom", "werkstromen/*.yaml"),
+    "dashboard": ("dashboard", "dashboard.yaml"),
+    "communicatiekalender": ("communicatie", "communicatie.yaml"),
+    "risicolog": ("risico", "risicos.yaml"),
+}
+
+Onderdeel = Annotated[
+    str, BeforeValidator(ONDERDELEN.validate), WithJsonSchema(ONDERDELEN.json_schema())
+]
+
+
+class AgendaItem(DataModel):
+    """An item of a rubriek, lettered A, B, ... in the agenda."""
+
+    titel: Text
+    inhoud: Markdown | None = Field(
+        None, description='(md) "## " starts a slide; Markdown tables become native tables.'
+    )
+    inhoud_bestand: Text | None = Field(
+        None, description="A Markdown file, relative to the data folder, instead of inhoud."
+    )
+    onderdeel: Onderdeel | None = Field(
+        None, description="A generated part of the deck (see the onderdeel legend)."
+    )
+
+    @model_validator(mode="after")
+    def _one_source(self) -> AgendaItem:
+        given = [k for k in ("inhoud", "inhoud_bestand", "onderdeel") if getattr(self, k)]
+        if len(given) > 1:
+            raise ValueError(
+                "an agenda item has one of inhoud, inhoud_bestand, onderdeel, "
+                f"not {' and '.join(given)}"
+            )
+        return self
+
+
+class Rubriek(DataModel):
+    """A numbered part of the agenda, e.g. "Ter besluitvorming"."""
+
+    rubriek: Text
+    items: Annotated[list[AgendaItem], EmptyList] = Field(default_factory=list)
+
+
+class Vergadering(DataModel):
+    """One SCT meeting."""
+
+    datum: Date = Field(description="The meeting date; the file is named after it.")
+    titel: Text = Field("SCT overleg", description="Shown on the title slide.")
+    agenda: Annotated[list[Rubriek], EmptyList]
+
+
+class VergaderingKind(Kind[Vergadering]):
+    name = "vergadering"
+    pattern = "vergaderingen/*.yaml"
+    model = Vergadering
+    description = "One SCT meeting with its agenda."
+    order = 30
+    provides = ("vergadering",)
+
+    def errors(self, item: Vergadering, context: CheckContext) -> Iterable[tuple[DocPath, str]]:
+        for r, rubriek in enumerate(item.agenda):
+            for i, agendaitem in enumerate(rubriek.items):
+                path: DocPath = ("agenda", r, "items", i)
+                if agendaitem.onderdeel:
+                    kind, pattern = _NEEDS[agendaitem.onderdeel]
+                    if kind not in context.present:
+                        yield (
+                            (*path, "onderdeel"),
+                            f"onderdeel {agendaitem.onderdeel} needs {pattern} in the data folder",
+                        )
+                if agendaitem.inhoud_bestand:
+                    problem = markdown_file_problem(context.root, agendaitem.inhoud_bestand)
+                    if problem:
+                        yield (*path, "inhoud_bestand"), problem
+
+    def file_name_problem(self, item: Vergadering, file_name: str) -> tuple[DocPath, str] | None:
+        expected = f"{item.datum.isoformat()}.yaml"
+        if file_name == expected:
+            return None
+        return (
+            "datum",
+        ), f"the file of the meeting of {item.datum.isoformat()} should be named {expected}"
+
+    def warnings(self, item: Vergadering, context: CheckContext) -> Iterable[tuple[DocPath, str]]:
+        if not item.agenda:
+            yield ("agenda",), "the agenda is empty"
+
+
+def markdown_file_problem(root: Path, relative: str) -> str | None:
+    """Why ``relative`` cannot be used as inhoud_bestand, or None if it can."""
+    base = root.resolve()
+    path = (base / relative).resolve()
+    if not path.is_relative_to(base):
+        return f"inhoud_bestand '{relative}' points outside the data folder"
+    if not path.is_file():
+        return f"inhoud_bestand '{relative}' does not exist (paths are relative to the data folder)"
+    if path.stat().st_size > MAX_BYTES:
+        return f"inhoud_bestand '{relative}' is over 1 MiB"
+    try:
+        path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return f"inhoud_bestand '{relative}' is not UTF-8"
+    return None
+
+
+def read_markdown(root: Path, relative: str) -> str:
+    """The text of an inhoud_bestand that ``check`` accepted."""
+    return (root / relative).read_text(encoding="utf-8")
+
+
+KIND = VergaderingKind()
