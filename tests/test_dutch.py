@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator import dutch
+from generator.deadlines import parse_deadline
+
+
+@pytest.mark.parametrize(
+    ("raw", "short", "long"),
+    [
+        (dt.date(2020, 9, 1), "1 sept", "1 september 2020"),
+        (dt.date(2020, 3, 15), "15 mrt", "15 maart 2020"),
+        (dt.date(2021, 5, 4), "4 mei 2021", "4 mei 2021"),
+        ("2020-09", "sept 2020", "sept 2020"),
+        ("2020-10-01/2020-11-15", "1 okt – 15 nov", "1 oktober 2020 – 15 november 2020"),
+        ("doorlopend", "Continu", "Continu"),
+        ("ntb", "n.t.b.", "n.t.b."),
+        ({"datum": dt.date(2020, 7, 31), "tekst": "Eind juli"}, "Eind juli", "Eind juli"),
+    ],
+)
+def test_deadlines_in_dutch(raw: object, short: str, long: str) -> None:
+    value = parse_deadline(raw)
+    assert dutch.deadline(value, year=2020) == short
+    assert dutch.deadline(value, year=2020, long=True) == long
+
+
+def test_long_date() -> None:
+    assert dutch.long_date(dt.date(2020, 8, 17)) == "17 augustus 2020"
+
+
+def test_numbers() -> None:
+    assert dutch.number(1234) == "1.234"
+    assert dutch.number(81.5) == "81,5"
+    assert dutch.change(12) == "+12"
+    assert dutch.change(-3) == "\u22123"
+    assert dutch.change(0) == "0"
