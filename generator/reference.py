@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.kinds import all_kinds
+from generator.kinds.vergadering import ONDERDELEN
 from generator.legend import ACTIE, DASHBOARD, NIVEAU, SCT, SOORT, Legend
 from generator.validation import model_of
 
@@ -42,11 +43,12 @@ def _type(prop: dict[str, Any]) -> str:
 
 
 def _legend_name(prop: dict[str, Any]) -> str:
-    values = set(str(prop.get("enum") or [p.get("enum") for p in prop.get("anyOf", [])]).split("'"))
-    for legend in (SCT, ACTIE, DASHBOARD, SOORT, NIVEAU):
-        if set(legend.values) <= values:
+    options = [prop, *prop.get("anyOf", [])]
+    values: list[str] = next((o["enum"] for o in options if "enum" in o), [])
+    for legend in (SCT, ACTIE, DASHBOARD, SOORT, NIVEAU, ONDERDELEN):
+        if legend.values == values:
             return legend.name
-    return "onderdeel"
+    return "a"
 
 
 def _model_table(model: type[BaseModel]) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from pydantic import Field
@@ -21,11 +20,6 @@ class Rij(DataModel):
     )
     status: DashboardStatus
     risico: bool = Field(False, description='true: marked "Risico in risico-log".')
-
-    @property
-    def reeks(self) -> list[tuple[dt.date, int | float]]:
-        """The measurements in date order."""
-        return sorted(self.metingen.items())
 
 
 class Tabel(DataModel):

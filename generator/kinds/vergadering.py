@@ -131,9 +131,4 @@ def markdown_file_problem(root: Path, relative: str) -> str | None:
     return None
 
 
-def read_markdown(root: Path, relative: str) -> str:
-    """The text of an inhoud_bestand that ``check`` accepted."""
-    return (root / relative).read_text(encoding="utf-8")
-
-
 KIND = VergaderingKind()

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
 
-from generator.deadlines import DeadlineField
+from generator.deadlines import Deadline, DeadlineField
 from generator.deadlines import Kind as DeadlineKind
 from generator.diagnostics import DocPath
 from generator.fields import (
@@ -175,14 +175,14 @@ def _short(text: str, limit: int = 50) -> str:
 
 
 def _deadline_warnings(
-    deadline: Any, status: str, label: str, path: DocPath, context: CheckContext
+    deadline: Deadline, status: str, label: str, path: DocPath, context: CheckContext
 ) -> Iterable[tuple[DocPath, str]]:
     if deadline.kind is DeadlineKind.NTB:
         yield path, f"the deadline of {label} is ntb (not yet known)"
     elif status != "afgerond" and deadline.overdue(context.peildatum):
         yield (
             path,
-            f"{label} is overdue: due {deadline.due.isoformat()}, peildatum "
+            f"{label} is overdue: due {deadline.due}, peildatum "
             f"{context.peildatum.isoformat()}, status {status}",
         )
 
