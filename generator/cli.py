@@ -13,6 +13,7 @@ from generator import __version__
 #: command name -> module under generator.commands that defines ``command``
 COMMANDS = {
     "check": "Validate the data folder; errors name file, line and column.",
+    "deck": "Build the SCT deck (PPTX) for a meeting.",
     "new": "Write a new, valid werkstroom or actie file with the next free number.",
     "schema": "Write JSON Schema files for editors (yaml-language-server) and pre-commit.",
 }

@@ -32,6 +32,11 @@ def long_date(day: dt.date) -> str:
     return format_date(day, "long", locale=LOCALE)
 
 
+def weekday(day: dt.date) -> str:
+    """'ma', 'di', ...: the short weekday."""
+    return format_date(day, "EEEEEE", locale=LOCALE)
+
+
 def month(day: dt.date) -> str:
     """'sept 2020'."""
     return f"{_short_month(day)} {day.year}"

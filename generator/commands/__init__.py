@@ -1,1 +1,24 @@
-"""One module per command; each defines ``command``."""
+"""One module per command, each defining ``command``; helpers they share live here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from generator.dataset import Dataset, load
+from generator.diagnostics import Report
+from generator.exceptions import DataError
+
+
+def load_valid(root: Path, *, peildatum: dt.date | None = None) -> Dataset:
+    """The data folder, or DataError after printing its errors: nothing is rendered from data
+    that does not validate. Warnings are not printed here; ``check`` shows them."""
+    report = Report()
+    dataset = load(root, report, peildatum=peildatum)
+    if report.errors:
+        for diagnostic in report.errors:
+            click.echo(diagnostic.human(), err=True)
+        raise DataError(len(report.errors))
+    return dataset

@@ -1,0 +1,121 @@
+"""``statusgen deck``: the SCT meeting deck as PPTX."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+import click
+
+from generator import dutch
+from generator.commands import load_valid
+from generator.deck.build import DeckBuilder, DeckOptions
+from generator.deck.content import Divider, Section, TitleSlide
+from generator.deck.paginate import paginate
+from generator.exceptions import OutputError, UsageError
+from generator.kinds.vergadering import Vergadering
+from generator.options import DateType, data_option, output_option
+from generator.resources import template as shipped
+from generator.write import write_bytes
+
+
+@click.command(name="deck")
+@data_option
+@output_option
+@click.option(
+    "--vergadering",
+    type=DateType(),
+    default=None,
+    help="The date of the meeting (vergaderingen/DATE.yaml)  [default: the latest]",
+)
+@click.option(
+    "--template",
+    "template_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="A .pptx with the organisation's masters; layouts are found by name "
+    "(Title Slide, Section Header, Title Only).",
+)
+@click.option(
+    "--openbaar",
+    is_flag=True,
+    help="The version for publication under the Woo: every registered name becomes "
+    '"Persoonsgegevens", metadata included.',
+)
+@click.option(
+    "--peildatum",
+    type=DateType(),
+    default=None,
+    help="Reference date for overdue deadlines  [default: the meeting date]",
+)
+def command(
+    data_dir: Path,
+    output_dir: Path,
+    vergadering: dt.date | None,
+    template_file: Path | None,
+    openbaar: bool,
+    peildatum: dt.date | None,
+) -> None:
+    """Build the SCT deck for a meeting: output/sct-DATE.pptx (sct-DATE-openbaar.pptx with
+    --openbaar).
+
+    The slides follow the meeting's agenda: title, agenda, a divider per rubriek, the items'
+    Markdown, and the generated parts (werkstromen, dashboard, communicatiekalender, risicolog).
+    Tables that do not fit continue on the next slide, titled (I/II), (II/II).
+    """
+    from generator.deck.writer import DeckWriter, Meta, Template
+
+    dataset = load_valid(data_dir, peildatum=peildatum)
+    meeting = _meeting(dataset.items("vergadering"), vergadering)
+    template = Template(template_file or shipped("default.pptx"))
+    builder = DeckBuilder(dataset, meeting, DeckOptions(peildatum or meeting.datum, openbaar))
+    org = dataset.organisatie
+    organisation = org.naam if org else "statusgen"
+    date = dutch.long_date(meeting.datum)
+    footer = f"{meeting.titel} {date}" + (" · openbare versie" if openbaar else "")
+    meta = Meta(
+        title=f"{meeting.titel} {date}",
+        subject=organisation,
+        author=organisation,
+        footer=builder.scrub(footer),
+        keywords="SCT",
+    )
+    writer = DeckWriter(template, meta)
+    for slide in builder.slides():
+        if isinstance(slide, TitleSlide):
+            writer.title_slide(slide)
+        elif isinstance(slide, Divider):
+            writer.divider(slide)
+        elif isinstance(slide, Section):
+            for page in paginate(slide, template.geometry):
+                writer.page(page)
+    data = writer.save()
+    if openbaar:
+        leaks = builder.people.leaks(_parts(data))
+        if leaks:
+            raise OutputError(
+                f"the public version would still contain {len(leaks)} registered name(s) "
+                "(from the template?); nothing was written"
+            )
+    name = f"sct-{meeting.datum.isoformat()}{'-openbaar' if openbaar else ''}.pptx"
+    path = write_bytes(output_dir, name, data)
+    click.echo(f"wrote {path} ({writer.count} slides)")
+
+
+def _meeting(meetings: list[Vergadering], date: dt.date | None) -> Vergadering:
+    if not meetings:
+        raise UsageError("there is no meeting: add vergaderingen/YYYY-MM-DD.yaml to the data")
+    if date is None:
+        return max(meetings, key=lambda m: m.datum)
+    for meeting in meetings:
+        if meeting.datum == date:
+            return meeting
+    known = ", ".join(sorted(m.datum.isoformat() for m in meetings))
+    raise UsageError(f"there is no meeting on {date.isoformat()} (meetings: {known})")
+
+
+def _parts(data: bytes) -> list[bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return [archive.read(name) for name in archive.namelist()]

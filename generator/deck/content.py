@@ -1,0 +1,143 @@
+"""What goes on a slide, without python-pptx: text as paragraphs of runs, tables as groups of rows.
+
+The builder makes these from the data, the paginator measures and distributes them over slides,
+the PPTX writer turns them into shapes. Sizes are in points.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Align = Literal["l", "r", "ctr"]
+
+#: text sizes of the default look; nothing is ever set smaller than TABLE
+BODY = 16.0
+TABLE = 11.0
+SMALL = 11.0
+
+#: colours of the default look (Rijkshuisstijl community tokens)
+LINTBLAUW = "154273"
+DONKERBLAUW = "01689B"
+DONKERROOD = "A90061"
+GRIJS = "535353"
+LICHTBLAUW = "DCE8F4"
+BAND = "EEF3F8"
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    colour: str | None = None  # hex RGB
+
+
+@dataclass(frozen=True)
+class Para:
+    runs: tuple[Run, ...]
+    size: float = BODY
+    level: int = 0  # bullet depth; 0 without a bullet
+    bullet: str | None = None  # "•", "–", "1." ...
+    space_before: float = 0.0
+    align: Align = "l"
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+def para(text: str, *, bold: bool = False, **options: object) -> Para:
+    return Para((Run(text, bold=bold),), **options)  # type: ignore[arg-type]
+
+
+#: indent per bullet level, in points
+INDENT = 18.0
+
+
+def indent(paragraph: Para) -> float:
+    """Where the paragraph's bullet stands, from the left edge, in points."""
+    return INDENT * max(paragraph.level - 1, 0)
+
+
+def bullet_room(paragraph: Para) -> float:
+    """Room between the bullet and the text, in points (0 without a bullet)."""
+    if not paragraph.bullet and not paragraph.level:
+        return 0.0
+    return paragraph.size * (1.9 if len(paragraph.bullet or "") > 1 else 1.1)
+
+
+@dataclass(frozen=True)
+class Cell:
+    paras: tuple[Para, ...] = ()
+    fill: str | None = None  # hex RGB
+    #: text colour for the whole cell (chosen for contrast with the fill)
+    colour: str | None = None
+
+
+@dataclass(frozen=True)
+class Column:
+    width: float  # relative; the columns share the available width
+    align: Align = "l"
+
+
+@dataclass(frozen=True)
+class Group:
+    """Rows that belong together: an opdracht and its hoofdacties.
+
+    ``spanning`` cells (by column) are merged over all rows of the group; on a slide where the
+    group continues they show ``continued`` instead (e.g. "1.1 (vervolg)"), while the text of a
+    spanning cell that did not fit continues there.
+    """
+
+    rows: tuple[tuple[Cell, ...], ...]
+    spanning: dict[int, Cell] = field(default_factory=dict)
+    continued: dict[int, Cell] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[Column, ...]
+    header: tuple[Cell, ...]
+    groups: tuple[Group, ...]
+    #: at most this wide, in points (a small figures table need not span the slide)
+    width: float | None = None
+    space_after: float = 8.0
+
+
+@dataclass(frozen=True)
+class Text:
+    paras: tuple[Para, ...]
+    space_after: float = 6.0
+
+
+Block = Text | Table
+
+
+@dataclass(frozen=True)
+class Section:
+    """Content that flows over as many slides as it needs, all titled ``title`` (I/II, ...).
+
+    ``head`` is repeated at the top of every slide (the trekker line above a workstream
+    table), ``foot`` at the bottom (a legend).
+    """
+
+    title: str
+    body: tuple[Block, ...]
+    head: tuple[Block, ...] = ()
+    foot: tuple[Block, ...] = ()
+
+
+@dataclass(frozen=True)
+class TitleSlide:
+    title: str
+    subtitle: str
+
+
+@dataclass(frozen=True)
+class Divider:
+    title: str
+    subtitle: str = ""
+
+
+Slide = TitleSlide | Divider | Section

@@ -1,0 +1,267 @@
+"""Slides into a PPTX file with python-pptx, starting from a template whose layouts are found by
+name. The only module that imports python-pptx (with its XML helpers in ``oxml``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.exc import PackageNotFoundError
+from pptx.oxml.ns import qn
+from pptx.presentation import Presentation as PresentationType
+from pptx.shapes.base import BaseShape
+from pptx.slide import Slide as PptxSlide
+from pptx.slide import SlideLayout
+from pptx.util import Emu
+
+from generator.deck import oxml
+from generator.deck.content import GRIJS, Divider, Para, Run, Text, TitleSlide
+from generator.deck.metrics import wrap
+from generator.deck.paginate import CELL_MARGIN_X, CELL_MARGIN_Y, TEXT_INSET, Geometry, Page
+from generator.exceptions import UsageError
+
+#: the layouts the deck uses, by the names PowerPoint gives them (English and Dutch)
+LAYOUTS = {
+    "title": ("Title Slide", "Titeldia"),
+    "section": ("Section Header", "Sectiekop"),
+    "content": ("Title Only", "Alleen titel"),
+}
+TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+TEXT_TYPES = (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
+#: room kept free at the bottom of content slides for the footer, in points
+FOOTER = 34.0
+GAP = 8.0
+TITLE_SIZES = (28.0, 24.0, 20.0)
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str
+    subject: str
+    author: str
+    footer: str
+    keywords: str = ""
+
+
+class Template:
+    """An opened template: its layouts by role and the body area of a content slide."""
+
+    def __init__(self, path: Path) -> None:
+        try:
+            self.prs: PresentationType = Presentation(str(path))
+        except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
+            raise UsageError(f"{path} is not a PowerPoint file (.pptx): {exc}") from None
+        _remove_slides(self.prs)
+        available = [layout.name for layout in self.prs.slide_layouts]
+        self.layouts: dict[str, SlideLayout] = {}
+        for role, names in LAYOUTS.items():
+            layout = next((lay for lay in self.prs.slide_layouts if lay.name in names), None)
+            if layout is None:
+                raise UsageError(
+                    f"the template {path} has no layout named {' or '.join(repr(n) for n in names)}"
+                    f" (it has: {', '.join(repr(n) for n in available)})"
+                )
+            self.layouts[role] = layout
+        title = _placeholder(self.layouts["content"], TITLE_TYPES)
+        if title is None:
+            raise UsageError(f"the layout '{self.layouts['content'].name}' of {path} has no title")
+        self.slide_width = _pt(self.prs.slide_width)
+        self.slide_height = _pt(self.prs.slide_height)
+        self.left = _pt(title.left)
+        self.top = _pt(title.top) + _pt(title.height) + GAP
+        self.title_width = _pt(title.width)
+        self.geometry = Geometry(
+            width=min(_pt(title.width), self.slide_width - 2 * self.left),
+            height=self.slide_height - self.top - FOOTER,
+        )
+
+
+def _pt(value: int | None) -> float:
+    return (value or 0) / oxml.EMU_PER_PT
+
+
+def _placeholder(layout: SlideLayout, types: tuple[PP_PLACEHOLDER, ...]) -> BaseShape | None:
+    for shape in iter(layout.placeholders):
+        if shape.placeholder_format.type in types:
+            return shape
+    return None
+
+
+def _remove_slides(prs: PresentationType) -> None:
+    """An organisation's template may hold example slides; the deck starts empty."""
+    id_list = prs.slides._sldIdLst
+    for slide_id in list(id_list):
+        prs.part.drop_rel(slide_id.get(qn("r:id")))
+        id_list.remove(slide_id)
+
+
+class DeckWriter:
+    def __init__(self, template: Template, meta: Meta) -> None:
+        self.template = template
+        self.prs = template.prs
+        self.meta = meta
+        self.count = 0
+
+    def title_slide(self, slide: TitleSlide) -> None:
+        pptx_slide = self._add("title")
+        self._fill_placeholders(pptx_slide, slide.title, slide.subtitle)
+
+    def divider(self, slide: Divider) -> None:
+        pptx_slide = self._add("section")
+        self._fill_placeholders(pptx_slide, slide.title, slide.subtitle)
+        self._footer(pptx_slide)
+
+    def page(self, page: Page) -> None:
+        from generator.deck.paginate import TableSlice
+
+        pptx_slide = self._add("content")
+        self._title(pptx_slide, page.title)
+        left, top = self.template.left, self.template.top
+        width = self.template.geometry.width
+        for placed in page.blocks:
+            block = placed.block
+            if isinstance(block, TableSlice):
+                self._table(pptx_slide, block, left, top + placed.top, page.title)
+            else:
+                self._text(pptx_slide, block, left, top + placed.top, width, placed.height)
+        self._footer(pptx_slide)
+
+    def _add(self, role: str) -> PptxSlide:
+        self.count += 1
+        slide: PptxSlide = self.prs.slides.add_slide(self.template.layouts[role])
+        return slide
+
+    def _fill_placeholders(self, slide: PptxSlide, title: str, text: str) -> None:
+        for shape in slide.placeholders:
+            kind = shape.placeholder_format.type
+            if kind in TITLE_TYPES:
+                shape.text_frame.text = title
+            elif kind in TEXT_TYPES and text:
+                frame = shape.text_frame
+                lines = text.split("\n")
+                frame.text = lines[0]
+                for line in lines[1:]:
+                    frame.add_paragraph().text = line
+
+    def _title(self, slide: PptxSlide, title: str) -> None:
+        shape = slide.shapes.title
+        if shape is None:
+            return
+        shape.text_frame.text = title
+        size = next(
+            (
+                s
+                for s in TITLE_SIZES
+                if len(wrap([(title, True, False)], self.template.title_width, s)) <= 2
+            ),
+            TITLE_SIZES[-1],
+        )
+        if size != TITLE_SIZES[0]:
+            for run in shape.text_frame.paragraphs[0].runs:
+                run.font.size = Emu(oxml.emu(size))
+
+    def _text(
+        self, slide: PptxSlide, text: Text, left: float, top: float, width: float, height: float
+    ) -> None:
+        box = slide.shapes.add_textbox(
+            Emu(oxml.emu(left)), Emu(oxml.emu(top)), Emu(oxml.emu(width)), Emu(oxml.emu(height))
+        )
+        tx_body = box.text_frame._txBody
+        oxml.text_box_body(tx_body, TEXT_INSET)
+        oxml.write_paragraphs(tx_body, text.paras)
+
+    def _table(
+        self, slide: PptxSlide, table: object, left: float, top: float, description: str
+    ) -> None:
+        from generator.deck.paginate import TableSlice
+
+        assert isinstance(table, TableSlice)
+        rows = len(table.rows) + 1
+        columns = len(table.widths)
+        frame = slide.shapes.add_table(
+            rows,
+            columns,
+            Emu(oxml.emu(left)),
+            Emu(oxml.emu(top)),
+            Emu(oxml.emu(sum(table.widths))),
+            Emu(oxml.emu(table.height)),
+        )
+        frame._element.find(f"{qn('p:nvGraphicFramePr')}/{qn('p:cNvPr')}").set(
+            "descr", f"Tabel: {description}"
+        )
+        pptx_table = frame.table
+        pptx_table.first_row = True
+        pptx_table.horz_banding = False
+        for index, width in enumerate(table.widths):
+            pptx_table.columns[index].width = Emu(oxml.emu(width))
+        pptx_table.rows[0].height = Emu(oxml.emu(table.header_height))
+        for index, height in enumerate(table.heights, start=1):
+            pptx_table.rows[index].height = Emu(oxml.emu(height))
+        for c, cell in enumerate(table.header):
+            oxml.style_cell(pptx_table.cell(0, c)._tc, cell, CELL_MARGIN_X, CELL_MARGIN_Y)
+        for r, row in enumerate(table.rows, start=1):
+            for c, content in enumerate(row):
+                if content is not None:
+                    oxml.style_cell(
+                        pptx_table.cell(r, c)._tc, content, CELL_MARGIN_X, CELL_MARGIN_Y
+                    )
+        for first, last, column in table.merges:
+            pptx_table.cell(first + 1, column).merge(pptx_table.cell(last + 1, column))
+
+    def _footer(self, slide: PptxSlide) -> None:
+        template = self.template
+        top = template.slide_height - FOOTER + 8
+        width = template.slide_width - 2 * template.left
+        paras = (Para((Run(self.meta.footer, colour=GRIJS),), size=9.0),)
+        self._text(slide, Text(paras), template.left, top, width * 0.8, 16)
+        number = (Para((Run(str(self.count), colour=GRIJS),), size=9.0, align="r"),)
+        self._text(slide, Text(number), template.left + width * 0.8, top, width * 0.2, 16)
+
+    def save(self) -> bytes:
+        props = self.prs.core_properties
+        now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+        props.title = self.meta.title
+        props.subject = self.meta.subject
+        props.author = self.meta.author
+        props.last_modified_by = self.meta.author
+        props.keywords = self.meta.keywords
+        props.comments = ""
+        props.category = ""
+        props.content_status = ""
+        props.identifier = ""
+        props.language = "nl-NL"
+        props.version = ""
+        props.revision = 1
+        props.created = now
+        props.modified = now
+        buffer = io.BytesIO()
+        self.prs.save(buffer)
+        return _replace_app_properties(buffer.getvalue(), self.count, self.meta.author)
+
+
+def _replace_app_properties(data: bytes, slides: int, company: str) -> bytes:
+    """docProps/app.xml of a template names the program and may name its author's company and
+    manager; write our own."""
+    app = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'extended-properties"><Application>statusgen</Application>'
+        f"<PresentationFormat>Breedbeeld</PresentationFormat><Slides>{slides}</Slides>"
+        f"<Company>{escape(company)}</Company></Properties>"
+    )
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "docProps/app.xml":
+                content = app.encode("utf-8")
+            target.writestr(info, content)
+    return out.getvalue()

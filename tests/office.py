@@ -1,0 +1,70 @@
+"""Opening outputs in real clients: LibreOffice converts, poppler reads the PDF back.
+
+On a laptop without them these tests skip; on CI (CI=true) a missing client is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+
+def need(program: str) -> str:
+    path = shutil.which(program)
+    if path is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{program} is not installed, and CI must run this test")
+        pytest.skip(f"{program} is not installed")
+    return path
+
+
+def to_pdf(document: Path, folder: Path) -> Path:
+    """Convert with LibreOffice (headless, its own profile so parallel runs do not collide)."""
+    soffice = need("soffice")
+    profile = folder / "lo-profile"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(document),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
+    pdf = folder / (document.stem + ".pdf")
+    assert pdf.is_file(), f"LibreOffice did not convert {document.name}"
+    return pdf
+
+
+def page_count(pdf: Path) -> int:
+    output = subprocess.run(
+        [need("pdfinfo"), str(pdf)], check=True, capture_output=True, text=True
+    ).stdout
+    match = re.search(r"^Pages:\s+(\d+)", output, re.MULTILINE)
+    assert match, output
+    return int(match[1])
+
+
+def page_texts(pdf: Path) -> list[str]:
+    """The text of every page (pdftotext drops what lies outside the page)."""
+    text = subprocess.run(
+        [need("pdftotext"), "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    return text.split("\f")[: page_count(pdf)]
+
+
+def words(text: str) -> set[str]:
+    text = unicodedata.normalize("NFKC", text).lower()
+    return {w for w in re.findall(r"\w+", text) if len(w) > 1}
