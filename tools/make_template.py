@@ -21,7 +21,7 @@ from pptx.util import Emu, Inches
 OUT = Path(__file__).resolve().parents[1] / "templates" / "default.pptx"
 KEEP = ("Title Slide", "Section Header", "Title Only")
 LINTBLAUW = RGBColor(0x15, 0x42, 0x73)
-WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
+WIDTH, HEIGHT = Emu(12192000), Emu(6858000)  # 16:9, as PowerPoint makes it
 TITLE_SIZE = 28
 
 

@@ -194,14 +194,20 @@ class _Converter:
                     rows.append(tuple(row))
                 row = []
         columns = tuple(Column(_weight(header, rows, i), a) for i, a in enumerate(aligns))
+        # a table of short figures is as wide as its text; one with sentences takes the slide
         natural = sum(c.width for c in columns) * TABLE * 0.62 + 12 * len(columns)
-        return Table(columns, tuple(header), tuple(Group((r,)) for r in rows), width=natural)
+        prose = any(c.width >= _MAX_WEIGHT for c in columns)
+        groups = tuple(Group((r,)) for r in rows)
+        return Table(columns, tuple(header), groups, width=None if prose else natural)
 
 
 def _weight(header: list[Cell], rows: list[tuple[Cell, ...]], column: int) -> float:
     """A column's share of the width: by the length of its longest text, within bounds."""
     lengths = [len(cells[column].paras[0].text) for cells in (header, *rows) if column < len(cells)]
-    return float(min(max(max(lengths, default=1), 6), 40))
+    return float(min(max(max(lengths, default=1), 6), _MAX_WEIGHT))
+
+
+_MAX_WEIGHT = 40
 
 
 def _closing(tokens: list[Token], start: int, kind: str) -> int:

@@ -1,0 +1,358 @@
+"""``statusgen deck``: the SCT deck, reopened with python-pptx and opened in LibreOffice."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.util import Emu
+
+from generator.legend import SCT
+from tests.conftest import DEMO, Run
+from tests.office import page_texts, to_pdf, words
+
+LONG = (
+    "Afstemmen met de uitvoering, de gemeenten en de ketenpartners over de volgorde van "
+    "behandeling, de benodigde capaciteit en de momenten waarop ouders worden geïnformeerd"
+)
+
+
+def slide_text(slide: object) -> str:
+    parts = []
+    for shape in slide.shapes:  # type: ignore[attr-defined]
+        if shape.has_text_frame:
+            parts.append(shape.text_frame.text)
+        if shape.has_table:
+            parts.extend(cell.text for row in shape.table.rows for cell in row.cells)
+    return "\n".join(parts)
+
+
+def titles(deck: Path) -> list[str]:
+    prs = Presentation(str(deck))
+    return [s.shapes.title.text if s.shapes.title is not None else "" for s in prs.slides]
+
+
+def build(run: Run, data: Path, out: Path, *args: str) -> Path:
+    result = run("deck", "--data", data, "--output", out, *args)
+    assert result.exit_code == 0, result.output
+    decks = sorted(out.glob("*.pptx"))
+    assert len(decks) == 1, decks
+    return decks[0]
+
+
+def add_stress(data: Path) -> None:
+    """A workstream with an opdracht taller than two slides and a toelichting taller than one,
+    and a meeting item with a long table and a long list."""
+    hoofdacties = "".join(
+        f"""
+      - titel: Hoofdactie {n} {LONG}
+        deadline: 2030-0{1 + n % 9}-01
+        subacties:
+          - {LONG} (eerste)
+          - {LONG} (tweede)
+          - Onbreekbaarwoordzonderspatiesdatlangerisdaneenkolombreedtebijnazeker
+"""
+        for n in range(1, 13)
+    )
+    toelichting = "\n".join(f"      Alinea {n}. {LONG}.\n" for n in range(1, 25))
+    (data / "werkstromen" / "03-stress.yaml").write_text(
+        f"""nummer: 3
+titel: Zeer uitgebreide werkstroom om de vervolgdia's te beproeven
+kernwoord: uitgebreide
+trekker: p-abma
+teamleden: [p-zijlstra, UHT]
+opdrachten:
+  - nummer: "3.1"
+    titel: Een opdracht met heel veel hoofdacties
+    status: escalatie
+    trekker: p-zijlstra
+    themas: [Burgergericht, Uitvoerbaarheid]
+    toelichting: |
+{toelichting}
+    hoofdacties:{hoofdacties}
+  - nummer: "3.2"
+    titel: Een korte opdracht
+    status: afgerond
+    deadline: 2030-01-01
+""",
+        encoding="utf-8",
+    )
+    rows = "\n".join(f"          | Regel {n} | {n * 1000} | {LONG} |" for n in range(1, 41))
+    bullets = "\n".join(f"          - Punt {n}: {LONG}" for n in range(1, 31))
+    meeting = data / "vergaderingen" / "2030-09-05.yaml"
+    meeting.write_text(
+        meeting.read_text(encoding="utf-8").replace(
+            "      - titel: Terugkoppeling woensdag",
+            f"""      - titel: Lange bijlage
+        inhoud: |
+          ## Tabel
+          | Onderdeel | Bedrag | Toelichting |
+          |---|---:|---|
+{rows}
+
+          ## Lijst
+{bullets}
+      - titel: Terugkoppeling woensdag""",
+        ),
+        encoding="utf-8",
+    )
+
+
+# --- the deck's content --------------------------------------------------------------------
+
+
+def test_demo_deck_follows_the_agenda(run: Run, tmp_path: Path) -> None:
+    deck = build(run, DEMO, tmp_path)
+    assert deck.name == "sct-2020-08-17.pptx"
+    prs = Presentation(str(deck))
+    assert (prs.slide_width, prs.slide_height) == (Emu(12192000), Emu(6858000))
+    slides = list(prs.slides)
+    first = slide_text(slides[0])
+    assert "SCT overleg" in first and "17 augustus 2020" in first
+    assert "Crisisorganisatie Kinderopvangtoeslag" in first
+    agenda = slide_text(slides[1])
+    assert titles(deck)[1] == "Agenda 17 augustus 2020"
+    for line in ("1. Ter besluitvorming", "2. Ter informatie", "Ritmewijziging ramingen"):
+        assert line in agenda
+    names = titles(deck)
+    assert names[2] == "1. Ter besluitvorming"
+    assert "2. Ter informatie" in names
+    # "## " headings start slides, Markdown tables become native tables
+    assert "Programmamiddelen" in names
+    tables = [s for s in slides if any(sh.has_table for sh in s.shapes)]
+    assert len(tables) > 10
+    assert not any(sh.shape_type == 13 for s in slides for sh in s.shapes)  # no pictures
+    program = slides[names.index("Programmamiddelen")]
+    cells = [
+        c.text for sh in program.shapes if sh.has_table for r in sh.table.rows for c in r.cells
+    ]
+    assert "Augustusbrief 2020" in cells and "-120" in cells
+
+
+def test_workstream_tables_continue_with_roman_numbering(run: Run, tmp_path: Path) -> None:
+    deck = build(run, DEMO, tmp_path)
+    names = titles(deck)
+    first = [n for n in names if n.startswith("1. Integrale klantreis")]
+    assert len(first) > 1
+    total = len(first)
+    roman = ["I", "II", "III", "IV", "V", "VI"][:total]
+    assert first == [f"{first[0].rsplit(' (', 1)[0]} ({r}/{roman[-1]})" for r in roman]
+    prs = Presentation(str(deck))
+    slide = prs.slides[names.index(first[0])]
+    text = slide_text(slide)
+    assert "Werkstroomtrekker: M. Oosterwijk" in text
+    table = next(sh.table for sh in slide.shapes if sh.has_table)
+    header = [c.text for c in table.rows[0].cells]
+    assert header == ["Opdracht", "Hoofdacties", "Deadline", "Status en toelichting"]
+    # every continuation slide repeats the header and the trekker line
+    for title in first[1:]:
+        other = prs.slides[names.index(title)]
+        assert "Werkstroomtrekker:" in slide_text(other)
+        table = next(sh.table for sh in other.shapes if sh.has_table)
+        assert table.rows[0].cells[0].text == "Opdracht"
+
+
+def test_status_cells_carry_colour_and_label(run: Run, tmp_path: Path) -> None:
+    deck = build(run, DEMO, tmp_path)
+    prs = Presentation(str(deck))
+    seen = {}
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if not shape.has_table:
+                continue
+            last = len(shape.table.columns) - 1
+            if shape.table.cell(0, last).text != "Status en toelichting":
+                continue
+            for row in list(shape.table.rows)[1:]:
+                cell = row.cells[last]
+                if cell.is_spanned or not cell.text:
+                    continue
+                label = cell.text_frame.paragraphs[0].text.removesuffix(" (vervolg)")
+                seen[label] = str(cell.fill.fore_color.rgb)
+    labels = {s.label: s.colour for s in SCT.statuses}
+    assert seen, "no status cells found"
+    for label, colour in seen.items():
+        assert labels[label] == colour
+
+
+def test_overdue_deadlines_are_marked_in_words(run: Run, tmp_path: Path) -> None:
+    deck = build(run, DEMO, tmp_path)
+    text = "\n".join(slide_text(s) for s in Presentation(str(deck)).slides)
+    assert "▲ verlopen" in text
+    # with a peildatum before every deadline nothing is overdue
+    later = build(run, DEMO, tmp_path / "early", "--peildatum", "2020-01-01")
+    text = "\n".join(slide_text(s) for s in Presentation(str(later)).slides)
+    assert "verlopen" not in text
+
+
+def test_dashboard_calendar_and_risk_log(run: Run, tmp_path: Path) -> None:
+    deck = build(run, DEMO, tmp_path)
+    text = "\n".join(slide_text(s) for s in Presentation(str(deck)).slides)
+    assert "746 (+15)" in text  # latest value and change since the previous measurement
+    assert "488 (+17)" in text
+    assert "Risico in risico-log" in text
+    assert "Geen planning beschikbaar" in text  # the legend
+    assert "Week 34" in text and "17 aug – 23 aug" in text
+    assert "Politiek overleg" in text
+    assert "Beheersmaatregelen" in text and "R1" in text
+
+
+def test_overview_puts_the_kernwoord_in_bold(run: Run, tmp_path: Path) -> None:
+    deck = build(run, DEMO, tmp_path)
+    prs = Presentation(str(deck))
+    names = titles(deck)
+    overview = prs.slides[
+        names.index("Herstelorganisatie – werkstromen voor de komende 2-3 maanden")
+    ]
+    table = next(sh.table for sh in overview.shapes if sh.has_table)
+    runs = table.cell(1, 1).text_frame.paragraphs[0].runs
+    assert [r.text for r in runs if r.font.bold] == ["klantreis"]
+    assert "Gestart en op schema" in slide_text(overview)  # the legend
+
+
+# --- properties, Woo -----------------------------------------------------------------------
+
+
+def test_properties_name_the_organisation_not_the_software(run: Run, tmp_path: Path) -> None:
+    deck = build(run, DEMO, tmp_path)
+    props = Presentation(str(deck)).core_properties
+    assert props.author == "Crisisorganisatie Kinderopvangtoeslag"
+    assert props.last_modified_by == props.author
+    assert props.title == "SCT overleg 17 augustus 2020"
+    with zipfile.ZipFile(deck) as archive:
+        blob = b"".join(archive.read(n) for n in archive.namelist())
+    for unwanted in (b"python-pptx", b"Steve Canny", b"Microsoft Macintosh"):
+        assert unwanted not in blob
+
+
+def test_openbaar_leaves_no_registered_name_anywhere(run: Run, data: Path, tmp_path: Path) -> None:
+    # an editor typed a name into free text too
+    path = data / "werkstromen" / "01-klantreis.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "Loopt volgens plan.", "Loopt volgens plan; afgestemd met G. Zijlstra."
+        ),
+        encoding="utf-8",
+    )
+    internal = build(run, data, tmp_path / "intern")
+    with zipfile.ZipFile(internal) as archive:
+        blob = b"".join(archive.read(n) for n in archive.namelist())
+    assert b"F. Abma" in blob and b"G. Zijlstra" in blob
+
+    public = build(run, data, tmp_path / "openbaar", "--openbaar")
+    assert public.name == "sct-2030-09-05-openbaar.pptx"
+    with zipfile.ZipFile(public) as archive:
+        for name in archive.namelist():
+            content = archive.read(name)
+            for person in (b"Abma", b"Zijlstra"):
+                assert person not in content, f"{person!r} in {name}"
+    text = "\n".join(slide_text(s) for s in Presentation(str(public)).slides)
+    assert "Werkstroomtrekker: Persoonsgegevens" in text
+    assert "afgestemd met Persoonsgegevens" in text
+
+
+# --- options and bad input -----------------------------------------------------------------
+
+
+def test_choosing_a_meeting(run: Run, data: Path, tmp_path: Path) -> None:
+    shutil.copy(
+        data / "vergaderingen" / "2030-09-05.yaml", data / "vergaderingen" / "2030-09-08.yaml"
+    )
+    later = data / "vergaderingen" / "2030-09-08.yaml"
+    later.write_text(
+        later.read_text(encoding="utf-8").replace("2030-09-05", "2030-09-08"), encoding="utf-8"
+    )
+    assert build(run, data, tmp_path / "a").name == "sct-2030-09-08.pptx"
+    chosen = build(run, data, tmp_path / "b", "--vergadering", "2030-09-05")
+    assert chosen.name == "sct-2030-09-05.pptx"
+    result = run("deck", "--data", data, "--output", tmp_path / "c", "--vergadering", "2030-10-01")
+    assert result.exit_code == 2
+    assert "there is no meeting on 2030-10-01 (meetings: 2030-09-05, 2030-09-08)" in result.output
+    assert not (tmp_path / "c").exists()
+
+
+def test_invalid_data_writes_nothing(run: Run, data: Path, tmp_path: Path) -> None:
+    path = data / "werkstromen" / "01-klantreis.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("status: gestart", "status: gestrat", 1),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = run("deck", "--data", data, "--output", out)
+    assert result.exit_code == 1
+    assert "01-klantreis.yaml:" in result.stderr and "gestrat" in result.stderr
+    assert "nothing was written" in result.stderr
+    assert not out.exists()
+
+
+def test_an_organisation_template_is_used_by_layout_name(
+    run: Run, data: Path, tmp_path: Path
+) -> None:
+    from generator.resources import template
+
+    prs = Presentation(str(template("default.pptx")))
+    dutch = {"Title Slide": "Titeldia", "Section Header": "Sectiekop", "Title Only": "Alleen titel"}
+    for layout in prs.slide_layouts:
+        layout.name = dutch[layout.name]
+    prs.slides.add_slide(prs.slide_layouts[0]).shapes.title.text = "Voorbeelddia van de huisstijl"
+    own = tmp_path / "huisstijl.pptx"
+    prs.save(str(own))
+    deck = build(run, data, tmp_path / "out", "--template", own)
+    made = Presentation(str(deck))
+    assert made.slides[0].slide_layout.name == "Titeldia"
+    assert "Voorbeelddia" not in "\n".join(slide_text(s) for s in made.slides)
+
+    for layout in prs.slide_layouts:
+        layout.name = "Iets anders " + layout.name
+    prs.save(str(own))
+    result = run("deck", "--data", data, "--output", tmp_path / "bad", "--template", own)
+    assert result.exit_code == 2
+    assert "has no layout named 'Title Slide' or 'Titeldia'" in result.output
+    broken = tmp_path / "kapot.pptx"
+    broken.write_text("geen pptx", encoding="utf-8")
+    result = run("deck", "--data", data, "--output", tmp_path / "bad", "--template", broken)
+    assert result.exit_code == 2
+    assert "is not a PowerPoint file" in result.output
+
+
+def test_no_meeting_is_a_usage_error(run: Run, data: Path, tmp_path: Path) -> None:
+    shutil.rmtree(data / "vergaderingen")
+    result = run("deck", "--data", data, "--output", tmp_path)
+    assert result.exit_code == 2
+    assert "add vergaderingen/YYYY-MM-DD.yaml" in result.output
+
+
+# --- in a real client ----------------------------------------------------------------------
+
+
+def assert_every_word_on_its_page(deck: Path, folder: Path) -> None:
+    """LibreOffice renders the deck; each slide's words must be on its PDF page. Text that runs
+    off a slide is cut from the page, so this catches tables that were not continued."""
+    pdf = to_pdf(deck, folder)
+    pages = page_texts(pdf)
+    slides = list(Presentation(str(deck)).slides)
+    assert len(pages) == len(slides)
+    for number, (slide, page) in enumerate(zip(slides, pages, strict=True), start=1):
+        missing = words(slide_text(slide)) - words(page)
+        assert not missing, f"slide {number}: {sorted(missing)[:12]} not on the page"
+
+
+def test_demo_deck_in_libreoffice(run: Run, tmp_path: Path) -> None:
+    deck = build(run, DEMO, tmp_path / "out")
+    assert_every_word_on_its_page(deck, tmp_path)
+
+
+def test_oversized_content_continues_in_libreoffice(run: Run, data: Path, tmp_path: Path) -> None:
+    add_stress(data)
+    deck = build(run, data, tmp_path / "out")
+    names = titles(deck)
+    stress = [n for n in names if n.startswith("3. Zeer uitgebreide")]
+    assert len(stress) >= 4, names
+    assert sum(n.startswith("Tabel") for n in names) >= 3
+    text = "\n".join(slide_text(s) for s in Presentation(str(deck)).slides)
+    assert "3.1 (vervolg)" in text
+    for n in (1, 24):
+        assert f"Alinea {n}." in text
+    assert_every_word_on_its_page(deck, tmp_path)
