@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 #: the face every run is set in
@@ -41,6 +41,11 @@ def _style(bold: bool, italic: bool) -> str:
 
 def em_width(text: str, *, bold: bool = False, italic: bool = False) -> float:
     """Width of ``text`` in ems (multiply by the font size in points for points)."""
+    return _em_width(text, bold, italic)
+
+
+@lru_cache(maxsize=65536)
+def _em_width(text: str, bold: bool, italic: bool) -> float:
     table = _tables()[0][_style(bold, italic)]
     return sum(table.get(char, _UNKNOWN) for char in text) * SAFETY
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from generator.deck.content import (
     Block,
@@ -81,8 +82,18 @@ def _text_width(para: Para, width: float) -> float:
 
 
 def para_lines(para: Para, width: float) -> list[list[tuple[str, bool, bool]]]:
-    pieces = [(run.text, run.bold, run.italic) for run in para.runs]
-    return wrap(pieces, _text_width(para, width), para.size)
+    return _lines(
+        tuple((run.text, run.bold, run.italic) for run in para.runs),
+        _text_width(para, width),
+        para.size,
+    )
+
+
+@lru_cache(maxsize=16384)
+def _lines(
+    pieces: tuple[tuple[str, bool, bool], ...], width: float, size: float
+) -> list[list[tuple[str, bool, bool]]]:
+    return wrap(pieces, width, size)
 
 
 def para_height(para: Para, width: float) -> float:

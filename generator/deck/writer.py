@@ -11,10 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.exc import PackageNotFoundError
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
+from pptx.parts.slide import SlidePart
 from pptx.presentation import Presentation as PresentationType
 from pptx.shapes.base import BaseShape
 from pptx.slide import Slide as PptxSlide
@@ -24,7 +28,14 @@ from pptx.util import Emu
 from generator.deck import oxml
 from generator.deck.content import GRIJS, Divider, Para, Run, Text, TitleSlide
 from generator.deck.metrics import wrap
-from generator.deck.paginate import CELL_MARGIN_X, CELL_MARGIN_Y, TEXT_INSET, Geometry, Page
+from generator.deck.paginate import (
+    CELL_MARGIN_X,
+    CELL_MARGIN_Y,
+    TEXT_INSET,
+    Geometry,
+    Page,
+    TableSlice,
+)
 from generator.exceptions import UsageError
 
 #: the layouts the deck uses, by the names PowerPoint gives them (English and Dutch)
@@ -39,6 +50,8 @@ TEXT_TYPES = (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJEC
 FOOTER = 34.0
 GAP = 8.0
 TITLE_SIZES = (28.0, 24.0, 20.0)
+#: slide ids start at 256 (ECMA-376); the template's own slides have been removed
+FIRST_SLIDE_ID = 255
 
 
 @dataclass(frozen=True)
@@ -69,6 +82,10 @@ class Template:
                     f" (it has: {', '.join(repr(n) for n in available)})"
                 )
             self.layouts[role] = layout
+        self.cloneable = {
+            role: list(layout.iter_cloneable_placeholders())
+            for role, layout in self.layouts.items()
+        }
         title = _placeholder(self.layouts["content"], TITLE_TYPES)
         if title is None:
             raise UsageError(f"the layout '{self.layouts['content'].name}' of {path} has no title")
@@ -108,6 +125,7 @@ class DeckWriter:
         self.prs = template.prs
         self.meta = meta
         self.count = 0
+        self._shape_id = 100
 
     def title_slide(self, slide: TitleSlide) -> None:
         pptx_slide = self._add("title")
@@ -119,8 +137,6 @@ class DeckWriter:
         self._footer(pptx_slide)
 
     def page(self, page: Page) -> None:
-        from generator.deck.paginate import TableSlice
-
         pptx_slide = self._add("content")
         self._title(pptx_slide, page.title)
         left, top = self.template.left, self.template.top
@@ -134,8 +150,22 @@ class DeckWriter:
         self._footer(pptx_slide)
 
     def _add(self, role: str) -> PptxSlide:
+        """``prs.slides.add_slide``, without its search for a free part name (it looks at every
+        part of the package, for every slide: quadratic in the deck's length)."""
         self.count += 1
-        slide: PptxSlide = self.prs.slides.add_slide(self.template.layouts[role])
+        self._shape_id = 100
+        layout = self.template.layouts[role]
+        name = PackURI(f"/ppt/slides/slide{self.count}.xml")
+        part = SlidePart.new(name, self.prs.part.package, layout.part)  # type: ignore[no-untyped-call]
+        # relate_to() would first look for an existing relationship among all of them
+        rid = self.prs.part.rels._add_relationship(RT.SLIDE, part)
+        # and add_sldId() would look for a free id among all of them: number them ourselves
+        slide_id = etree.SubElement(self.prs.slides._sldIdLst, qn("p:sldId"))
+        slide_id.set("id", str(FIRST_SLIDE_ID + self.count))
+        slide_id.set(qn("r:id"), rid)
+        slide: PptxSlide = part.slide
+        for placeholder in self.template.cloneable[role]:
+            slide.shapes.clone_placeholder(placeholder)
         return slide
 
     def _fill_placeholders(self, slide: PptxSlide, title: str, text: str) -> None:
@@ -170,50 +200,22 @@ class DeckWriter:
     def _text(
         self, slide: PptxSlide, text: Text, left: float, top: float, width: float, height: float
     ) -> None:
-        box = slide.shapes.add_textbox(
-            Emu(oxml.emu(left)), Emu(oxml.emu(top)), Emu(oxml.emu(width)), Emu(oxml.emu(height))
-        )
-        tx_body = box.text_frame._txBody
-        oxml.text_box_body(tx_body, TEXT_INSET)
-        oxml.write_paragraphs(tx_body, text.paras)
+        body = oxml.paragraphs_xml(text.paras)
+        shape = oxml.text_box(self._id(slide), left, top, width, height, TEXT_INSET, body)
+        slide.shapes._spTree.append(shape)
 
     def _table(
-        self, slide: PptxSlide, table: object, left: float, top: float, description: str
+        self, slide: PptxSlide, table: TableSlice, left: float, top: float, description: str
     ) -> None:
-        from generator.deck.paginate import TableSlice
+        frame = oxml.table(
+            self._id(slide), left, top, f"Tabel: {description}", table, CELL_MARGIN_X, CELL_MARGIN_Y
+        )
+        slide.shapes._spTree.append(frame)
 
-        assert isinstance(table, TableSlice)
-        rows = len(table.rows) + 1
-        columns = len(table.widths)
-        frame = slide.shapes.add_table(
-            rows,
-            columns,
-            Emu(oxml.emu(left)),
-            Emu(oxml.emu(top)),
-            Emu(oxml.emu(sum(table.widths))),
-            Emu(oxml.emu(table.height)),
-        )
-        frame._element.find(f"{qn('p:nvGraphicFramePr')}/{qn('p:cNvPr')}").set(
-            "descr", f"Tabel: {description}"
-        )
-        pptx_table = frame.table
-        pptx_table.first_row = True
-        pptx_table.horz_banding = False
-        for index, width in enumerate(table.widths):
-            pptx_table.columns[index].width = Emu(oxml.emu(width))
-        pptx_table.rows[0].height = Emu(oxml.emu(table.header_height))
-        for index, height in enumerate(table.heights, start=1):
-            pptx_table.rows[index].height = Emu(oxml.emu(height))
-        for c, cell in enumerate(table.header):
-            oxml.style_cell(pptx_table.cell(0, c)._tc, cell, CELL_MARGIN_X, CELL_MARGIN_Y)
-        for r, row in enumerate(table.rows, start=1):
-            for c, content in enumerate(row):
-                if content is not None:
-                    oxml.style_cell(
-                        pptx_table.cell(r, c)._tc, content, CELL_MARGIN_X, CELL_MARGIN_Y
-                    )
-        for first, last, column in table.merges:
-            pptx_table.cell(first + 1, column).merge(pptx_table.cell(last + 1, column))
+    def _id(self, slide: PptxSlide) -> int:
+        """A shape id unique on the slide being written (placeholders take the low ones)."""
+        self._shape_id += 1
+        return self._shape_id
 
     def _footer(self, slide: PptxSlide) -> None:
         template = self.template
@@ -241,27 +243,19 @@ class DeckWriter:
         props.revision = 1
         props.created = now
         props.modified = now
+        app = self.prs.part.package.part_related_by(RT.EXTENDED_PROPERTIES)
+        # a template's app.xml names the program, and may name its author's company and manager
+        app._blob = _app_properties(self.count, self.meta.author)  # a plain Part: no API
         buffer = io.BytesIO()
         self.prs.save(buffer)
-        return _replace_app_properties(buffer.getvalue(), self.count, self.meta.author)
+        return buffer.getvalue()
 
 
-def _replace_app_properties(data: bytes, slides: int, company: str) -> bytes:
-    """docProps/app.xml of a template names the program and may name its author's company and
-    manager; write our own."""
-    app = (
+def _app_properties(slides: int, company: str) -> bytes:
+    return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
         'extended-properties"><Application>statusgen</Application>'
         f"<PresentationFormat>Breedbeeld</PresentationFormat><Slides>{slides}</Slides>"
         f"<Company>{escape(company)}</Company></Properties>"
-    )
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info)
-            if info.filename == "docProps/app.xml":
-                content = app.encode("utf-8")
-            target.writestr(info, content)
-    return out.getvalue()
+    ).encode()
