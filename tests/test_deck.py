@@ -26,7 +26,7 @@ def slide_text(slide: object) -> str:
             parts.append(shape.text_frame.text)
         if shape.has_table:
             parts.extend(cell.text for row in shape.table.rows for cell in row.cells)
-    return "\n".join(parts)
+    return "\n".join(parts).replace("\u00a0", " ")  # legends keep their labels unbroken
 
 
 def titles(deck: Path) -> list[str]:

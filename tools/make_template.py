@@ -67,6 +67,17 @@ def main() -> None:
     element.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}").set("id", "1000")
     master.shapes._spTree.insert(2, element)  # behind everything else
 
+    title_slide = layouts["Title Slide"]
+    for placeholder in title_slide.placeholders:
+        kind = placeholder.placeholder_format.idx
+        if kind == 0:
+            placeholder.left, placeholder.top = Inches(0.9), Inches(2.2)
+            placeholder.width, placeholder.height = Inches(11.5), Inches(1.5)
+            _level_style(placeholder, size=40, colour="154273", bold=True, anchor="b")
+        elif kind == 1:
+            placeholder.left, placeholder.top = Inches(0.9), Inches(3.9)
+            placeholder.width, placeholder.height = Inches(11.5), Inches(1.6)
+            _level_style(placeholder, size=22, colour="535353", bold=False, anchor="t")
     for shape in section.placeholders:  # no capitals: "1. Ter besluitvorming", as typed
         for props in shape._element.iter(qn("a:defRPr")):
             props.attrib.pop("cap", None)
@@ -90,6 +101,20 @@ def _fonts(prs: Presentation) -> None:
     theme_part._blob = etree.tostring(
         theme, xml_declaration=True, encoding="UTF-8", standalone=True
     )
+
+
+def _level_style(placeholder: object, *, size: int, colour: str, bold: bool, anchor: str) -> None:
+    """Left-aligned first-level text of ``size`` points in ``colour`` for a layout placeholder."""
+    tx_body = placeholder._element.find(qn("p:txBody"))  # type: ignore[attr-defined]
+    tx_body.find(qn("a:bodyPr")).set("anchor", anchor)
+    lst_style = tx_body.find(qn("a:lstStyle"))
+    for child in list(lst_style):
+        lst_style.remove(child)
+    level = etree.SubElement(lst_style, qn("a:lvl1pPr"), marL="0", indent="0", algn="l")
+    etree.SubElement(level, qn("a:buNone"))
+    props = etree.SubElement(level, qn("a:defRPr"), sz=str(size * 100), b="1" if bold else "0")
+    fill = etree.SubElement(props, qn("a:solidFill"))
+    etree.SubElement(fill, qn("a:srgbClr"), val=colour)
 
 
 def _title_style(master: object) -> None:

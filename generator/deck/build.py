@@ -321,7 +321,7 @@ class DeckBuilder:
         for tabel in dashboard.tabellen:
             latest = max(max(rij.metingen) for rij in tabel.rijen) if tabel.rijen else None
             stand = f"Stand {dutch.short_date(latest, year=self.year)}" if latest else "Stand"
-            header = _header("Indicator", stand, "Status", "Risico")
+            header = _header("Indicator", stand, "Status", "Risico", right=(1,))
             groups = tuple(Group((self.kpi_row(rij, latest),)) for rij in tabel.rijen)
             columns = (Column(6.0), Column(2.0, "r"), Column(2.6), Column(2.0))
             body.append(_heading(self.scrub(tabel.titel)))
@@ -454,10 +454,15 @@ def _cell(text: str, *, bold: bool = False) -> Cell:
     return Cell((Para((Run(text, bold=bold),), size=TABLE),))
 
 
-def _header(*names: str) -> tuple[Cell, ...]:
+def _header(*names: str, right: tuple[int, ...] = ()) -> tuple[Cell, ...]:
+    """Header cells; the columns in ``right`` are right-aligned, as their figures are."""
     return tuple(
-        Cell((Para((Run(name, bold=True),), size=TABLE),), fill=LINTBLAUW, colour="FFFFFF")
-        for name in names
+        Cell(
+            (Para((Run(name, bold=True),), size=TABLE, align="r" if i in right else "l"),),
+            fill=LINTBLAUW,
+            colour="FFFFFF",
+        )
+        for i, name in enumerate(names)
     )
 
 
@@ -465,12 +470,17 @@ def _heading(text: str) -> Text:
     return Text((Para((Run(text, bold=True, colour=DONKERBLAUW),), size=BODY),), space_after=2.0)
 
 
+def _unbroken(text: str) -> str:
+    """Non-breaking spaces: a legend entry wraps as a whole, never inside its label."""
+    return text.replace(" ", "\u00a0")
+
+
 def legend_text(legend: Legend) -> Text:
     runs: list[Run] = []
     for status in legend.statuses:
         if runs:
             runs.append(Run("    "))
-        runs += [Run("■ ", colour=status.colour), Run(status.label)]
+        runs += [Run("■\u00a0", colour=status.colour), Run(_unbroken(status.label))]
     title = Para((Run("Legenda", bold=True, colour=GRIJS),), size=SMALL)
     return Text((title, Para(tuple(runs), size=SMALL)), space_after=0.0)
 
@@ -481,6 +491,6 @@ def soort_legend() -> Text:
         if runs:
             runs.append(Run("    "))
         marker = SOORT_MARKERS[status.value]
-        runs += [Run(f"{marker} ", colour=status.colour), Run(status.label)]
+        runs += [Run(f"{marker}\u00a0", colour=status.colour), Run(_unbroken(status.label))]
     title = Para((Run("Legenda", bold=True, colour=GRIJS),), size=SMALL)
     return Text((title, Para(tuple(runs), size=SMALL)), space_after=0.0)
