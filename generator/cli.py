@@ -12,6 +12,7 @@ from generator import __version__
 
 #: command name -> module under generator.commands that defines ``command``
 COMMANDS = {
+    "actions": "Build the POK action table (HTML, PDF, DOCX, Markdown, XLSX).",
     "check": "Validate the data folder; errors name file, line and column.",
     "deck": "Build the SCT deck (PPTX) for a meeting.",
     "new": "Write a new, valid werkstroom or actie file with the next free number.",

@@ -18,3 +18,11 @@ def template(name: str) -> Path:
         return _CHECKOUT / name
     with as_file(files("generator.templates").joinpath(name)) as path:
         return Path(path)
+
+
+def templates_folder() -> Path:
+    """The folder of shipped templates, for the Jinja loader."""
+    if _CHECKOUT.is_dir():
+        return _CHECKOUT
+    with as_file(files("generator.templates")) as path:
+        return Path(path)

@@ -9,7 +9,6 @@ import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from lxml import etree
 from pptx import Presentation
@@ -37,6 +36,7 @@ from generator.deck.paginate import (
     TableSlice,
 )
 from generator.exceptions import UsageError
+from generator.office import app_properties
 
 #: the layouts the deck uses, by the names PowerPoint gives them (English and Dutch)
 LAYOUTS = {
@@ -245,17 +245,7 @@ class DeckWriter:
         props.modified = now
         app = self.prs.part.package.part_related_by(RT.EXTENDED_PROPERTIES)
         # a template's app.xml names the program, and may name its author's company and manager
-        app._blob = _app_properties(self.count, self.meta.author)  # a plain Part: no API
+        app._blob = app_properties(self.meta.author, slides=self.count)  # a plain Part: no API
         buffer = io.BytesIO()
         self.prs.save(buffer)
         return buffer.getvalue()
-
-
-def _app_properties(slides: int, company: str) -> bytes:
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'extended-properties"><Application>statusgen</Application>'
-        f"<PresentationFormat>Breedbeeld</PresentationFormat><Slides>{slides}</Slides>"
-        f"<Company>{escape(company)}</Company></Properties>"
-    ).encode()

@@ -1,0 +1,193 @@
+"""``statusgen actions``: the POK action table in HTML, PDF, DOCX, Markdown and XLSX."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from generator.actietabel.build import COLUMNS, Tabel, build, changed_since
+from generator.commands import load_valid
+from generator.dataset import load
+from generator.diagnostics import Report
+from generator.exceptions import OutputError
+from generator.legend import ACTIE
+from generator.options import data_option, output_option
+from generator.people import People
+from generator.write import write_bytes
+
+FORMATS = ("html", "pdf", "docx", "md", "xlsx")
+
+
+def _formats(ctx: click.Context, param: click.Parameter, value: str) -> list[str]:
+    chosen = [part.strip().lower() for part in value.split(",") if part.strip()]
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise click.BadParameter(
+            f"{', '.join(unknown) or 'nothing'}: choose from {', '.join(FORMATS)}, comma-separated"
+        )
+    return list(dict.fromkeys(chosen))
+
+
+def _split(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _statuses(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> list[str]:
+    chosen = _split(ctx, param, values)
+    for value in chosen:
+        try:
+            ACTIE.validate(value)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc)) from None
+    return chosen
+
+
+@click.command(name="actions")
+@data_option
+@output_option
+@click.option(
+    "--format",
+    "formats",
+    default=",".join(FORMATS),
+    show_default=True,
+    callback=_formats,
+    help="Which files to write, comma-separated.",
+)
+@click.option(
+    "--sectie",
+    "secties",
+    multiple=True,
+    callback=_split,
+    help="Only these secties (repeat, or comma-separate); case does not matter.",
+)
+@click.option(
+    "--status",
+    "statussen",
+    multiple=True,
+    callback=_statuses,
+    help=f"Only actions with these statuses ({', '.join(ACTIE.values)}).",
+)
+@click.option(
+    "--gewijzigd-sinds",
+    "since",
+    metavar="REF|DATE",
+    default=None,
+    help="Mark the actions whose data changed since a git ref (tag, branch, commit) or a "
+    "date (YYYY-MM-DD), and count them in the introduction.",
+)
+@click.option(
+    "--openbaar",
+    is_flag=True,
+    help='The version for publication under the Woo: registered names become "Persoonsgegevens".',
+)
+def command(
+    data_dir: Path,
+    output_dir: Path,
+    formats: list[str],
+    secties: list[str],
+    statussen: list[str],
+    since: str | None,
+    openbaar: bool,
+) -> None:
+    """Build the POK action table: output/actietabel.{html,pdf,docx,md,xlsx}.
+
+    Actions are grouped by sectie and subsectie, in number order; each shows its description
+    with the moties it comes from, its status and its state of affairs.
+    """
+    dataset = load_valid(data_dir)
+    changed = None
+    label = None
+    if since is not None:
+        from generator import dutch, history
+
+        commit = history.resolve(data_dir, since)
+        with history.folder_at(data_dir, commit) as old_folder:
+            old = load(old_folder, Report())
+        changed = changed_since(old, dataset)
+        label = since
+        if len(since) == 10 and since[4] == "-":
+            import datetime as dt
+
+            label = dutch.long_date(dt.date.fromisoformat(since))
+    tabel = build(
+        dataset,
+        openbaar=openbaar,
+        secties=secties,
+        statussen=statussen,
+        changed=changed,
+        sinds=label,
+    )
+    outputs = {fmt: RENDERERS[fmt](tabel) for fmt in formats}
+    if openbaar:
+        people = People(dataset.personen, openbaar=True)
+        for fmt, data in outputs.items():
+            leaks = people.leaks(_parts(data))
+            if leaks:
+                raise OutputError(
+                    f"the public {fmt} would still contain {len(leaks)} registered name(s); "
+                    "nothing was written"
+                )
+    stem = "actietabel-openbaar" if openbaar else "actietabel"
+    for fmt, data in outputs.items():
+        path = write_bytes(output_dir, f"{stem}.{fmt}", data)
+        click.echo(f"wrote {path}")
+    click.echo(tabel.samenvatting)
+
+
+def _html(tabel: Tabel) -> bytes:
+    from generator.htmldoc import render
+
+    context = {
+        "title": tabel.titel,
+        "author": tabel.organisatie,
+        "description": tabel.samenvatting,
+        "openbaar": tabel.openbaar,
+        "tabel": tabel,
+        "columns": COLUMNS,
+    }
+    return render("actietabel.html.j2", context).encode("utf-8")
+
+
+def _pdf(tabel: Tabel) -> bytes:
+    from generator.pdf import html_to_pdf
+
+    return html_to_pdf(_html(tabel).decode("utf-8"))
+
+
+def _docx(tabel: Tabel) -> bytes:
+    from generator.actietabel.docx import render_docx
+
+    return render_docx(tabel)
+
+
+def _md(tabel: Tabel) -> bytes:
+    from generator.actietabel.markdown import render_markdown
+
+    return render_markdown(tabel).encode("utf-8")
+
+
+def _xlsx(tabel: Tabel) -> bytes:
+    from generator.actietabel.xlsx import render_xlsx
+
+    return render_xlsx(tabel)
+
+
+RENDERERS: dict[str, Callable[[Tabel], bytes]] = {
+    "html": _html,
+    "pdf": _pdf,
+    "docx": _docx,
+    "md": _md,
+    "xlsx": _xlsx,
+}
+
+
+def _parts(data: bytes) -> list[bytes]:
+    """A file's bytes, and for zipped formats (DOCX, XLSX) every part unzipped."""
+    if data[:2] != b"PK":
+        return [data]
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return [archive.read(name) for name in archive.namelist()]
