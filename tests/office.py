@@ -68,3 +68,36 @@ def page_texts(pdf: Path) -> list[str]:
 def words(text: str) -> set[str]:
     text = unicodedata.normalize("NFKC", text).lower()
     return {w for w in re.findall(r"\w+", text) if len(w) > 1}
+
+
+VNU_JAR = Path(__file__).resolve().parents[1] / ".cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar"
+
+
+def html_errors(html: Path) -> list[str]:
+    """What the W3C Nu HTML checker (vnu-jar from npm, run with Java) calls an error."""
+    java = need("java")
+    jar = Path(os.environ.get("VNU_JAR", VNU_JAR))
+    if not jar.is_file():
+        message = (
+            f"the W3C Nu checker is not at {jar} (npm install --prefix .cache/vnu vnu-jar@26.9.27)"
+        )
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    result = subprocess.run(
+        [java, "-jar", str(jar), "--errors-only", "--format", "text", str(html)],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    return [line for line in result.stderr.splitlines() if ": error:" in line]
+
+
+def pdf_info(pdf: Path) -> dict[str, str]:
+    output = subprocess.run(
+        [need("pdfinfo"), str(pdf)], check=True, capture_output=True, text=True
+    ).stdout
+    return {
+        key.strip(): value.strip()
+        for key, _, value in (line.partition(":") for line in output.splitlines())
+    }
