@@ -12,6 +12,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.styles.style import ParagraphStyle
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
@@ -29,6 +30,12 @@ LANGUAGE = "nl-NL"
 
 def render_docx(tabel: Tabel) -> bytes:
     document = Document()
+    # python-docx finds a style by name by walking all styles, each time: look them up once
+    styles: dict[str, ParagraphStyle] = {
+        f"{kind}{suffix}": document.styles[f"{kind}{suffix}"]
+        for kind in ("List Bullet", "List Number")
+        for suffix in ("", " 2", " 3")
+    }
     _page(document)
     _language_and_font(document)
     heading = document.add_heading(tabel.titel, level=1)
@@ -38,7 +45,7 @@ def render_docx(tabel: Tabel) -> bytes:
         _styled(document.add_paragraph(), tabel.stand_per_text, colour=GRIJS)
     if tabel.inleiding:
         for para in paragraphs(tabel.inleiding, size=10):
-            _write_para(document.add_paragraph(), para)
+            _write_para(document.add_paragraph(), para, styles)
     _styled(document.add_paragraph(), tabel.samenvatting, bold=True)
 
     table = document.add_table(rows=1, cols=3)
@@ -55,7 +62,7 @@ def render_docx(tabel: Tabel) -> bytes:
             if group.titel:
                 _band(table, group.titel, "EEF3F8", caps=False)
             for row in group.rows:
-                _action(table.add_row().cells, row)
+                _action(table.add_row().cells, row, styles)
     _footer(document, tabel)
     _properties(document, tabel)
     buffer = io.BytesIO()
@@ -119,7 +126,7 @@ def _band(table: object, title: str, colour: str, *, caps: bool) -> None:
     _shade(merged, colour)
 
 
-def _action(cells: list[_Cell], row: Row) -> None:
+def _action(cells: list[_Cell], row: Row, styles: dict[str, ParagraphStyle]) -> None:
     for cell, width in zip(cells, WIDTHS, strict=True):
         cell.width = width
     first = cells[0].paragraphs[0]
@@ -128,30 +135,32 @@ def _action(cells: list[_Cell], row: Row) -> None:
     _styled(label, row.status_label, bold=row.afgerond, colour=GRIJS if not row.afgerond else None)
     if row.gewijzigd:
         _styled(cells[0].add_paragraph(), "gewijzigd", bold=True)
-    _markdown(cells[1], row.omschrijving)
+    _markdown(cells[1], row.omschrijving, styles)
     if row.moties:
         paragraph = cells[1].add_paragraph()
         _styled(paragraph, "Motie of toezegging: ", bold=True, colour=GRIJS)
         _styled(paragraph, row.moties_text, colour=GRIJS)
     if row.eigenaar:
         _styled(cells[1].add_paragraph(), f"Eigenaar: {row.eigenaar}", colour=GRIJS)
-    _markdown(cells[2], row.stand_van_zaken)
+    _markdown(cells[2], row.stand_van_zaken, styles)
     if row.bijgewerkt:
         text = f"Bijgewerkt op {dutch.long_date(row.bijgewerkt)}"
         _styled(cells[2].add_paragraph(), text, colour=GRIJS)
 
 
-def _markdown(cell: _Cell, source: str) -> None:
+def _markdown(cell: _Cell, source: str, styles: dict[str, ParagraphStyle]) -> None:
     for index, para in enumerate(paragraphs(source, size=10)):
         paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
-        _write_para(paragraph, para)
+        _write_para(paragraph, para, styles)
 
 
-def _write_para(paragraph: Paragraph, para: Para) -> None:
+def _write_para(paragraph: Paragraph, para: Para, styles: dict[str, ParagraphStyle]) -> None:
     if para.bullet:
         numbered = para.bullet[0].isdigit()
-        style = "List Number" if numbered else "List Bullet"
-        paragraph.style = style if para.level <= 1 else f"{style} {min(para.level, 3)}"
+        name = "List Number" if numbered else "List Bullet"
+        if para.level > 1:
+            name = f"{name} {min(para.level, 3)}"
+        paragraph.style = styles[name]
     for run in para.runs:
         added = paragraph.add_run(run.text)
         added.bold = run.bold or None

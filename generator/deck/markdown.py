@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -230,6 +230,17 @@ def _merge(runs: list[Run]) -> list[Run]:
 
 def paragraphs(source: str, *, scrub: ScrubFn | None = None, size: float = TABLE) -> list[Para]:
     """Markdown as paragraphs only (for a table cell): headings and tables become plain lines."""
+    if scrub is None:  # the action table's writers convert each text once per format
+        return list(_unscrubbed(source, size))
+    return _paragraphs(source, scrub, size)
+
+
+@lru_cache(maxsize=4096)
+def _unscrubbed(source: str, size: float) -> tuple[Para, ...]:
+    return tuple(_paragraphs(source, None, size))
+
+
+def _paragraphs(source: str, scrub: ScrubFn | None, size: float) -> list[Para]:
     result: list[Para] = []
     for slide in slides(source, scrub=scrub):
         if slide.title:
