@@ -58,7 +58,7 @@ def main() -> None:
                 [
                     *WEASYPRINT,
                     "--pdf-variant", "pdf/ua-1",
-                    "--stylesheet", str(ROOT / "templates" / "print.css"),
+                    "--stylesheet", str(ROOT / "templates" / "actietabel.print.css"),
                     str(out / "actietabel.html"),
                     str(out / "weasyprint.pdf"),
                 ],

@@ -15,6 +15,7 @@ COMMANDS = {
     "actions": "Build the POK action table (HTML, PDF, DOCX, Markdown, XLSX).",
     "check": "Validate the data folder; errors name file, line and column.",
     "deck": "Build the SCT deck (PPTX) for a meeting.",
+    "report": "Build a progress report to the Tweede Kamer (HTML and tagged PDF).",
     "new": "Write a new, valid werkstroom or actie file with the next free number.",
     "schema": "Write JSON Schema files for editors (yaml-language-server) and pre-commit.",
 }

@@ -18,6 +18,10 @@ class Status:
     value: str
     label: str
     colour: str  # hex RGB, used as fill; text colour is chosen for contrast by the renderers
+    #: what the status means, for a document's reading guide
+    description: str = ""
+    #: a symbol printed with the label, so that the status is never told by colour alone
+    symbol: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,34 @@ DASHBOARD = Legend(
     ),
 )
 
+#: activities in the Kamer progress report (voortgangsrapportage)
+VGR = Legend(
+    "VGR",
+    (
+        Status(
+            "in_proces", "In proces", "007BC7",
+            "de activiteit uit het jaarplan is begonnen en loopt volgens plan", "►",
+        ),
+        Status(
+            "afgerond", "Afgerond", "39870C",
+            "de activiteit uit het jaarplan is klaar", "✓",
+        ),
+        Status(
+            "continu_goed", "Continu, verloopt goed", "39870C",
+            "een doorlopende activiteit zonder bijzonderheden ten opzichte van het jaarplan", "●",
+        ),
+        Status(
+            "continu_minder_goed", "Continu, verloopt minder goed", "E17000",
+            "een doorlopende activiteit die anders of minder loopt dan gepland, bijvoorbeeld "
+            "door vertraging of andere prioriteiten", "▲",
+        ),
+        Status(
+            "nog_niet_gestart", "Nog niet gestart", "696969",
+            "de activiteit uit het jaarplan is nog niet begonnen", "○",
+        ),
+    ),
+)  # fmt: skip
+
 #: kinds of item in the communication calendar; the colour marks the item
 SOORT = Legend(
     "communicatie soort",
@@ -123,4 +155,5 @@ DashboardStatus = Annotated[
     str, BeforeValidator(DASHBOARD.validate), WithJsonSchema(DASHBOARD.json_schema())
 ]
 Soort = Annotated[str, BeforeValidator(SOORT.validate), WithJsonSchema(SOORT.json_schema())]
+VgrStatus = Annotated[str, BeforeValidator(VGR.validate), WithJsonSchema(VGR.json_schema())]
 Niveau = Annotated[str, BeforeValidator(NIVEAU.validate), WithJsonSchema(NIVEAU.json_schema())]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 
 
-def html_to_pdf(html: str, *, stylesheet: str = "print.css") -> bytes:
+def html_to_pdf(html: str, *, stylesheet: str) -> bytes:
     """A tagged PDF of a self-contained HTML document (``<html lang>`` and ``<title>`` set),
     with the paged-media rules of ``stylesheet`` from templates/ added."""
     import gc

@@ -155,7 +155,7 @@ def _html(tabel: Tabel) -> bytes:
 def _pdf(tabel: Tabel) -> bytes:
     from generator.pdf import html_to_pdf
 
-    return html_to_pdf(_html(tabel).decode("utf-8"))
+    return html_to_pdf(_html(tabel).decode("utf-8"), stylesheet="actietabel.print.css")
 
 
 def _docx(tabel: Tabel) -> bytes:

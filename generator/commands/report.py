@@ -1,0 +1,80 @@
+"""``statusgen report``: a progress report to the Tweede Kamer as HTML and tagged PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from generator.commands import load_valid
+from generator.exceptions import OutputError, UsageError
+from generator.options import data_option, output_option
+from generator.people import People
+from generator.suggest import did_you_mean
+from generator.write import write_bytes
+
+FORMATS = ("html", "pdf")
+
+
+@click.command(name="report")
+@click.argument("report_id", metavar="ID")
+@data_option
+@output_option
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice(["html", "pdf", "html,pdf"]),
+    default="html,pdf",
+    show_default=True,
+    help="Which files to write.",
+)
+@click.option(
+    "--openbaar",
+    is_flag=True,
+    help='The version for publication under the Woo: registered names become "Persoonsgegevens".',
+)
+def command(data_dir: Path, output_dir: Path, report_id: str, formats: str, openbaar: bool) -> None:
+    """Build the progress report rapportages/ID.yaml: output/ID.html and output/ID.pdf.
+
+    The HTML is one self-contained, accessible page; the PDF is made from it by WeasyPrint
+    (A4, tagged PDF/UA-1, table of contents with page numbers).
+    """
+    from generator.htmldoc import render
+    from generator.rapport.build import build
+
+    dataset = load_valid(data_dir)
+    reports = {entry.file.stem: entry.item for entry in dataset.loaded.get("rapportage", [])}
+    if report_id not in reports:
+        known = sorted(reports)
+        raise UsageError(
+            f"there is no report '{report_id}'{did_you_mean(report_id, known)} "
+            f"(rapportages/: {', '.join(known) or 'none'})"
+        )
+    report = build(dataset, report_id, reports[report_id], openbaar=openbaar)
+    context = {
+        "title": report.titel,
+        "author": report.organisatie,
+        "description": report.samenvatting,
+        "openbaar": openbaar,
+        "report": report,
+    }
+    html = render("rapportage.html.j2", context)
+    outputs: dict[str, bytes] = {}
+    if "html" in formats:
+        outputs["html"] = html.encode("utf-8")
+    if "pdf" in formats:
+        from generator.pdf import html_to_pdf
+
+        outputs["pdf"] = html_to_pdf(html, stylesheet="rapportage.print.css")
+    if openbaar:
+        people = People(dataset.personen, openbaar=True)
+        for fmt, data in outputs.items():
+            if people.leaks([data]):
+                raise OutputError(
+                    f"the public {fmt} would still contain a registered name; nothing was written"
+                )
+    stem = f"{report_id}-openbaar" if openbaar else report_id
+    for fmt, data in outputs.items():
+        path = write_bytes(output_dir, f"{stem}.{fmt}", data)
+        click.echo(f"wrote {path}")
+    click.echo(report.samenvatting)
