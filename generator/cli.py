@@ -14,7 +14,10 @@ from generator import __version__
 COMMANDS = {
     "actions": "Build the POK action table (HTML, PDF, DOCX, Markdown, XLSX).",
     "check": "Validate the data folder; errors name file, line and column.",
+    "diff": "Summarise what changed in the data between two git versions (for pull requests).",
+    "deadlines": "Print overdue and upcoming deadlines per trekker, or a calendar (ics).",
     "deck": "Build the SCT deck (PPTX) for a meeting.",
+    "planning": "Write the integral planning (XLSX or CSV): every opdracht and hoofdactie.",
     "report": "Build a progress report to the Tweede Kamer (HTML and tagged PDF).",
     "new": "Write a new, valid werkstroom or actie file with the next free number.",
     "schema": "Write JSON Schema files for editors (yaml-language-server) and pre-commit.",

@@ -74,3 +74,26 @@ def folder_at(folder: Path, commit: str | None) -> Iterator[Path]:
         snapshot = target / relative
         snapshot.mkdir(parents=True, exist_ok=True)
         yield snapshot
+
+
+MAIN_BRANCHES = ("main", "master", "origin/main", "origin/master")
+
+
+def merge_base(folder: Path) -> tuple[str, str]:
+    """The commit where the current branch left the main branch, and that branch's name."""
+    root = repository(folder)
+    for branch in MAIN_BRANCHES:
+        if _git(root, "rev-parse", "--verify", "--quiet", f"{branch}^{{commit}}").returncode:
+            continue
+        result = _git(root, "merge-base", "HEAD", branch)
+        if result.returncode == 0:
+            return result.stdout.decode().strip(), branch
+    raise HistoryError(
+        f"no main branch ({', '.join(MAIN_BRANCHES)}) to compare with in {root}: give BASE"
+    )
+
+
+def short(folder: Path, commit: str) -> str:
+    """An abbreviated commit name for messages."""
+    result = _git(repository(folder), "rev-parse", "--short", commit)
+    return result.stdout.decode().strip() if result.returncode == 0 else commit[:10]

@@ -1,0 +1,59 @@
+"""``statusgen deadlines``: overdue and upcoming work per trekker, or a calendar file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import click
+
+from generator.commands import load_valid
+from generator.options import data_option, peildatum_option
+
+
+def _period(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    match = re.fullmatch(r"\s*(\d+)\s*([dw]?)\s*", value.lower())
+    if not match:
+        raise click.BadParameter(f"'{value}' is not a period: write days (14d, 14) or weeks (2w)")
+    return int(match[1]) * (7 if match[2] == "w" else 1)
+
+
+@click.command(name="deadlines")
+@data_option
+@peildatum_option
+@click.option(
+    "--binnen",
+    "days",
+    default="14d",
+    show_default=True,
+    callback=_period,
+    help="How far ahead to look: days (14d) or weeks (2w).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "md", "ics"]),
+    default="text",
+    show_default=True,
+    help="text for the terminal, md for a pull request or e-mail, ics for a calendar.",
+)
+@click.option("--openbaar", is_flag=True, help='Registered names as "Persoonsgegevens".')
+def command(data_dir: Path, peildatum: dt.date | None, days: int, fmt: str, openbaar: bool) -> None:
+    """Print the overdue and upcoming hoofdacties (and opdrachten with a deadline of their own),
+    grouped by trekker.
+
+    With --format ics the output is a calendar (iCalendar) holding those deadlines, the SCT
+    meetings in vergaderingen/ and the weekly preparation moments of the SCT cadence (Tuesday
+    13.00, Wednesday 12.00, Thursday 20.00) within the period, in Europe/Amsterdam time.
+    """
+    from generator import radar
+
+    dataset = load_valid(data_dir)
+    report = radar.radar(
+        dataset, peildatum=peildatum or dt.date.today(), days=days, openbaar=openbaar
+    )
+    if fmt == "ics":
+        click.echo(radar.calendar(dataset, report).decode("utf-8"), nl=False)
+    else:
+        click.echo(radar.text(report, markdown=fmt == "md"), nl=False)

@@ -1,0 +1,69 @@
+"""``statusgen diff``: what changed in the data between two versions, for a pull request."""
+
+from __future__ import annotations
+
+import json
+from contextlib import ExitStack
+from pathlib import Path
+
+import click
+
+from generator import history
+from generator.dataset import load
+from generator.diagnostics import Report
+from generator.options import data_option
+from generator.review import as_json as review_json
+from generator.review import compare, invalid_files, markdown
+
+
+@click.command(name="diff")
+@click.argument("base", required=False)
+@click.argument("head", required=False)
+@data_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "json"]),
+    default="md",
+    show_default=True,
+    help="md: to paste into (or post as) a pull-request comment; json: for tools.",
+)
+@click.option("--openbaar", is_flag=True, help='Registered names as "Persoonsgegevens".')
+def command(data_dir: Path, base: str | None, head: str | None, fmt: str, openbaar: bool) -> None:
+    """Summarise what changed in the data between BASE and HEAD (git refs).
+
+    BASE defaults to where the current branch left the main branch, HEAD to the working tree.
+    Changes are matched by number (a renamed file is not removed and added): status changes,
+    deadline moves with the number of days, opdrachten, hoofdacties and acties added or removed,
+    and texts changed word by word. A file that does not validate is reported with its error.
+    """
+    if base is None:
+        base_commit, branch = history.merge_base(data_dir)
+        base_label = f"{branch} ({history.short(data_dir, base_commit)})"
+    else:
+        resolved = history.resolve(data_dir, base)
+        if resolved is None:
+            raise history.HistoryError(f"no commit before {base}")
+        base_commit, base_label = resolved, base
+    with ExitStack() as stack:
+        old_root = stack.enter_context(history.folder_at(data_dir, base_commit))
+        if head is None:
+            new_root, head_label = data_dir, "werkkopie"
+        else:
+            head_commit = history.resolve(data_dir, head)
+            if head_commit is None:
+                raise history.HistoryError(f"no commit before {head}")
+            new_root = stack.enter_context(history.folder_at(data_dir, head_commit))
+            head_label = head
+        old_report, new_report = Report(), Report()
+        old = load(old_root, old_report)
+        new = load(new_root, new_report)
+        invalid = invalid_files(old_report, old_root, base_label)
+        invalid += invalid_files(new_report, new_root, head_label)
+        review = compare(
+            old, new, base=base_label, head=head_label, invalid=invalid, openbaar=openbaar
+        )
+    if fmt == "json":
+        click.echo(json.dumps(review_json(review), ensure_ascii=False, indent=2))
+    else:
+        click.echo(markdown(review), nl=False)

@@ -1,0 +1,44 @@
+"""``statusgen planning``: the integral planning as a spreadsheet."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from generator.commands import load_valid
+from generator.options import data_option, output_option, peildatum_option
+from generator.write import write_bytes
+
+
+@click.command(name="planning")
+@data_option
+@output_option
+@peildatum_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["xlsx", "csv"]),
+    default="xlsx",
+    show_default=True,
+    help="xlsx with filters and a frozen header; csv separated by semicolons.",
+)
+@click.option("--openbaar", is_flag=True, help='Registered names as "Persoonsgegevens".')
+def command(
+    data_dir: Path, output_dir: Path, peildatum: dt.date | None, fmt: str, openbaar: bool
+) -> None:
+    """Write the integral planning, output/planning.xlsx (or .csv): every opdracht and hoofdactie
+    with workstream, trekker, deadline, status and toelichting, one row each."""
+    from generator import planning
+
+    dataset = load_valid(data_dir)
+    table = planning.rows(dataset, peildatum=peildatum or dt.date.today(), openbaar=openbaar)
+    org = dataset.organisatie
+    if fmt == "csv":
+        data = planning.to_csv(table)
+    else:
+        data = planning.to_xlsx(table, title="Integrale planning", author=org.naam if org else "")
+    name = f"planning{'-openbaar' if openbaar else ''}.{fmt}"
+    path = write_bytes(output_dir, name, data)
+    click.echo(f"wrote {path} ({len(table)} rows)")
