@@ -259,7 +259,8 @@ def _hoofdacties(nummer: str, old: Opdracht, new: Opdracht, people: People) -> I
                 "field", subject, people.scrub(a.titel), people.scrub(b.titel), what="titel"
             )
         status_a, status_b = a.status or old.status, b.status or new.status
-        if status_a != status_b:
+        # a hoofdactie without a status of its own follows its opdracht, reported above
+        if (a.status or b.status) and status_a != status_b:
             yield _status(subject, SCT, status_a, status_b)
         yield from _deadline(subject, a.deadline, b.deadline)
         if a.subacties != b.subacties:
