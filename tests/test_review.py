@@ -213,11 +213,11 @@ def test_pre_commit_hook_runs_statusgen_check(data: Path, tmp_path: Path) -> Non
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
     command = [pre_commit, "try-repo", str(ROOT), "statusgen-check", "--all-files",
                "--verbose"]  # fmt: skip
-    ok = subprocess.run([*command, "--", "--data", "status"], cwd=root, env=env,
+    ok = subprocess.run(command, cwd=root, env=env,
                         capture_output=True, text=True, timeout=900)  # fmt: skip
     assert ok.returncode == 0, ok.stdout + ok.stderr
     edit(data / "acties" / "002-schulden.yaml", "status: afgerond", "status: afgrond")
-    failed = subprocess.run([*command, "--", "--data", "status"], cwd=root, env=env,
+    failed = subprocess.run(command, cwd=root, env=env,
                             capture_output=True, text=True, timeout=900)  # fmt: skip
     assert failed.returncode == 1
     assert "acties/002-schulden.yaml:5:9: error: status: unknown status 'afgrond'" in failed.stdout
