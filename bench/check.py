@@ -11,29 +11,15 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from dataset import DEMO, make
+from timing import times
 
 STATUSGEN = [sys.executable, "-m", "generator"]
-
-
-def wall(args: list[str], runs: int) -> tuple[float, float]:
-    """Median and best wall time of ``runs`` runs, after one warm-up run."""
-    subprocess.run(args, capture_output=True, check=False)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        proc = subprocess.run(args, capture_output=True, check=False)
-        times.append(time.perf_counter() - start)
-        if proc.returncode not in (0, 1):
-            raise SystemExit(proc.stderr.decode())
-    return statistics.median(times), min(times)
 
 
 def main() -> None:
@@ -53,7 +39,8 @@ def main() -> None:
     ]
     print(f"{'what':45} {'median':>8} {'best':>8} {'target':>8}")
     for label, command, target in rows:
-        median, best = wall(command, args.runs)
+        found = times(command, args.runs, ok=(0, 1))
+        median, best = statistics.median(found), min(found)
         shown = f"{target:.2f}" if target else "-"
         print(f"{label:45} {median:8.3f} {best:8.3f} {shown:>8}")
     shutil.rmtree(scratch / "10x")

@@ -15,11 +15,8 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from html import escape
 from pathlib import Path
 
@@ -27,23 +24,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dataset import DEMO, make
+from timing import wall
 
 from generator.commands import load_valid
 from generator.deck.build import DeckBuilder, DeckOptions
 from generator.deck.content import Cell, Divider, Para, Section, Table, Text, TitleSlide
 
 STATUSGEN = [sys.executable, "-m", "generator"]
-
-
-def wall(args: list[str], runs: int) -> float:
-    """Median wall time of ``runs`` runs, after one warm-up run."""
-    subprocess.run(args, capture_output=True, check=True)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(args, capture_output=True, check=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def _paras(paras: tuple[Para, ...]) -> str:

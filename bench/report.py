@@ -12,31 +12,21 @@ from __future__ import annotations
 import argparse
 import copy
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timing import wall
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "status"
 REPORT = "vgr-2021-1"
 STATUSGEN = [sys.executable, "-m", "generator"]
 WEASYPRINT = [sys.executable, "-m", "weasyprint"]
-
-
-def wall(args: list[str], runs: int) -> float:
-    """Median wall time of ``runs`` runs, after one warm-up run."""
-    subprocess.run(args, capture_output=True, check=True)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(args, capture_output=True, check=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def longer(target: Path, times: int) -> Path:

@@ -55,3 +55,12 @@ def peildatum_option(func: F) -> F:
         default=None,
         help="Reference date for overdue deadlines  [default: today]",
     )(func)
+
+
+def openbaar_option(func: F) -> F:
+    return click.option(
+        "--openbaar",
+        is_flag=True,
+        help="The version for publication under the Woo: every name from the registry becomes "
+        '"Persoonsgegevens", metadata included.',
+    )(func)

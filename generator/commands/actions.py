@@ -15,7 +15,7 @@ from generator.dataset import load
 from generator.diagnostics import Report
 from generator.exceptions import OutputError
 from generator.legend import ACTIE
-from generator.options import data_option, output_option
+from generator.options import data_option, openbaar_option, output_option
 from generator.people import People
 from generator.write import write_bytes
 
@@ -79,11 +79,7 @@ def _statuses(ctx: click.Context, param: click.Parameter, values: tuple[str, ...
     help="Mark the actions whose data changed since a git ref (tag, branch, commit) or a "
     "date (YYYY-MM-DD), and count them in the introduction.",
 )
-@click.option(
-    "--openbaar",
-    is_flag=True,
-    help='The version for publication under the Woo: registered names become "Persoonsgegevens".',
-)
+@openbaar_option
 def command(
     data_dir: Path,
     output_dir: Path,

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from generator.commands import load_valid
-from generator.options import data_option, peildatum_option
+from generator.options import data_option, openbaar_option, peildatum_option
 
 
 def _period(ctx: click.Context, param: click.Parameter, value: str) -> int:
@@ -38,7 +38,7 @@ def _period(ctx: click.Context, param: click.Parameter, value: str) -> int:
     show_default=True,
     help="text for the terminal, md for a pull request or e-mail, ics for a calendar.",
 )
-@click.option("--openbaar", is_flag=True, help='Registered names as "Persoonsgegevens".')
+@openbaar_option
 def command(data_dir: Path, peildatum: dt.date | None, days: int, fmt: str, openbaar: bool) -> None:
     """Print the overdue and upcoming hoofdacties (and opdrachten with a deadline of their own),
     grouped by trekker.

@@ -16,7 +16,7 @@ from generator.deck.content import Divider, Section, TitleSlide
 from generator.deck.paginate import paginate
 from generator.exceptions import OutputError, UsageError
 from generator.kinds.vergadering import Vergadering
-from generator.options import DateType, data_option, output_option
+from generator.options import DateType, data_option, openbaar_option, output_option
 from generator.resources import template as shipped
 from generator.write import write_bytes
 
@@ -38,12 +38,7 @@ from generator.write import write_bytes
     help="A .pptx with the organisation's masters; layouts are found by name "
     "(Title Slide, Section Header, Title Only).",
 )
-@click.option(
-    "--openbaar",
-    is_flag=True,
-    help="The version for publication under the Woo: every registered name becomes "
-    '"Persoonsgegevens", metadata included.',
-)
+@openbaar_option
 @click.option(
     "--peildatum",
     type=DateType(),

@@ -11,7 +11,7 @@ import click
 from generator import history
 from generator.dataset import load
 from generator.diagnostics import Report
-from generator.options import data_option
+from generator.options import data_option, openbaar_option
 from generator.review import as_json as review_json
 from generator.review import compare, invalid_files, markdown
 
@@ -28,7 +28,7 @@ from generator.review import compare, invalid_files, markdown
     show_default=True,
     help="md: to paste into (or post as) a pull-request comment; json: for tools.",
 )
-@click.option("--openbaar", is_flag=True, help='Registered names as "Persoonsgegevens".')
+@openbaar_option
 def command(data_dir: Path, base: str | None, head: str | None, fmt: str, openbaar: bool) -> None:
     """Summarise what changed in the data between BASE and HEAD (git refs).
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from generator.commands import load_valid
-from generator.options import data_option, output_option, peildatum_option
+from generator.options import data_option, openbaar_option, output_option, peildatum_option
 from generator.write import write_bytes
 
 
@@ -24,7 +24,7 @@ from generator.write import write_bytes
     show_default=True,
     help="xlsx with filters and a frozen header; csv separated by semicolons.",
 )
-@click.option("--openbaar", is_flag=True, help='Registered names as "Persoonsgegevens".')
+@openbaar_option
 def command(
     data_dir: Path, output_dir: Path, peildatum: dt.date | None, fmt: str, openbaar: bool
 ) -> None:

@@ -8,7 +8,7 @@ import click
 
 from generator.commands import load_valid
 from generator.exceptions import OutputError, UsageError
-from generator.options import data_option, output_option
+from generator.options import data_option, openbaar_option, output_option
 from generator.people import People
 from generator.suggest import did_you_mean
 from generator.write import write_bytes
@@ -28,11 +28,7 @@ FORMATS = ("html", "pdf")
     show_default=True,
     help="Which files to write.",
 )
-@click.option(
-    "--openbaar",
-    is_flag=True,
-    help='The version for publication under the Woo: registered names become "Persoonsgegevens".',
-)
+@openbaar_option
 def command(data_dir: Path, output_dir: Path, report_id: str, formats: str, openbaar: bool) -> None:
     """Build the progress report rapportages/ID.yaml: output/ID.html and output/ID.pdf.
 
