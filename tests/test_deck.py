@@ -82,6 +82,15 @@ opdrachten:
     rows = "\n".join(f"          | Regel {n} | {n * 1000} | {LONG} |" for n in range(1, 41))
     bullets = "\n".join(f"          - Punt {n}: {LONG}" for n in range(1, 31))
     meeting = data / "vergaderingen" / "2030-09-05.yaml"
+    many = "".join(
+        f"      - titel: Mededeling {n} over de voortgang van een van de werkstromen\n"
+        f"        inhoud: Kort.\n"
+        for n in range(1, 15)
+    )
+    meeting.write_text(
+        meeting.read_text(encoding="utf-8") + f"  - rubriek: Ter kennisname\n    items:\n{many}",
+        encoding="utf-8",
+    )
     meeting.write_text(
         meeting.read_text(encoding="utf-8").replace(
             "      - titel: Terugkoppeling woensdag",
@@ -353,6 +362,7 @@ def test_oversized_content_continues_in_libreoffice(run: Run, data: Path, tmp_pa
     assert sum(n.startswith("Tabel") for n in names) >= 3
     text = "\n".join(slide_text(s) for s in Presentation(str(deck)).slides)
     assert "3.1 (vervolg)" in text
+    assert "14 agendapunten: zie de agenda" in text  # too many to list on the divider
     for n in (1, 24):
         assert f"Alinea {n}." in text
     assert_every_word_on_its_page(deck, tmp_path)

@@ -26,7 +26,7 @@ from pptx.util import Emu
 
 from generator.deck import oxml
 from generator.deck.content import GRIJS, Divider, Para, Run, Text, TitleSlide
-from generator.deck.metrics import wrap
+from generator.deck.metrics import LINE, wrap
 from generator.deck.paginate import (
     CELL_MARGIN_X,
     CELL_MARGIN_Y,
@@ -50,6 +50,7 @@ TEXT_TYPES = (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJEC
 FOOTER = 34.0
 GAP = 8.0
 TITLE_SIZES = (28.0, 24.0, 20.0)
+DIVIDER_SIZE = 20.0
 #: slide ids start at 256 (ECMA-376); the template's own slides have been removed
 FIRST_SLIDE_ID = 255
 
@@ -94,10 +95,26 @@ class Template:
         self.left = _pt(title.left)
         self.top = _pt(title.top) + _pt(title.height) + GAP
         self.title_width = _pt(title.width)
+        self._section_text = _placeholder(self.layouts["section"], TEXT_TYPES)
         self.geometry = Geometry(
             width=min(_pt(title.width), self.slide_width - 2 * self.left),
             height=self.slide_height - self.top - FOOTER,
         )
+
+    def fits_section_text(self, text: str) -> bool:
+        """Whether ``text`` fits the divider layout's text placeholder, at the size its first
+        level is set in (20 pt when the layout does not say). Without a placeholder nothing
+        is shown, so anything fits."""
+        shape = self._section_text
+        if shape is None:
+            return True
+        size = DIVIDER_SIZE
+        props = shape._element.find(f".//{qn('a:lvl1pPr')}/{qn('a:defRPr')}")
+        if props is not None and props.get("sz"):
+            size = int(props.get("sz")) / 100
+        width = _pt(shape.width) - 14.4  # default insets: 0.1 inch left and right
+        lines = sum(len(wrap([(line, False, False)], width, size)) for line in text.splitlines())
+        return lines * size * LINE + 7.2 <= _pt(shape.height)
 
 
 def _pt(value: int | None) -> float:
@@ -133,7 +150,11 @@ class DeckWriter:
 
     def divider(self, slide: Divider) -> None:
         pptx_slide = self._add("section")
-        self._fill_placeholders(pptx_slide, slide.title, slide.subtitle)
+        subtitle = slide.subtitle
+        if subtitle and not self.template.fits_section_text(subtitle):
+            count = len(subtitle.splitlines())
+            subtitle = f"{count} agendapunten: zie de agenda"
+        self._fill_placeholders(pptx_slide, slide.title, subtitle)
         self._footer(pptx_slide)
 
     def page(self, page: Page) -> None:
