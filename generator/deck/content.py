@@ -19,10 +19,7 @@ SMALL = 11.0
 #: colours of the default look (Rijkshuisstijl community tokens)
 LINTBLAUW = "154273"
 DONKERBLAUW = "01689B"
-DONKERROOD = "A90061"
 GRIJS = "535353"
-LICHTBLAUW = "DCE8F4"
-BAND = "EEF3F8"
 
 
 @dataclass(frozen=True)
@@ -45,10 +42,6 @@ class Para:
     @property
     def text(self) -> str:
         return "".join(run.text for run in self.runs)
-
-
-def para(text: str, *, bold: bool = False, **options: object) -> Para:
-    return Para((Run(text, bold=bold),), **options)  # type: ignore[arg-type]
 
 
 #: indent per bullet level, in points

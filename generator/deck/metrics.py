@@ -25,14 +25,14 @@ _UNKNOWN = 1.0
 
 
 @cache
-def _tables() -> tuple[dict[str, dict[str, float]], int]:
+def _tables() -> dict[str, dict[str, float]]:
     raw = json.loads(files("generator.deck").joinpath("metrics.json").read_text("utf-8"))
     upm = raw["units_per_em"]
     tables = {
         style: {chr(int(code)): width / upm for code, width in widths.items()}
         for style, widths in raw["styles"].items()
     }
-    return tables, upm
+    return tables
 
 
 def _style(bold: bool, italic: bool) -> str:
@@ -46,7 +46,7 @@ def em_width(text: str, *, bold: bool = False, italic: bool = False) -> float:
 
 @lru_cache(maxsize=65536)
 def _em_width(text: str, bold: bool, italic: bool) -> float:
-    table = _tables()[0][_style(bold, italic)]
+    table = _tables()[_style(bold, italic)]
     return sum(table.get(char, _UNKNOWN) for char in text) * SAFETY
 
 
