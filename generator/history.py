@@ -59,6 +59,17 @@ def resolve(folder: Path, since: str) -> str | None:
     return result.stdout.decode().strip()
 
 
+def describe(since: str) -> str:
+    """``since`` as a reader sees it: a ref as given, a date in Dutch ("1 juni 2021")."""
+    if _DATE.match(since):
+        import datetime as dt
+
+        from generator import dutch
+
+        return dutch.long_date(dt.date.fromisoformat(since))
+    return since
+
+
 @contextmanager
 def folder_at(folder: Path, commit: str | None) -> Iterator[Path]:
     """A temporary copy of ``folder`` as it was in ``commit`` (empty if it did not exist)."""

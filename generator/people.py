@@ -8,8 +8,12 @@ where an editor typed a name into free text; ``leaks`` then proves a finished fi
 from __future__ import annotations
 
 import html
+import io
 import re
-from collections.abc import Iterable
+import zipfile
+from collections.abc import Iterable, Mapping
+
+from generator.exceptions import OutputError
 
 PERSOONSGEGEVENS = "Persoonsgegevens"
 
@@ -70,7 +74,26 @@ class People:
                     found.add(name)
         return sorted(found)
 
+    def check_public(self, outputs: Mapping[str, bytes]) -> None:
+        """Raise OutputError if any output (a zipped Office file: any of its parts) still holds
+        a registered name; called before anything is written."""
+        for name, data in outputs.items():
+            leaks = self.leaks(_parts(data))
+            if leaks:
+                raise OutputError(
+                    f"the public {name} would still contain {len(leaks)} registered name(s); "
+                    "nothing was written"
+                )
+
 
 def _name_pattern(name: str) -> str:
     words = [re.escape(word) for word in name.split()]
     return r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
+
+
+def _parts(data: bytes) -> list[bytes]:
+    """A file's bytes, and for zipped formats (PPTX, DOCX, XLSX) every part unzipped."""
+    if data[:2] != b"PK":
+        return [data]
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return [archive.read(name) for name in archive.namelist()]

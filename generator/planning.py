@@ -10,6 +10,7 @@ import io
 from generator import dutch
 from generator.dataset import Dataset
 from generator.deck.markdown import paragraphs
+from generator.kinds.werkstroom import work
 from generator.legend import SCT
 from generator.people import People
 
@@ -31,48 +32,24 @@ COLUMNS = (
 def rows(dataset: Dataset, *, peildatum: dt.date, openbaar: bool = False) -> list[list[object]]:
     people = People(dataset.personen, openbaar=openbaar)
     result: list[list[object]] = []
-    for werkstroom in dataset.werkstromen:
-        for opdracht in werkstroom.opdrachten:
-            person = opdracht.trekker or werkstroom.trekker
-            trekker = people.name(person) if person else ""
-            entries = [
-                (
-                    "Opdracht",
-                    opdracht.titel,
-                    opdracht.deadline,
-                    opdracht.status,
-                    opdracht.toelichting,
-                )
+    for w in work(dataset.werkstromen):
+        deadline = w.deadline
+        overdue = deadline is not None and w.status != "afgerond" and deadline.overdue(peildatum)
+        result.append(
+            [
+                w.werkstroom.nummer,
+                people.scrub(w.werkstroom.titel),
+                w.opdracht.nummer,
+                w.soort,
+                _plain(people.scrub(w.titel)),
+                people.name(w.trekker) if w.trekker else "",
+                dutch.deadline(deadline) if deadline else "",
+                deadline.due if deadline and deadline.due else None,
+                SCT[w.status].label,
+                "ja" if overdue else "nee",
+                _plain(people.scrub(w.toelichting)) if w.toelichting else "",
             ]
-            entries += [
-                (
-                    "Hoofdactie",
-                    h.titel,
-                    h.deadline,
-                    h.status or opdracht.status,
-                    "\n".join(h.subacties),
-                )
-                for h in opdracht.hoofdacties
-            ]
-            for soort, titel, deadline, status, toelichting in entries:
-                overdue = (
-                    deadline is not None and status != "afgerond" and deadline.overdue(peildatum)
-                )
-                result.append(
-                    [
-                        werkstroom.nummer,
-                        people.scrub(werkstroom.titel),
-                        opdracht.nummer,
-                        soort,
-                        _plain(people.scrub(titel)),
-                        trekker,
-                        dutch.deadline(deadline) if deadline else "",
-                        deadline.due if deadline and deadline.due else None,
-                        SCT[status].label,
-                        "ja" if overdue else "nee",
-                        _plain(people.scrub(toelichting)) if toelichting else "",
-                    ]
-                )
+        )
     return result
 
 

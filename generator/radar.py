@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from generator import dutch
 from generator.dataset import Dataset
 from generator.deadlines import Deadline
+from generator.kinds.werkstroom import work
 from generator.legend import SCT
 from generator.people import People
 
@@ -65,20 +66,17 @@ class Radar:
 
 def items(dataset: Dataset, people: People) -> list[Item]:
     """Every open, dated piece of work (not afgerond; doorlopend and ntb have no date)."""
-    found = []
-    for werkstroom in dataset.werkstromen:
-        for opdracht in werkstroom.opdrachten:
-            person = opdracht.trekker or werkstroom.trekker
-            trekker = people.name(person) if person else GEEN_TREKKER
-            entries = [
-                (h.titel, h.deadline, h.status or opdracht.status) for h in opdracht.hoofdacties
-            ]
-            if opdracht.deadline is not None:
-                entries.append((opdracht.titel, opdracht.deadline, opdracht.status))
-            for titel, deadline, status in entries:
-                if deadline is None or deadline.due is None or status == "afgerond":
-                    continue
-                found.append(Item(trekker, opdracht.nummer, people.scrub(titel), deadline, status))
+    found = [
+        Item(
+            people.name(w.trekker) if w.trekker else GEEN_TREKKER,
+            w.opdracht.nummer,
+            people.scrub(w.titel),
+            w.deadline,
+            w.status,
+        )
+        for w in work(dataset.werkstromen)
+        if w.deadline is not None and w.deadline.due is not None and w.status != "afgerond"
+    ]
     return sorted(found, key=lambda i: (i.due, i.opdracht))
 
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -13,7 +10,6 @@ from generator.actietabel.build import COLUMNS, Tabel, build, changed_since
 from generator.commands import load_valid
 from generator.dataset import load
 from generator.diagnostics import Report
-from generator.exceptions import OutputError
 from generator.legend import ACTIE
 from generator.options import data_option, openbaar_option, output_option
 from generator.people import People
@@ -98,17 +94,13 @@ def command(
     changed = None
     label = None
     if since is not None:
-        from generator import dutch, history
+        from generator import history
 
         commit = history.resolve(data_dir, since)
         with history.folder_at(data_dir, commit) as old_folder:
             old = load(old_folder, Report())
         changed = changed_since(old, dataset)
-        label = since
-        if len(since) == 10 and since[4] == "-":
-            import datetime as dt
-
-            label = dutch.long_date(dt.date.fromisoformat(since))
+        label = history.describe(since)
     tabel = build(
         dataset,
         openbaar=openbaar,
@@ -117,16 +109,10 @@ def command(
         changed=changed,
         sinds=label,
     )
-    outputs = {fmt: RENDERERS[fmt](tabel) for fmt in formats}
+    html = _html(tabel) if {"html", "pdf"} & set(formats) else ""
+    outputs = {fmt: _render(fmt, tabel, html) for fmt in formats}
     if openbaar:
-        people = People(dataset.personen, openbaar=True)
-        for fmt, data in outputs.items():
-            leaks = people.leaks(_parts(data))
-            if leaks:
-                raise OutputError(
-                    f"the public {fmt} would still contain {len(leaks)} registered name(s); "
-                    "nothing was written"
-                )
+        People(dataset.personen, openbaar=True).check_public(outputs)
     stem = "actietabel-openbaar" if openbaar else "actietabel"
     for fmt, data in outputs.items():
         path = write_bytes(output_dir, f"{stem}.{fmt}", data)
@@ -134,7 +120,7 @@ def command(
     click.echo(tabel.samenvatting)
 
 
-def _html(tabel: Tabel) -> bytes:
+def _html(tabel: Tabel) -> str:
     from generator.htmldoc import render
 
     context = {
@@ -145,45 +131,25 @@ def _html(tabel: Tabel) -> bytes:
         "tabel": tabel,
         "columns": COLUMNS,
     }
-    return render("actietabel.html.j2", context).encode("utf-8")
+    return render("actietabel.html.j2", context)
 
 
-def _pdf(tabel: Tabel) -> bytes:
-    from generator.pdf import html_to_pdf
+def _render(fmt: str, tabel: Tabel, html: str) -> bytes:
+    """One format; the PDF is made from the same HTML as the HTML file."""
+    if fmt == "html":
+        return html.encode("utf-8")
+    if fmt == "pdf":
+        from generator.pdf import html_to_pdf
 
-    return html_to_pdf(_html(tabel).decode("utf-8"), stylesheet="actietabel.print.css")
+        return html_to_pdf(html, stylesheet="actietabel.print.css")
+    if fmt == "docx":
+        from generator.actietabel.docx import render_docx
 
+        return render_docx(tabel)
+    if fmt == "md":
+        from generator.actietabel.markdown import render_markdown
 
-def _docx(tabel: Tabel) -> bytes:
-    from generator.actietabel.docx import render_docx
-
-    return render_docx(tabel)
-
-
-def _md(tabel: Tabel) -> bytes:
-    from generator.actietabel.markdown import render_markdown
-
-    return render_markdown(tabel).encode("utf-8")
-
-
-def _xlsx(tabel: Tabel) -> bytes:
+        return render_markdown(tabel).encode("utf-8")
     from generator.actietabel.xlsx import render_xlsx
 
     return render_xlsx(tabel)
-
-
-RENDERERS: dict[str, Callable[[Tabel], bytes]] = {
-    "html": _html,
-    "pdf": _pdf,
-    "docx": _docx,
-    "md": _md,
-    "xlsx": _xlsx,
-}
-
-
-def _parts(data: bytes) -> list[bytes]:
-    """A file's bytes, and for zipped formats (DOCX, XLSX) every part unzipped."""
-    if data[:2] != b"PK":
-        return [data]
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return [archive.read(name) for name in archive.namelist()]

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
 from pathlib import Path
 
 import click
@@ -14,7 +12,7 @@ from generator.commands import load_valid
 from generator.deck.build import DeckBuilder, DeckOptions
 from generator.deck.content import Divider, Section, TitleSlide
 from generator.deck.paginate import paginate
-from generator.exceptions import OutputError, UsageError
+from generator.exceptions import UsageError
 from generator.kinds.vergadering import Vergadering
 from generator.options import DateType, data_option, openbaar_option, output_option
 from generator.resources import template as shipped
@@ -88,12 +86,7 @@ def command(
                 writer.page(page)
     data = writer.save()
     if openbaar:
-        leaks = builder.people.leaks(_parts(data))
-        if leaks:
-            raise OutputError(
-                f"the public version would still contain {len(leaks)} registered name(s) "
-                "(from the template?); nothing was written"
-            )
+        builder.people.check_public({"deck": data})
     name = f"sct-{meeting.datum.isoformat()}{'-openbaar' if openbaar else ''}.pptx"
     path = write_bytes(output_dir, name, data)
     click.echo(f"wrote {path} ({writer.count} slides)")
@@ -109,8 +102,3 @@ def _meeting(meetings: list[Vergadering], date: dt.date | None) -> Vergadering:
             return meeting
     known = ", ".join(sorted(m.datum.isoformat() for m in meetings))
     raise UsageError(f"there is no meeting on {date.isoformat()} (meetings: {known})")
-
-
-def _parts(data: bytes) -> list[bytes]:
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return [archive.read(name) for name in archive.namelist()]

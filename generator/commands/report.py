@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from generator.commands import load_valid
-from generator.exceptions import OutputError, UsageError
+from generator.exceptions import UsageError
 from generator.options import data_option, openbaar_option, output_option
 from generator.people import People
 from generator.suggest import did_you_mean
@@ -63,12 +63,7 @@ def command(data_dir: Path, output_dir: Path, report_id: str, formats: str, open
 
         outputs["pdf"] = html_to_pdf(html, stylesheet="rapportage.print.css")
     if openbaar:
-        people = People(dataset.personen, openbaar=True)
-        for fmt, data in outputs.items():
-            if people.leaks([data]):
-                raise OutputError(
-                    f"the public {fmt} would still contain a registered name; nothing was written"
-                )
+        People(dataset.personen, openbaar=True).check_public(outputs)
     stem = f"{report_id}-openbaar" if openbaar else report_id
     for fmt, data in outputs.items():
         path = write_bytes(output_dir, f"{stem}.{fmt}", data)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
@@ -91,6 +92,36 @@ class Werkstroom(DataModel):
     @property
     def effective_status(self) -> str | None:
         return self.status or SCT.worst([o.status for o in self.opdrachten])
+
+
+@dataclass(frozen=True)
+class Work:
+    """An opdracht or one of its hoofdacties, as the planning and the deadline radar list them:
+    a hoofdactie has its own status or its opdracht's, and its opdracht's trekker."""
+
+    werkstroom: Werkstroom
+    opdracht: Opdracht
+    soort: str  # "Opdracht" | "Hoofdactie"
+    titel: str
+    deadline: Deadline | None
+    status: str
+    trekker: str | None  # person id: the opdracht's, else the workstream's
+    toelichting: str | None
+
+
+def work(werkstromen: Iterable[Werkstroom]) -> Iterator[Work]:
+    for werkstroom in werkstromen:
+        for opdracht in werkstroom.opdrachten:
+            trekker = opdracht.trekker or werkstroom.trekker
+            yield Work(
+                werkstroom, opdracht, "Opdracht", opdracht.titel, opdracht.deadline,
+                opdracht.status, trekker, opdracht.toelichting,
+            )  # fmt: skip
+            for actie in opdracht.hoofdacties:
+                yield Work(
+                    werkstroom, opdracht, "Hoofdactie", actie.titel, actie.deadline,
+                    actie.status or opdracht.status, trekker, "\n".join(actie.subacties) or None,
+                )  # fmt: skip
 
 
 class WerkstroomKind(Kind[Werkstroom]):
