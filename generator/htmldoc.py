@@ -18,8 +18,7 @@ import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from generator import dutch
-from generator.resources import templates_folder
+from generator import dutch, resources
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "code", "blockquote",
@@ -65,7 +64,7 @@ def markdown_inline(source: str | None) -> Markup:
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_folder()),
+        loader=jinja2.FunctionLoader(_load),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -77,6 +76,16 @@ def environment() -> jinja2.Environment:
     env.filters["datum"] = _long_date
     env.filters["getal"] = dutch.number
     return env
+
+
+def _load(name: str) -> str | None:
+    """A template's source from the shipped templates (a wheel, a zip or a checkout alike)."""
+    if "/" in name or "\\" in name or name.startswith("."):
+        return None
+    try:
+        return resources.read_text(name)
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return None
 
 
 def _long_date(value: dt.date | None) -> str:

@@ -15,7 +15,7 @@ def html_to_pdf(html: str, *, stylesheet: str) -> bytes:
 
     import weasyprint
 
-    from generator.resources import template
+    from generator.resources import read_text
 
     # WeasyPrint logs every unsupported CSS property; the documents are ours, so keep it quiet
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -24,6 +24,6 @@ def html_to_pdf(html: str, *, stylesheet: str) -> bytes:
     # scanning them again and again while WeasyPrint allocates its boxes
     gc.freeze()
     document = weasyprint.HTML(string=html, base_url=None)
-    css = weasyprint.CSS(string=template(stylesheet).read_text(encoding="utf-8"))
+    css = weasyprint.CSS(string=read_text(stylesheet))
     pdf: bytes = document.write_pdf(stylesheets=[css], pdf_variant="pdf/ua-1")
     return pdf

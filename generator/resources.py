@@ -1,28 +1,23 @@
 """Files shipped with statusgen: the repository's ``templates/`` folder.
 
-In a checkout (and an editable install) it is read where it is; a wheel installs it as the
-package ``generator.templates``.
+``templates/`` sits at the top of the repository, where designers find it, and is installed as
+the package ``generator.templates`` (see setup.py). Everything in it is reached through
+``importlib.resources``, never through a file-system path, so that the same code works from a
+checkout, an editable install, a wheel and a zip.
 """
 
 from __future__ import annotations
 
-from importlib.resources import as_file, files
-from pathlib import Path
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 
-_CHECKOUT = Path(__file__).resolve().parents[1] / "templates"
-
-
-def template(name: str) -> Path:
-    """The path of a shipped template file."""
-    if (_CHECKOUT / name).is_file():
-        return _CHECKOUT / name
-    with as_file(files("generator.templates").joinpath(name)) as path:
-        return Path(path)
+PACKAGE = "generator.templates"
 
 
-def templates_folder() -> Path:
-    """The folder of shipped templates, for the Jinja loader."""
-    if _CHECKOUT.is_dir():
-        return _CHECKOUT
-    with as_file(files("generator.templates")) as path:
-        return Path(path)
+def template(name: str) -> Traversable:
+    """A shipped template file (read it with ``read_bytes`` or ``read_text``)."""
+    return files(PACKAGE).joinpath(name)
+
+
+def read_text(name: str) -> str:
+    return template(name).read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ import datetime as dt
 import io
 import zipfile
 from dataclasses import dataclass
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from lxml import etree
@@ -67,9 +68,9 @@ class Meta:
 class Template:
     """An opened template: its layouts by role and the body area of a content slide."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | Traversable) -> None:
         try:
-            self.prs: PresentationType = Presentation(str(path))
+            self.prs: PresentationType = Presentation(io.BytesIO(path.read_bytes()))
         except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
             raise UsageError(f"{path} is not a PowerPoint file (.pptx): {exc}") from None
         _remove_slides(self.prs)

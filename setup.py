@@ -1,0 +1,13 @@
+"""Which packages the distribution holds; everything else is in pyproject.toml.
+
+The packages are found, not listed, so a new one cannot be forgotten. ``templates/`` sits at the
+top of the repository, where designers find it, and is installed as ``generator.templates`` (the
+one mapping pyproject.toml's package discovery cannot express).
+"""
+
+from setuptools import find_packages, setup
+
+setup(
+    packages=[*find_packages(include=["generator", "generator.*"]), "generator.templates"],
+    package_dir={"generator.templates": "templates"},
+)
