@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, cast
@@ -19,6 +19,7 @@ from generator.kinds import CheckContext, Kind, M, Ref, all_kinds
 from generator.kinds.actie import Actie
 from generator.kinds.organisatie import Organisatie
 from generator.kinds.werkstroom import Werkstroom
+from generator.people import People
 from generator.suggest import did_you_mean
 from generator.validation import describe_validation_error
 from generator.yamlsource import SourceDocument, SourceError, read
@@ -47,6 +48,14 @@ class Dataset:
     loaded: dict[str, list[Loaded[Any]]] = field(default_factory=dict)
     #: kinds of which at least one file did not validate: references into them are not judged
     incomplete: set[str] = field(default_factory=set)
+    #: the public version (Woo): made by generator.publish.redact, names already replaced
+    openbaar: bool = False
+    #: applied to text read from files the data points to (the public version's redaction)
+    redact: Callable[[str], str] = str
+
+    def read_markdown(self, relative: str) -> str:
+        """A Markdown file the data points to (inhoud_bestand), relative to the data folder."""
+        return self.redact((self.root / relative).read_text(encoding="utf-8"))
 
     def items(self, kind: str) -> list[Any]:
         return [entry.item for entry in self.loaded.get(kind, [])]
@@ -66,9 +75,13 @@ class Dataset:
 
     @property
     def personen(self) -> dict[str, str]:
-        """Person id -> name."""
+        """Person id -> name ("Persoonsgegevens" in the public version)."""
         org = self.organisatie
         return {p.id: p.naam for p in org.personen} if org else {}
+
+    @property
+    def people(self) -> People:
+        return People(self.personen)
 
 
 def load(root: Path, report: Report, *, peildatum: dt.date | None = None) -> Dataset:

@@ -12,7 +12,6 @@ from generator.dataset import Dataset
 from generator.deck.markdown import paragraphs
 from generator.kinds.werkstroom import work
 from generator.legend import SCT
-from generator.people import People
 
 COLUMNS = (
     ("Werkstroom", 11),
@@ -29,8 +28,8 @@ COLUMNS = (
 )
 
 
-def rows(dataset: Dataset, *, peildatum: dt.date, openbaar: bool = False) -> list[list[object]]:
-    people = People(dataset.personen, openbaar=openbaar)
+def rows(dataset: Dataset, *, peildatum: dt.date) -> list[list[object]]:
+    people = dataset.people
     result: list[list[object]] = []
     for w in work(dataset.werkstromen):
         deadline = w.deadline
@@ -38,16 +37,16 @@ def rows(dataset: Dataset, *, peildatum: dt.date, openbaar: bool = False) -> lis
         result.append(
             [
                 w.werkstroom.nummer,
-                people.scrub(w.werkstroom.titel),
+                w.werkstroom.titel,
                 w.opdracht.nummer,
                 w.soort,
-                _plain(people.scrub(w.titel)),
+                _plain(w.titel),
                 people.name(w.trekker) if w.trekker else "",
                 dutch.deadline(deadline) if deadline else "",
                 deadline.due if deadline and deadline.due else None,
                 SCT[w.status].label,
                 "ja" if overdue else "nee",
-                _plain(people.scrub(w.toelichting)) if w.toelichting else "",
+                _plain(w.toelichting) if w.toelichting else "",
             ]
         )
     return result

@@ -70,7 +70,7 @@ def items(dataset: Dataset, people: People) -> list[Item]:
         Item(
             people.name(w.trekker) if w.trekker else GEEN_TREKKER,
             w.opdracht.nummer,
-            people.scrub(w.titel),
+            w.titel,
             w.deadline,
             w.status,
         )
@@ -80,8 +80,8 @@ def items(dataset: Dataset, people: People) -> list[Item]:
     return sorted(found, key=lambda i: (i.due, i.opdracht))
 
 
-def radar(dataset: Dataset, *, peildatum: dt.date, days: int, openbaar: bool = False) -> Radar:
-    people = People(dataset.personen, openbaar=openbaar)
+def radar(dataset: Dataset, *, peildatum: dt.date, days: int) -> Radar:
+    people = dataset.people
     tot = peildatum + dt.timedelta(days=days)
     overdue: dict[str, list[Item]] = {}
     upcoming: dict[str, list[Item]] = {}
@@ -90,7 +90,7 @@ def radar(dataset: Dataset, *, peildatum: dt.date, days: int, openbaar: bool = F
             overdue.setdefault(item.trekker, []).append(item)
         elif item.due <= tot:
             upcoming.setdefault(item.trekker, []).append(item)
-    return Radar(peildatum, tot, overdue, upcoming, openbaar)
+    return Radar(peildatum, tot, overdue, upcoming, dataset.openbaar)
 
 
 def text(report: Radar, *, markdown: bool) -> str:

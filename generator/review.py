@@ -127,17 +127,14 @@ def compare(
     base: str,
     head: str,
     invalid: list[tuple[str, str]],
-    openbaar: bool = False,
 ) -> Review:
-    people = People({**old.personen, **new.personen}, openbaar=openbaar)
+    people = People({**old.personen, **new.personen})
     skip = {message.split(":", 1)[0] for _, message in invalid}
     groups: list[Group] = []
     olds = {w.nummer: w for w in _valid(old, "werkstroom", skip)}
     news = {w.nummer: w for w in _valid(new, "werkstroom", skip)}
     for nummer in sorted(olds.keys() | news.keys()):
-        group = Group(
-            f"Werkstroom {nummer} – {people.scrub((news.get(nummer) or olds[nummer]).titel)}"
-        )
+        group = Group(f"Werkstroom {nummer} – {(news.get(nummer) or olds[nummer]).titel}")
         group.changes = list(_werkstroom(olds.get(nummer), news.get(nummer), people))
         if group.changes:
             groups.append(group)
@@ -145,7 +142,7 @@ def compare(
     new_acties = {a.nummer: a for a in _valid(new, "actie", skip)}
     for nummer in sorted(old_acties.keys() | new_acties.keys()):
         actie = new_acties.get(nummer) or old_acties[nummer]
-        group = Group(f"Actie {nummer} – {_short(people.scrub(actie.omschrijving))}")
+        group = Group(f"Actie {nummer} – {_short(actie.omschrijving)}")
         group.changes = list(_actie(old_acties.get(nummer), new_acties.get(nummer), people))
         if group.changes:
             groups.append(group)
@@ -180,10 +177,10 @@ def _valid(dataset: Dataset, kind: str, skip: set[str]) -> Iterable[Any]:
 
 def _werkstroom(old: Werkstroom | None, new: Werkstroom | None, people: People) -> Iterable[Change]:
     if old is None and new is not None:
-        yield Change("added", f"werkstroom {new.nummer}", new=people.scrub(new.titel))
+        yield Change("added", f"werkstroom {new.nummer}", new=new.titel)
         return
     if new is None and old is not None:
-        yield Change("removed", f"werkstroom {old.nummer}", old=people.scrub(old.titel))
+        yield Change("removed", f"werkstroom {old.nummer}", old=old.titel)
         return
     assert old is not None and new is not None
     subject = f"werkstroom {new.nummer}"
@@ -209,10 +206,10 @@ def _ordered(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
 
 def _opdracht(old: Opdracht | None, new: Opdracht | None, people: People) -> Iterable[Change]:
     if old is None and new is not None:
-        yield Change("added", f"opdracht {new.nummer}", new=people.scrub(new.titel))
+        yield Change("added", f"opdracht {new.nummer}", new=new.titel)
         return
     if new is None and old is not None:
-        yield Change("removed", f"opdracht {old.nummer}", old=people.scrub(old.titel))
+        yield Change("removed", f"opdracht {old.nummer}", old=old.titel)
         return
     assert old is not None and new is not None
     subject = f"opdracht {new.nummer}"
@@ -220,11 +217,11 @@ def _opdracht(old: Opdracht | None, new: Opdracht | None, people: People) -> Ite
         yield _status(subject, SCT, old.status, new.status)
     yield from _deadline(subject, old.deadline, new.deadline)
     yield from _fields(subject, old, new, people, ("titel",), people_fields=("trekker",))
-    yield from _text(subject, "toelichting", old.toelichting, new.toelichting, people)
+    yield from _text(subject, "toelichting", old.toelichting, new.toelichting)
     for what in ("eindresultaten", "themas", "afhankelijkheden", "risicos"):
         a, b = getattr(old, what), getattr(new, what)
         if a != b:
-            yield Change("field", subject, _join(a, people), _join(b, people), what=what)
+            yield Change("field", subject, _join(a), _join(b), what=what)
     yield from _hoofdacties(new.nummer, old, new, people)
 
 
@@ -246,7 +243,7 @@ def _hoofdacties(nummer: str, old: Opdracht, new: Opdracht, people: People) -> I
         pairs.append((unmatched_before.pop(0), unmatched_after.pop(0)))
     pairs += [(h, None) for h in unmatched_before] + [(None, h) for h in unmatched_after]
     for a, b in pairs:
-        title = _short(people.scrub((b or a).titel))  # type: ignore[union-attr]
+        title = _short((b or a).titel)  # type: ignore[union-attr]
         subject = f"hoofdactie '{title}' (opdracht {nummer})"
         if a is None:
             yield Change("added", subject)
@@ -255,39 +252,33 @@ def _hoofdacties(nummer: str, old: Opdracht, new: Opdracht, people: People) -> I
             yield Change("removed", subject)
             continue
         if a.titel != b.titel:
-            yield Change(
-                "field", subject, people.scrub(a.titel), people.scrub(b.titel), what="titel"
-            )
+            yield Change("field", subject, a.titel, b.titel, what="titel")
         status_a, status_b = a.status or old.status, b.status or new.status
         # a hoofdactie without a status of its own follows its opdracht, reported above
         if (a.status or b.status) and status_a != status_b:
             yield _status(subject, SCT, status_a, status_b)
         yield from _deadline(subject, a.deadline, b.deadline)
         if a.subacties != b.subacties:
-            yield _text_change(
-                subject, "subacties", "\n".join(a.subacties), "\n".join(b.subacties), people
-            )
+            yield _text_change(subject, "subacties", "\n".join(a.subacties), "\n".join(b.subacties))
 
 
 def _actie(old: Actie | None, new: Actie | None, people: People) -> Iterable[Change]:
     if old is None and new is not None:
-        yield Change("added", f"actie {new.nummer}", new=_short(people.scrub(new.omschrijving)))
+        yield Change("added", f"actie {new.nummer}", new=_short(new.omschrijving))
         return
     if new is None and old is not None:
-        yield Change("removed", f"actie {old.nummer}", old=_short(people.scrub(old.omschrijving)))
+        yield Change("removed", f"actie {old.nummer}", old=_short(old.omschrijving))
         return
     assert old is not None and new is not None
     subject = f"actie {new.nummer}"
     if old.status != new.status:
         yield _status(subject, ACTIE, old.status, new.status)
-    yield from _text(subject, "stand van zaken", old.stand_van_zaken, new.stand_van_zaken, people)
-    yield from _text(subject, "omschrijving", old.omschrijving, new.omschrijving, people)
+    yield from _text(subject, "stand van zaken", old.stand_van_zaken, new.stand_van_zaken)
+    yield from _text(subject, "omschrijving", old.omschrijving, new.omschrijving)
     yield from _fields(subject, old, new, people, ("sectie", "subsectie", "bijgewerkt"),
                        people_fields=("eigenaar",))  # fmt: skip
     if old.moties != new.moties:
-        yield Change(
-            "field", subject, _join(old.moties, people), _join(new.moties, people), what="moties"
-        )
+        yield Change("field", subject, _join(old.moties), _join(new.moties), what="moties")
 
 
 def _status(subject: str, legend: Legend, old: str | None, new: str | None) -> Change:
@@ -323,7 +314,7 @@ def _fields(
     for name in names:
         a, b = getattr(old, name), getattr(new, name)
         if a != b:
-            yield Change("field", subject, _show(a, people), _show(b, people), what=name)
+            yield Change("field", subject, _show(a), _show(b), what=name)
     for name in people_fields:
         a, b = getattr(old, name), getattr(new, name)
         if a != b:
@@ -333,27 +324,25 @@ def _fields(
             )  # fmt: skip
 
 
-def _show(value: Any, people: People) -> str:
+def _show(value: Any) -> str:
     if value is None:
         return "–"
     if hasattr(value, "isoformat"):
         return dutch.long_date(value)
-    return people.scrub(str(value))
+    return str(value)
 
 
-def _join(values: list[Any], people: People) -> str:
-    return "; ".join(people.scrub(str(v)) for v in values) or "–"
+def _join(values: list[Any]) -> str:
+    return "; ".join(str(v) for v in values) or "–"
 
 
-def _text(
-    subject: str, what: str, old: str | None, new: str | None, people: People
-) -> Iterable[Change]:
+def _text(subject: str, what: str, old: str | None, new: str | None) -> Iterable[Change]:
     if (old or "").split() != (new or "").split():
-        yield _text_change(subject, what, old or "", new or "", people)
+        yield _text_change(subject, what, old or "", new or "")
 
 
-def _text_change(subject: str, what: str, old: str, new: str, people: People) -> Change:
-    a, b = people.scrub(old).split(), people.scrub(new).split()
+def _text_change(subject: str, what: str, old: str, new: str) -> Change:
+    a, b = old.split(), new.split()
     words: list[tuple[str, str]] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if op == "equal":

@@ -62,10 +62,10 @@ def test_schema_rejects_what_check_rejects(schemas: Path) -> None:
 
 def test_schema_refuses_to_write_outside_output(tmp_path: Path) -> None:
     from generator.exceptions import OutputError
-    from generator.write import write_text
+    from generator.publish.write import write_all
 
     with pytest.raises(OutputError):
-        write_text(tmp_path / "out", "../escape.json", "{}")
+        write_all(tmp_path / "out", {"../escape.json": b"{}"})
     assert not (tmp_path / "escape.json").exists()
 
 

@@ -106,13 +106,12 @@ class Tabel:
 def build(
     dataset: Dataset,
     *,
-    openbaar: bool = False,
     secties: Iterable[str] = (),
     statussen: Iterable[str] = (),
     changed: set[int] | None = None,
     sinds: str | None = None,
 ) -> Tabel:
-    people = People(dataset.personen, openbaar=openbaar)
+    people = dataset.people
     config_items = dataset.items("actietabel")
     config: Actietabel = config_items[0] if config_items else Actietabel()
     acties = dataset.acties
@@ -135,36 +134,36 @@ def build(
         by_sectie.setdefault(actie.sectie, []).append(actie)
     result = []
     for titel, members in sorted(by_sectie.items(), key=lambda item: item[1][0].nummer):
-        sectie = Sectie(people.scrub(titel))
+        sectie = Sectie(titel)
         groups: dict[str | None, Group] = {}
         for actie in members:  # in number order: a group's place is its lowest number
             key = actie.subsectie
             if key not in groups:
-                groups[key] = Group(people.scrub(key) if key else None)
+                groups[key] = Group(key)
                 sectie.groups.append(groups[key])
             groups[key].rows.append(_row(actie, people, changed))
         result.append(sectie)
     org = dataset.organisatie
     return Tabel(
-        titel=people.scrub(config.titel),
-        inleiding=people.scrub(config.inleiding) if config.inleiding else None,
+        titel=config.titel,
+        inleiding=config.inleiding,
         stand_per=config.stand_per,
-        organisatie=people.scrub(org.naam) if org else "",
+        organisatie=org.naam if org else "",
         secties=result,
         sinds=sinds,
         filters=filters,
-        openbaar=openbaar,
+        openbaar=dataset.openbaar,
     )
 
 
 def _row(actie: Actie, people: People, changed: set[int] | None) -> Row:
     return Row(
         nummer=actie.nummer,
-        omschrijving=people.scrub(actie.omschrijving),
-        moties=tuple(people.scrub(m) for m in actie.moties),
+        omschrijving=actie.omschrijving,
+        moties=tuple(actie.moties),
         eigenaar=people.name(actie.eigenaar) if actie.eigenaar else None,
         status=actie.status,
-        stand_van_zaken=people.scrub(actie.stand_van_zaken),
+        stand_van_zaken=actie.stand_van_zaken,
         bijgewerkt=actie.bijgewerkt,
         gewijzigd=changed is not None and actie.nummer in changed,
     )

@@ -10,6 +10,7 @@ import click
 from generator.dataset import Dataset, load
 from generator.diagnostics import Report
 from generator.exceptions import DataError
+from generator.publish import Publication, names, public
 
 
 def load_valid(root: Path, *, peildatum: dt.date | None = None) -> Dataset:
@@ -22,3 +23,15 @@ def load_valid(root: Path, *, peildatum: dt.date | None = None) -> Dataset:
             click.echo(diagnostic.human(), err=True)
         raise DataError(len(report.errors))
     return dataset
+
+
+def load_for_publication(
+    root: Path, folder: Path | None, *, openbaar: bool, peildatum: dt.date | None = None
+) -> tuple[Dataset, Publication]:
+    """The valid data folder, in its public version with ``openbaar``, and the publication its
+    outputs go out through."""
+    dataset = load_valid(root, peildatum=peildatum)
+    if not openbaar:
+        return dataset, Publication(folder)
+    withheld = names(dataset)
+    return public(dataset, withheld), Publication(folder, withheld=withheld)

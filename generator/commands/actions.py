@@ -7,13 +7,11 @@ from pathlib import Path
 import click
 
 from generator.actietabel.build import COLUMNS, Tabel, build, changed_since
-from generator.commands import load_valid
+from generator.commands import load_for_publication
 from generator.dataset import load
 from generator.diagnostics import Report
 from generator.legend import ACTIE
 from generator.options import data_option, openbaar_option, output_option
-from generator.people import People
-from generator.write import write_bytes
 
 FORMATS = ("html", "pdf", "docx", "md", "xlsx")
 
@@ -90,7 +88,7 @@ def command(
     Actions are grouped by sectie and subsectie, in number order; each shows its description
     with the moties it comes from, its status and its state of affairs.
     """
-    dataset = load_valid(data_dir)
+    dataset, publication = load_for_publication(data_dir, output_dir, openbaar=openbaar)
     changed = None
     label = None
     if since is not None:
@@ -103,21 +101,16 @@ def command(
         label = history.describe(since)
     tabel = build(
         dataset,
-        openbaar=openbaar,
         secties=secties,
         statussen=statussen,
         changed=changed,
         sinds=label,
     )
     html = _html(tabel) if {"html", "pdf"} & set(formats) else ""
-    outputs = {fmt: _render(fmt, tabel, html) for fmt in formats}
-    if openbaar:
-        People(dataset.personen, openbaar=True).check_public(outputs)
-    stem = "actietabel-openbaar" if openbaar else "actietabel"
-    for fmt, data in outputs.items():
-        path = write_bytes(output_dir, f"{stem}.{fmt}", data)
-        click.echo(f"wrote {path}")
-    click.echo(tabel.samenvatting)
+    for fmt in formats:
+        publication.add(f"actietabel.{fmt}", _render(fmt, tabel, html))
+    publication.echo(tabel.samenvatting)
+    publication.publish()
 
 
 def _html(tabel: Tabel) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from generator.commands import load_valid
+from generator.commands import load_for_publication
 from generator.options import data_option, openbaar_option, peildatum_option
 
 
@@ -49,11 +49,10 @@ def command(data_dir: Path, peildatum: dt.date | None, days: int, fmt: str, open
     """
     from generator import radar
 
-    dataset = load_valid(data_dir)
-    report = radar.radar(
-        dataset, peildatum=peildatum or dt.date.today(), days=days, openbaar=openbaar
-    )
+    dataset, publication = load_for_publication(data_dir, None, openbaar=openbaar)
+    report = radar.radar(dataset, peildatum=peildatum or dt.date.today(), days=days)
     if fmt == "ics":
-        click.echo(radar.calendar(dataset, report).decode("utf-8"), nl=False)
+        publication.echo(radar.calendar(dataset, report).decode("utf-8"), nl=False)
     else:
-        click.echo(radar.text(report, markdown=fmt == "md"), nl=False)
+        publication.echo(radar.text(report, markdown=fmt == "md"), nl=False)
+    publication.publish()

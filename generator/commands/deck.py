@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from generator import dutch
-from generator.commands import load_valid
+from generator.commands import load_for_publication
 from generator.deck.build import DeckBuilder, DeckOptions
 from generator.deck.content import Divider, Section, TitleSlide
 from generator.deck.paginate import paginate
@@ -16,7 +16,6 @@ from generator.exceptions import UsageError
 from generator.kinds.vergadering import Vergadering
 from generator.options import DateType, data_option, openbaar_option, output_option
 from generator.resources import template as shipped
-from generator.write import write_bytes
 
 
 @click.command(name="deck")
@@ -60,10 +59,12 @@ def command(
     """
     from generator.deck.writer import DeckWriter, Meta, Template
 
-    dataset = load_valid(data_dir, peildatum=peildatum)
+    dataset, publication = load_for_publication(
+        data_dir, output_dir, openbaar=openbaar, peildatum=peildatum
+    )
     meeting = _meeting(dataset.items("vergadering"), vergadering)
     template = Template(template_file or shipped("default.pptx"))
-    builder = DeckBuilder(dataset, meeting, DeckOptions(peildatum or meeting.datum, openbaar))
+    builder = DeckBuilder(dataset, meeting, DeckOptions(peildatum or meeting.datum))
     org = dataset.organisatie
     organisation = org.naam if org else "statusgen"
     date = dutch.long_date(meeting.datum)
@@ -72,7 +73,7 @@ def command(
         title=f"{meeting.titel} {date}",
         subject=organisation,
         author=organisation,
-        footer=builder.scrub(footer),
+        footer=footer,
         keywords="SCT",
     )
     writer = DeckWriter(template, meta)
@@ -84,12 +85,10 @@ def command(
         elif isinstance(slide, Section):
             for page in paginate(slide, template.geometry):
                 writer.page(page)
-    data = writer.save()
-    if openbaar:
-        builder.people.check_public({"deck": data})
-    name = f"sct-{meeting.datum.isoformat()}{'-openbaar' if openbaar else ''}.pptx"
-    path = write_bytes(output_dir, name, data)
-    click.echo(f"wrote {path} ({writer.count} slides)")
+    publication.add(
+        f"sct-{meeting.datum.isoformat()}.pptx", writer.save(), f"{writer.count} slides"
+    )
+    publication.publish()
 
 
 def _meeting(meetings: list[Vergadering], date: dt.date | None) -> Vergadering:

@@ -12,6 +12,7 @@ from generator import history
 from generator.dataset import load
 from generator.diagnostics import Report
 from generator.options import data_option, openbaar_option
+from generator.publish import Publication, names, public
 from generator.review import as_json as review_json
 from generator.review import compare, invalid_files, markdown
 
@@ -60,10 +61,15 @@ def command(data_dir: Path, base: str | None, head: str | None, fmt: str, openba
         new = load(new_root, new_report)
         invalid = invalid_files(old_report, old_root, base_label)
         invalid += invalid_files(new_report, new_root, head_label)
-        review = compare(
-            old, new, base=base_label, head=head_label, invalid=invalid, openbaar=openbaar
-        )
+        publication = Publication(None)
+        if openbaar:
+            withheld = names(old, new)
+            old, new = public(old, withheld), public(new, withheld)
+            invalid = [(side, withheld.redact(message)) for side, message in invalid]
+            publication = Publication(None, withheld=withheld)
+        review = compare(old, new, base=base_label, head=head_label, invalid=invalid)
     if fmt == "json":
-        click.echo(json.dumps(review_json(review), ensure_ascii=False, indent=2))
+        publication.echo(json.dumps(review_json(review), ensure_ascii=False, indent=2))
     else:
-        click.echo(markdown(review), nl=False)
+        publication.echo(markdown(review), nl=False)
+    publication.publish()

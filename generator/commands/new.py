@@ -14,7 +14,7 @@ from generator.diagnostics import Report
 from generator.exceptions import UsageError
 from generator.kinds import kind_named
 from generator.options import data_option
-from generator.write import write_text
+from generator.publish import Publication
 
 _WIDTH = {"werkstroom": 2, "actie": 3}
 
@@ -61,5 +61,6 @@ def command(kind_name: str, titel: str, data_dir: Path) -> None:
     if document is None:
         raise UsageError(f"statusgen cannot start a {kind_name} file")
     text = yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
-    path = write_text(data_dir, name, text)
-    click.echo(f"wrote {path}")
+    publication = Publication(data_dir)
+    publication.add(name, text.encode("utf-8"))
+    publication.publish()

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
-from generator.commands import load_valid
+from generator.commands import load_for_publication
 from generator.options import data_option, openbaar_option, output_option, peildatum_option
-from generator.write import write_bytes
 
 
 @click.command(name="planning")
@@ -32,13 +31,12 @@ def command(
     with workstream, trekker, deadline, status and toelichting, one row each."""
     from generator import planning
 
-    dataset = load_valid(data_dir)
-    table = planning.rows(dataset, peildatum=peildatum or dt.date.today(), openbaar=openbaar)
+    dataset, publication = load_for_publication(data_dir, output_dir, openbaar=openbaar)
+    table = planning.rows(dataset, peildatum=peildatum or dt.date.today())
     org = dataset.organisatie
     if fmt == "csv":
         data = planning.to_csv(table)
     else:
         data = planning.to_xlsx(table, title="Integrale planning", author=org.naam if org else "")
-    name = f"planning{'-openbaar' if openbaar else ''}.{fmt}"
-    path = write_bytes(output_dir, name, data)
-    click.echo(f"wrote {path} ({len(table)} rows)")
+    publication.add(f"planning.{fmt}", data, f"{len(table)} rows")
+    publication.publish()

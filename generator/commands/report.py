@@ -6,12 +6,10 @@ from pathlib import Path
 
 import click
 
-from generator.commands import load_valid
+from generator.commands import load_for_publication
 from generator.exceptions import UsageError
 from generator.options import data_option, openbaar_option, output_option
-from generator.people import People
 from generator.suggest import did_you_mean
-from generator.write import write_bytes
 
 FORMATS = ("html", "pdf")
 
@@ -38,7 +36,7 @@ def command(data_dir: Path, output_dir: Path, report_id: str, formats: str, open
     from generator.htmldoc import render
     from generator.rapport.build import build
 
-    dataset = load_valid(data_dir)
+    dataset, publication = load_for_publication(data_dir, output_dir, openbaar=openbaar)
     reports = {entry.file.stem: entry.item for entry in dataset.loaded.get("rapportage", [])}
     if report_id not in reports:
         known = sorted(reports)
@@ -46,7 +44,7 @@ def command(data_dir: Path, output_dir: Path, report_id: str, formats: str, open
             f"there is no report '{report_id}'{did_you_mean(report_id, known)} "
             f"(rapportages/: {', '.join(known) or 'none'})"
         )
-    report = build(dataset, report_id, reports[report_id], openbaar=openbaar)
+    report = build(dataset, report_id, reports[report_id])
     context = {
         "title": report.titel,
         "author": report.organisatie,
@@ -55,17 +53,11 @@ def command(data_dir: Path, output_dir: Path, report_id: str, formats: str, open
         "report": report,
     }
     html = render("rapportage.html.j2", context)
-    outputs: dict[str, bytes] = {}
     if "html" in formats:
-        outputs["html"] = html.encode("utf-8")
+        publication.add(f"{report_id}.html", html.encode("utf-8"))
     if "pdf" in formats:
         from generator.pdf import html_to_pdf
 
-        outputs["pdf"] = html_to_pdf(html, stylesheet="rapportage.print.css")
-    if openbaar:
-        People(dataset.personen, openbaar=True).check_public(outputs)
-    stem = f"{report_id}-openbaar" if openbaar else report_id
-    for fmt, data in outputs.items():
-        path = write_bytes(output_dir, f"{stem}.{fmt}", data)
-        click.echo(f"wrote {path}")
-    click.echo(report.samenvatting)
+        publication.add(f"{report_id}.pdf", html_to_pdf(html, stylesheet="rapportage.print.css"))
+    publication.echo(report.samenvatting)
+    publication.publish()

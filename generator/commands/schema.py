@@ -10,7 +10,7 @@ import click
 
 from generator.kinds import Kind, all_kinds
 from generator.options import output_option
-from generator.write import write_text
+from generator.publish import Publication
 
 
 def schema_for(kind: Kind[Any]) -> dict[str, Any]:
@@ -31,7 +31,8 @@ def command(output_dir: Path) -> None:
     One <kind>.schema.json per kind of data file. Point yaml-language-server at them with a first
     line such as  # yaml-language-server: $schema=../schemas/werkstroom.schema.json
     """
+    publication = Publication(output_dir)
     for kind in all_kinds():
         text = json.dumps(schema_for(kind), ensure_ascii=False, indent=2) + "\n"
-        path = write_text(output_dir, kind.schema_name, text)
-        click.echo(f"wrote {path}")
+        publication.add(kind.schema_name, text.encode("utf-8"))
+    publication.publish()

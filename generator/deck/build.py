@@ -1,6 +1,7 @@
 """What the SCT deck says: the slides of one meeting, in the agenda's order, from the data.
 
-Nothing here knows python-pptx; every text from the data passes ``People`` (names, Woo).
+Nothing here knows python-pptx. People are named through the dataset's registry; the public
+version's dataset arrives with every name already replaced (generator.publish).
 """
 
 from __future__ import annotations
@@ -41,7 +42,6 @@ from generator.kinds.risico import Risicolog
 from generator.kinds.vergadering import AgendaItem, Vergadering
 from generator.kinds.werkstroom import Hoofdactie, Opdracht, Werkstroom
 from generator.legend import DASHBOARD, NIVEAU, SCT, SOORT, Legend
-from generator.people import People
 
 #: red that stays readable as text on white (contrast 5:1)
 ROOD = "D52B1E"
@@ -73,7 +73,6 @@ def text_colour(fill: str) -> str:
 @dataclass(frozen=True)
 class DeckOptions:
     peildatum: dt.date
-    openbaar: bool = False
 
 
 def letter(index: int) -> str:
@@ -87,28 +86,21 @@ class DeckBuilder:
         self.data = dataset
         self.meeting = vergadering
         self.options = options
-        self.people = People(dataset.personen, openbaar=options.openbaar)
-        self.scrub: Callable[[str], str] = self.people.scrub
+        self.people = dataset.people
         self.year = vergadering.datum.year
 
     # --- the deck ------------------------------------------------------------------------------
 
     def slides(self) -> list[Slide]:
         org = self.data.organisatie
-        organisation = self.scrub(org.naam) if org else ""
-        result: list[Slide] = [
-            TitleSlide(self.scrub(self.meeting.titel), f"{organisation}\n{self.date}")
-        ]
+        organisation = org.naam if org else ""
+        result: list[Slide] = [TitleSlide(self.meeting.titel, f"{organisation}\n{self.date}")]
         result.append(self.agenda())
         for number, rubriek in enumerate(self.meeting.agenda, start=1):
-            lines = [
-                f"{letter(i)}. {self.scrub(item.titel)}" for i, item in enumerate(rubriek.items)
-            ]
-            result.append(Divider(f"{number}. {self.scrub(rubriek.rubriek)}", "\n".join(lines)))
+            lines = [f"{letter(i)}. {item.titel}" for i, item in enumerate(rubriek.items)]
+            result.append(Divider(f"{number}. {rubriek.rubriek}", "\n".join(lines)))
             for index, item in enumerate(rubriek.items):
-                kicker = (
-                    f"{self.scrub(rubriek.rubriek)} | {letter(index)}. {self.scrub(item.titel)}"
-                )
+                kicker = f"{rubriek.rubriek} | {letter(index)}. {item.titel}"
                 result.extend(self.item(item, kicker))
         return result
 
@@ -121,7 +113,7 @@ class DeckBuilder:
         for number, rubriek in enumerate(self.meeting.agenda, start=1):
             paras.append(
                 Para(
-                    (Run(f"{number}. {self.scrub(rubriek.rubriek)}", bold=True, colour=LINTBLAUW),),
+                    (Run(f"{number}. {rubriek.rubriek}", bold=True, colour=LINTBLAUW),),
                     size=BODY + 4,
                     space_before=14.0 if paras else 0.0,
                 )
@@ -129,7 +121,7 @@ class DeckBuilder:
             for index, item in enumerate(rubriek.items):
                 paras.append(
                     Para(
-                        (Run(self.scrub(item.titel)),),
+                        (Run(item.titel),),
                         size=BODY + 2,
                         level=1,
                         bullet=f"{letter(index)}.",
@@ -152,11 +144,11 @@ class DeckBuilder:
         if item.inhoud_bestand:
             source = (self.data.root / Path(item.inhoud_bestand)).read_text(encoding="utf-8")
         result: list[Slide] = []
-        for md_slide in slides(source or "", scrub=self.scrub):
-            title = md_slide.title or self.scrub(item.titel)
+        for md_slide in slides(source or ""):
+            title = md_slide.title or item.titel
             result.append(Section(title, tuple(md_slide.blocks), head=head))
         if not result:
-            result.append(Section(self.scrub(item.titel), (), head=head))
+            result.append(Section(item.titel, (), head=head))
         return result
 
     # --- werkstromen ---------------------------------------------------------------------------
@@ -182,16 +174,16 @@ class DeckBuilder:
             )
         columns = (Column(0.6, "r"), Column(6.0), Column(2.4), Column(2.6))
         table = Table(columns, header, tuple(groups))
-        return Section(self.scrub(item.titel), (table,), foot=(legend_text(SCT),))
+        return Section(item.titel, (table,), foot=(legend_text(SCT),))
 
     def kernwoord(self, werkstroom: Werkstroom) -> list[Run]:
-        title = self.scrub(werkstroom.titel)
+        title = werkstroom.titel
         word = werkstroom.kernwoord
         if not word:
             return [Run(title)]
         at = title.lower().find(word.lower())
         if at < 0:
-            return [Run(self.scrub(word), bold=True), Run(f": {title}")]
+            return [Run(word, bold=True), Run(f": {title}")]
         end = at + len(word)
         runs = [Run(title[:at]), Run(title[at:end], bold=True), Run(title[end:])]
         return [run for run in runs if run.text]
@@ -230,7 +222,7 @@ class DeckBuilder:
             groups.append(Group(full_rows, spanning, continued))
         table = Table(tuple(columns), _header(*names), tuple(groups))
         return Section(
-            f"{werkstroom.nummer}. {self.scrub(werkstroom.titel)}",
+            f"{werkstroom.nummer}. {werkstroom.titel}",
             (table,),
             head=(self.team(werkstroom),),
         )
@@ -247,11 +239,7 @@ class DeckBuilder:
         return Text((Para(runs, size=TABLE + 1),), space_after=4.0)
 
     def opdracht_cell(self, opdracht: Opdracht) -> Cell:
-        paras = [
-            Para(
-                (Run(f"{opdracht.nummer} ", bold=True), Run(self.scrub(opdracht.titel))), size=TABLE
-            )
-        ]
+        paras = [Para((Run(f"{opdracht.nummer} ", bold=True), Run(opdracht.titel)), size=TABLE)]
         if opdracht.trekker:
             paras.append(
                 Para(
@@ -263,10 +251,9 @@ class DeckBuilder:
         return Cell(tuple(paras))
 
     def hoofdactie_row(self, opdracht: Opdracht, actie: Hoofdactie) -> tuple[Cell, ...]:
-        paras = [Para(inline_runs(actie.titel, scrub=self.scrub, bold=True), size=TABLE)]
+        paras = [Para(inline_runs(actie.titel, bold=True), size=TABLE)]
         paras += [
-            Para(inline_runs(sub, scrub=self.scrub), size=TABLE, level=1, bullet="•")
-            for sub in actie.subacties
+            Para(inline_runs(sub), size=TABLE, level=1, bullet="•") for sub in actie.subacties
         ]
         status = actie.status or opdracht.status
         if actie.status and actie.status != opdracht.status:
@@ -284,15 +271,12 @@ class DeckBuilder:
         return Cell(tuple(paras))
 
     def bullets(self, items: list[str]) -> list[Para]:
-        return [
-            Para(inline_runs(text, scrub=self.scrub), size=TABLE, level=1, bullet="•")
-            for text in items
-        ]
+        return [Para(inline_runs(text), size=TABLE, level=1, bullet="•") for text in items]
 
     def afhankelijkheden(self, opdracht: Opdracht) -> list[Para]:
         titles = {w.nummer: w.kernwoord or w.titel for w in self.data.werkstromen}
         return [
-            Para((Run(f"WS {n}", bold=True), Run(f" {self.scrub(titles.get(n, ''))}")), size=TABLE)
+            Para((Run(f"WS {n}", bold=True), Run(f" {titles.get(n, '')}")), size=TABLE)
             for n in opdracht.afhankelijkheden
         ]
 
@@ -300,7 +284,7 @@ class DeckBuilder:
         log = self.data.items("risico")
         titles = {r.id: r.titel for r in log[0].risicos} if log else {}
         return [
-            Para((Run(f"{rid} ", bold=True), Run(self.scrub(titles.get(rid, "")))), size=TABLE)
+            Para((Run(f"{rid} ", bold=True), Run(titles.get(rid, ""))), size=TABLE)
             for rid in opdracht.risicos
         ]
 
@@ -310,7 +294,7 @@ class DeckBuilder:
         status = legend[value]
         paras = [Para((Run(status.label + suffix, bold=True),), size=TABLE)]
         if toelichting:
-            paras += paragraphs(toelichting, scrub=self.scrub)
+            paras += paragraphs(toelichting)
         return Cell(tuple(paras), fill=status.colour, colour=text_colour(status.colour))
 
     # --- dashboard -----------------------------------------------------------------------------
@@ -324,17 +308,15 @@ class DeckBuilder:
             header = _header("Indicator", stand, "Status", "Risico", right=(1,))
             groups = tuple(Group((self.kpi_row(rij, latest),)) for rij in tabel.rijen)
             columns = (Column(6.0), Column(2.0, "r"), Column(2.6), Column(2.0))
-            body.append(_heading(self.scrub(tabel.titel)))
+            body.append(_heading(tabel.titel))
             body.append(Table(columns, header, groups, space_after=2.0))
             if tabel.voetnoten:
                 notes = tuple(
-                    Para((Run(f"{i}) {self.scrub(n)}", italic=True, colour=GRIJS),), size=SMALL)
+                    Para((Run(f"{i}) {n}", italic=True, colour=GRIJS),), size=SMALL)
                     for i, n in enumerate(tabel.voetnoten, start=1)
                 )
                 body.append(Text(notes, space_after=10.0))
-        return Section(
-            self.scrub(item.titel), tuple(body), head=head, foot=(legend_text(DASHBOARD),)
-        )
+        return Section(item.titel, tuple(body), head=head, foot=(legend_text(DASHBOARD),))
 
     def kpi_row(self, rij: Rij, latest: dt.date | None) -> tuple[Cell, ...]:
         dates = sorted(rij.metingen)
@@ -349,7 +331,7 @@ class DeckBuilder:
         status = DASHBOARD[rij.status]
         marker = (Run("■ ", colour=status.colour), Run(status.label))
         return (
-            _cell(self.scrub(rij.naam)),
+            _cell(rij.naam),
             Cell(tuple(paras)),
             Cell((Para(marker, size=TABLE),)),
             _cell("Risico in risico-log" if rij.risico else ""),
@@ -375,7 +357,7 @@ class DeckBuilder:
         header_cells = tuple(Cell(c.paras, fill=LINTBLAUW, colour="FFFFFF") for c in header)
         groups = []
         for doelgroep in kalender.doelgroepen:
-            row = [_cell(self.scrub(doelgroep), bold=True)]
+            row = [_cell(doelgroep, bold=True)]
             for start in weeks:
                 entries = sorted(
                     (e for e in kalender.items if e.doelgroep == doelgroep
@@ -401,14 +383,14 @@ class DeckBuilder:
                     )
                 )
             )  # fmt: skip
-        return Section(self.scrub(item.titel), tuple(body), head=head, foot=(soort_legend(),))
+        return Section(item.titel, tuple(body), head=head, foot=(soort_legend(),))
 
     def kalender_entry(self, datum: dt.date, soort: str, tekst: str) -> Para:
         return Para(
             (
                 Run(f"{SOORT_MARKERS[soort]} ", colour=SOORT[soort].colour),
                 Run(f"{dutch.weekday(datum)} {datum.day}: ", bold=True),
-                Run(self.scrub(tekst)),
+                Run(tekst),
             ),
             size=TABLE,
             space_before=2.0,
@@ -421,17 +403,13 @@ class DeckBuilder:
         header = _header("Nr.", "Risico", "Kans", "Impact", "Eigenaar", "Beheersmaatregelen")
         groups = []
         for risico in log.risicos:
-            nummer = [Para((Run(self.scrub(risico.id), bold=True),), size=TABLE)]
+            nummer = [Para((Run(risico.id, bold=True),), size=TABLE)]
             if risico.top:
                 nummer.append(Para((Run("Top", italic=True),), size=TABLE))
-            beschrijving = [Para((Run(self.scrub(risico.titel), bold=True),), size=TABLE)]
+            beschrijving = [Para((Run(risico.titel, bold=True),), size=TABLE)]
             if risico.omschrijving:
-                beschrijving += paragraphs(risico.omschrijving, scrub=self.scrub)
-            maatregelen = (
-                paragraphs(risico.beheersmaatregelen, scrub=self.scrub)
-                if risico.beheersmaatregelen
-                else []
-            )
+                beschrijving += paragraphs(risico.omschrijving)
+            maatregelen = paragraphs(risico.beheersmaatregelen) if risico.beheersmaatregelen else []
             groups.append(
                 Group(
                     (
@@ -447,7 +425,7 @@ class DeckBuilder:
                 )
             )
         columns = (Column(0.8), Column(5.0), Column(1.1), Column(1.1), Column(1.8), Column(4.4))
-        return Section(self.scrub(item.titel), (Table(columns, header, tuple(groups)),), head=head)
+        return Section(item.titel, (Table(columns, header, tuple(groups)),), head=head)
 
 
 def _cell(text: str, *, bold: bool = False) -> Cell:

@@ -7,7 +7,6 @@ text. Nothing in the data is evaluated.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
@@ -31,9 +30,6 @@ from generator.deck.content import (
 
 BULLETS = ("•", "–", "◦")
 
-#: what the converter passes every text from the data through (the Woo redaction)
-ScrubFn = Callable[[str], str]
-
 
 @cache
 def _parser() -> MarkdownIt:
@@ -48,27 +44,21 @@ class MdSlide:
     blocks: list[Block] = field(default_factory=list)
 
 
-def slides(source: str, *, scrub: ScrubFn | None = None) -> list[MdSlide]:
+def slides(source: str) -> list[MdSlide]:
     """Split Markdown into slides at its "## " headings."""
     tokens = _parser().parse(source)
-    converter = _Converter(scrub or (lambda text: text))
-    return converter.convert(tokens)
+    return _Converter().convert(tokens)
 
 
-def inline_runs(
-    source: str, *, scrub: ScrubFn | None = None, bold: bool = False
-) -> tuple[Run, ...]:
+def inline_runs(source: str, *, bold: bool = False) -> tuple[Run, ...]:
     """One line of inline Markdown (bold, italic) as runs."""
     tokens = _parser().parseInline(source.strip())
-    converter = _Converter(scrub or (lambda text: text))
+    converter = _Converter()
     children = tokens[0].children or [] if tokens else []
     return tuple(converter.runs(children, bold=bold))
 
 
 class _Converter:
-    def __init__(self, scrub: ScrubFn) -> None:
-        self.scrub = scrub
-
     def convert(self, tokens: list[Token]) -> list[MdSlide]:
         result = [MdSlide(None)]
         paras: list[Para] = []
@@ -88,7 +78,7 @@ class _Converter:
                 inline = tokens[position + 1]
                 if token.tag in ("h1", "h2"):
                     flush()
-                    result.append(MdSlide(self.scrub(inline.content.strip())))
+                    result.append(MdSlide(inline.content.strip()))
                 else:
                     runs = self.runs(inline.children or [], bold=True, colour=LINTBLAUW)
                     space = 10.0 if paras or result[-1].blocks else 0.0
@@ -124,7 +114,7 @@ class _Converter:
                     paras.append(Para(tuple(runs), space_before=space))
             elif kind in ("fence", "code_block"):
                 for line in token.content.rstrip("\n").split("\n"):
-                    paras.append(Para((Run(self.scrub(line)),)))
+                    paras.append(Para((Run(line),)))
             elif kind == "table_open":
                 flush()
                 end = _closing(tokens, position, "table_close")
@@ -153,7 +143,7 @@ class _Converter:
             elif kind == "em_close":
                 em -= 1
             elif kind in ("text", "code_inline", "html_inline"):
-                text = self.scrub(child.content)
+                text = child.content
                 if text:
                     runs.append(Run(text, bold=strong > 0, italic=em > 0, colour=colour))
             elif kind == "softbreak":
@@ -161,7 +151,7 @@ class _Converter:
             elif kind == "hardbreak":
                 runs.append(Run("\n"))
             elif kind == "image":
-                runs.append(Run(self.scrub(child.content), italic=True))
+                runs.append(Run(child.content, italic=True))
         return _merge(runs)
 
     def table(self, tokens: list[Token]) -> Table:
@@ -228,21 +218,15 @@ def _merge(runs: list[Run]) -> list[Run]:
     return merged
 
 
-def paragraphs(source: str, *, scrub: ScrubFn | None = None, size: float = TABLE) -> list[Para]:
+def paragraphs(source: str, *, size: float = TABLE) -> list[Para]:
     """Markdown as paragraphs only (for a table cell): headings and tables become plain lines."""
-    if scrub is None:  # the action table's writers convert each text once per format
-        return list(_unscrubbed(source, size))
-    return _paragraphs(source, scrub, size)
+    return list(_paragraphs(source, size))
 
 
-@lru_cache(maxsize=4096)
-def _unscrubbed(source: str, size: float) -> tuple[Para, ...]:
-    return tuple(_paragraphs(source, None, size))
-
-
-def _paragraphs(source: str, scrub: ScrubFn | None, size: float) -> list[Para]:
+@lru_cache(maxsize=4096)  # the action table's writers convert each text once per format
+def _paragraphs(source: str, size: float) -> tuple[Para, ...]:
     result: list[Para] = []
-    for slide in slides(source, scrub=scrub):
+    for slide in slides(source):
         if slide.title:
             result.append(Para((Run(slide.title, bold=True),), size=size))
         for block in slide.blocks:
@@ -256,4 +240,4 @@ def _paragraphs(source: str, scrub: ScrubFn | None, size: float) -> list[Para]:
                     for row in group.rows:
                         text = " | ".join(c.paras[0].text for c in row if c.paras)
                         result.append(Para((Run(text),), size=size))
-    return result
+    return tuple(result)

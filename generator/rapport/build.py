@@ -1,10 +1,9 @@
 """One progress report as its readers meet it: numbered chapters and paragraphs, a table of
-contents, activity tables by group, starred activities gathered, KPIs judged, top risks; every
-text already through ``People`` (names, Woo)."""
+contents, activity tables by group, starred activities gathered, KPIs judged, top risks. People
+are named through the dataset's registry (the public version's has no names left)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from generator import dutch, kpi
@@ -12,8 +11,6 @@ from generator.dataset import Dataset
 from generator.kinds.rapportage import Hoofdstuk, KpiRij, Rapportage
 from generator.legend import NIVEAU, VGR, Status
 from generator.people import People
-
-Scrub = Callable[[str], str]
 
 
 @dataclass(frozen=True)
@@ -119,16 +116,15 @@ class Report:
         )
 
 
-def build(dataset: Dataset, report_id: str, item: Rapportage, *, openbaar: bool = False) -> Report:
-    people = People(dataset.personen, openbaar=openbaar)
-    scrub = people.scrub
+def build(dataset: Dataset, report_id: str, item: Rapportage) -> Report:
+    people = dataset.people
     toc: list[Entry] = []
     if item.inleiding:
         toc.append(Entry("inleiding", "", "Inleiding", 1))
     toc.append(Entry("leeswijzer", "", "Leeswijzer", 2 if item.inleiding else 1))
     chapters = []
     for number, hoofdstuk in enumerate(item.hoofdstukken, start=1):
-        chapter = _chapter(number, hoofdstuk, scrub)
+        chapter = _chapter(number, hoofdstuk)
         chapters.append(chapter)
         toc.append(Entry(chapter.id, chapter.nummer, chapter.titel, 1))
         for paragraaf in (*chapter.paragrafen, chapter.uitgelicht, chapter.aandacht):
@@ -137,7 +133,7 @@ def build(dataset: Dataset, report_id: str, item: Rapportage, *, openbaar: bool 
     risicos = _risicos(dataset, people) if item.risicoparagraaf else []
     if risicos:
         toc.append(Entry("risicoparagraaf", "", "Risicoparagraaf", 1))
-    groups, gemist = _kpis(item, scrub)
+    groups, gemist = _kpis(item)
     if groups:
         toc.append(Entry("bijlage", "", "Bijlage: realisatie prestatie-indicatoren", 1))
         if gemist:
@@ -146,29 +142,29 @@ def build(dataset: Dataset, report_id: str, item: Rapportage, *, openbaar: bool 
     periode = f"{dutch.long_date(item.periode.van)} tot en met {dutch.long_date(item.periode.tot)}"
     return Report(
         id=report_id,
-        titel=scrub(item.titel),
+        titel=item.titel,
         periode=periode,
-        organisatie=scrub(org.naam) if org else "",
-        onderdeel=scrub(org.onderdeel) if org and org.onderdeel else "",
-        inleiding=scrub(item.inleiding) if item.inleiding else None,
+        organisatie=org.naam if org else "",
+        onderdeel=org.onderdeel if org and org.onderdeel else "",
+        inleiding=item.inleiding,
         legend=VGR.statuses,
         hoofdstukken=chapters,
         risicos=risicos,
         kpis=groups,
         gemist=gemist,
         toc=toc,
-        openbaar=openbaar,
+        openbaar=dataset.openbaar,
     )
 
 
-def _chapter(number: int, hoofdstuk: Hoofdstuk, scrub: Scrub) -> Chapter:
+def _chapter(number: int, hoofdstuk: Hoofdstuk) -> Chapter:
     paragrafen = [
         Paragraaf(
             f"p{number}-{index}",
             f"{number}.{index}",
-            scrub(p.titel),
-            [scrub(r) for r in p.resultaten],
-            scrub(p.tekst) if p.tekst else None,
+            p.titel,
+            list(p.resultaten),
+            p.tekst,
         )
         for index, p in enumerate(hoofdstuk.paragrafen, start=1)
     ]
@@ -177,20 +173,20 @@ def _chapter(number: int, hoofdstuk: Hoofdstuk, scrub: Scrub) -> Chapter:
     aandacht: list[Ster] = []
     for index, activiteit in enumerate(hoofdstuk.activiteiten, start=1):
         ster = ster_id = None
-        naam = scrub(activiteit.naam)
-        groep = scrub(activiteit.groep)
+        naam = activiteit.naam
+        groep = activiteit.groep
         if activiteit.uitgelicht:
             ster, ster_id = "uitgelicht", f"u{number}-{index}"
-            uitgelicht.append(Ster(ster_id, naam, groep, scrub(activiteit.uitgelicht)))
+            uitgelicht.append(Ster(ster_id, naam, groep, activiteit.uitgelicht))
         if activiteit.aandacht:
             ster, ster_id = "aandacht", f"a{number}-{index}"
-            aandacht.append(Ster(ster_id, naam, groep, scrub(activiteit.aandacht)))
+            aandacht.append(Ster(ster_id, naam, groep, activiteit.aandacht))
         groepen.setdefault(groep, []).append(Rij(naam, VGR[activiteit.status], ster, ster_id))
     chapter = Chapter(
         f"h{number}",
         str(number),
-        scrub(hoofdstuk.titel),
-        scrub(hoofdstuk.tekst) if hoofdstuk.tekst else None,
+        hoofdstuk.titel,
+        hoofdstuk.tekst,
         paragrafen,
         list(groepen.items()),
     )
@@ -209,28 +205,28 @@ def _chapter(number: int, hoofdstuk: Hoofdstuk, scrub: Scrub) -> Chapter:
     return chapter
 
 
-def _kpis(item: Rapportage, scrub: Scrub) -> tuple[list[tuple[str, list[Kpi]]], list[Kpi]]:
+def _kpis(item: Rapportage) -> tuple[list[tuple[str, list[Kpi]]], list[Kpi]]:
     groups: list[tuple[str, list[Kpi]]] = []
     gemist: list[Kpi] = []
     for g, groep in enumerate(item.kpis, start=1):
         rows = []
         for r, rij in enumerate(groep.rijen, start=1):
-            row = _kpi(f"kpi-{g}-{r}", rij, scrub)
+            row = _kpi(f"kpi-{g}-{r}", rij)
             rows.append(row)
             if row.oordeel is kpi.Oordeel.NIET_VOLDAAN:
                 gemist.append(row)
-        groups.append((scrub(groep.groep), rows))
+        groups.append((groep.groep, rows))
     return groups, gemist
 
 
-def _kpi(kpi_id: str, rij: KpiRij, scrub: Scrub) -> Kpi:
+def _kpi(kpi_id: str, rij: KpiRij) -> Kpi:
     return Kpi(
         kpi_id,
-        scrub(rij.naam),
-        scrub(rij.norm) if rij.norm else "–",
-        scrub(rij.realisatie),
+        rij.naam,
+        rij.norm or "–",
+        rij.realisatie,
         kpi.judge(rij.norm, rij.realisatie, rij.beoordeling),
-        scrub(rij.toelichting) if rij.toelichting else None,
+        rij.toelichting,
     )
 
 
@@ -241,12 +237,12 @@ def _risicos(dataset: Dataset, people: People) -> list[Risico]:
     return [
         Risico(
             r.id,
-            people.scrub(r.titel),
+            r.titel,
             NIVEAU[r.kans],
             NIVEAU[r.impact],
             people.name(r.eigenaar) if r.eigenaar else None,
-            people.scrub(r.omschrijving) if r.omschrijving else None,
-            people.scrub(r.beheersmaatregelen) if r.beheersmaatregelen else None,
+            r.omschrijving,
+            r.beheersmaatregelen,
         )
         for r in logs[0].risicos
         if r.top

@@ -1,0 +1,69 @@
+"""The public version of a dataset: every text with the registered names replaced.
+
+Redacting the data once, before any document is built, means that no builder has to remember
+it: titles, free Markdown, table cells, meeting titles, calendar summaries and the texts a diff
+compares all come from a dataset in which no registered name is left, and every person id
+resolves to "Persoonsgegevens".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator.dataset import Dataset
+from generator.fields import PERSON_ID
+from generator.publish.names import PERSOONSGEGEVENS, Names
+
+
+def public(dataset: Dataset, names: Names) -> Dataset:
+    """A copy of ``dataset`` in which ``names`` are replaced in every text, the registry's
+    names included; ``dataset`` itself is left as it is."""
+    loaded = {
+        kind: [dataclasses.replace(entry, item=_redact(entry.item, names)) for entry in entries]
+        for kind, entries in dataset.loaded.items()
+    }
+    for entry in loaded.get("organisatie", []):
+        personen = [p.model_copy(update={"naam": PERSOONSGEGEVENS}) for p in entry.item.personen]
+        entry.item = entry.item.model_copy(update={"personen": personen})
+    return Dataset(
+        dataset.root, loaded, set(dataset.incomplete), openbaar=True, redact=names.redact
+    )
+
+
+def _redact(value: Any, names: Names) -> Any:
+    """``value`` with every text in it redacted; the same object where nothing changed."""
+    if isinstance(value, enum.Enum):
+        return value
+    if isinstance(value, str):
+        return value if PERSON_ID.match(value) else names.redact(value)
+    if isinstance(value, BaseModel):
+        updates = {}
+        for field in type(value).model_fields:
+            old = getattr(value, field)
+            new = _redact(old, names)
+            if new is not old:
+                updates[field] = new
+        return value.model_copy(update=updates) if updates else value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for member in dataclasses.fields(value):
+            old = getattr(value, member.name)
+            new = _redact(old, names)
+            if new is not old:
+                changes[member.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
+    if isinstance(value, list | tuple):
+        items = [_redact(v, names) for v in value]
+        if all(a is b for a, b in zip(items, value, strict=True)):
+            return value
+        return type(value)(items)
+    if isinstance(value, dict):
+        pairs = [(_redact(k, names), _redact(v, names)) for k, v in value.items()]
+        if all(a is k and b is v for (a, b), (k, v) in zip(pairs, value.items(), strict=True)):
+            return value
+        return dict(pairs)
+    return value
