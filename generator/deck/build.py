@@ -10,7 +10,6 @@ import datetime as dt
 import string
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from generator import dutch
 from generator.dataset import Dataset
@@ -142,7 +141,7 @@ class DeckBuilder:
             return [self.risicolog(item, head)]
         source = item.inhoud
         if item.inhoud_bestand:
-            source = (self.data.root / Path(item.inhoud_bestand)).read_text(encoding="utf-8")
+            source = self.data.read_markdown(item.inhoud_bestand)
         result: list[Slide] = []
         for md_slide in slides(source or ""):
             title = md_slide.title or item.titel
