@@ -37,6 +37,14 @@ class LazyGroup(click.Group):
         command: click.Command = module.command
         return command
 
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            # the shell's convention (128 + SIGINT); click would say 1, the code for bad data
+            click.echo("\ninterrupted: nothing was written", err=True)
+            ctx.exit(130)
+
     def format_commands(self, ctx: click.Context, formatter: Any) -> None:
         # short help from the table above, so `statusgen --help` imports no command module
         rows = [(name, COMMANDS[name]) for name in self.list_commands(ctx)]
