@@ -18,8 +18,9 @@ COMMANDS = {
     "deadlines": "Print overdue and upcoming deadlines per trekker, or a calendar (ics).",
     "deck": "Build the SCT deck (PPTX) for a meeting.",
     "planning": "Write the integral planning (XLSX or CSV): every opdracht and hoofdactie.",
+    "init": "Write a new data folder that passes check --strict, to start from.",
     "report": "Build a progress report to the Tweede Kamer (HTML and tagged PDF).",
-    "new": "Write a new, valid werkstroom or actie file with the next free number.",
+    "new": "Write a new, valid file of any kind (werkstroom, actie, vergadering, ...).",
     "schema": "Write JSON Schema files for editors (yaml-language-server) and pre-commit.",
 }
 

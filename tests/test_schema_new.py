@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -90,4 +91,47 @@ def test_new_actie_numbers_after_the_highest(run: Run, data: Path) -> None:
 
 
 def test_new_rejects_unknown_kind(run: Run, data: Path) -> None:
-    assert run("new", "risico", "--titel", "x", "--data", data).exit_code == 2
+    assert run("new", "dashboard", "--titel", "x", "--data", data).exit_code == 2
+
+
+def test_new_starts_every_kind_and_check_strict_passes(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "status"
+    assert run("init", folder).exit_code == 0
+    for kind in ("werkstroom", "actie", "rapportage", "risico", "risico"):
+        result = run("new", kind, "--titel", f"Nieuwe {kind}: één", "--data", folder)
+        assert result.exit_code == 0, result.output
+    result = run("new", "vergadering", "--datum", "2031-03-04", "--data", folder)
+    assert result.exit_code == 0, result.output
+    check = run("check", "--data", folder, "--strict")
+    assert check.exit_code == 0, check.output
+    assert "0 warning(s)" in check.output
+    risicos = yaml.safe_load((folder / "risicos.yaml").read_text(encoding="utf-8"))["risicos"]
+    assert [r["id"] for r in risicos] == ["R1", "R2"]
+    assert (folder / "vergaderingen/2031-03-04.yaml").is_file()
+    assert (folder / "rapportages/nieuwe-rapportage-een.yaml").is_file()
+    again = run("new", "vergadering", "--datum", "2031-03-04", "--data", folder)
+    assert again.exit_code == 2 and "exists already" in again.output
+    assert run("new", "actie", "--data", folder).exit_code == 2
+
+
+def test_new_risico_keeps_the_editors_comments(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "status"
+    shutil.copytree(DEMO, folder)
+    before = (folder / "risicos.yaml").read_text(encoding="utf-8")
+    result = run("new", "risico", "--titel", "Uitval systemen", "--data", folder)
+    assert result.exit_code == 0, result.output
+    after = (folder / "risicos.yaml").read_text(encoding="utf-8")
+    assert after.startswith(before.rstrip("\n")) and "id: R8" in after
+    assert run("check", "--data", folder, "--peildatum", "2020-08-17").exit_code == 0
+
+
+def test_init_writes_a_folder_that_passes_strict_and_builds(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "nieuw"
+    result = run("init", folder)
+    assert result.exit_code == 0, result.output
+    check = run("check", "--data", folder, "--strict")
+    assert check.exit_code == 0 and "0 warning(s)" in check.output, check.output
+    deck = run("deck", "--data", folder, "--output", tmp_path / "out")
+    assert deck.exit_code == 0, deck.output
+    again = run("init", folder)
+    assert again.exit_code == 2 and "holds data already" in again.output

@@ -1,10 +1,12 @@
-"""``statusgen new``: start a new werkstroom or actie file that already validates."""
+"""``statusgen new``: start a new file of any kind that already validates."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import click
 import yaml
@@ -12,11 +14,13 @@ import yaml
 from generator.dataset import load
 from generator.diagnostics import Report
 from generator.exceptions import UsageError
-from generator.kinds import kind_named
-from generator.options import data_option
+from generator.kinds import Kind, all_kinds, kind_named
+from generator.options import DateType, data_option
 from generator.publish import Publication
+from generator.yamlsource import SourceError, parse
 
-_WIDTH = {"werkstroom": 2, "actie": 3}
+NEW_KINDS = tuple(k.name for k in all_kinds() if k.new_name)
+HEADER = "# Nieuw bestand van statusgen new: vul titels, deadlines en statussen aan.\n"
 
 
 def slugify(text: str, limit: int = 40) -> str:
@@ -32,35 +36,82 @@ def slugify(text: str, limit: int = 40) -> str:
     return slug or (words[0][:limit] if words else "nieuw")
 
 
-def next_number(data_dir: Path, kind_name: str) -> int:
-    """One more than the highest number in use, by file name or by nummer inside a file."""
-    kind = kind_named(kind_name)
-    used = {
-        int(match[1])
-        for file in data_dir.glob(kind.pattern)
-        if (match := re.match(r"^(\d+)", file.name))
-    }
+def next_number(data_dir: Path, kind: Kind[Any]) -> int:
+    """One more than the highest number in use, by file name or inside a file."""
+    used = set()
+    if not kind.singleton:
+        used = {
+            int(match[1])
+            for file in data_dir.glob(kind.pattern)
+            if (match := re.match(r"^(\d+)", file.name))
+        }
     dataset = load(data_dir, Report())
-    used.update(item.nummer for item in dataset.items(kind_name))
+    for item in dataset.items(kind.name):
+        used.update(kind.numbers(item))
     return max(used, default=0) + 1
 
 
+def dump(document: dict[str, Any]) -> str:
+    return yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
+
+
 @click.command(name="new")
-@click.argument("kind_name", metavar="werkstroom|actie", type=click.Choice(sorted(_WIDTH)))
-@click.option("--titel", required=True, help="The title; also gives the file name's slug.")
+@click.argument("kind_name", metavar="|".join(NEW_KINDS), type=click.Choice(NEW_KINDS))
+@click.option("--titel", default=None, help="The title; also gives the file name's slug.")
+@click.option(
+    "--datum",
+    type=DateType(),
+    default=None,
+    help="The meeting date (vergadering), or the end of the period (rapportage)  [default: today]",
+)
 @data_option
-def command(kind_name: str, titel: str, data_dir: Path) -> None:
-    """Write a new, valid werkstroom or actie file with the next free number."""
+def command(kind_name: str, titel: str | None, datum: dt.date | None, data_dir: Path) -> None:
+    """Write a new, valid file of a kind: werkstroom and actie get the next free number,
+    a vergadering is named after its date, a risico is added to risicos.yaml.
+
+    What it writes passes `statusgen check --strict`; fill in the rest.
+    """
     kind = kind_named(kind_name)
-    number = next_number(data_dir, kind_name)
-    folder = kind.pattern.split("/", 1)[0]
-    name = f"{folder}/{number:0{_WIDTH[kind_name]}d}-{slugify(titel)}.yaml"
-    if (data_dir / name).exists():
-        raise UsageError(f"{data_dir / name} exists already")
-    document = kind.example(number=number, titel=titel.strip())
-    if document is None:
-        raise UsageError(f"statusgen cannot start a {kind_name} file")
-    text = yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
+    if titel is None and kind_name != "vergadering":
+        raise UsageError(f"statusgen new {kind_name} needs --titel")
+    titel = (titel or "").strip()
+    datum = datum or dt.date.today()
+    number = next_number(data_dir, kind)
+    assert kind.new_name is not None
+    name = kind.new_name.format(number=number, slug=slugify(titel), datum=datum.isoformat())
+    document = kind.example(number=number, titel=titel, datum=datum)
+    assert document is not None
+    path = data_dir / name
+    if kind.singleton and path.exists():
+        text = _add_entries(path, kind, document)
+    elif path.exists():
+        raise UsageError(f"{path} exists already")
+    else:
+        text = HEADER + dump(document)
     publication = Publication(data_dir)
     publication.add(name, text.encode("utf-8"))
     publication.publish()
+
+
+def _add_entries(path: Path, kind: Kind[Any], document: dict[str, Any]) -> str:
+    """The text of ``path`` with the entries of ``document``'s one list added at its end, the
+    editors' comments and layout kept; refused when the result would not be the same file with
+    those entries added."""
+    (key, entries), *_ = document.items()
+    text = path.read_text(encoding="utf-8")
+    indent = re.search(rf"^{re.escape(key)}:\s*\n([ ]*)- ", text, re.MULTILINE)
+    if indent is None:
+        raise UsageError(f"cannot add to {path}: its '{key}:' list was not found")
+    block = yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=100)
+    added = "".join(indent[1] + line + "\n" for line in block.splitlines())
+    new = text.rstrip("\n") + "\n" + added
+    refusal = f"cannot add to {path} automatically; add this at the end of '{key}':\n{added}"
+    try:
+        before = getattr(kind.model.model_validate(parse(path, text).data), key)
+        after = getattr(kind.model.model_validate(parse(path, new).data), key)
+        wanted = getattr(kind.model.model_validate(document), key)
+    except (SourceError, ValueError):
+        raise UsageError(refusal) from None
+    if after != [*before, *wanted]:
+        raise UsageError(refusal)
+    return new

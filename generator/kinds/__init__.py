@@ -97,8 +97,18 @@ class Kind(Generic[M]):
     def warnings(self, item: M, context: CheckContext) -> Iterable[tuple[DocPath, str]]:
         return ()
 
-    def example(self, *, number: int, titel: str) -> dict[str, Any] | None:
-        """A minimal valid document for ``statusgen new``; None if the kind has no such file."""
+    #: ``statusgen new``: the new file's name, with {number}, {slug} and {datum} filled in;
+    #: None for kinds ``new`` does not start
+    new_name: ClassVar[str | None] = None
+
+    def numbers(self, item: M) -> Iterable[int]:
+        """The numbers ``item`` uses, so that ``new`` takes the next free one."""
+        number = getattr(item, "nummer", None)
+        return [number] if isinstance(number, int) else []
+
+    def example(self, *, number: int, titel: str, datum: dt.date) -> dict[str, Any] | None:
+        """A minimal valid document for ``statusgen new`` (for a singleton: one list with the
+        entry to add); None if the kind has no such file."""
         return None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Annotated, Any
 
@@ -47,7 +48,9 @@ class ActieKind(Kind[Actie]):
     def file_number(self, item: Actie) -> tuple[int, DocPath]:
         return item.nummer, ("nummer",)
 
-    def example(self, *, number: int, titel: str) -> dict[str, Any]:
+    new_name = "acties/{number:03d}-{slug}.yaml"
+
+    def example(self, *, number: int, titel: str, datum: dt.date) -> dict[str, Any]:
         return {
             "nummer": number,
             "sectie": "Hersteloperatie",

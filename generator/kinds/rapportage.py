@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Annotated, Any, Literal
 
@@ -107,6 +108,16 @@ class RapportageKind(Kind[Rapportage]):
     model = Rapportage
     description = "A progress report to the Tweede Kamer; the file name is its id."
     order = 50
+
+    new_name = "rapportages/{slug}.yaml"
+
+    def example(self, *, number: int, titel: str, datum: dt.date) -> dict[str, Any]:
+        return {
+            "titel": titel,
+            "periode": {"van": datum.replace(month=1, day=1), "tot": datum},
+            "inleiding": "Deze rapportage beschrijft ...\n",
+            "hoofdstukken": [{"titel": "Eerste hoofdstuk", "tekst": "...\n"}],
+        }
 
     def errors(self, item: Rapportage, context: CheckContext) -> Iterable[tuple[DocPath, str]]:
         if item.risicoparagraaf and "risico" not in context.present:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterable
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field
 
@@ -39,6 +41,15 @@ class RisicoKind(Kind[Risicolog]):
     order = 42
     singleton = True
     provides = ("risico",)
+
+    new_name = "risicos.yaml"
+
+    def numbers(self, item: Risicolog) -> Iterable[int]:
+        return [int(r.id[1:]) for r in item.risicos if re.fullmatch(r"R\d+", r.id)]
+
+    def example(self, *, number: int, titel: str, datum: dt.date) -> dict[str, Any]:
+        entry = {"id": f"R{number}", "titel": titel, "kans": "midden", "impact": "midden"}
+        return {"risicos": [entry]}
 
     def identities(self, item: Risicolog) -> Iterable[Ref]:
         for index, risico in enumerate(item.risicos):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
@@ -108,6 +109,20 @@ class VergaderingKind(Kind[Vergadering]):
         return (
             "datum",
         ), f"the file of the meeting of {item.datum.isoformat()} should be named {expected}"
+
+    new_name = "vergaderingen/{datum}.yaml"
+
+    def example(self, *, number: int, titel: str, datum: dt.date) -> dict[str, Any]:
+        return {
+            "datum": datum,
+            "titel": titel or "SCT overleg",
+            "agenda": [
+                {
+                    "rubriek": "Ter besluitvorming",
+                    "items": [{"titel": "Eerste agendapunt", "inhoud": "## Voorstel\n\n- ...\n"}],
+                }
+            ],
+        }
 
     def warnings(self, item: Vergadering, context: CheckContext) -> Iterable[tuple[DocPath, str]]:
         if not item.agenda:

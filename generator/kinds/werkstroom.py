@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -185,7 +186,9 @@ class WerkstroomKind(Kind[Werkstroom]):
                         f"'{_short(actie.titel)}' is {status}",
                     )
 
-    def example(self, *, number: int, titel: str) -> dict[str, Any]:
+    new_name = "werkstromen/{number:02d}-{slug}.yaml"
+
+    def example(self, *, number: int, titel: str, datum: dt.date) -> dict[str, Any]:
         return {
             "nummer": number,
             "titel": titel,
@@ -194,7 +197,9 @@ class WerkstroomKind(Kind[Werkstroom]):
                     "nummer": f"{number}.1",
                     "titel": "Eerste opdracht",
                     "status": "nog_niet_gestart",
-                    "hoofdacties": [{"titel": "Eerste hoofdactie", "deadline": "ntb"}],
+                    "hoofdacties": [
+                        {"titel": "Eerste hoofdactie", "deadline": datum + dt.timedelta(weeks=4)}
+                    ],
                 }
             ],
         }
