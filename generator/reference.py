@@ -120,8 +120,7 @@ def cli() -> str:
         usage = " ".join(command.collect_usage_pieces(sub))
         out += [f"#### `statusgen {name} {usage}`", ""]
         out += [inspect_help(command.help or ""), ""]
-        rows = [_option_row(param, sub) for param in command.get_params(sub)]
-        rows = [row for row in rows if row]
+        rows = [row for param in command.get_params(sub) if (row := _option_row(param, sub))]
         if rows:
             out += ["| option | default | meaning |", "|---|---|---|", *rows, ""]
     return "\n".join(out).rstrip() + "\n"
@@ -141,8 +140,7 @@ def _option_row(param: Any, context: Any) -> str | None:
         return None
     names = ", ".join(f"`{n}`" for n in param.opts)
     if not param.is_flag:
-        metavar = param.make_metavar(context) if _takes_context(param) else param.make_metavar()
-        names += f" `{metavar}`"
+        names += f" `{param.make_metavar(context)}`"
     default = None if param.is_flag or param.multiple else param.get_default(context, call=False)
     shown = "" if default in (None, "", ()) else f"`{default}`"
     if param.envvar:
@@ -151,12 +149,6 @@ def _option_row(param: Any, context: Any) -> str | None:
         shown = "repeatable"
     cells = [names, shown, param.help or ""]
     return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
-
-
-def _takes_context(param: Any) -> bool:
-    import inspect
-
-    return "ctx" in inspect.signature(param.make_metavar).parameters
 
 
 def _replace(text: str, start: str, end: str, block: str) -> str:
