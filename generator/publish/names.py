@@ -129,9 +129,13 @@ class Names:
             return None
         return re.compile("|".join(sorted(words, key=len, reverse=True)))
 
+    def may_hold(self, text: str) -> bool:
+        """False when ``text`` certainly holds no registered name (a quick test)."""
+        return self._any is not None and self._any.search(fold(text)) is not None
+
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Where registered names stand in ``text``: (start, end) indices, merged, in order."""
-        if self._any is None or not self._any.search(fold(text)):
+        if not self.may_hold(text):
             return []
         folded, origins = _folded_with_origins(text)
         found: list[tuple[int, int]] = []

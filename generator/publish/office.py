@@ -17,6 +17,7 @@ import zipfile
 from lxml import etree
 
 from generator.publish.names import Names
+from generator.publish.scan import markup
 
 #: parts a public file does not need; they can hold a picture of a slide or a printer's owner
 _DROPPED = re.compile(r"(^|/)(thumbnail\.[a-z]+|printerSettings/[^/]+)$", re.IGNORECASE)
@@ -43,10 +44,16 @@ def public_package(data: bytes, names: Names) -> bytes:
 
 
 def _public_xml(part: str, content: bytes, names: Names, dropped: set[str]) -> bytes:
+    texts = markup(part, content.decode("utf-8", errors="replace"))
+    may_hold = any(names.may_hold(text) for _, text in texts)
+    if not may_hold and (not dropped or not part.endswith((".rels", "[Content_Types].xml"))):
+        return content  # most parts: nothing to change, no need to parse them
     root = etree.fromstring(content, _XML_PARSER)
     changed = False
     if dropped:
         changed |= _forget(part, root, dropped)
+    if not may_hold:
+        return _serialised(root) if changed else content
     in_paragraphs: set[etree._Element] = set()
     for paragraph in root.iter():
         if (
@@ -79,8 +86,10 @@ def _public_xml(part: str, content: bytes, names: Names, dropped: set[str]) -> b
             if redacted != value:
                 element.set(attribute, redacted)
                 changed = True
-    if not changed:
-        return content
+    return _serialised(root) if changed else content
+
+
+def _serialised(root: etree._Element) -> bytes:
     standalone = root.getroottree().docinfo.standalone
     result: bytes = etree.tostring(
         root, xml_declaration=True, encoding="UTF-8", standalone=standalone

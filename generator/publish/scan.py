@@ -34,12 +34,12 @@ def texts(name: str, data: bytes) -> Iterator[tuple[str, str]]:
         if name.endswith(".ics"):
             text = _ICS_ESCAPE.sub(lambda m: " " if m[1] in "nN" else m[1], _ICS_FOLD.sub("", text))
         if "<" in text:
-            yield from _markup(name, text)
+            yield from markup(name, text)
         else:
             yield name, text
 
 
-def _markup(place: str, text: str) -> Iterator[tuple[str, str]]:
+def markup(place: str, text: str) -> Iterator[tuple[str, str]]:
     """XML or HTML: the text with tags removed (runs split by markup joined again), with tags
     as spaces (paragraphs kept apart), and the attribute values (alt texts, titles, metadata)."""
     yield place, html.unescape(_TAG.sub("", text))
@@ -54,7 +54,7 @@ def _zip(name: str, data: bytes) -> Iterator[tuple[str, str]]:
             content = archive.read(member)
             place = f"{name}, part {member.filename}"
             if member.filename.endswith((".xml", ".rels", ".vml")):
-                yield from _markup(place, content.decode("utf-8", errors="replace"))
+                yield from markup(place, content.decode("utf-8", errors="replace"))
             else:  # pictures and other binary parts: names in their metadata
                 yield place, content.decode("latin-1")
                 yield place, content.decode("utf-16-le", errors="ignore")
@@ -72,7 +72,7 @@ def _pdf(name: str, data: bytes) -> Iterator[tuple[str, str]]:
         yield f"{name}, metadata", "\n".join(str(value) for value in info.values())
     xmp = reader.root_object.get("/Metadata")
     if xmp is not None:
-        yield from _markup(f"{name}, XMP metadata", xmp.get_object().get_data().decode("utf-8"))
+        yield from markup(f"{name}, XMP metadata", xmp.get_object().get_data().decode("utf-8"))
     yield f"{name}, strings", "\n".join(_strings(reader))
     for number, page in enumerate(reader.pages, start=1):
         text = page.extract_text() or ""
