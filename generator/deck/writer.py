@@ -26,7 +26,7 @@ from pptx.util import Emu
 
 from generator.deck import oxml
 from generator.deck.content import GRIJS, Divider, Para, Run, Text, TitleSlide
-from generator.deck.metrics import LINE, wrap
+from generator.deck.metrics import LINE, fits, wrap
 from generator.deck.paginate import (
     CELL_MARGIN_X,
     CELL_MARGIN_Y,
@@ -210,7 +210,7 @@ class DeckWriter:
             (
                 s
                 for s in TITLE_SIZES
-                if len(wrap([(title, True, False)], self.template.title_width, s)) <= 2
+                if fits([(title, True, False)], self.template.title_width, s, 2)
             ),
             TITLE_SIZES[-1],
         )
