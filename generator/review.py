@@ -113,7 +113,7 @@ def invalid_files(report: Report, root: Path, side: str) -> list[tuple[str, str]
     seen: dict[str, str] = {}
     for diagnostic in report.errors:
         try:
-            name = diagnostic.file.resolve().relative_to(root.resolve()).as_posix()
+            name = _relative(diagnostic.file, root)
         except ValueError:
             name = display_path(diagnostic.file)
         seen.setdefault(name, f"{name}:{diagnostic.line}: {diagnostic.message}")
@@ -169,7 +169,15 @@ def compare(
 
 
 def _name(entry: Any, root: Path) -> str:
-    return str(entry.file.resolve().relative_to(root.resolve()).as_posix())
+    return _relative(entry.file, root)
+
+
+def _relative(file: Path, root: Path) -> str:
+    """The file's name in the data folder: where it is, not where a symbolic link leads."""
+    try:
+        return file.relative_to(root).as_posix()
+    except ValueError:
+        return file.resolve().relative_to(root.resolve()).as_posix()
 
 
 def _valid(dataset: Dataset, kind: str, skip: set[str]) -> Iterable[Any]:
