@@ -16,7 +16,6 @@ tree.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
 import posixpath
 import re
@@ -28,6 +27,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 from generator.exceptions import UsageError
 
@@ -38,6 +38,9 @@ _SHA = re.compile(r"^[0-9a-f]{7,40}$")
 #: where links that pointed outside the data folder point in an extracted version: a folder
 #: inside the temporary folder that is never created
 OUTSIDE = "outside-the-data-folder"
+#: files larger than this are unpacked with their size but not their content: far above what
+#: the loader reads (1 MiB), so that it refuses them as it would in the working tree
+LARGE = 16 * 2**20
 
 
 class HistoryError(UsageError):
@@ -176,10 +179,7 @@ def folder_at(folder: Path, commit: str | None) -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix="statusgen-history-") as tmp:
         target = Path(tmp)
         if commit is not None and _exists(root, commit, relative):
-            result = _git(root, "archive", "--format=tar", commit, "--", relative.as_posix())
-            if result.returncode != 0:
-                raise _unreadable(root, commit, relative, result)
-            _extract(result.stdout, target)
+            _archive(root, commit, relative, target)
         snapshot = target / relative
         snapshot.mkdir(parents=True, exist_ok=True)
         yield snapshot
@@ -231,18 +231,61 @@ def _objects(count: int) -> str:
     return "1 of its objects is" if count == 1 else f"{count} of its objects are"
 
 
-def _extract(archive: bytes, target: Path) -> None:
-    """Unpack a ``git archive`` tar into ``target`` with tarfile's data filter; a symbolic
-    link that would point out of ``target`` points to ``target/OUTSIDE/...`` instead, which
-    does not exist: outside the data folder, as it was, and nowhere else."""
-    with tarfile.open(fileobj=io.BytesIO(archive), mode="r:") as tar:
+def _archive(root: Path, commit: str, relative: Path, target: Path) -> None:
+    """``git archive`` of the data folder in ``commit``, unpacked into ``target`` as it comes."""
+    git = shutil.which("git") or "git"
+    command = [git, "-C", str(root), "archive", "--format=tar", commit, "--", relative.as_posix()]
+    with tempfile.TemporaryFile() as errors:
+        with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors) as proc:
+            assert proc.stdout is not None
+            broken = ""
+            try:
+                _extract(proc.stdout, target)
+            except tarfile.ReadError as exc:  # git stopped writing: its exit status says why
+                broken = str(exc)
+            finally:
+                proc.stdout.close()
+        errors.seek(0)
+        failed = subprocess.CompletedProcess(command, proc.returncode, b"", errors.read())
+    if proc.returncode != 0:
+        raise _unreadable(root, commit, relative, failed)
+    if broken:
+        raise HistoryError(
+            f"git archive of {commit[:10]} in {root} gave a broken archive: {broken}"
+        )
+
+
+def _extract(archive: IO[bytes], target: Path) -> None:
+    """Unpack a ``git archive`` tar stream into ``target`` with tarfile's data filter.
+
+    A symbolic link that would point out of ``target`` points to ``target/OUTSIDE/...``
+    instead, which does not exist: outside the data folder, as it was, and nowhere else. A
+    file larger than LARGE keeps its size but only its first LARGE bytes (the rest is a hole):
+    the loader refuses it for its size all the same, and an old commit's huge file costs
+    neither memory nor disk.
+    """
+    with tarfile.open(fileobj=archive, mode="r|") as tar:
         for member in tar:
+            if member.isfile() and member.size > LARGE:
+                _extract_head(tar, member, target)
+                continue
             try:
                 tar.extract(member, target, filter="data")
             except tarfile.FilterError as exc:
                 if not member.issym():  # git archive writes files, folders and links only
                     raise HistoryError(f"{member.name} cannot be unpacked safely: {exc}") from None
                 tar.extract(_confined(member), target, filter="data")
+
+
+def _extract_head(tar: tarfile.TarFile, member: tarfile.TarInfo, target: Path) -> None:
+    checked = tarfile.data_filter(member, str(target))  # the same checks as for any file
+    path = target / checked.name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    source = tar.extractfile(member)
+    assert source is not None
+    with path.open("wb") as out:
+        out.write(source.read(LARGE))
+        out.truncate(member.size)
 
 
 def _confined(member: tarfile.TarInfo) -> tarfile.TarInfo:

@@ -218,3 +218,21 @@ def _json(text: str) -> dict[str, list[dict[str, str]]]:
 
     document: dict[str, list[dict[str, str]]] = json.loads(text)
     return document
+
+
+def test_a_huge_file_in_history_is_refused_without_being_unpacked(
+    run: Run, origin: Path, tmp_path: Path
+) -> None:
+    data = origin / "status"
+    huge = data / "acties" / "099-groot.yaml"
+    huge.write_bytes(b"nummer: 99\n" + b"#" * (history.LARGE + 2**20))
+    git(origin, "add", "-A")
+    git(origin, "commit", "-qm", "groot", date="2021-07-01")
+    with history.folder_at(data, git(origin, "rev-parse", "HEAD")) as snapshot:
+        copy = (snapshot / "acties" / "099-groot.yaml").stat()
+        assert copy.st_size == huge.stat().st_size
+        assert copy.st_blocks * 512 <= history.LARGE + 2**20  # the rest is a hole
+    result = run("diff", "HEAD~1", "HEAD", "--data", data, "--format", "json")
+    assert result.exit_code == 0, result.output
+    invalid = {problem["message"].split(":", 1)[0] for problem in _json(result.output)["invalid"]}
+    assert invalid == {"acties/099-groot.yaml"}
