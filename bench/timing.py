@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
+import tempfile
 import time
 
 
@@ -23,3 +25,19 @@ def times(args: list[str], runs: int, *, ok: tuple[int, ...] = (0,)) -> list[flo
 def wall(args: list[str], runs: int) -> float:
     """The median wall time of ``runs`` runs."""
     return statistics.median(times(args, runs))
+
+
+def peak(args: list[str], *, ok: tuple[int, ...] = (0,)) -> tuple[float, int]:
+    """Wall time and peak resident memory in bytes of one run of ``args`` (the child's own
+    ``ru_maxrss``, from ``wait4``: not the largest of all children so far, as
+    ``getrusage(RUSAGE_CHILDREN)`` would give)."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode not in ok:
+            errors.seek(0)
+            raise SystemExit(f"{' '.join(args)} failed:\n{errors.read().decode()}")
+    return elapsed, usage.ru_maxrss * 1024  # kilobytes on Linux

@@ -26,3 +26,8 @@ class UsageError(StatusgenError):
 
 class OutputError(StatusgenError):
     """Raised when an output cannot be written where it was asked to be written."""
+
+
+class LayoutError(StatusgenError):
+    """Raised when content cannot be put on a slide at all: a single line, or the parts every
+    slide of a section repeats, taller than the slide."""

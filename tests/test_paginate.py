@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import time
+
+import pytest
+
 from generator.deck.content import Cell, Column, Group, Para, Run, Section, Table, Text
-from generator.deck.paginate import Geometry, TableSlice, paginate, roman
+from generator.deck.metrics import em_width, fits, wrap
+from generator.deck.paginate import Geometry, Page, TableSlice, paginate, roman
+from generator.exceptions import LayoutError
 
 GEOMETRY = Geometry(width=800, height=400)
 
@@ -77,3 +83,86 @@ def test_roman_numerals() -> None:
     assert [roman(n) for n in (1, 4, 9, 14, 40, 90, 400, 1994)] == [
         "I", "IV", "IX", "XIV", "XL", "XC", "CD", "MCMXCIV",
     ]  # fmt: skip
+
+
+# --- pathological text: linear in its length ----------------------------------------------------
+
+
+def all_text(pages: list[Page]) -> str:
+    return " ".join(" ".join(texts(page.blocks)) for page in pages)
+
+
+def test_a_word_wider_than_a_line_is_broken_by_character_and_nothing_is_lost() -> None:
+    word = "abcdéfghij" * 100_000  # a megabyte without a space
+    start = time.perf_counter()
+    lines = wrap([("Voor ", False, False), (word, True, False), (" na", False, False)], 120, 11)
+    assert time.perf_counter() - start < 10  # 0.3 s here; re-measuring prefixes took minutes
+    assert lines[0] == [("Voor", False, False)]  # the long word starts on a line of its own
+    assert "".join(t for line in lines[1:] for t, _, _ in line).replace(" ", "") == word + "na"
+    for line in lines:
+        assert sum(em_width(t, bold=b, italic=i) for t, b, i in line) * 11 <= 120 + 1e-6
+
+
+def test_a_line_holds_at_least_one_character_however_narrow() -> None:
+    assert wrap([("WWW", False, False)], 1, 11) == [[("W", False, False)]] * 3
+
+
+def test_fits_stops_measuring_after_enough_lines() -> None:
+    text = [(" ".join(["woord"] * 200_000), False, False)]
+    start = time.perf_counter()
+    assert not fits(text, 300, 28, 2)
+    assert time.perf_counter() - start < 0.5
+    assert fits([("Kort", False, False)], 300, 28, 2)
+
+
+def test_a_megabyte_paragraph_is_laid_out_in_seconds_with_every_word_in_order() -> None:
+    words = [f"w{n}" for n in range(200_000)]  # 1.3 MB
+    paras = (Para((Run("Begin"),)), Para((Run(" ".join(words)),)), Para((Run("Einde"),)))
+    start = time.perf_counter()
+    pages = paginate(Section("Lang", (Text(paras),)), GEOMETRY)
+    assert time.perf_counter() - start < 30  # about 2 s here; it used to be quadratic
+    assert all_text(pages).split() == ["Begin", *words, "Einde"]
+    assert len(pages) > 100
+    for page in pages:
+        assert max(p.top + p.height for p in page.blocks) <= GEOMETRY.height
+
+
+def test_a_megabyte_word_in_a_spanning_cell_and_in_a_row_continues_over_slides() -> None:
+    word = "x" * 1_000_000
+    other = "y" * 300_000
+    group = Group(
+        ((Cell(), cell("eerste rij")), (Cell(), cell(other))),
+        {0: cell(word)},
+        {0: cell("vervolg")},
+    )
+    table = Table((Column(1), Column(3)), (cell("A"), cell("B")), (group,))
+    start = time.perf_counter()
+    pages = paginate(Section("Woord", (table,)), GEOMETRY)
+    assert time.perf_counter() - start < 30  # about 3 s here
+    found = all_text(pages)
+    assert found.count("x") == len(word) and found.count("y") == len(other)
+    assert found.index("eerste rij") < found.index("y")
+    for page in pages:
+        (placed,) = page.blocks
+        assert isinstance(placed.block, TableSlice)
+        assert placed.block.height <= GEOMETRY.height + 1e-6
+
+
+def test_a_line_break_in_the_text_survives_a_split() -> None:
+    lines = "\n".join(f"regel {n}" for n in range(100))
+    pages = paginate(Section("Regels", (Text((Para((Run(lines),)),)),)), GEOMETRY)
+    assert len(pages) > 1
+    assert "\n".join(t for p in pages for t in texts(p.blocks)).split("\n") == lines.split("\n")
+
+
+def test_content_that_cannot_go_on_any_slide_is_an_error_naming_the_slide() -> None:
+    header = (Cell((Para((Run(" ".join(["kop"] * 3000)),), size=11),)), cell("B"))
+    table = Table((Column(1), Column(3)), header, (group("een", 2),))
+    with pytest.raises(LayoutError, match="'Te hoge kop' cannot be made: a table's header row"):
+        paginate(Section("Te hoge kop", (table,)), GEOMETRY)
+    head = (Text((Para((Run(" ".join(["kop"] * 3000)),)),)),)
+    with pytest.raises(LayoutError, match="repeated on every slide"):
+        paginate(Section("Kop", (Text((Para((Run("tekst"),)),)),), head=head), GEOMETRY)
+    tall = Text((Para((Run("Reus"),), size=500),))
+    with pytest.raises(LayoutError, match="a line of text is taller than a slide"):
+        paginate(Section("Reus", (tall,)), GEOMETRY)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from itertools import groupby
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -208,14 +209,12 @@ def _closing(tokens: list[Token], start: int, kind: str) -> int:
 
 
 def _merge(runs: list[Run]) -> list[Run]:
-    merged: list[Run] = []
-    for run in runs:
-        last = merged[-1] if merged else None
-        if last and (last.bold, last.italic, last.colour) == (run.bold, run.italic, run.colour):
-            merged[-1] = Run(last.text + run.text, last.bold, last.italic, last.colour)
-        else:
-            merged.append(run)
-    return merged
+    """Neighbouring runs in the same style as one (joined once: a paragraph of many lines is
+    many runs, and adding them up one by one would copy it once per line)."""
+    return [
+        Run("".join(run.text for run in group), *style)
+        for style, group in groupby(runs, key=lambda run: (run.bold, run.italic, run.colour))
+    ]
 
 
 def paragraphs(source: str, *, size: float = TABLE) -> list[Para]:

@@ -5,13 +5,19 @@ its hoofdacties) moves to the next slide whole when it fits there, and is split 
 or inside a cell between lines, only when it is taller than a slide. Text is split between
 paragraphs, or between lines of a paragraph taller than the room left. Nothing is clipped and
 nothing is made smaller.
+
+Every paragraph is wrapped once. Text that continues over slides is taken from a cursor over the
+measured lines, so a paragraph of a megabyte costs its wrapping and its slides, not its length
+times its slides.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import accumulate, groupby
 
 from generator.deck.content import (
     Block,
@@ -25,7 +31,8 @@ from generator.deck.content import (
     bullet_room,
     indent,
 )
-from generator.deck.metrics import LINE, em_width, wrap
+from generator.deck.metrics import LINE, Line, em_width, wrap
+from generator.exceptions import LayoutError
 
 #: cell margins in points (written into every cell, so the measurement holds)
 CELL_MARGIN_X = 5.0
@@ -81,7 +88,8 @@ def _text_width(para: Para, width: float) -> float:
     return max(width - indent(para) - bullet_room(para), para.size)
 
 
-def para_lines(para: Para, width: float) -> list[list[tuple[str, bool, bool]]]:
+def para_lines(para: Para, width: float) -> list[Line]:
+    """The lines ``para`` takes in a box ``width`` points wide (measured once, then cached)."""
     return _lines(
         tuple((run.text, run.bold, run.italic) for run in para.runs),
         _text_width(para, width),
@@ -90,9 +98,7 @@ def para_lines(para: Para, width: float) -> list[list[tuple[str, bool, bool]]]:
 
 
 @lru_cache(maxsize=16384)
-def _lines(
-    pieces: tuple[tuple[str, bool, bool], ...], width: float, size: float
-) -> list[list[tuple[str, bool, bool]]]:
+def _lines(pieces: tuple[tuple[str, bool, bool], ...], width: float, size: float) -> list[Line]:
     return wrap(pieces, width, size)
 
 
@@ -128,39 +134,116 @@ def widest_word(paras: Sequence[Para]) -> float:
 # --- splitting text ----------------------------------------------------------------------------
 
 
-def split_paras(paras: Sequence[Para], width: float, room: float) -> tuple[list[Para], list[Para]]:
-    """The paragraphs that fit in ``room`` points, and the rest (a paragraph split by lines)."""
-    head: list[Para] = []
-    used = 0.0
-    for index, para in enumerate(paras):
-        height = para_height(para, width)
-        if used + height <= room:
-            head.append(para)
-            used += height
-            continue
-        lines = para_lines(para, width)
-        fit = int((room - used - para.space_before) // (para.size * LINE))
-        if 0 < fit < len(lines):
-            head.append(_from_lines(para, lines[:fit]))
-            rest = _from_lines(para, lines[fit:], continued=True)
-            return head, [rest, *paras[index + 1 :]]
-        return head, list(paras[index:])
-    return head, []
+class _Paras:
+    """Paragraphs still to be placed, each measured once; the first may be partly placed.
+
+    ``take`` hands out what fits in some room and moves on, so text that runs over many slides
+    is never measured again, and never copied but for the part that goes on a slide.
+    """
+
+    def __init__(self, paras: Sequence[Para], width: float) -> None:
+        self.paras = list(paras)
+        self.width = width
+        self._heights = [para_height(para, width) for para in self.paras]
+        #: the height of paras[i:], for every i
+        self._after = list(accumulate(reversed(self._heights), initial=0.0))[::-1]
+        self.index = 0
+        self.line = 0  # lines of paras[index] placed already
+        self._split: tuple[list[Line], dict[tuple[bool, bool], str | None]] | None = None
+
+    @property
+    def done(self) -> bool:
+        return self.index >= len(self.paras)
+
+    def height(self) -> float:
+        """The height of what is left."""
+        if not self.line:
+            return self._after[self.index]
+        return self._after[self.index + 1] + self._left()
+
+    def _left(self) -> float:
+        """The height of the lines of the current paragraph not placed yet."""
+        lines, _ = self._current()
+        return (len(lines) - self.line) * _step(self.paras[self.index])
+
+    def _current(self) -> tuple[list[Line], dict[tuple[bool, bool], str | None]]:
+        if self._split is None:
+            para = self.paras[self.index]
+            colours = {(run.bold, run.italic): run.colour for run in para.runs}
+            self._split = para_lines(para, self.width), colours
+        return self._split
+
+    def take(self, room: float) -> tuple[list[Para], float]:
+        """The paragraphs (the last perhaps in part) that fit in ``room`` points, and their
+        height. Nothing when not even a line fits."""
+        head: list[Para] = []
+        used = 0.0
+        while not self.done:
+            para = self.paras[self.index]
+            height = self._left() if self.line else self._heights[self.index]
+            if used + height <= room:
+                head.append(self._part(None) if self.line else para)
+                used += height
+                self._next()
+                continue
+            space = 0.0 if self.line else para.space_before
+            fit = int((room - used - space) // _step(para))
+            if fit > 0:
+                head.append(self._part(self.line + fit))
+                used += fit * _step(para) + space
+            break
+        return head, used
+
+    def _part(self, end: int | None) -> Para:
+        """The current paragraph's lines from ``self.line`` to ``end``, as a paragraph."""
+        lines, colours = self._current()
+        part = _from_lines(self.paras[self.index], lines[self.line : end], colours, self.line > 0)
+        self.line = len(lines) if end is None else min(end, len(lines))
+        return part
+
+    def _next(self) -> None:
+        self.index += 1
+        self.line = 0
+        self._split = None
+
+    def rest(self) -> list[Para]:
+        """Everything left, as paragraphs; the cursor is done after this."""
+        rest: list[Para] = []
+        if self.line and not self.done:
+            rest.append(self._part(None))
+            self._next()
+        rest += self.paras[self.index :]
+        self.index = len(self.paras)
+        return rest
+
+
+def _step(para: Para) -> float:
+    return para.size * LINE
 
 
 def _from_lines(
-    para: Para, lines: list[list[tuple[str, bool, bool]]], *, continued: bool = False
+    para: Para,
+    lines: Sequence[Line],
+    colours: dict[tuple[bool, bool], str | None],
+    continued: bool,
 ) -> Para:
-    colours = {(run.bold, run.italic): run.colour for run in para.runs}
-    runs: list[Run] = []
-    for number, line in enumerate(lines):
-        if number:
-            runs.append(Run(" "))
-        runs.extend(Run(t, bold=b, italic=i, colour=colours.get((b, i))) for t, b, i in line)
+    """A paragraph of some of ``para``'s lines, in as few runs as their styles allow."""
+    pieces: list[tuple[str, bool, bool]] = []
+    for line in lines:
+        if pieces and not pieces[-1][0].endswith("\n"):
+            # where the line broke there was a space: it goes with the text before it
+            pieces.append((" ", pieces[-1][1], pieces[-1][2]))
+        pieces.extend(line)
+    if pieces and pieces[-1][0].endswith("\n"):  # the break is where the slide ends
+        pieces[-1] = (pieces[-1][0][:-1], *pieces[-1][1:])
+    runs = tuple(
+        Run("".join(text for text, _, _ in group), bold, italic, colours.get((bold, italic)))
+        for (bold, italic), group in groupby(pieces, key=lambda piece: piece[1:])
+    )
     bullet = None if continued else para.bullet
     space = 0.0 if continued else para.space_before
     # a continued bullet paragraph keeps its indent, without a second bullet
-    return replace(para, runs=tuple(runs), bullet=bullet, space_before=space)
+    return replace(para, runs=runs, bullet=bullet, space_before=space)
 
 
 # --- tables ------------------------------------------------------------------------------------
@@ -237,65 +320,99 @@ def _measure_group(group: Group, widths: Sequence[float], first: bool = True) ->
     return _Chunk(rows, heights, dict(group.spanning))
 
 
+class _Row:
+    """A table row still to be placed, its cells' paragraphs as cursors (None: merged away)."""
+
+    def __init__(self, cells: Sequence[Cell | None], widths: Sequence[float]) -> None:
+        self.cells = list(cells)
+        self.texts = [
+            None if cell is None else _Paras(cell.paras, width - 2 * CELL_MARGIN_X)
+            for cell, width in zip(cells, widths, strict=True)
+        ]
+
+    @property
+    def done(self) -> bool:
+        return all(text is None or text.done for text in self.texts)
+
+    def height(self) -> float:
+        return max(
+            (text.height() + 2 * CELL_MARGIN_Y for text in self.texts if text is not None),
+            default=2 * CELL_MARGIN_Y,
+        )
+
+    def take(self, room: float) -> tuple[list[Cell | None], float, bool]:
+        """Of every cell what fits in ``room``; the row's height, and whether anything fit."""
+        cells: list[Cell | None] = []
+        height = 2 * CELL_MARGIN_Y
+        taken = False
+        for cell, text in zip(self.cells, self.texts, strict=True):
+            if cell is None or text is None:
+                cells.append(None)
+                continue
+            paras, used = text.take(room - 2 * CELL_MARGIN_Y)
+            taken = taken or bool(paras)
+            cells.append(replace(cell, paras=tuple(paras)))
+            height = max(height, used + 2 * CELL_MARGIN_Y)
+        return cells, height, taken
+
+    def rest(self) -> list[Cell | None]:
+        return [
+            None if cell is None or text is None else replace(cell, paras=tuple(text.rest()))
+            for cell, text in zip(self.cells, self.texts, strict=True)
+        ]
+
+
 def _split_group(group: Group, widths: Sequence[float], rooms: Sequence[float]) -> list[_Chunk]:
     """Split a group taller than a slide into chunks, the first fitting ``rooms[0]``, the rest
     ``rooms[1]`` (a fresh slide)."""
-    queue: list[list[Cell | None]] = [
-        [None if c in group.spanning else cell for c, cell in enumerate(row)] for row in group.rows
-    ]
-    rests: dict[int, list[Para]] = {c: list(cell.paras) for c, cell in group.spanning.items()}
+    queue = deque(
+        _Row([None if c in group.spanning else cell for c, cell in enumerate(row)], widths)
+        for row in group.rows
+    )
+    inner = {c: widths[c] - 2 * CELL_MARGIN_X for c in group.spanning}
+    rests = {c: _Paras(cell.paras, inner[c]) for c, cell in group.spanning.items()}
     chunks: list[_Chunk] = []
-    while queue or any(rests.values()) or not chunks:
+    while queue or not all(rest.done for rest in rests.values()) or not chunks:
         room = rooms[0] if not chunks else rooms[1]
+        progress = False
         spanning: dict[int, Cell] = {}
+        spanning_height = 0.0
         for c, cell in group.spanning.items():
             prefix = list(group.continued[c].paras) if chunks and c in group.continued else []
-            inner = widths[c] - 2 * CELL_MARGIN_X
-            budget = room - 2 * CELL_MARGIN_Y - paras_height(prefix, inner)
-            head, rests[c] = split_paras(rests[c], inner, budget)
+            prefix_height = paras_height(prefix, inner[c])
+            head, used = rests[c].take(room - 2 * CELL_MARGIN_Y - prefix_height)
+            progress = progress or bool(head)
             spanning[c] = replace(cell, paras=(*prefix, *head))
+            spanning_height = max(spanning_height, prefix_height + used + 2 * CELL_MARGIN_Y)
         rows: list[list[Cell | None]] = []
         heights: list[float] = []
+        used = 0.0
         while queue:
-            height = _row_height(queue[0], widths)
-            if sum(heights) + height <= room:
-                rows.append(queue.pop(0))
+            height = queue[0].height()
+            if used + height <= room:
+                rows.append(queue.popleft().rest())
                 heights.append(height)
+                used += height
+                progress = True
                 continue
             if rows:
                 break
-            head_row, tail_row = _split_row(queue[0], widths, room)
+            head_row, height, taken = queue[0].take(room)
+            progress = progress or taken
             rows.append(head_row)
-            heights.append(_row_height(head_row, widths))
-            queue[0] = tail_row
+            heights.append(height)
+            if queue[0].done:
+                queue.popleft()
             break
+        if chunks and not progress:
+            raise LayoutError("a line in a table is taller than a slide")
         if not rows:
             rows = [[None if c in group.spanning else Cell() for c in range(len(widths))]]
             heights = [2 * CELL_MARGIN_Y]
-        spanning_height = max(
-            (cell_height(cell, widths[c]) for c, cell in spanning.items()), default=0.0
-        )
         if spanning_height > sum(heights):
             heights[-1] += spanning_height - sum(heights)
         chunks.append(_Chunk(rows, heights, spanning))
     return chunks
-
-
-def _split_row(
-    row: list[Cell | None], widths: Sequence[float], room: float
-) -> tuple[list[Cell | None], list[Cell | None]]:
-    head: list[Cell | None] = []
-    tail: list[Cell | None] = []
-    for cell, width in zip(row, widths, strict=True):
-        if cell is None:
-            head.append(None)
-            tail.append(None)
-            continue
-        inner = width - 2 * CELL_MARGIN_X
-        first, rest = split_paras(cell.paras, inner, room - 2 * CELL_MARGIN_Y)
-        head.append(replace(cell, paras=tuple(first)))
-        tail.append(replace(cell, paras=tuple(rest)))
-    return head, tail
 
 
 def _add_chunk(table_slice: TableSlice, chunk: _Chunk) -> None:
@@ -321,7 +438,7 @@ class _Flow:
         fixed = sum(h + _space(b) for b, h in (*self.head, *self.foot))
         self.full = geometry.height - fixed
         if self.full < 2 * MIN_ROOM:
-            raise ValueError(f"the repeated parts of '{section.title}' leave no room on a slide")
+            raise LayoutError("the parts repeated on every slide leave no room on it")
         self.pages: list[list[tuple[Text | TableSlice, float, float]]] = []
         self.used = 0.0
         self._new_page()
@@ -344,31 +461,29 @@ class _Flow:
         self.used += height + space
 
     def text(self, block: Text) -> None:
-        paras = list(block.paras)
-        inner = self.width
-        while paras:
-            height = paras_height(paras, inner) + 2 * TEXT_INSET
+        paras = _Paras(block.paras, self.width)
+        while not paras.done:
+            height = paras.height() + 2 * TEXT_INSET
             if height <= self.room:
-                self._place(replace(block, paras=tuple(paras)), height, block.space_after)
+                self._place(replace(block, paras=tuple(paras.rest())), height, block.space_after)
                 return
             if self.pages[-1] and height <= self.full:
                 self._new_page()
                 continue
-            head, rest = split_paras(paras, inner, self.room - 2 * TEXT_INSET)
+            head, used = paras.take(self.room - 2 * TEXT_INSET)
             if not head:
                 if not self.pages[-1]:
-                    raise ValueError("a line of text is taller than a slide")
+                    raise LayoutError("a line of text is taller than a slide")
                 self._new_page()
                 continue
-            self._place(
-                replace(block, paras=tuple(head)), paras_height(head, inner) + 2 * TEXT_INSET, 0.0
-            )
+            self._place(replace(block, paras=tuple(head)), used + 2 * TEXT_INSET, 0.0)
             self._new_page()
-            paras = rest
 
     def table(self, table: Table) -> None:
         widths = _column_widths(table, self.width)
         header_height = _row_height(list(table.header), widths)
+        if header_height + MIN_ROOM > self.full:
+            raise LayoutError("a table's header row leaves no room for its rows on a slide")
         current = self._slice(widths, table, header_height)
         for group in table.groups:
             chunk = _measure_group(group, widths)
@@ -410,12 +525,16 @@ def _space(block: Block) -> float:
 
 def paginate(section: Section, geometry: Geometry) -> list[Page]:
     """The slides ``section`` needs, titled "Title (I/III)" ... when it needs more than one."""
-    flow = _Flow(section, geometry)
-    for block in section.body:
-        if isinstance(block, Text):
-            flow.text(block)
-        else:
-            flow.table(block)
+    try:
+        flow = _Flow(section, geometry)
+        for block in section.body:
+            if isinstance(block, Text):
+                flow.text(block)
+            else:
+                flow.table(block)
+    except LayoutError as exc:
+        title = _short(section.title)
+        raise LayoutError(f"the slide '{title}' cannot be made: {exc.message}") from None
     pages = [page for page in flow.pages if page] or [[]]
     result = []
     for number, content in enumerate(pages, start=1):
@@ -437,6 +556,10 @@ def paginate(section: Section, geometry: Geometry) -> list[Page]:
             bottom -= foot.space_after
         result.append(Page(title, tuple(placed)))
     return result
+
+
+def _short(title: str) -> str:
+    return title if len(title) <= 80 else f"{title[:77]}..."
 
 
 def roman(number: int) -> str:

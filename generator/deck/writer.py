@@ -12,10 +12,13 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from lxml import etree
+from lxml.etree import LxmlError
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.exc import PackageNotFoundError
+from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 from pptx.parts.slide import SlidePart
@@ -25,9 +28,10 @@ from pptx.slide import Slide as PptxSlide
 from pptx.slide import SlideLayout
 from pptx.util import Emu
 
-from generator.deck import oxml
+from generator.deck import oxml, package
 from generator.deck.content import GRIJS, Divider, Para, Run, Text, TitleSlide
-from generator.deck.metrics import LINE, wrap
+from generator.deck.metrics import LINE, fits, wrap
+from generator.deck.package import TemplateError
 from generator.deck.paginate import (
     CELL_MARGIN_X,
     CELL_MARGIN_Y,
@@ -36,7 +40,6 @@ from generator.deck.paginate import (
     Page,
     TableSlice,
 )
-from generator.exceptions import UsageError
 from generator.office import app_properties
 
 #: the layouts the deck uses, by the names PowerPoint gives them (English and Dutch)
@@ -52,6 +55,8 @@ FOOTER = 34.0
 GAP = 8.0
 TITLE_SIZES = (28.0, 24.0, 20.0)
 DIVIDER_SIZE = 20.0
+#: the smallest content area (width, height in points) a template's content layout may leave
+MIN_BODY = (200.0, 150.0)
 #: slide ids start at 256 (ECMA-376); the template's own slides have been removed
 FIRST_SLIDE_ID = 255
 
@@ -69,19 +74,31 @@ class Template:
     """An opened template: its layouts by role and the body area of a content slide."""
 
     def __init__(self, path: Path | Traversable) -> None:
+        package.check(path)  # sizes, part count and XML first: python-pptx trusts them
         try:
-            self.prs: PresentationType = Presentation(io.BytesIO(path.read_bytes()))
-        except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
-            raise UsageError(f"{path} is not a PowerPoint file (.pptx): {exc}") from None
+            self._open(path)
+        except TemplateError:
+            raise
+        except (PackageNotFoundError, zipfile.BadZipFile) as exc:
+            raise TemplateError(path, f"it is not a PowerPoint file (.pptx): {exc}") from None
+        except (KeyError, ValueError, AttributeError, IndexError, TypeError, LxmlError) as exc:
+            # well-formed parts that do not make a presentation python-pptx can read
+            problem = f"its parts do not make a presentation ({type(exc).__name__}: {exc})"
+            raise TemplateError(path, problem) from None
+
+    def _open(self, path: Path | Traversable) -> None:
+        self.prs: PresentationType = Presentation(io.BytesIO(path.read_bytes()))
         _remove_slides(self.prs)
+        _ensure_app_properties(self.prs)
         available = [layout.name for layout in self.prs.slide_layouts]
         self.layouts: dict[str, SlideLayout] = {}
         for role, names in LAYOUTS.items():
             layout = next((lay for lay in self.prs.slide_layouts if lay.name in names), None)
             if layout is None:
-                raise UsageError(
-                    f"the template {path} has no layout named {' or '.join(repr(n) for n in names)}"
-                    f" (it has: {', '.join(repr(n) for n in available)})"
+                raise TemplateError(
+                    path,
+                    f"it has no layout named {' or '.join(repr(n) for n in names)}"
+                    f" (it has: {', '.join(repr(n) for n in available)})",
                 )
             self.layouts[role] = layout
         self.cloneable = {
@@ -90,7 +107,7 @@ class Template:
         }
         title = _placeholder(self.layouts["content"], TITLE_TYPES)
         if title is None:
-            raise UsageError(f"the layout '{self.layouts['content'].name}' of {path} has no title")
+            raise TemplateError(path, f"its layout '{self.layouts['content'].name}' has no title")
         self.slide_width = _pt(self.prs.slide_width)
         self.slide_height = _pt(self.prs.slide_height)
         self.left = _pt(title.left)
@@ -101,6 +118,14 @@ class Template:
             width=min(_pt(title.width), self.slide_width - 2 * self.left),
             height=self.slide_height - self.top - FOOTER,
         )
+        width, height = self.geometry.width, self.geometry.height
+        if width < MIN_BODY[0] or height < MIN_BODY[1]:
+            raise TemplateError(
+                path,
+                f"its layout '{self.layouts['content'].name}' leaves {max(width, 0):.0f} by "
+                f"{max(height, 0):.0f} points under its title for the content; at least "
+                f"{MIN_BODY[0]:.0f} by {MIN_BODY[1]:.0f} are needed",
+            )
 
     def fits_section_text(self, text: str) -> bool:
         """Whether ``text`` fits the divider layout's text placeholder, at the size its first
@@ -127,6 +152,17 @@ def _placeholder(layout: SlideLayout, types: tuple[PP_PLACEHOLDER, ...]) -> Base
         if shape.placeholder_format.type in types:
             return shape
     return None
+
+
+def _ensure_app_properties(prs: PresentationType) -> None:
+    """A template may lack the optional ``docProps/app.xml``; the deck always has one (its
+    content is written when the deck is saved)."""
+    opc = prs.part.package
+    try:
+        opc.part_related_by(RT.EXTENDED_PROPERTIES)
+    except KeyError:
+        part = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, opc, b"")
+        opc.relate_to(part, RT.EXTENDED_PROPERTIES)
 
 
 def _remove_slides(prs: PresentationType) -> None:
@@ -211,7 +247,7 @@ class DeckWriter:
             (
                 s
                 for s in TITLE_SIZES
-                if len(wrap([(title, True, False)], self.template.title_width, s)) <= 2
+                if fits([(title, True, False)], self.template.title_width, s, 2)
             ),
             TITLE_SIZES[-1],
         )
