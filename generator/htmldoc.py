@@ -2,8 +2,8 @@
 
 Templates come from ``templates/`` only; the data is passed in as values and never evaluated as
 a template, so a ``{{ ... }}`` typed in a YAML file is printed as typed. Markdown from the data
-goes through markdown-it-py with raw HTML disabled and then through nh3 (the maintained Rust
-sanitiser), which keeps only the tags below: no script, no style, no event handlers, no
+is parsed into the text model and written as HTML by ``generator.text.html``, which escapes
+every text and writes only its own tags: no script, no style, no event handlers, no
 ``javascript:`` links.
 """
 
@@ -14,51 +14,26 @@ from functools import cache
 from typing import Any
 
 import jinja2
-import nh3
-from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from generator import dutch, resources
-
-ALLOWED_TAGS = {
-    "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "code", "blockquote",
-    "table", "thead", "tbody", "tr", "th", "td", "h3", "h4", "h5", "h6", "sup", "sub",
-}  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"style"}, "td": {"style"}, "ol": {"start"}}
-
-
-@cache
-def _markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
+from generator.text import html as text_html
+from generator.text.markdown import parse, parse_inline
 
 
 def markdown(source: str | None, *, shift: int = 2) -> Markup:
-    """Markdown from the data as safe HTML. Headings are moved down by ``shift`` levels (a
-    "# " in a cell must not compete with the document's own h1)."""
+    """Markdown from the data as safe HTML, its headings below outline level ``shift`` (a "# "
+    in a cell must not compete with the document's own h1)."""
     if not source:
         return Markup("")
-    html = _markdown().render(source)
-    if shift:
-        for level in range(6, 0, -1):
-            new = min(level + shift, 6)
-            html = html.replace(f"<h{level}>", f"<h{new}>").replace(f"</h{level}>", f"</h{new}>")
-    clean = nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer",
-        filter_style_properties={"text-align"},
-    )
-    return Markup(clean)  # sanitised by nh3 just above
+    return text_html.html(parse(source), below=shift)
 
 
 def markdown_inline(source: str | None) -> Markup:
     """One line of Markdown (no paragraph around it)."""
-    html = str(markdown(source, shift=0)).strip()
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    return Markup(html)  # sanitised by markdown()
+    if not source:
+        return Markup("")
+    return text_html.inline_html(parse_inline(source))
 
 
 @cache

@@ -1,0 +1,178 @@
+"""The text model as HTML, safe by construction.
+
+Every text is escaped; the only tags are the ones written here; a link's target passed the text
+model's scheme policy (http, https, mailto) and is escaped as an attribute. Nothing from the data
+can add a tag, an attribute, a script or a style. As a second line, the result goes through nh3
+(a maintained sanitiser) with exactly the tags and attributes written here: one policy.
+Headings are placed in the document's outline below a given level without skipping one (a
+"###" directly under an h2 becomes an h3).
+Footnotes are numbered through the whole document by a ``Notes`` collector and printed where the
+document wants them, each with a link back to where it is referred to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import escape
+
+import nh3
+from markupsafe import Markup
+
+from generator.text.model import (
+    Block,
+    Break,
+    Code,
+    Document,
+    FootnoteRef,
+    Heading,
+    Inline,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Rule,
+    Table,
+)
+
+TAGS = {
+    "p", "br", "strong", "em", "s", "code", "pre", "ul", "ol", "li", "a", "blockquote", "hr",
+    "table", "thead", "tbody", "tr", "th", "td", "h1", "h2", "h3", "h4", "h5", "h6", "sup",
+}  # fmt: skip
+ATTRIBUTES = {
+    "a": {"href", "id", "aria-label"}, "li": {"id"}, "ol": {"start", "class"},
+    "th": {"style", "scope"}, "td": {"style"},
+}  # fmt: skip
+
+
+def _clean(html: str) -> Markup:
+    clean = nh3.clean(
+        html,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+        filter_style_properties={"text-align"},
+    )
+    return Markup(clean)  # sanitised just above
+
+
+@dataclass
+class Notes:
+    """The footnotes of one HTML document, numbered in order of first reference."""
+
+    prefix: str = "noot"
+    items: list[str] = field(default_factory=list)
+
+    def add(self, html: str) -> int:
+        self.items.append(html)
+        return len(self.items)
+
+    def render(self) -> Markup:
+        if not self.items:
+            return Markup("")
+        lines = [
+            f'<li id="{self.prefix}-{n}">{body} '
+            f'<a href="#{self.prefix}-ref-{n}" aria-label="Terug naar verwijzing {n}">↩</a></li>'
+            for n, body in enumerate(self.items, start=1)
+        ]
+        return _clean('<ol class="voetnoten">' + "".join(lines) + "</ol>")
+
+
+def html(document: Document, *, below: int = 2, notes: Notes | None = None) -> Markup:
+    """``document`` as HTML, its headings below outline level ``below``. Without ``notes``,
+    its footnotes follow it as a list of their own."""
+    own = notes is None
+    writer = _Writer(document, below, notes or Notes())
+    body = writer.blocks(document.blocks)
+    if own:
+        body += str(writer.notes.render())
+    return _clean(body)
+
+
+def inline_html(inlines: tuple[Inline, ...]) -> Markup:
+    """Inline content (a title, a cell) as HTML."""
+    return _clean(_Writer(Document(()), 2, Notes()).inlines(inlines))
+
+
+class _Writer:
+    def __init__(self, document: Document, below: int, notes: Notes) -> None:
+        self.document = document
+        self.levels = document.heading_levels(below)
+        self.notes = notes
+        self.numbers: dict[int, int] = {}
+
+    def blocks(self, blocks: tuple[Block, ...]) -> str:
+        return "".join(self.block(block) for block in blocks)
+
+    def block(self, block: Block) -> str:
+        if isinstance(block, Paragraph):
+            return f"<p>{self.inlines(block.inlines)}</p>"
+        if isinstance(block, Heading):
+            level = min(self.levels[block.level], 6)
+            return f"<h{level}>{self.inlines(block.inlines)}</h{level}>"
+        if isinstance(block, ListBlock):
+            items = "".join(f"<li>{self.item(item)}</li>" for item in block.items)
+            if not block.ordered:
+                return f"<ul>{items}</ul>"
+            start = f' start="{block.start}"' if block.start != 1 else ""
+            return f"<ol{start}>{items}</ol>"
+        if isinstance(block, Quote):
+            return f"<blockquote>{self.blocks(block.blocks)}</blockquote>"
+        if isinstance(block, Code):
+            return f"<pre><code>{escape(block.text)}</code></pre>"
+        if isinstance(block, Table):
+            return self.table(block)
+        if isinstance(block, Rule):
+            return "<hr>"
+        raise TypeError(f"no HTML for {type(block).__name__}")
+
+    def item(self, blocks: tuple[Block, ...]) -> str:
+        """A list item: a single paragraph without its <p>, as tight lists are written."""
+        if len(blocks) >= 1 and isinstance(blocks[0], Paragraph):
+            return self.inlines(blocks[0].inlines) + self.blocks(blocks[1:])
+        return self.blocks(blocks)
+
+    def table(self, table: Table) -> str:
+        def cells(row: tuple[tuple[Inline, ...], ...], tag: str) -> str:
+            out = []
+            for index, cell in enumerate(row):
+                align = table.align[index] if index < len(table.align) else None
+                style = f' style="text-align:{align}"' if align else ""
+                scope = ' scope="col"' if tag == "th" else ""
+                out.append(f"<{tag}{scope}{style}>{self.inlines(cell)}</{tag}>")
+            return "<tr>" + "".join(out) + "</tr>"
+
+        head = f"<thead>{cells(table.header, 'th')}</thead>"
+        body = "".join(cells(row, "td") for row in table.rows)
+        return f"<table>{head}<tbody>{body}</tbody></table>"
+
+    def inlines(self, inlines: tuple[Inline, ...]) -> str:
+        return "".join(self.inline(inline) for inline in inlines)
+
+    def inline(self, inline: Inline) -> str:
+        if isinstance(inline, Break):
+            return "<br>"
+        if isinstance(inline, FootnoteRef):
+            return self.footnote(inline.number)
+        text = escape(inline.text, quote=False)
+        if inline.code:
+            text = f"<code>{text}</code>"
+        if inline.strike:
+            text = f"<s>{text}</s>"
+        if inline.italic:
+            text = f"<em>{text}</em>"
+        if inline.bold:
+            text = f"<strong>{text}</strong>"
+        if inline.link:
+            text = f'<a href="{escape(inline.link)}">{text}</a>'
+        return text
+
+    def footnote(self, number: int) -> str:
+        first = number not in self.numbers
+        if first:
+            note = self.document.footnotes[number - 1]
+            self.numbers[number] = -1  # a note that refers to itself
+            self.numbers[number] = self.notes.add(self.item(note))
+        n = self.numbers[number]
+        prefix = self.notes.prefix
+        anchor = f' id="{prefix}-ref-{n}"' if first else ""
+        return f'<sup><a{anchor} href="#{prefix}-{n}" aria-label="Voetnoot {n}">{n}</a></sup>'
