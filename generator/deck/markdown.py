@@ -1,22 +1,21 @@
 """Markdown from the data as slide content: "## " starts a slide, lower headings, paragraphs and
 (nested) lists become paragraphs of runs, tables become native tables.
 
-Parsed with markdown-it-py (CommonMark plus GitHub tables); raw HTML is not interpreted, it stays
-text. Nothing in the data is evaluated.
+The Markdown is parsed by the shared text model (``generator.text``); this module only lays the
+tree out as the deck's paragraphs, runs and tables. Nothing in the data is evaluated.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import groupby
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
 
 from generator.deck.content import (
     BODY,
+    GRIJS,
     LINTBLAUW,
+    SMALL,
     TABLE,
     Align,
     Block,
@@ -28,13 +27,24 @@ from generator.deck.content import (
     Table,
     Text,
 )
+from generator.text.markdown import parse, parse_inline
+from generator.text.model import Block as TextBlock
+from generator.text.model import (
+    Break,
+    Code,
+    Document,
+    Heading,
+    Inline,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Rule,
+    inline_text,
+)
+from generator.text.model import Run as TextRun
+from generator.text.model import Table as TextTable
 
 BULLETS = ("•", "–", "◦")
-
-
-@cache
-def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
 @dataclass
@@ -46,150 +56,145 @@ class MdSlide:
 
 
 def slides(source: str) -> list[MdSlide]:
-    """Split Markdown into slides at its "## " headings."""
-    tokens = _parser().parse(source)
-    return _Converter().convert(tokens)
+    """Split Markdown into slides at its "# " and "## " headings."""
+    return _Converter(parse(source)).convert()
 
 
 def inline_runs(source: str, *, bold: bool = False) -> tuple[Run, ...]:
     """One line of inline Markdown (bold, italic) as runs."""
-    tokens = _parser().parseInline(source.strip())
-    converter = _Converter()
-    children = tokens[0].children or [] if tokens else []
-    return tuple(converter.runs(children, bold=bold))
+    return tuple(_Converter(Document(())).runs(parse_inline(source), bold=bold))
 
 
 class _Converter:
-    def convert(self, tokens: list[Token]) -> list[MdSlide]:
-        result = [MdSlide(None)]
-        paras: list[Para] = []
-        stack: list[str | int] = []  # open lists: a bullet, or the next number
-        items: list[bool] = []  # per open list item: has its first paragraph been written
-        position = 0
+    """The text model's tree as slides: paragraphs of runs with their list level and bullet,
+    and native tables. Every text of the tree lands in a run; footnotes follow the text of the
+    slide that refers to them."""
 
-        def flush() -> None:
-            if paras:
-                result[-1].blocks.append(Text(tuple(paras)))
-                paras.clear()
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.result = [MdSlide(None)]
+        self.paras: list[Para] = []
+        self.noted: list[int] = []
 
-        while position < len(tokens):
-            token = tokens[position]
-            kind = token.type
-            if kind == "heading_open":
-                inline = tokens[position + 1]
-                if token.tag in ("h1", "h2"):
-                    flush()
-                    result.append(MdSlide(inline.content.strip()))
-                else:
-                    runs = self.runs(inline.children or [], bold=True, colour=LINTBLAUW)
-                    space = 10.0 if paras or result[-1].blocks else 0.0
-                    paras.append(Para(tuple(runs), size=BODY + 2, space_before=space))
-                position += 3
-                continue
-            if kind in ("bullet_list_open", "ordered_list_open"):
-                if kind == "ordered_list_open":
-                    stack.append(int(token.attrGet("start") or 1))
-                else:
-                    stack.append(BULLETS[min(len(stack), len(BULLETS) - 1)])
-            elif kind in ("bullet_list_close", "ordered_list_close"):
-                stack.pop()
-            elif kind == "list_item_open":
-                items.append(False)
-            elif kind == "list_item_close":
-                items.pop()
-                top = stack[-1]
-                if isinstance(top, int):
-                    stack[-1] = top + 1
-            elif kind == "inline":
-                runs = self.runs(token.children or [])
-                if stack:
-                    top = stack[-1]
-                    bullet = (f"{top}." if isinstance(top, int) else top) if not items[-1] else None
-                    items[-1] = True
-                    space = 4.0 if len(stack) == 1 and bullet else 0.0
-                    paras.append(
-                        Para(tuple(runs), level=len(stack), bullet=bullet, space_before=space)
-                    )
-                else:
-                    space = 6.0 if paras else 0.0
-                    paras.append(Para(tuple(runs), space_before=space))
-            elif kind in ("fence", "code_block"):
-                for line in token.content.rstrip("\n").split("\n"):
-                    paras.append(Para((Run(line),)))
-            elif kind == "table_open":
-                flush()
-                end = _closing(tokens, position, "table_close")
-                result[-1].blocks.append(self.table(tokens[position:end]))
-                position = end
-            position += 1
-        flush()
-        if not result[0].blocks:
-            result.pop(0)
-        return result
+    def convert(self) -> list[MdSlide]:
+        for block in self.document.blocks:
+            self.block(block, level=0, italic=False)
+        self.flush()
+        if not self.result[0].blocks:
+            self.result.pop(0)
+        return self.result
+
+    def flush(self) -> None:
+        for number in self.noted:
+            for block in self.document.footnotes[number - 1]:
+                for para in self._collect(block):
+                    runs = (Run(f"[{number}] ", colour=GRIJS), *para.runs)
+                    self.paras.append(replace(para, runs=runs, size=SMALL, space_before=2.0))
+                    number = 0  # the marker on the note's first line only
+        self.noted.clear()
+        if self.paras:
+            self.result[-1].blocks.append(Text(tuple(self.paras)))
+            self.paras.clear()
+
+    def _collect(self, block: TextBlock) -> list[Para]:
+        """The paragraphs of one block of a footnote."""
+        saved, self.paras = self.paras, []
+        self.block(block, level=0, italic=False)
+        collected, self.paras = self.paras, saved
+        return collected
+
+    def block(
+        self, block: TextBlock, *, level: int, italic: bool, bullet: str | None = None
+    ) -> None:
+        if isinstance(block, Heading) and block.level <= 2 and level == 0:
+            self.flush()
+            self.result.append(MdSlide(inline_text(block.inlines).strip()))
+        elif isinstance(block, Heading):
+            heading = self.runs(block.inlines, bold=True, colour=LINTBLAUW)
+            space = 10.0 if self.paras or self.result[-1].blocks else 0.0
+            self.paras.append(Para(tuple(heading), size=BODY + 2, space_before=space))
+        elif isinstance(block, Paragraph):
+            runs = tuple(self.runs(block.inlines, italic=italic))
+            if level:
+                space = 4.0 if level == 1 and bullet else 0.0
+                self.paras.append(Para(runs, level=level, bullet=bullet, space_before=space))
+            else:
+                self.paras.append(Para(runs, space_before=6.0 if self.paras else 0.0))
+        elif isinstance(block, ListBlock):
+            for number, item in enumerate(block.items, start=block.start):
+                marker: str | None = (
+                    f"{number}." if block.ordered else BULLETS[min(level, len(BULLETS) - 1)]
+                )
+                for inner in item:
+                    self.block(inner, level=level + 1, italic=italic, bullet=marker)
+                    if isinstance(inner, Paragraph):
+                        marker = None  # the item's later paragraphs carry no bullet
+        elif isinstance(block, Quote):
+            for inner in block.blocks:
+                self.block(inner, level=level, italic=True, bullet=bullet)
+        elif isinstance(block, Code):
+            for line in block.text.split("\n"):
+                self.paras.append(Para((Run(line),), level=level))
+        elif isinstance(block, TextTable):
+            if level:  # a table inside a list item: its rows as lines
+                for row in (block.header, *block.rows):
+                    text = " | ".join(inline_text(cell) for cell in row)
+                    self.paras.append(Para((Run(text),), level=level))
+            else:
+                self.flush()
+                self.result[-1].blocks.append(self.table(block))
+        elif not isinstance(block, Rule):
+            raise TypeError(f"no slide content for {type(block).__name__}")
 
     def runs(
-        self, children: list[Token], *, bold: bool = False, colour: str | None = None
+        self,
+        inlines: tuple[Inline, ...],
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        colour: str | None = None,
     ) -> list[Run]:
         runs: list[Run] = []
-        strong = 1 if bold else 0
-        em = 0
-        for child in children:
-            kind = child.type
-            if kind == "strong_open":
-                strong += 1
-            elif kind == "strong_close":
-                strong -= 1
-            elif kind == "em_open":
-                em += 1
-            elif kind == "em_close":
-                em -= 1
-            elif kind in ("text", "code_inline", "html_inline"):
-                text = child.content
-                if text:
-                    runs.append(Run(text, bold=strong > 0, italic=em > 0, colour=colour))
-            elif kind == "softbreak":
-                runs.append(Run(" "))
-            elif kind == "hardbreak":
+        for inline in inlines:
+            if isinstance(inline, TextRun):
+                runs.append(
+                    Run(inline.text, bold=bold or inline.bold, italic=italic or inline.italic,
+                        colour=colour)
+                )  # fmt: skip
+            elif isinstance(inline, Break):
                 runs.append(Run("\n"))
-            elif kind == "image":
-                runs.append(Run(child.content, italic=True))
+            else:
+                if inline.number not in self.noted:
+                    self.noted.append(inline.number)
+                runs.append(Run(f"[{inline.number}]", colour=colour))
         return _merge(runs)
 
-    def table(self, tokens: list[Token]) -> Table:
-        header: list[Cell] = []
-        rows: list[tuple[Cell, ...]] = []
-        aligns: list[Align] = []
-        row: list[Cell] = []
-        in_head = False
-        for index, token in enumerate(tokens):
-            if token.type == "thead_open":
-                in_head = True
-            elif token.type == "thead_close":
-                in_head = False
-            elif token.type in ("th_open", "td_open"):
-                style = str(token.attrGet("style") or "")
-                align: Align = "r" if "right" in style else "ctr" if "center" in style else "l"
-                if in_head:
-                    aligns.append(align)
-                inline = tokens[index + 1]
-                runs = self.runs(inline.children or [], bold=in_head)
-                para = Para(tuple(runs), size=TABLE, align=align)
-                if in_head:
-                    row.append(Cell((para,), fill=LINTBLAUW, colour="FFFFFF"))
-                else:
-                    row.append(Cell((para,)))
-            elif token.type == "tr_close":
-                if in_head:
-                    header = row
-                else:
-                    rows.append(tuple(row))
-                row = []
+    def table(self, table: TextTable) -> Table:
+        aligns: list[Align] = [_ALIGN[a] for a in table.align]
+        header = [
+            Cell(
+                (Para(tuple(self.runs(cell, bold=True)), size=TABLE, align=aligns[i]),),
+                fill=LINTBLAUW,
+                colour="FFFFFF",
+            )
+            for i, cell in enumerate(table.header)
+        ]
+        rows = [
+            tuple(
+                Cell((Para(tuple(self.runs(cell)), size=TABLE, align=aligns[i]),))
+                for i, cell in enumerate(row)
+            )
+            for row in table.rows
+        ]
         columns = tuple(Column(_weight(header, rows, i), a) for i, a in enumerate(aligns))
         # a table of short figures is as wide as its text; one with sentences takes the slide
         natural = sum(c.width for c in columns) * TABLE * 0.62 + 12 * len(columns)
         prose = any(c.width >= _MAX_WEIGHT for c in columns)
         groups = tuple(Group((r,)) for r in rows)
         return Table(columns, tuple(header), groups, width=None if prose else natural)
+
+
+_ALIGN: dict[str | None, Align] = {None: "l", "left": "l", "center": "ctr", "right": "r"}
 
 
 def _weight(header: list[Cell], rows: list[tuple[Cell, ...]], column: int) -> float:
@@ -199,13 +204,6 @@ def _weight(header: list[Cell], rows: list[tuple[Cell, ...]], column: int) -> fl
 
 
 _MAX_WEIGHT = 40
-
-
-def _closing(tokens: list[Token], start: int, kind: str) -> int:
-    for index in range(start, len(tokens)):
-        if tokens[index].type == kind:
-            return index
-    return len(tokens) - 1
 
 
 def _merge(runs: list[Run]) -> list[Run]:
