@@ -9,9 +9,9 @@ import io
 
 from generator import dutch
 from generator.dataset import Dataset
-from generator.deck.markdown import paragraphs
 from generator.kinds.werkstroom import work
 from generator.legend import SCT
+from generator.text.lines import lines
 
 COLUMNS = (
     ("Werkstroom", 11),
@@ -53,7 +53,7 @@ def rows(dataset: Dataset, *, peildatum: dt.date) -> list[list[object]]:
 
 
 def _plain(source: str) -> str:
-    return "\n".join(("• " if p.bullet else "") + p.text for p in paragraphs(source))
+    return "\n".join(("• " if p.bullet else "") + p.text for p in lines(source))
 
 
 def to_csv(table: list[list[object]]) -> bytes:

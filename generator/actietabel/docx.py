@@ -18,9 +18,8 @@ from docx.text.paragraph import Paragraph
 
 from generator import dutch
 from generator.actietabel.build import COLUMNS, Row, Tabel
-from generator.deck.content import Para
-from generator.deck.markdown import paragraphs
 from generator.office import app_properties
+from generator.text.lines import Line, lines
 
 LINTBLAUW = RGBColor(0x15, 0x42, 0x73)
 GRIJS = RGBColor(0x53, 0x53, 0x53)
@@ -44,7 +43,7 @@ def render_docx(tabel: Tabel) -> bytes:
     if tabel.stand_per:
         _styled(document.add_paragraph(), tabel.stand_per_text, colour=GRIJS)
     if tabel.inleiding:
-        for para in paragraphs(tabel.inleiding, size=10):
+        for para in lines(tabel.inleiding):
             _write_para(document.add_paragraph(), para, styles)
     _styled(document.add_paragraph(), tabel.samenvatting, bold=True)
 
@@ -149,12 +148,12 @@ def _action(cells: list[_Cell], row: Row, styles: dict[str, ParagraphStyle]) -> 
 
 
 def _markdown(cell: _Cell, source: str, styles: dict[str, ParagraphStyle]) -> None:
-    for index, para in enumerate(paragraphs(source, size=10)):
+    for index, para in enumerate(lines(source)):
         paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
         _write_para(paragraph, para, styles)
 
 
-def _write_para(paragraph: Paragraph, para: Para, styles: dict[str, ParagraphStyle]) -> None:
+def _write_para(paragraph: Paragraph, para: Line, styles: dict[str, ParagraphStyle]) -> None:
     if para.bullet:
         numbered = para.bullet[0].isdigit()
         name = "List Number" if numbered else "List Bullet"

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from generator import dutch
 from generator.actietabel.build import COLUMNS, Row, Tabel
-from generator.deck.content import Para
-from generator.deck.markdown import paragraphs
+from generator.text.lines import Line, lines
 
 
 def render_markdown(tabel: Tabel) -> str:
@@ -48,10 +47,10 @@ def _row(row: Row) -> str:
 
 
 def _cell(source: str) -> str:
-    return "<br>".join(_line(para) for para in paragraphs(source))
+    return "<br>".join(_line(para) for para in lines(source))
 
 
-def _line(para: Para) -> str:
+def _line(para: Line) -> str:
     text = ""
     for run in para.runs:
         piece = _cell_text(run.text)

@@ -11,7 +11,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from generator.actietabel.build import Row, Tabel
-from generator.deck.markdown import paragraphs
+from generator.text.lines import lines
 
 COLUMNS = (
     ("Actie", 8),
@@ -101,8 +101,8 @@ def _height(values: list[object]) -> float:
 
 
 def _plain(source: str) -> str:
-    lines = []
-    for para in paragraphs(source):
-        prefix = "  " * max(para.level - 1, 0) + ("• " if para.bullet else "")
-        lines.append(prefix + para.text)
-    return "\n".join(lines)
+    shown = []
+    for line in lines(source):
+        prefix = "  " * max(line.level - 1, 0) + (f"{line.bullet} " if line.bullet else "")
+        shown.append(prefix + line.text)
+    return "\n".join(shown)
