@@ -9,7 +9,6 @@ import datetime as dt
 import string
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from generator import dutch
 from generator.dataset import Dataset
@@ -150,7 +149,7 @@ class DeckBuilder:
             return [self.risicolog(item, head)]
         source = item.inhoud
         if item.inhoud_bestand:
-            source = (self.data.root / Path(item.inhoud_bestand)).read_text(encoding="utf-8")
+            source = self.data.markdown_file(item.inhoud_bestand)
         result: list[Slide] = []
         for md_slide in slides(source or "", scrub=self.scrub):
             title = md_slide.title or self.scrub(item.titel)
