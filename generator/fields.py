@@ -10,6 +10,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from generator.daterange import checked
 from generator.diagnostics import DocPath
 from generator.yamlsource import YamlFloat, YamlInt
 
@@ -97,12 +98,14 @@ def _date(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         raise ValueError("expected a date without a time of day, e.g. 2021-06-15")
     if isinstance(value, dt.date):
-        return value
+        return checked(value)
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value.strip())
+            date = dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
+        else:
+            return checked(date)
     raise ValueError(f"expected a date such as 2021-06-15, not {getattr(value, 'raw', value)!r}")
 
 

@@ -44,6 +44,8 @@ def repository(folder: Path) -> Path:
 def resolve(folder: Path, since: str) -> str | None:
     """The commit that ``since`` names: a ref (tag, branch, sha, HEAD~3), or a date YYYY-MM-DD
     for the last commit before that day began. None: the history starts after that date."""
+    if _DATE.match(since):
+        _check_date(since)
     root = repository(folder)
     if _DATE.match(since):
         result = _git(root, "rev-list", "-1", f"--before={since} 00:00:00", "HEAD")
@@ -57,6 +59,21 @@ def resolve(folder: Path, since: str) -> str | None:
     if result.returncode != 0:
         raise HistoryError(f"'{since}' is neither a git ref nor a date (YYYY-MM-DD) in {root}")
     return result.stdout.decode().strip()
+
+
+def _check_date(since: str) -> None:
+    """A date that does not exist (2021-02-30) or is out of range is a usage error."""
+    import datetime as dt
+
+    from generator.daterange import out_of_range
+
+    try:
+        date = dt.date.fromisoformat(since)
+    except ValueError:
+        raise HistoryError(f"'{since}' is not a date (YYYY-MM-DD): no such day") from None
+    problem = out_of_range(date)
+    if problem:
+        raise HistoryError(problem)
 
 
 def describe(since: str) -> str:

@@ -28,6 +28,13 @@ def clean(result: Result) -> str:
     return text
 
 
+def usage_error(result: Result, *fragments: str) -> None:
+    text = clean(result)
+    assert result.exit_code == 2, text
+    for fragment in fragments:
+        assert fragment in text, text
+
+
 # --- files that are not regular files inside the data folder -------------------------------------
 
 
@@ -271,3 +278,91 @@ def test_table_row_with_more_cells_than_its_header(run: Run, data: Path) -> None
     )
     line = line_of(data, ACTIE, "verloren")
     assert_error(errors(run, data), ACTIE, line, "a table row with 3 cells under a header of 2")
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+
+def test_meeting_in_year_9999(run: Run, data: Path, tmp_path: Path) -> None:
+    replace(data, MEETING, "datum: 2030-09-05", "datum: 9999-12-31")
+    (data / MEETING).rename(data / "vergaderingen/9999-12-31.yaml")
+    assert_error(
+        errors(run, data), "vergaderingen/9999-12-31.yaml", 1, "9999-12-31 is outside", "1900-2200"
+    )
+    result = run("deck", "--data", data, "--output", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "9999-12-31 is outside" in clean(result)
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("deadline: 2030-09-01", "deadline: 9999-12-31"),
+        ("deadline: 2030-10", "deadline: 1850-10"),
+        ("deadline: 2030-09-01", "deadline: 2030-09-01/2230-01-01"),
+        ("deadline: 2030-09-01", "deadline: {datum: 0999-01-01, tekst: x}"),
+    ],
+)
+def test_deadline_out_of_range(run: Run, data: Path, old: str, new: str) -> None:
+    name = "werkstromen/01-klantreis.yaml"
+    replace(data, name, old, new)
+    line = line_of(data, name, new.split(": ", 1)[1][:7])
+    assert_error(errors(run, data), name, line, "outside the years statusgen accepts")
+
+
+def test_dates_out_of_range_in_other_kinds(run: Run, data: Path) -> None:
+    replace(data, "acties/001-compensatie.yaml", "bijgewerkt: 2021-06-15", "bijgewerkt: 2221-06-15")
+    replace(data, "dashboard.yaml", "2030-09-03: 746", "3030-09-03: 746")
+    replace(
+        data,
+        "communicatie.yaml",
+        "datum: ",
+        "datum: 1066-10-14  #",
+    )
+    lines = errors(run, data)
+    assert_error(
+        lines,
+        "acties/001-compensatie.yaml",
+        line_of(data, "acties/001-compensatie.yaml", "2221"),
+        "outside",
+    )
+    assert_error(lines, "dashboard.yaml", line_of(data, "dashboard.yaml", "3030"), "outside")
+    assert_error(lines, "communicatie.yaml", line_of(data, "communicatie.yaml", "1066"), "outside")
+
+
+@pytest.mark.parametrize("command", ["check", "deadlines", "planning"])
+def test_peildatum_out_of_range_is_a_usage_error(run: Run, data: Path, command: str) -> None:
+    usage_error(
+        run(command, "--data", data, "--peildatum", "9999-12-31"), "--peildatum", "1900-2200"
+    )
+
+
+def test_deck_date_options_out_of_range(run: Run, data: Path) -> None:
+    usage_error(run("deck", "--data", data, "--vergadering", "9999-12-31"), "--vergadering")
+    usage_error(run("deck", "--data", data, "--peildatum", "0001-01-01"), "--peildatum")
+
+
+@pytest.mark.parametrize("period", ["99999999d", "522w", "3654", "9" * 5000])
+def test_deadlines_period_is_bounded(run: Run, data: Path, period: str) -> None:
+    usage_error(run("deadlines", "--data", data, "--binnen", period), "--binnen")
+
+
+def test_deadlines_longest_period_is_fast(run: Run, data: Path) -> None:
+    start = time.perf_counter()
+    result = run("deadlines", "--data", data, "--binnen", "520w", "--format", "ics")
+    assert result.exit_code == 0, clean(result)
+    assert time.perf_counter() - start < 30
+
+
+@pytest.mark.parametrize("since", ["2021-02-30", "2021-13-01", "9999-01-01"])
+def test_gewijzigd_sinds_impossible_date_is_a_usage_error(run: Run, data: Path, since: str) -> None:
+    result = run(
+        "actions", "--data", data, "--output", data.parent / "out", "--gewijzigd-sinds", since
+    )
+    usage_error(result, since)
+    assert not (data.parent / "out").exists()
+
+
+def test_diff_impossible_date_is_a_usage_error(run: Run, data: Path) -> None:
+    usage_error(run("diff", "2021-02-30", "--data", data), "2021-02-30", "no such day")
