@@ -4,21 +4,27 @@ Templates come from ``templates/`` only; the data is passed in as values and nev
 a template, so a ``{{ ... }}`` typed in a YAML file is printed as typed. Markdown from the data
 goes through markdown-it-py with raw HTML disabled and then through nh3 (the maintained Rust
 sanitiser), which keeps only the tags below: no script, no style, no event handlers, no
-``javascript:`` links.
+``javascript:`` links. An image is shown as its description: nh3 would drop an ``<img>`` and
+its alt text with it, and a document must not fetch pictures from addresses in the data.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import MutableMapping, Sequence
 from functools import cache
 from typing import Any
 
 import jinja2
 import nh3
-from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import OptionsDict
 from markupsafe import Markup
 
 from generator import dutch
+from generator.mdparser import parser
 from generator.resources import templates_folder
 
 ALLOWED_TAGS = {
@@ -28,9 +34,21 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"style"}, "td": {"style"}, "ol": {"start"}}
 
 
+class _Renderer(RendererHTML):
+    def image(
+        self,
+        tokens: Sequence[Token],
+        idx: int,
+        options: OptionsDict,
+        env: MutableMapping[str, Any],
+    ) -> str:
+        alt = self.renderInlineAsText(tokens[idx].children or [], options, env)
+        return f"<em>{escapeHtml(alt)}</em>"
+
+
 @cache
-def _markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
+def _renderer() -> _Renderer:
+    return _Renderer()
 
 
 def markdown(source: str | None, *, shift: int = 2) -> Markup:
@@ -38,7 +56,7 @@ def markdown(source: str | None, *, shift: int = 2) -> Markup:
     "# " in a cell must not compete with the document's own h1)."""
     if not source:
         return Markup("")
-    html = _markdown().render(source)
+    html = _renderer().render(parser().parse(source), parser().options, {})
     if shift:
         for level in range(6, 0, -1):
             new = min(level + shift, 6)

@@ -1,17 +1,17 @@
 """Markdown from the data as slide content: "## " starts a slide, lower headings, paragraphs and
-(nested) lists become paragraphs of runs, tables become native tables.
+(nested) lists become paragraphs of runs, block quotes are indented, tables become native tables.
 
 Parsed with markdown-it-py (CommonMark plus GitHub tables); raw HTML is not interpreted, it stays
-text. Nothing in the data is evaluated.
+text. Nothing in the data is evaluated. Every kind of token the parser makes is handled by name;
+one that is not raises UnsupportedMarkdown rather than leaving its text out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from generator.deck.content import (
@@ -28,6 +28,8 @@ from generator.deck.content import (
     Table,
     Text,
 )
+from generator.exceptions import UnsupportedMarkdown
+from generator.mdparser import parser
 
 BULLETS = ("•", "–", "◦")
 
@@ -35,9 +37,16 @@ BULLETS = ("•", "–", "◦")
 ScrubFn = Callable[[str], str]
 
 
-@cache
-def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
+#: block tokens that carry no text of their own (their content comes as inline tokens)
+_FRAMING = frozenset({"paragraph_open", "paragraph_close", "hr"})
+#: inline tokens that only mark where a link starts and ends: the text is in between
+_LINK = frozenset({"link_open", "link_close"})
+_TABLE = frozenset(
+    {
+        "table_open", "table_close", "thead_open", "thead_close", "tbody_open", "tbody_close",
+        "tr_open", "tr_close", "th_open", "th_close", "td_open", "td_close", "inline",
+    }
+)  # fmt: skip
 
 
 @dataclass
@@ -50,8 +59,8 @@ class MdSlide:
 
 def slides(source: str, *, scrub: ScrubFn | None = None) -> list[MdSlide]:
     """Split Markdown into slides at its "## " headings."""
-    tokens = _parser().parse(source)
-    converter = _Converter(scrub or (lambda text: text))
+    tokens = parser().parse(source)
+    converter = _Converter(scrub or (lambda text: text), source)
     return converter.convert(tokens)
 
 
@@ -59,21 +68,23 @@ def inline_runs(
     source: str, *, scrub: ScrubFn | None = None, bold: bool = False
 ) -> tuple[Run, ...]:
     """One line of inline Markdown (bold, italic) as runs."""
-    tokens = _parser().parseInline(source.strip())
-    converter = _Converter(scrub or (lambda text: text))
+    tokens = parser().parseInline(source.strip())
+    converter = _Converter(scrub or (lambda text: text), source)
     children = tokens[0].children or [] if tokens else []
     return tuple(converter.runs(children, bold=bold))
 
 
 class _Converter:
-    def __init__(self, scrub: ScrubFn) -> None:
+    def __init__(self, scrub: ScrubFn, source: str) -> None:
         self.scrub = scrub
+        self.source = source
 
     def convert(self, tokens: list[Token]) -> list[MdSlide]:
         result = [MdSlide(None)]
         paras: list[Para] = []
         stack: list[str | int] = []  # open lists: a bullet, or the next number
         items: list[bool] = []  # per open list item: has its first paragraph been written
+        quotes = 0  # open block quotes: each indents its content one level
         position = 0
 
         def flush() -> None:
@@ -109,6 +120,10 @@ class _Converter:
                 top = stack[-1]
                 if isinstance(top, int):
                     stack[-1] = top + 1
+            elif kind == "blockquote_open":
+                quotes += 1
+            elif kind == "blockquote_close":
+                quotes -= 1
             elif kind == "inline":
                 runs = self.runs(token.children or [])
                 if stack:
@@ -117,19 +132,26 @@ class _Converter:
                     items[-1] = True
                     space = 4.0 if len(stack) == 1 and bullet else 0.0
                     paras.append(
-                        Para(tuple(runs), level=len(stack), bullet=bullet, space_before=space)
+                        Para(
+                            tuple(runs),
+                            level=len(stack) + quotes,
+                            bullet=bullet,
+                            space_before=space,
+                        )
                     )
                 else:
                     space = 6.0 if paras else 0.0
-                    paras.append(Para(tuple(runs), space_before=space))
-            elif kind in ("fence", "code_block"):
+                    paras.append(Para(tuple(runs), level=quotes, space_before=space))
+            elif kind in ("fence", "code_block", "html_block"):
                 for line in token.content.rstrip("\n").split("\n"):
-                    paras.append(Para((Run(self.scrub(line)),)))
+                    paras.append(Para((Run(self.scrub(line)),), level=len(stack) + quotes))
             elif kind == "table_open":
                 flush()
                 end = _closing(tokens, position, "table_close")
                 result[-1].blocks.append(self.table(tokens[position:end]))
                 position = end
+            elif kind not in _FRAMING:
+                raise UnsupportedMarkdown(kind, self.source)
             position += 1
         flush()
         if not result[0].blocks:
@@ -152,7 +174,7 @@ class _Converter:
                 em += 1
             elif kind == "em_close":
                 em -= 1
-            elif kind in ("text", "code_inline", "html_inline"):
+            elif kind in ("text", "code_inline", "html_inline", "text_special"):
                 text = self.scrub(child.content)
                 if text:
                     runs.append(Run(text, bold=strong > 0, italic=em > 0, colour=colour))
@@ -160,8 +182,10 @@ class _Converter:
                 runs.append(Run(" "))
             elif kind == "hardbreak":
                 runs.append(Run("\n"))
-            elif kind == "image":
+            elif kind == "image":  # no pictures on a slide: its description, in italics
                 runs.append(Run(self.scrub(child.content), italic=True))
+            elif kind not in _LINK:
+                raise UnsupportedMarkdown(kind, self.source)
         return _merge(runs)
 
     def table(self, tokens: list[Token]) -> Table:
@@ -171,6 +195,8 @@ class _Converter:
         row: list[Cell] = []
         in_head = False
         for index, token in enumerate(tokens):
+            if token.type not in _TABLE:
+                raise UnsupportedMarkdown(token.type, self.source)
             if token.type == "thead_open":
                 in_head = True
             elif token.type == "thead_close":
@@ -252,8 +278,9 @@ def _paragraphs(source: str, scrub: ScrubFn | None, size: float) -> list[Para]:
                     for p in block.paras
                 )
             else:
-                for group in block.groups:
-                    for row in group.rows:
+                rows = [row for group in block.groups for row in group.rows]
+                for row, bold in [(block.header, True)] + [(row, False) for row in rows]:
+                    if row:
                         text = " | ".join(c.paras[0].text for c in row if c.paras)
-                        result.append(Para((Run(text),), size=size))
+                        result.append(Para((Run(text, bold=bold),), size=size))
     return result
