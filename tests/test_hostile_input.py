@@ -280,6 +280,25 @@ def test_table_row_with_more_cells_than_its_header(run: Run, data: Path) -> None
     assert_error(errors(run, data), ACTIE, line, "a table row with 3 cells under a header of 2")
 
 
+def test_text_longer_than_a_spreadsheet_cell(run: Run, data: Path, tmp_path: Path) -> None:
+    long = " ".join(f"woord{i:05d}" for i in range(3_000))  # 32,999 characters
+    replace(data, ACTIE, "stand_van_zaken: Afgerond in het voorjaar.", f"stand_van_zaken: {long}")
+    replace(data, "werkstromen/01-klantreis.yaml", "Loopt volgens plan.", long)
+    result = run("actions", "--data", data, "--output", tmp_path / "a", "--format", "xlsx")
+    assert result.exit_code == 1
+    assert "actie 2, Stand van zaken: 32,999 characters" in clean(result)
+    result = run("planning", "--data", data, "--output", tmp_path / "p")
+    assert result.exit_code == 1
+    assert "opdracht 1.1, Toelichting: 32,999 characters" in clean(result)
+    # the formats without that limit carry the whole text
+    result = run("actions", "--data", data, "--output", tmp_path / "a", "--format", "md")
+    assert result.exit_code == 0, clean(result)
+    assert "woord02999" in (tmp_path / "a/actietabel.md").read_text(encoding="utf-8")
+    result = run("planning", "--data", data, "--output", tmp_path / "p", "--format", "csv")
+    assert result.exit_code == 0, clean(result)
+    assert "woord02999" in (tmp_path / "p/planning.csv").read_text(encoding="utf-8-sig")
+
+
 # --- dates -------------------------------------------------------------------------------------
 
 
