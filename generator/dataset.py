@@ -7,22 +7,30 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, cast
 
 from pydantic import ValidationError
 
+from generator.datafiles import MAX_BYTES, DataFolder, FileRefused
 from generator.diagnostics import DocPath, Report, display_path
+from generator.fields import is_markdown
 from generator.kinds import CheckContext, Kind, M, Ref, all_kinds
 from generator.kinds.actie import Actie
 from generator.kinds.organisatie import Organisatie
 from generator.kinds.werkstroom import Werkstroom
 from generator.people import People
 from generator.suggest import did_you_mean
+from generator.textlimits import (
+    TextProblem,
+    character_problems,
+    markdown_problems,
+    plain_problems,
+)
 from generator.validation import describe_validation_error
-from generator.yamlsource import SourceDocument, SourceError, read
+from generator.yamlsource import SourceDocument, SourceError, decode, read
 
 log = logging.getLogger(__name__)
 
@@ -48,14 +56,10 @@ class Dataset:
     loaded: dict[str, list[Loaded[Any]]] = field(default_factory=dict)
     #: kinds of which at least one file did not validate: references into them are not judged
     incomplete: set[str] = field(default_factory=set)
-    #: the public version (Woo): made by generator.publish.redact, names already replaced
+    #: the text of each Markdown file the data points to (inhoud_bestand), as it was checked
+    markdown_files: dict[str, str] = field(default_factory=dict)
+    #: the public version (Woo), made by generator.publish.redact: no registered name left
     openbaar: bool = False
-    #: applied to text read from files the data points to (the public version's redaction)
-    redact: Callable[[str], str] = str
-
-    def read_markdown(self, relative: str) -> str:
-        """A Markdown file the data points to (inhoud_bestand), relative to the data folder."""
-        return self.redact((self.root / relative).read_text(encoding="utf-8"))
 
     def items(self, kind: str) -> list[Any]:
         return [entry.item for entry in self.loaded.get(kind, [])]
@@ -83,10 +87,16 @@ class Dataset:
     def people(self) -> People:
         return People(self.personen)
 
+    def markdown_file(self, relative: str) -> str:
+        """The text of a Markdown file the data points to, as ``check`` read and judged it (it
+        is not read again, so what is rendered is what was checked)."""
+        return self.markdown_files[relative]
+
 
 def load(root: Path, report: Report, *, peildatum: dt.date | None = None) -> Dataset:
     """Read every file under ``root`` into a Dataset, adding each problem to ``report``."""
     dataset = Dataset(root)
+    folder = DataFolder(root)
     known: set[Path] = set()
     for kind in all_kinds():
         files = sorted(root.glob(kind.pattern))
@@ -98,7 +108,7 @@ def load(root: Path, report: Report, *, peildatum: dt.date | None = None) -> Dat
         if kind.singleton and len(files) > 1:
             report.error(files[1], (1, 1), f"only one {kind.pattern} is allowed")
         for file in files:
-            entry = _load_file(kind, file, report)
+            entry = _load_file(kind, file, folder, report)
             if entry is None:
                 dataset.incomplete.add(kind.name)
             else:
@@ -112,6 +122,8 @@ def load(root: Path, report: Report, *, peildatum: dt.date | None = None) -> Dat
     )
     for entries in dataset.loaded.values():
         for entry in entries:
+            for path, relative in entry.kind.markdown_files(entry.item):
+                _load_markdown_file(folder, dataset, entry, path, relative, report)
             for path, message in entry.kind.errors(entry.item, context):
                 report.error(entry.file, entry.source.position(path), message, path)
             for path, message in entry.kind.warnings(entry.item, context):
@@ -119,9 +131,9 @@ def load(root: Path, report: Report, *, peildatum: dt.date | None = None) -> Dat
     return dataset
 
 
-def _load_file(kind: Kind[M], file: Path, report: Report) -> Loaded[M] | None:
+def _load_file(kind: Kind[M], file: Path, folder: DataFolder, report: Report) -> Loaded[M] | None:
     try:
-        source = read(file)
+        source = read(file, folder)
     except SourceError as exc:
         report.error(file, exc.position, exc.message)
         return None
@@ -130,17 +142,79 @@ def _load_file(kind: Kind[M], file: Path, report: Report) -> Loaded[M] | None:
         return None
     for position, message, path in source.problems:
         report.error(file, position, message, path)
+    refused = _check_texts(kind, source, report)
     try:
         item = cast(M, kind.model.model_validate(source.data))
     except ValidationError as exc:
         for path, message, at_key in describe_validation_error(exc, kind.model):
             report.error(file, source.position(path, key=at_key), message, path)
         return None
-    if source.problems:
+    if source.problems or refused:
         return None
     entry = Loaded(kind, source, item)
     _check_file_number(entry, report)
     return entry
+
+
+def _check_texts(kind: Kind[Any], source: SourceDocument, report: Report) -> bool:
+    """Report every text the outputs cannot carry (too deep, a word too long); True if any."""
+    found = False
+    for path, text in source.suspects:
+        markdown = is_markdown(kind.model, path)
+        problems = markdown_problems(text) if markdown else plain_problems(text)
+        for problem in problems:
+            position = source.locate(path, text, problem.line, problem.column)
+            report.error(source.file, position, problem.message, path)
+            found = True
+    return found
+
+
+def _load_markdown_file(
+    folder: DataFolder,
+    dataset: Dataset,
+    entry: Loaded[Any],
+    path: DocPath,
+    relative: str,
+    report: Report,
+) -> None:
+    """Read and judge a Markdown file the data points to; its problems are reported in it."""
+    file = dataset.root / relative
+    try:
+        text = decode(file, _read_markdown_file(folder, relative))
+    except FileRefused as exc:
+        report.error(entry.file, entry.source.position(path), exc.message, path)
+        return
+    except SourceError as exc:
+        report.error(file, exc.position, exc.message)
+        return
+    problems, count = character_problems(text)
+    if count > len(problems):
+        problems.append(
+            TextProblem(0, 0, f"{count - len(problems)} more characters that are not allowed")
+        )
+    problems += markdown_problems(text)
+    for problem in problems:
+        report.error(file, (problem.line + 1, problem.column + 1), problem.message)
+    if not problems:
+        dataset.markdown_files[relative] = text
+
+
+def _read_markdown_file(folder: DataFolder, relative: str) -> bytes:
+    """The bytes of inhoud_bestand ``relative``; FileRefused says why it cannot be used."""
+    name = f"inhoud_bestand '{relative}'"
+    file = folder.root / relative
+    try:
+        if not (folder.base / relative).resolve().is_relative_to(folder.base):
+            raise FileRefused(f"{name} points outside the data folder")
+        if not file.exists() and not file.is_symlink():
+            raise FileRefused(f"{name} does not exist (paths are relative to the data folder)")
+        return folder.read(file, limit=MAX_BYTES)
+    except FileRefused as exc:
+        if exc.message.startswith(name):
+            raise
+        raise FileRefused(f"{name}: {exc.message}") from None
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise FileRefused(f"{name} cannot be read: {exc}") from None
 
 
 def _check_file_number(entry: Loaded[Any], report: Report) -> None:

@@ -17,6 +17,8 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, WithJsonSchema
 
+from generator.daterange import FIRST_YEAR, LAST_YEAR, checked
+
 ACCEPTED = (
     "a date 2020-09-01, a month 2020-09, a range 2020-10-01/2020-11-15, doorlopend, ntb, "
     'or {datum: 2020-07-31, tekst: "Eind juli"}'
@@ -91,6 +93,14 @@ def parse_deadline(value: Any) -> Deadline:
     """Parse what YAML gave for a deadline; raises ValueError naming the accepted forms."""
     if isinstance(value, Deadline):
         return value
+    deadline = _parse(value)
+    for date in (deadline.start, deadline.due):
+        if date is not None:
+            checked(date)
+    return deadline
+
+
+def _parse(value: Any) -> Deadline:
     if isinstance(value, dt.datetime):
         raise ValueError("a deadline is a date without a time of day")
     if isinstance(value, dt.date):
@@ -116,6 +126,11 @@ def _parse_text(text: str) -> Deadline:
         year, month = int(match[1]), int(match[2])
         if not 1 <= month <= 12:
             raise ValueError(f"'{text}' is not a valid month")
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise ValueError(
+                f"{text} is outside the years statusgen accepts ({FIRST_YEAR}-{LAST_YEAR}); "
+                "is the year a typing error?"
+            )
         last = calendar.monthrange(year, month)[1]
         return Deadline(Kind.MONTH, due=dt.date(year, month, last), start=dt.date(year, month, 1))
     if "/" in text:

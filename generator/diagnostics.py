@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,21 @@ class Severity(enum.StrEnum):
     WARNING = "warning"
 
 
+#: what must not reach a terminal or a one-line message as itself: control characters (ESC
+#: starts the sequences that recolour, retitle or rewrite a terminal), line and paragraph
+#: separators, direction overrides that reorder what is shown, surrogates and noncharacters
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    "\ud800-\udfff\ufffe\uffff]"
+)
+
+
+def printable(text: str) -> str:
+    """``text`` with every character that could act on a terminal escaped as Python writes it
+    (``\\x1b``, ``\\n``, ``\\u202e``), so a message can quote the data safely."""
+    return _UNPRINTABLE.sub(lambda match: repr(match[0])[1:-1], text)
+
+
 def format_docpath(path: DocPath) -> str:
     """Render ("opdrachten", 2, "hoofdacties", 0) as ``opdrachten[2].hoofdacties[0]``."""
     out = ""
@@ -24,7 +40,7 @@ def format_docpath(path: DocPath) -> str:
             out += f"[{part}]"
         else:
             out += f".{part}" if out else part
-    return out
+    return printable(out)
 
 
 @dataclass(frozen=True, order=True)
@@ -47,9 +63,12 @@ class Diagnostic:
 def display_path(file: Path) -> str:
     """Relative to the working directory when the file is below it, as editors and CI expect."""
     try:
-        return str(file.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(file)
+        # the folders resolved, the file itself not: a symbolic link is shown by its own name
+        real = file.parent.resolve() / file.name
+        shown = str(real.relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):
+        shown = str(file)
+    return printable(shown)
 
 
 class Report:
@@ -68,7 +87,7 @@ class Report:
         severity: Severity = Severity.ERROR,
     ) -> None:
         line, column = position
-        self._items.append(Diagnostic(file, line, column, severity, message, path))
+        self._items.append(Diagnostic(file, line, column, severity, printable(message), path))
 
     def error(
         self, file: Path, position: tuple[int, int], message: str, path: DocPath = ()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from generator.diagnostics import printable
+
 
 class StatusgenError(click.ClickException):
     """Base class: raised when a command cannot do what was asked."""
@@ -31,3 +33,16 @@ class OutputError(StatusgenError):
 class LayoutError(StatusgenError):
     """Raised when content cannot be put on a slide at all: a single line, or the parts every
     slide of a section repeats, taller than the slide."""
+
+
+class UnsupportedMarkdown(StatusgenError):
+    """Raised when a writer meets a Markdown element it has no rendering for: failing loudly is
+    better than leaving text out of a document."""
+
+    def __init__(self, element: str, source: str) -> None:
+        excerpt = " ".join(source.split())
+        excerpt = excerpt if len(excerpt) <= 60 else excerpt[:59] + "…"
+        super().__init__(
+            f"cannot render the Markdown element '{element}' in the text "
+            f"'{printable(excerpt)}': nothing was written"
+        )

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any
+import types
+from functools import cache
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from generator.daterange import checked
+from generator.diagnostics import DocPath
 from generator.yamlsource import YamlFloat, YamlInt
 
 PERSON_ID = re.compile(r"^p-[\w.-]+$")
@@ -66,7 +70,16 @@ def _person_id(value: Any) -> Any:
 Text = Annotated[str, Field(min_length=1), BeforeValidator(_nonempty)]
 """Plain, one-line or multi-line text."""
 
-Markdown = Annotated[str, Field(json_schema_extra={"format": "markdown"}), BeforeValidator(_text)]
+
+class _MarkdownMarker:
+    """Marks the Markdown type, so that ``check`` finds the fields that hold Markdown."""
+
+
+MARKDOWN = _MarkdownMarker()
+
+Markdown = Annotated[
+    str, Field(json_schema_extra={"format": "markdown"}), BeforeValidator(_text), MARKDOWN
+]
 """Markdown text: paragraphs, lists, bold and italic, links."""
 
 Number = Annotated[int, Field(ge=1), BeforeValidator(_number)]
@@ -85,13 +98,62 @@ def _date(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         raise ValueError("expected a date without a time of day, e.g. 2021-06-15")
     if isinstance(value, dt.date):
-        return value
+        return checked(value)
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value.strip())
+            date = dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
+        else:
+            return checked(date)
     raise ValueError(f"expected a date such as 2021-06-15, not {getattr(value, 'raw', value)!r}")
 
 
 Date = Annotated[dt.date, BeforeValidator(_date)]
+
+
+# --- which values are Markdown ------------------------------------------------------------------
+
+#: how a value is read: Markdown, a model (by its class), a list or dict of something, or other
+_Shape = tuple[str, Any]
+_MD: _Shape = ("md", None)
+_OTHER: _Shape = ("other", None)
+
+
+def _shape(annotation: Any) -> _Shape:
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        base, *metadata = get_args(annotation)
+        return _MD if any(m is MARKDOWN for m in metadata) else _shape(base)
+    if origin is Union or origin is types.UnionType:
+        members = [a for a in get_args(annotation) if a is not type(None)]
+        return _shape(members[0]) if len(members) == 1 else _OTHER
+    if origin is list:
+        return ("list", _shape(get_args(annotation)[0]))
+    if origin is dict:
+        return ("dict", _shape(get_args(annotation)[1]))
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return ("model", annotation)
+    return _OTHER
+
+
+@cache
+def _fields(model: type[BaseModel]) -> dict[str, _Shape]:
+    # pydantic moves the metadata of a field's own Annotated type into ``metadata``
+    return {
+        name: _MD if any(m is MARKDOWN for m in info.metadata) else _shape(info.annotation)
+        for name, info in model.model_fields.items()
+    }
+
+
+def is_markdown(model: type[BaseModel], path: DocPath) -> bool:
+    """Whether ``model`` reads the value at ``path`` as Markdown."""
+    shape: _Shape = ("model", model)
+    for part in path:
+        if shape[0] == "model":
+            shape = _fields(shape[1]).get(str(part), _OTHER)
+        elif shape[0] in ("list", "dict"):
+            shape = shape[1]
+        else:
+            return False
+    return shape is _MD

@@ -125,6 +125,8 @@ def _unshallow(root: Path, since: str, cut: list[tuple[str, int]]) -> HistoryErr
 def resolve(folder: Path, since: str) -> str | None:
     """The commit that ``since`` names: a ref (tag, branch, sha, HEAD~3), or a date YYYY-MM-DD
     for the last commit before that day began. None: the history starts after that date."""
+    if _DATE.match(since):
+        _check_date(since)
     root = repository(folder)
     if _DATE.match(since):
         try:
@@ -160,6 +162,21 @@ def resolve(folder: Path, since: str) -> str | None:
 
 def _fetch_ref(root: Path, ref: str) -> str:
     return _command(root, "fetch", _remote(root), ref)
+
+
+def _check_date(since: str) -> None:
+    """A date that does not exist (2021-02-30) or is out of range is a usage error."""
+    import datetime as dt
+
+    from generator.daterange import out_of_range
+
+    try:
+        date = dt.date.fromisoformat(since)
+    except ValueError:
+        raise HistoryError(f"'{since}' is not a date (YYYY-MM-DD): no such day") from None
+    problem = out_of_range(date)
+    if problem:
+        raise HistoryError(problem)
 
 
 def describe(since: str) -> str:

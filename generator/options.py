@@ -9,6 +9,9 @@ from typing import Any, TypeVar
 
 import click
 
+from generator.daterange import out_of_range
+from generator.diagnostics import printable
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -40,12 +43,16 @@ class DateType(click.ParamType):  # type: ignore[type-arg]
     name = "YYYY-MM-DD"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value))
-        except ValueError:
-            self.fail(f"'{value}' is not a date in the form YYYY-MM-DD", param, ctx)
+        if not isinstance(value, dt.date):
+            try:
+                value = dt.date.fromisoformat(str(value))
+            except ValueError:
+                shown = printable(str(value))
+                self.fail(f"'{shown}' is not a date in the form YYYY-MM-DD", param, ctx)
+        problem = out_of_range(value)
+        if problem:
+            self.fail(problem, param, ctx)
+        return value
 
 
 def peildatum_option(func: F) -> F:

@@ -11,6 +11,7 @@ from generator import dutch
 from generator.dataset import Dataset
 from generator.kinds.werkstroom import work
 from generator.legend import SCT
+from generator.spreadsheet import check_cells
 from generator.text.lines import lines
 
 COLUMNS = (
@@ -85,6 +86,10 @@ def to_xlsx(table: list[list[object]], *, title: str, author: str) -> bytes:
         sheet.column_dimensions[get_column_letter(index)].width = width
     wrap = Alignment(vertical="top", wrap_text=True)
     for row in table:
+        opdracht = f"opdracht {row[2]}"
+        check_cells(
+            row, COLUMNS, opdracht if row[3] == "Opdracht" else f"a hoofdactie of {opdracht}"
+        )
         sheet.append(row)
         for cell in sheet[sheet.max_row]:
             cell.alignment = wrap

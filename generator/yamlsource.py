@@ -10,21 +10,25 @@ libyaml's fast C parser.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from generator.datafiles import MAX_BYTES, DataFolder, FileRefused
 from generator.diagnostics import DocPath
+from generator.textlimits import FORBIDDEN, character_message, character_problems, suspect
 
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_BYTES = 1 << 20
 MAX_DEPTH = 32
+#: characters that are not allowed, listed per file; the rest are counted
+MAX_CHARACTER_PROBLEMS = 20
 
 Position = tuple[int, int]
 
@@ -74,8 +78,15 @@ class SourceDocument:
     values: dict[DocPath, Position] = field(default_factory=dict)
     #: position of each mapping key, by the path of its value
     keys: dict[DocPath, Position] = field(default_factory=dict)
-    #: non-fatal problems found while reading (duplicate keys)
+    #: non-fatal problems found while reading (duplicate keys, characters that are not allowed)
     problems: list[tuple[Position, str, DocPath]] = field(default_factory=list)
+    #: string values that may break a limit of what the outputs can carry (a long word, deep
+    #: nesting, a table): judged once the model says which of them are Markdown
+    suspects: list[tuple[DocPath, str]] = field(default_factory=list)
+    #: the style of each suspect value that is quoted or a literal block ('"', "'", "|")
+    styles: dict[DocPath, str] = field(default_factory=dict)
+    text: str = ""
+    _lines: list[str] | None = field(default=None, repr=False)
 
     def position(self, path: DocPath, *, key: bool = False) -> Position:
         """The position of ``path``, or of its nearest ancestor that has one."""
@@ -87,6 +98,29 @@ class SourceDocument:
             if key and prefix in self.values:
                 return self.values[prefix]
         return (1, 1)
+
+    def locate(self, path: DocPath, value: str, line: int, column: int) -> Position:
+        """The position in the file of ``value[line][column]`` (0-based, by lines of the value)
+        where it can be told: in a literal block scalar (``|``) and in a scalar on one line;
+        otherwise the position of the value."""
+        start = self.values.get(path)
+        if start is None:
+            return self.position(path)
+        style = self.styles.get(path, "")
+        if self._lines is None:
+            self._lines = self.text.split("\n")
+        lines = self._lines
+        parts = value.split("\n")
+        if style == "|" and line < len(parts):
+            number = start[0] + 1 + line
+            raw = lines[number - 1] if number <= len(lines) else ""
+            if raw.endswith(parts[line]):
+                return (number, len(raw) - len(parts[line]) + column + 1)
+        elif line == 0 and len(parts) == 1 and start[0] <= len(lines):
+            offset = start[1] - 1 + (1 if style in ("'", '"') else 0)
+            if lines[start[0] - 1][offset : offset + len(value)] == value:
+                return (start[0], offset + column + 1)
+        return start
 
 
 def _pos(mark: Any) -> Position:
@@ -120,19 +154,24 @@ def decode(file: Path, raw: bytes) -> str:
         ) from None
 
 
-def read(file: Path) -> SourceDocument:
-    """Read ``file`` as one YAML mapping. Raises SourceError for anything that is not."""
-    size = file.stat().st_size
-    if size > MAX_BYTES:
-        raise SourceError((1, 1), f"the file is {size:,} bytes; the limit is 1 MiB: split it")
-    text = decode(file, file.read_bytes())
-    return parse(file, text)
+def read(file: Path, folder: DataFolder) -> SourceDocument:
+    """Read ``file``, a regular file inside the data folder, as one YAML mapping. Raises
+    SourceError for anything that is not."""
+    try:
+        raw = folder.read(file, limit=MAX_BYTES)
+    except FileRefused as exc:
+        raise SourceError((1, 1), exc.message) from None
+    return parse(file, decode(file, raw))
 
 
 def parse(file: Path, text: str) -> SourceDocument:
     """Build a SourceDocument from YAML text (``file`` only names it)."""
+    found, count = character_problems(text, limit=1)
+    if found:
+        more = f" ({count - 1} more in this file)" if count > 1 else ""
+        raise SourceError((found[0].line + 1, found[0].column + 1), found[0].message + more)
     loader = _Loader(text)
-    builder = _Builder(file, loader)
+    builder = _Builder(file, loader, text)
     try:
         data = builder.run()
     except yaml.MarkedYAMLError as exc:
@@ -154,6 +193,7 @@ def parse(file: Path, text: str) -> SourceDocument:
             f"the file holds {kind}; it must hold a YAML mapping (key: value)",
         )
     builder.doc.data = data
+    builder.doc.text = text
     return builder.doc
 
 
@@ -174,9 +214,11 @@ _NO_KEY = object()
 class _Builder:
     """Turns the event stream into data, recording positions; refuses what editors cannot mean."""
 
-    def __init__(self, file: Path, loader: Any) -> None:
+    def __init__(self, file: Path, loader: Any, text: str) -> None:
         self.doc = SourceDocument(file, {})
         self.loader = loader
+        self.text = text
+        self.characters = 0
 
     def run(self) -> Any:
         loader = self.loader
@@ -186,6 +228,15 @@ class _Builder:
         while True:
             event = loader.get_event()
             if isinstance(event, yaml.StreamEndEvent):
+                if self.characters > MAX_CHARACTER_PROBLEMS:
+                    self.doc.problems.append(
+                        (
+                            (1, 1),
+                            f"{self.characters - MAX_CHARACTER_PROBLEMS} more characters that "
+                            "are not allowed in this file (not listed)",
+                            (),
+                        )
+                    )
                 return result
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
@@ -219,6 +270,12 @@ class _Builder:
                 self.doc.keys[path] = stack[-1].key_pos
             if isinstance(event, yaml.ScalarEvent):
                 value = self._scalar(event)
+                if event.style == '"':
+                    self._characters(event, path)
+                if type(value) is str and suspect(value):
+                    self.doc.suspects.append((path, value))
+                    if event.style:
+                        self.doc.styles[path] = event.style
                 if not stack:
                     result = value
                 else:
@@ -260,6 +317,8 @@ class _Builder:
         if not isinstance(event, yaml.ScalarEvent):
             raise SourceError(position, "a key must be plain text, not a list or mapping")
         key = self._scalar(event)
+        if event.style == '"':
+            self._characters(event, (*frame.path, str(key)))
         if isinstance(key, YamlInt | YamlFloat):
             key = type(key).__mro__[1](key)  # plain int/float: keys are compared by value
         if key in frame.seen:
@@ -276,6 +335,25 @@ class _Builder:
             frame.seen[key] = position
         frame.key = key
         frame.key_pos = position
+
+    def _characters(self, event: Any, path: DocPath) -> None:
+        """Refuse characters the outputs cannot hold; in a file they are refused before parsing,
+        so here they can only come from an escape in a double-quoted scalar ("\\e")."""
+        match = FORBIDDEN.search(event.value)
+        if match is None:
+            return
+        self.characters += 1
+        if self.characters > MAX_CHARACTER_PROBLEMS:
+            return
+        start, end = event.start_mark.index, event.end_mark.index
+        position = _pos(event.start_mark)
+        for escape in _ESCAPE.finditer(self.text, start, end):
+            if FORBIDDEN.match(_unescape(escape[1])):
+                line = self.text.count("\n", 0, escape.start())
+                column = escape.start() - (self.text.rfind("\n", 0, escape.start()) + 1)
+                position = (line + 1, column + 1)
+                break
+        self.doc.problems.append((position, character_message(match[0]), path))
 
     def _scalar(self, event: Any) -> Any:
         tag = event.tag
@@ -298,6 +376,26 @@ class _Builder:
             if type(value) is float:
                 return YamlFloat(value, event.value)
         return value
+
+
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
+_ESCAPES = {
+    "0": "\x00",
+    "a": "\x07",
+    "b": "\x08",
+    "v": "\x0b",
+    "f": "\x0c",
+    "e": "\x1b",
+    "N": "\x85",
+}
+
+
+def _unescape(escape: str) -> str:
+    """The character a double-quoted YAML escape stands for (only those that can be refused)."""
+    if len(escape) > 1:
+        code = int(escape[1:], 16)
+        return chr(code) if code <= 0x10FFFF else ""
+    return _ESCAPES.get(escape, "")
 
 
 def _tag_message(tag: str) -> str:

@@ -11,7 +11,7 @@ from docx.enum.section import WD_ORIENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor, Twips
 from docx.styles.style import ParagraphStyle
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
@@ -25,6 +25,9 @@ LINTBLAUW = RGBColor(0x15, 0x42, 0x73)
 GRIJS = RGBColor(0x53, 0x53, 0x53)
 WIDTHS = (Mm(32), Mm(95), Mm(140))
 LANGUAGE = "nl-NL"
+#: Word's list styles go three levels deep, each indented this much (a quarter inch)
+STYLE_LEVELS = 3
+LEVEL_INDENT = 360  # twips
 
 
 def render_docx(tabel: Tabel) -> bytes:
@@ -158,8 +161,14 @@ def _write_para(paragraph: Paragraph, para: Line, styles: dict[str, ParagraphSty
         numbered = para.bullet[0].isdigit()
         name = "List Number" if numbered else "List Bullet"
         if para.level > 1:
-            name = f"{name} {min(para.level, 3)}"
+            name = f"{name} {min(para.level, STYLE_LEVELS)}"
         paragraph.style = styles[name]
+    if para.level > STYLE_LEVELS or (para.level and not para.bullet):
+        # deeper than the list styles go, and quotes and continued items: indented by hand
+        fmt = paragraph.paragraph_format
+        fmt.left_indent = Twips(LEVEL_INDENT * para.level)
+        if para.bullet:
+            fmt.first_line_indent = Twips(-LEVEL_INDENT)
     for run in para.runs:
         added = paragraph.add_run(run.text)
         added.bold = run.bold or None

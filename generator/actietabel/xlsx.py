@@ -11,6 +11,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from generator.actietabel.build import Row, Tabel
+from generator.spreadsheet import check_cells
 from generator.text.lines import lines
 
 COLUMNS = (
@@ -45,6 +46,7 @@ def render_xlsx(tabel: Tabel) -> bytes:
         for group in sectie.groups:
             for row in group.rows:
                 values = _values(row, sectie.titel, group.titel, tabel.sinds is not None)
+                check_cells(values, COLUMNS, f"actie {row.nummer}")
                 sheet.append(values)
                 for cell in sheet[sheet.max_row]:
                     cell.alignment = wrap

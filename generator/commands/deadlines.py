@@ -9,14 +9,26 @@ from pathlib import Path
 import click
 
 from generator.commands import load_for_publication
+from generator.diagnostics import printable
 from generator.options import data_option, openbaar_option, peildatum_option
+
+#: ten years: further ahead than anyone plans, and a calendar that stays small
+MAX_DAYS = 3653
 
 
 def _period(ctx: click.Context, param: click.Parameter, value: str) -> int:
     match = re.fullmatch(r"\s*(\d+)\s*([dw]?)\s*", value.lower())
     if not match:
-        raise click.BadParameter(f"'{value}' is not a period: write days (14d, 14) or weeks (2w)")
-    return int(match[1]) * (7 if match[2] == "w" else 1)
+        raise click.BadParameter(
+            f"'{printable(value)}' is not a period: write days (14d, 14) or weeks (2w)"
+        )
+    digits = match[1].lstrip("0") or "0"
+    days = int(digits) * (7 if match[2] == "w" else 1) if len(digits) <= 7 else MAX_DAYS + 1
+    if days > MAX_DAYS:
+        raise click.BadParameter(
+            f"'{printable(value[:20])}' is too far ahead: at most {MAX_DAYS} days (10 years)"
+        )
+    return days
 
 
 @click.command(name="deadlines")

@@ -141,7 +141,7 @@ class DeckBuilder:
             return [self.risicolog(item, head)]
         source = item.inhoud
         if item.inhoud_bestand:
-            source = self.data.read_markdown(item.inhoud_bestand)
+            source = self.data.markdown_file(item.inhoud_bestand)
         result: list[Slide] = []
         for md_slide in slides(source or ""):
             title = md_slide.title or item.titel

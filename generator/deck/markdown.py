@@ -1,5 +1,5 @@
 """Markdown from the data as slide content: "## " starts a slide, lower headings, paragraphs and
-(nested) lists become paragraphs of runs, tables become native tables.
+(nested) lists become paragraphs of runs, block quotes are indented, tables become native tables.
 
 The Markdown is parsed by the shared text model (``generator.text``); this module only lays the
 tree out as the deck's paragraphs, runs and tables. Nothing in the data is evaluated.
@@ -131,7 +131,7 @@ class _Converter:
                         marker = None  # the item's later paragraphs carry no bullet
         elif isinstance(block, Quote):
             for inner in block.blocks:
-                self.block(inner, level=level, italic=True, bullet=bullet)
+                self.block(inner, level=level + 1, italic=True)
         elif isinstance(block, Code):
             for line in block.text.split("\n"):
                 self.paras.append(Para((Run(line),), level=level))
@@ -233,8 +233,9 @@ def _paragraphs(source: str, size: float) -> tuple[Para, ...]:
                     for p in block.paras
                 )
             else:
-                for group in block.groups:
-                    for row in group.rows:
+                rows = [row for group in block.groups for row in group.rows]
+                for row, bold in [(block.header, True)] + [(row, False) for row in rows]:
+                    if row:
                         text = " | ".join(c.paras[0].text for c in row if c.paras)
-                        result.append(Para((Run(text),), size=size))
+                        result.append(Para((Run(text, bold=bold),), size=size))
     return tuple(result)

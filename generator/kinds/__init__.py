@@ -90,8 +90,13 @@ class Kind(Generic[M]):
             f"the file name should start with its nummer {number} (e.g. {number:0{width}d}-...)",
         )
 
+    def markdown_files(self, item: M) -> Iterable[tuple[DocPath, str]]:
+        """The Markdown files (relative to the data folder) the item's text comes from, each
+        with where it is named; the loader reads and checks them like the data itself."""
+        return ()
+
     def errors(self, item: M, context: CheckContext) -> Iterable[tuple[DocPath, str]]:
-        """Errors the model cannot see on its own, such as a missing file it points to."""
+        """Errors the model cannot see on its own, such as a generated part without its data."""
         return ()
 
     def warnings(self, item: M, context: CheckContext) -> Iterable[tuple[DocPath, str]]:

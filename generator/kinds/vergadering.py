@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
@@ -13,7 +12,6 @@ from generator.diagnostics import DocPath
 from generator.fields import DataModel, Date, EmptyList, Markdown, Text
 from generator.kinds import CheckContext, Kind
 from generator.legend import Legend, Status
-from generator.yamlsource import MAX_BYTES
 
 #: generated parts of the deck, and the kind of file each one needs
 ONDERDELEN = Legend(
@@ -86,21 +84,23 @@ class VergaderingKind(Kind[Vergadering]):
     order = 30
     provides = ("vergadering",)
 
+    def markdown_files(self, item: Vergadering) -> Iterable[tuple[DocPath, str]]:
+        for r, rubriek in enumerate(item.agenda):
+            for i, agendaitem in enumerate(rubriek.items):
+                if agendaitem.inhoud_bestand:
+                    path: DocPath = ("agenda", r, "items", i, "inhoud_bestand")
+                    yield path, agendaitem.inhoud_bestand
+
     def errors(self, item: Vergadering, context: CheckContext) -> Iterable[tuple[DocPath, str]]:
         for r, rubriek in enumerate(item.agenda):
             for i, agendaitem in enumerate(rubriek.items):
-                path: DocPath = ("agenda", r, "items", i)
                 if agendaitem.onderdeel:
                     kind, pattern = _NEEDS[agendaitem.onderdeel]
                     if kind not in context.present:
                         yield (
-                            (*path, "onderdeel"),
+                            ("agenda", r, "items", i, "onderdeel"),
                             f"onderdeel {agendaitem.onderdeel} needs {pattern} in the data folder",
                         )
-                if agendaitem.inhoud_bestand:
-                    problem = markdown_file_problem(context.root, agendaitem.inhoud_bestand)
-                    if problem:
-                        yield (*path, "inhoud_bestand"), problem
 
     def file_name_problem(self, item: Vergadering, file_name: str) -> tuple[DocPath, str] | None:
         expected = f"{item.datum.isoformat()}.yaml"
@@ -127,23 +127,6 @@ class VergaderingKind(Kind[Vergadering]):
     def warnings(self, item: Vergadering, context: CheckContext) -> Iterable[tuple[DocPath, str]]:
         if not item.agenda:
             yield ("agenda",), "the agenda is empty"
-
-
-def markdown_file_problem(root: Path, relative: str) -> str | None:
-    """Why ``relative`` cannot be used as inhoud_bestand, or None if it can."""
-    base = root.resolve()
-    path = (base / relative).resolve()
-    if not path.is_relative_to(base):
-        return f"inhoud_bestand '{relative}' points outside the data folder"
-    if not path.is_file():
-        return f"inhoud_bestand '{relative}' does not exist (paths are relative to the data folder)"
-    if path.stat().st_size > MAX_BYTES:
-        return f"inhoud_bestand '{relative}' is over 1 MiB"
-    try:
-        path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        return f"inhoud_bestand '{relative}' is not UTF-8"
-    return None
 
 
 KIND = VergaderingKind()

@@ -29,9 +29,8 @@ def public(dataset: Dataset, names: Names) -> Dataset:
     for entry in loaded.get("organisatie", []):
         personen = [p.model_copy(update={"naam": PERSOONSGEGEVENS}) for p in entry.item.personen]
         entry.item = entry.item.model_copy(update={"personen": personen})
-    return Dataset(
-        dataset.root, loaded, set(dataset.incomplete), openbaar=True, redact=names.redact
-    )
+    files = {name: names.redact(text) for name, text in dataset.markdown_files.items()}
+    return Dataset(dataset.root, loaded, set(dataset.incomplete), files, openbaar=True)
 
 
 def _redact(value: Any, names: Names) -> Any:

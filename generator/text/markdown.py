@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
+from generator.exceptions import UnsupportedMarkdown
 from generator.text.model import (
     Align,
     Block,
@@ -36,10 +37,6 @@ from generator.text.model import (
 LINK_SCHEMES = ("http://", "https://", "mailto:")
 
 
-class TextError(ValueError):
-    """Raised when Markdown holds a construct the text model cannot carry."""
-
-
 @cache
 def parser() -> MarkdownIt:
     """The one Markdown configuration (``check`` uses it too, to judge nesting)."""
@@ -51,7 +48,7 @@ def parser() -> MarkdownIt:
 def parse(source: str) -> Document:
     """A Markdown text as a Document."""
     tokens = parser().parse(source)
-    reader = _Reader(tokens)
+    reader = _Reader(tokens, source)
     blocks = reader.blocks(end=None)
     return Document(blocks, tuple(reader.footnotes[key] for key in sorted(reader.footnotes)))
 
@@ -61,14 +58,15 @@ def parse_inline(source: str) -> tuple[Inline, ...]:
     """One line of Markdown (a title, a table cell): its inline content only."""
     tokens = parser().parseInline(source.strip())
     children = tokens[0].children or [] if tokens else []
-    return _inlines(children)
+    return _inlines(children, source)
 
 
 class _Reader:
     """Builds blocks from markdown-it's flat token stream, opening and closing as it goes."""
 
-    def __init__(self, tokens: list[Token]) -> None:
+    def __init__(self, tokens: list[Token], source: str) -> None:
         self.tokens = tokens
+        self.source = source
         self.at = 0
         self.footnotes: dict[int, tuple[Block, ...]] = {}
 
@@ -95,11 +93,11 @@ class _Reader:
             inline = self.next()
             while self.next().type != "paragraph_close":
                 pass  # a footnote's back-link anchor: writers make their own
-            return Paragraph(_inlines(inline.children or []))
+            return Paragraph(_inlines(inline.children or [], self.source))
         if kind == "heading_open":
             inline = self.next()
             self.next()
-            return Heading(int(token.tag[1]), _inlines(inline.children or []))
+            return Heading(int(token.tag[1]), _inlines(inline.children or [], self.source))
         if kind in ("bullet_list_open", "ordered_list_open"):
             close = kind.replace("_open", "_close")
             items: list[tuple[Block, ...]] = []
@@ -107,7 +105,9 @@ class _Reader:
                 self.next()
                 items.append(self.blocks(end="list_item_close"))
             if self.next().type != close:
-                raise TextError(f"a list ends unexpectedly near '{token.markup}'")
+                raise UnsupportedMarkdown(
+                    f"list ending in {self.tokens[self.at - 1].type}", self.source
+                )
             start = int(token.attrGet("start") or 1) if kind == "ordered_list_open" else 1
             return ListBlock(kind == "ordered_list_open", start, tuple(items))
         if kind == "blockquote_open":
@@ -125,7 +125,7 @@ class _Reader:
                 self.footnotes[number] = blocks
             self.next()  # footnote_block_close
             return None
-        raise TextError(f"Markdown element '{kind}' is not supported here")
+        raise UnsupportedMarkdown(kind, self.source)
 
     def table(self) -> Table:
         header: list[tuple[Inline, ...]] = []
@@ -138,7 +138,7 @@ class _Reader:
                 break
             if token.type in ("th_open", "td_open"):
                 inline = self.next()
-                row.append(_inlines(inline.children or []))
+                row.append(_inlines(inline.children or [], self.source))
                 if token.type == "th_open":
                     style = str(token.attrGet("style") or "")
                     align.append(
@@ -153,7 +153,7 @@ class _Reader:
         return Table(tuple(header), tuple(rows), tuple(align))
 
 
-def _inlines(children: list[Token]) -> tuple[Inline, ...]:
+def _inlines(children: list[Token], source: str) -> tuple[Inline, ...]:
     found: list[Inline] = []
     bold = italic = strike = 0
     links: list[str | None] = []
@@ -187,7 +187,7 @@ def _inlines(children: list[Token]) -> tuple[Inline, ...]:
         elif kind == "footnote_ref":
             found.append(FootnoteRef(int(child.meta["id"]) + 1))
         else:
-            raise TextError(f"Markdown element '{kind}' is not supported here")
+            raise UnsupportedMarkdown(kind, source)
     return _merged(found)
 
 

@@ -1,0 +1,215 @@
+"""Property: Markdown that `check` accepts reaches every writer whole. Documents are generated
+with lists and quotes nested up to the limits, tables, headings, code, emphasis, words up to 200
+letters from every script; every word must be in the PPTX slides, the HTML, the DOCX, the XLSX,
+the Markdown table and the planning (XLSX and CSV), each written in-process and read back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+from markdown_it import MarkdownIt
+
+from generator import planning
+from generator.actietabel.build import Group, Row, Sectie, Tabel
+from generator.actietabel.docx import render_docx
+from generator.actietabel.markdown import render_markdown
+from generator.actietabel.xlsx import render_xlsx
+from generator.dataset import Dataset, Loaded
+from generator.deck.content import Cell, Column, Para, Run, Section, Table, Text
+from generator.deck.content import Group as Rows
+from generator.deck.markdown import paragraphs, slides
+from generator.deck.paginate import paginate
+from generator.deck.writer import DeckWriter, Meta, Template
+from generator.exceptions import UnsupportedMarkdown
+from generator.htmldoc import markdown
+from generator.kinds.werkstroom import KIND as WERKSTROOM
+from generator.resources import template
+from generator.textlimits import MAX_LIST_DEPTH, MAX_QUOTE_DEPTH, MAX_WORD, markdown_problems
+from generator.yamlsource import SourceDocument
+from tests.readback import docx_text, html_text, xlsx_text
+from tests.test_worst_allowed import MARKDOWN, WORDS
+
+#: never in a generated word: marks the text the test itself puts around the content
+MARK = "§"
+
+LETTERS = st.characters(categories=("Lu", "Ll", "Lo"))
+SHORT = st.text(LETTERS, min_size=3, max_size=10)
+
+
+@st.composite
+def long_words(draw: st.DrawFn) -> str:
+    base = draw(st.text(LETTERS, min_size=3, max_size=7))
+    return (base * MAX_WORD)[: draw(st.integers(120, MAX_WORD))]
+
+
+WORD = st.one_of(SHORT, SHORT, SHORT, SHORT, long_words())
+
+
+@st.composite
+def inline(draw: st.DrawFn, words: list[str]) -> str:
+    parts = []
+    for word in draw(st.lists(WORD, min_size=1, max_size=5)):
+        words.append(word)
+        mark = draw(st.sampled_from(["", "", "", "*", "**", "`", "image", "link"]))
+        if mark == "image":
+            parts.append(f"![{word}](https://example.org/plaatje.png)")
+        elif mark == "link":
+            parts.append(f"[{word}](https://example.org/{'pad/' * 60})")
+        else:
+            parts.append(f"{mark}{word}{mark}")
+    return " ".join(parts)
+
+
+def _indent(lines: list[str], first: str, rest: str) -> list[str]:
+    return [first + lines[0]] + [rest + line if line else "" for line in lines[1:]]
+
+
+@st.composite
+def blocks(draw: st.DrawFn, words: list[str], lists: int, quotes: int, size: int) -> list[str]:
+    """Markdown lines of one to ``size`` blocks, within ``lists`` and ``quotes`` more levels."""
+    lines: list[str] = []
+    kinds = ["p", "p", "h", "code", "table"]
+    kinds += ["ul", "ol"] * (lists > 0) + ["quote"] * (quotes > 0)
+    for _ in range(draw(st.integers(1, size))):
+        if lines:
+            lines.append("")
+        kind = draw(st.sampled_from(kinds))
+        if kind == "p":
+            lines.append(draw(inline(words)))
+        elif kind == "h":
+            lines.append(draw(st.sampled_from(["## ", "### "])) + draw(inline(words)))
+        elif kind == "code":
+            lines += ["```", " ".join(draw(st.lists(SHORT, min_size=1, max_size=4))), "```"]
+            words += lines[-2].split()
+        elif kind == "table":
+            columns = draw(st.integers(1, 3))
+            rows = [
+                [draw(inline(words)) for _ in range(columns)]
+                for _ in range(draw(st.integers(2, 3)))
+            ]
+            lines.append("| " + " | ".join(rows[0]) + " |")
+            lines.append("|" + "---|" * columns)
+            lines += ["| " + " | ".join(row) + " |" for row in rows[1:]]
+        elif kind in ("ul", "ol"):
+            first, rest = ("- ", "  ") if kind == "ul" else ("1. ", "   ")
+            for _ in range(draw(st.integers(1, 2))):
+                item = draw(blocks(words, lists - 1, quotes, 2))
+                lines += _indent(item, first, rest)
+        else:
+            inner = draw(blocks(words, lists, quotes - 1, 2))
+            lines += [f"> {line}" if line else ">" for line in inner]
+    return lines
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> tuple[str, list[str]]:
+    words: list[str] = []
+    lines = draw(blocks(words, MAX_LIST_DEPTH, MAX_QUOTE_DEPTH, 4))
+    return "\n".join(lines) + "\n", words
+
+
+def missing(words: list[str], text: str) -> list[str]:
+    return [word for word in words if word not in text]
+
+
+# --- the writers, in-process ---------------------------------------------------------------------
+
+
+def _shapes_text(xml: bytes) -> tuple[str, str]:
+    """The body text of a slide (no placeholders: title, footer) and its title."""
+    tree = etree.fromstring(xml)
+    body, title = [], []
+    for shape in tree.iter("{*}sp", "{*}graphicFrame"):
+        texts = "".join(node.text or "" for node in shape.iter("{*}t"))
+        (title if shape.find(".//{*}nvPr/{*}ph") is not None else body).append(texts)
+    return "".join(body), "\n".join(title)
+
+
+def deck_words_missing(source: str, words: list[str]) -> list[str]:
+    shipped = Template(template("default.pptx"))
+    writer = DeckWriter(shipped, Meta(title="t", subject="s", author="a", footer=MARK))
+    sections = [Section(s.title or MARK, tuple(s.blocks)) for s in slides(source)]
+    cell = Cell(tuple(paragraphs(source)))
+    header = (Cell((Para((Run(MARK),)),)),)
+    table = Table((Column(1.0),), header, (Rows(((cell,),)),))
+    sections.append(Section(MARK, (Text((Para((Run(MARK),)),)), table)))
+    for section in sections:
+        for page in paginate(section, shipped.geometry):
+            writer.page(page)
+    bodies, titles = [], []
+    with zipfile.ZipFile(io.BytesIO(writer.save())) as package:
+        names = [n for n in package.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)]
+        for name in sorted(names, key=lambda n: int(re.findall(r"\d+", n)[0])):
+            body, title = _shapes_text(package.read(name))
+            bodies.append(body)
+            titles.append(title)
+    # a word wider than the slide is broken between lines, and a paragraph between slides
+    squeezed = re.sub(r"\s", "", "".join(bodies)).replace(MARK, "")
+    shown = "\n".join(titles)
+    return [w for w in words if re.sub(r"\s", "", w) not in squeezed and w not in shown]
+
+
+def tabel(source: str) -> Tabel:
+    row = Row(1, source, ("motie",), None, "loopt", source, None, False)
+    sectie = Sectie("Sectie", [Group(None, [row])])
+    return Tabel("Titel", None, None, "Organisatie", [sectie], None, [], False)
+
+
+def planning_text(source: str) -> str:
+    werkstroom = WERKSTROOM.model.model_validate(
+        {
+            "nummer": 1,
+            "titel": "Werkstroom",
+            "opdrachten": [
+                {"nummer": "1.1", "titel": "Opdracht", "status": "gestart", "toelichting": source}
+            ],
+        }
+    )
+    loaded = Loaded(WERKSTROOM, SourceDocument(Path("w.yaml"), {}), werkstroom)
+    dataset = Dataset(Path("."), loaded={"werkstroom": [loaded]})
+    table = planning.rows(dataset, peildatum=dt.date(2030, 1, 1))
+    csv = planning.to_csv(table).decode("utf-8-sig")
+    path = io.BytesIO(planning.to_xlsx(table, title="t", author="a"))
+    return csv + "\n" + xlsx_text(path)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(document=documents())
+@example(document=(MARKDOWN, WORDS))
+def test_every_word_reaches_every_writer(document: tuple[str, list[str]]) -> None:
+    source, words = document
+    assert markdown_problems(source) == [], source  # check accepts it
+    assert missing(words, html_text(str(markdown(source)))) == [], "html"
+    assert deck_words_missing(source, words) == [], "pptx"
+    assert missing(words, render_markdown(tabel(source))) == [], "md"
+    assert missing(words, docx_text(io.BytesIO(render_docx(tabel(source))))) == [], "docx"
+    assert missing(words, xlsx_text(io.BytesIO(render_xlsx(tabel(source))))) == [], "xlsx"
+    assert missing(words, planning_text(source)) == [], "planning"
+
+
+def test_an_element_no_writer_knows_fails_loudly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A parser that makes more than the text model knows (here: definition lists) must not
+    lose the text silently."""
+    from mdit_py_plugins.deflist import deflist_plugin
+
+    import generator.deck.markdown as deck_markdown
+    from generator.text import markdown as text_markdown
+
+    extended = MarkdownIt("commonmark", {"html": False}).enable("table").use(deflist_plugin)
+    monkeypatch.setattr(text_markdown, "parser", lambda: extended)
+    text_markdown.parse.cache_clear()
+    with pytest.raises(UnsupportedMarkdown, match="'dl_open'"):
+        deck_markdown.slides("Term\n: uitleg\n")
+    text_markdown.parse.cache_clear()
