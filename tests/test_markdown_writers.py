@@ -123,14 +123,44 @@ def missing(words: list[str], text: str) -> list[str]:
 # --- the writers, in-process ---------------------------------------------------------------------
 
 
-def _shapes_text(xml: bytes) -> tuple[str, str]:
-    """The body text of a slide (no placeholders: title, footer) and its title."""
-    tree = etree.fromstring(xml)
-    body, title = [], []
-    for shape in tree.iter("{*}sp", "{*}graphicFrame"):
-        texts = "".join(node.text or "" for node in shape.iter("{*}t"))
-        (title if shape.find(".//{*}nvPr/{*}ph") is not None else body).append(texts)
-    return "".join(body), "\n".join(title)
+def _text(element: etree._Element) -> str:
+    return "".join(node.text or "" for node in element.iter("{*}t"))
+
+
+class _DeckText:
+    """The text of a deck as streams that a split cannot break: the text boxes in slide order,
+    and per table column its cells below the header row (a cell taller than a slide continues in
+    the same column on the next slide, under a repeated header); titles and every cell as shown."""
+
+    def __init__(self) -> None:
+        self.flow: list[str] = []
+        self.columns: dict[int, list[str]] = {}
+        self.shown: list[str] = []
+
+    def add_slide(self, xml: bytes) -> None:
+        tree = etree.fromstring(xml)
+        for shape in tree.iter("{*}sp"):
+            placeholder = shape.find(".//{*}nvPr/{*}ph") is not None
+            (self.shown if placeholder else self.flow).append(_text(shape))
+        for table in tree.iter("{*}tbl"):
+            for number, row in enumerate(table.iter("{*}tr")):
+                for column, cell in enumerate(row.iter("{*}tc")):
+                    self.shown.append(_text(cell))
+                    if number:
+                        self.columns.setdefault(column, []).append(_text(cell))
+
+    def missing(self, words: list[str]) -> list[str]:
+        def squeeze(text: str) -> str:
+            return re.sub(r"\s", "", text).replace(MARK, "")
+
+        streams = [squeeze("".join(self.flow))]
+        streams += [squeeze("".join(cells)) for cells in self.columns.values()]
+        shown = "\n".join(self.shown)
+        return [
+            word
+            for word in words
+            if word not in shown and not any(squeeze(word) in stream for stream in streams)
+        ]
 
 
 def deck_words_missing(source: str, words: list[str]) -> list[str]:
@@ -144,17 +174,12 @@ def deck_words_missing(source: str, words: list[str]) -> list[str]:
     for section in sections:
         for page in paginate(section, shipped.geometry):
             writer.page(page)
-    bodies, titles = [], []
+    deck = _DeckText()
     with zipfile.ZipFile(io.BytesIO(writer.save())) as package:
         names = [n for n in package.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)]
         for name in sorted(names, key=lambda n: int(re.findall(r"\d+", n)[0])):
-            body, title = _shapes_text(package.read(name))
-            bodies.append(body)
-            titles.append(title)
-    # a word wider than the slide is broken between lines, and a paragraph between slides
-    squeezed = re.sub(r"\s", "", "".join(bodies)).replace(MARK, "")
-    shown = "\n".join(titles)
-    return [w for w in words if re.sub(r"\s", "", w) not in squeezed and w not in shown]
+            deck.add_slide(package.read(name))
+    return deck.missing(words)
 
 
 def tabel(source: str) -> Tabel:
