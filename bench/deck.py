@@ -27,8 +27,8 @@ from dataset import DEMO, make
 from timing import wall
 
 from generator.commands import load_valid
-from generator.deck.build import DeckBuilder, DeckOptions
-from generator.deck.content import Cell, Divider, Para, Section, Table, Text, TitleSlide
+from generator.render.deck.build import DeckBuilder, DeckOptions
+from generator.render.deck.content import Cell, Divider, Para, Section, Table, Text, TitleSlide
 
 STATUSGEN = [sys.executable, "-m", "generator"]
 

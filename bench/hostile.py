@@ -62,9 +62,9 @@ def with_paragraph(target: Path, size: int) -> Path:
 def layout_word(size: int) -> None:
     """Paginate a werkstroom table whose toelichting is one word of ``size`` characters."""
     from generator.commands import load_valid
-    from generator.deck.build import DeckBuilder, DeckOptions
-    from generator.deck.paginate import paginate
-    from generator.deck.writer import Template
+    from generator.render.deck.build import DeckBuilder, DeckOptions
+    from generator.render.deck.paginate import paginate
+    from generator.render.deck.writer import Template
     from generator.resources import template
 
     dataset = load_valid(DEMO)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from generator.diagnostics import printable
+from generator.load.diagnostics import printable
 
 
 class StatusgenError(click.ClickException):

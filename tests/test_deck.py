@@ -9,7 +9,7 @@ from pathlib import Path
 from pptx import Presentation
 from pptx.util import Emu
 
-from generator.legend import SCT
+from generator.model.legend import SCT
 from tests.conftest import DEMO, Run
 from tests.office import page_texts, to_pdf, words
 

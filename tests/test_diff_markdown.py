@@ -12,8 +12,8 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from generator.legend import SCT
-from generator.review import COMMENT_LIMIT, Change, Group, Review, markdown
+from generator.model.legend import SCT
+from generator.render.diff import COMMENT_LIMIT, Change, Group, Review, markdown
 from tests.conftest import Run
 
 #: as GitHub reads a comment: CommonMark with tables and strikethrough, raw HTML allowed

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from generator import dutch
-from generator.deadlines import parse_deadline
+from generator.model.deadline import parse_deadline
+from generator.text import dutch
 
 
 @pytest.mark.parametrize(

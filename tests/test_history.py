@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import history
+from generator.load import history
 from tests.conftest import DEMO, Run
 
 

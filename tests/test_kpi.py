@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from generator.kpi import Oordeel, judge, number, parse_norm
+from generator.model.kpi import Oordeel, judge, number, parse_norm
 
 
 @pytest.mark.parametrize(

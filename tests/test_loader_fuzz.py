@@ -9,8 +9,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.dataset import load
-from generator.diagnostics import Report
+from generator.load.dataset import load
+from generator.load.diagnostics import Report
 from tests.conftest import FIXTURES
 
 SOURCES = sorted(p.relative_to(FIXTURES / "valid") for p in (FIXTURES / "valid").rglob("*.yaml"))

@@ -17,23 +17,23 @@ from hypothesis import strategies as st
 from lxml import etree
 from markdown_it import MarkdownIt
 
-from generator import planning
-from generator.actietabel.build import Group, Row, Sectie, Tabel
-from generator.actietabel.docx import render_docx
-from generator.actietabel.markdown import render_markdown
-from generator.actietabel.xlsx import render_xlsx
-from generator.dataset import Dataset, Loaded
-from generator.deck.content import Cell, Column, Para, Run, Section, Table, Text
-from generator.deck.content import Group as Rows
-from generator.deck.markdown import paragraphs, slides
-from generator.deck.paginate import paginate
-from generator.deck.writer import DeckWriter, Meta, Template
 from generator.exceptions import UnsupportedMarkdown
-from generator.htmldoc import markdown
-from generator.kinds.werkstroom import KIND as WERKSTROOM
+from generator.load.dataset import Dataset, Loaded
+from generator.load.kinds.werkstroom import KIND as WERKSTROOM
+from generator.load.textlimits import MAX_LIST_DEPTH, MAX_QUOTE_DEPTH, MAX_WORD, markdown_problems
+from generator.load.yamlsource import SourceDocument
+from generator.render import planning
+from generator.render.actietabel.build import Group, Row, Sectie, Tabel
+from generator.render.actietabel.docx import render_docx
+from generator.render.actietabel.markdown import render_markdown
+from generator.render.actietabel.xlsx import render_xlsx
+from generator.render.deck.content import Cell, Column, Para, Run, Section, Table, Text
+from generator.render.deck.content import Group as Rows
+from generator.render.deck.markdown import paragraphs, slides
+from generator.render.deck.paginate import paginate
+from generator.render.deck.writer import DeckWriter, Meta, Template
+from generator.render.html import markdown
 from generator.resources import template
-from generator.textlimits import MAX_LIST_DEPTH, MAX_QUOTE_DEPTH, MAX_WORD, markdown_problems
-from generator.yamlsource import SourceDocument
 from tests.readback import docx_text, html_text, xlsx_text
 from tests.test_worst_allowed import MARKDOWN, WORDS
 
@@ -229,7 +229,7 @@ def test_an_element_no_writer_knows_fails_loudly(monkeypatch: pytest.MonkeyPatch
     lose the text silently."""
     from mdit_py_plugins.deflist import deflist_plugin
 
-    import generator.deck.markdown as deck_markdown
+    import generator.render.deck.markdown as deck_markdown
     from generator.text import markdown as text_markdown
 
     extended = MarkdownIt("commonmark", {"html": False}).enable("table").use(deflist_plugin)

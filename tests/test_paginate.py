@@ -6,10 +6,10 @@ import time
 
 import pytest
 
-from generator.deck.content import Cell, Column, Group, Para, Run, Section, Table, Text
-from generator.deck.metrics import em_width, fits, wrap
-from generator.deck.paginate import Geometry, Page, TableSlice, paginate, roman
 from generator.exceptions import LayoutError
+from generator.render.deck.content import Cell, Column, Group, Para, Run, Section, Table, Text
+from generator.render.deck.metrics import em_width, fits, wrap
+from generator.render.deck.paginate import Geometry, Page, TableSlice, paginate, roman
 
 GEOMETRY = Geometry(width=800, height=400)
 

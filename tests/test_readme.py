@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.kinds import all_kinds
+from generator.load.kinds import all_kinds
+from generator.load.yamlsource import parse
 from generator.reference import END, START, render
-from generator.yamlsource import parse
 
 README = Path(__file__).parent.parent / "README.md"
 

@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.kinds import all_kinds
+from generator.load.kinds import all_kinds
 from tests.conftest import DEMO, Run
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from generator.deck.package import MAX_DEPTH, MAX_PARTS, TemplateError
-from generator.deck.writer import Template
+from generator.render.deck.package import MAX_DEPTH, MAX_PARTS, TemplateError
+from generator.render.deck.writer import Template
 from generator.resources import template
 from tests.conftest import Run
 

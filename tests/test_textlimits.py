@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.load.textlimits import _may_exceed, _Scan, markdown_problems
 from generator.text.markdown import parser
-from generator.textlimits import _may_exceed, _Scan, markdown_problems
 
 #: the characters that make Markdown containers, and a little text
 PIECES = st.sampled_from(

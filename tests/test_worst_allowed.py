@@ -9,7 +9,7 @@ import shutil
 import textwrap
 from pathlib import Path
 
-from generator.textlimits import MAX_LIST_DEPTH, MAX_QUOTE_DEPTH, MAX_WORD
+from generator.load.textlimits import MAX_LIST_DEPTH, MAX_QUOTE_DEPTH, MAX_WORD
 from tests.conftest import DEMO, Run
 from tests.readback import deck_text, docx_text, html_text, xlsx_text
 

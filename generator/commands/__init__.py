@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from generator.dataset import Dataset, load
-from generator.diagnostics import Report
 from generator.exceptions import DataError
+from generator.load.dataset import Dataset, load
+from generator.load.diagnostics import Report
 from generator.publish import Publication, names, public
 
 

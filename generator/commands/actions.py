@@ -6,12 +6,12 @@ from pathlib import Path
 
 import click
 
-from generator.actietabel.build import COLUMNS, Tabel, build, changed_since
 from generator.commands import load_for_publication
-from generator.dataset import load
-from generator.diagnostics import Report
-from generator.legend import ACTIE
+from generator.load.dataset import load
+from generator.load.diagnostics import Report
+from generator.model.legend import ACTIE
 from generator.options import data_option, openbaar_option, output_option
+from generator.render.actietabel.build import COLUMNS, Tabel, build, changed_since
 
 FORMATS = ("html", "pdf", "docx", "md", "xlsx")
 
@@ -92,7 +92,7 @@ def command(
     changed = None
     label = None
     if since is not None:
-        from generator import history
+        from generator.load import history
 
         commit = history.resolve(data_dir, since)
         with history.folder_at(data_dir, commit) as old_folder:
@@ -114,7 +114,7 @@ def command(
 
 
 def _html(tabel: Tabel) -> str:
-    from generator.htmldoc import render
+    from generator.render.html import render
 
     context = {
         "title": tabel.titel,
@@ -132,17 +132,17 @@ def _render(fmt: str, tabel: Tabel, html: str) -> bytes:
     if fmt == "html":
         return html.encode("utf-8")
     if fmt == "pdf":
-        from generator.pdf import html_to_pdf
+        from generator.render.pdf import html_to_pdf
 
         return html_to_pdf(html, stylesheet="actietabel.print.css")
     if fmt == "docx":
-        from generator.actietabel.docx import render_docx
+        from generator.render.actietabel.docx import render_docx
 
         return render_docx(tabel)
     if fmt == "md":
-        from generator.actietabel.markdown import render_markdown
+        from generator.render.actietabel.markdown import render_markdown
 
         return render_markdown(tabel).encode("utf-8")
-    from generator.actietabel.xlsx import render_xlsx
+    from generator.render.actietabel.xlsx import render_xlsx
 
     return render_xlsx(tabel)

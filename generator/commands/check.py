@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from generator.dataset import load
-from generator.diagnostics import Diagnostic, Report, display_path, format_docpath
+from generator.load.dataset import load
+from generator.load.diagnostics import Diagnostic, Report, display_path, format_docpath
 from generator.options import data_option, peildatum_option
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from generator.commands import load_for_publication
-from generator.diagnostics import printable
+from generator.load.diagnostics import printable
 from generator.options import data_option, openbaar_option, peildatum_option
 
 #: ten years: further ahead than anyone plans, and a calendar that stays small
@@ -59,7 +59,7 @@ def command(data_dir: Path, peildatum: dt.date | None, days: int, fmt: str, open
     meetings in vergaderingen/ and the weekly preparation moments of the SCT cadence (Tuesday
     13.00, Wednesday 12.00, Thursday 20.00) within the period, in Europe/Amsterdam time.
     """
-    from generator import radar
+    from generator.render import deadlines as radar
 
     dataset, publication = load_for_publication(data_dir, None, openbaar=openbaar)
     report = radar.radar(dataset, peildatum=peildatum or dt.date.today(), days=days)

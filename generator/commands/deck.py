@@ -7,15 +7,15 @@ from pathlib import Path
 
 import click
 
-from generator import dutch
 from generator.commands import load_for_publication
-from generator.deck.build import DeckBuilder, DeckOptions
-from generator.deck.content import Divider, Section, TitleSlide
-from generator.deck.paginate import paginate
 from generator.exceptions import UsageError
-from generator.kinds.vergadering import Vergadering
+from generator.load.kinds.vergadering import Vergadering
 from generator.options import DateType, data_option, openbaar_option, output_option
+from generator.render.deck.build import DeckBuilder, DeckOptions
+from generator.render.deck.content import Divider, Section, TitleSlide
+from generator.render.deck.paginate import paginate
 from generator.resources import template as shipped
+from generator.text import dutch
 
 
 @click.command(name="deck")
@@ -57,7 +57,7 @@ def command(
     Markdown, and the generated parts (werkstromen, dashboard, communicatiekalender, risicolog).
     Tables that do not fit continue on the next slide, titled (I/II), (II/II).
     """
-    from generator.deck.writer import DeckWriter, Meta, Template
+    from generator.render.deck.writer import DeckWriter, Meta, Template
 
     dataset, publication = load_for_publication(
         data_dir, output_dir, openbaar=openbaar, peildatum=peildatum

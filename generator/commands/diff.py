@@ -8,13 +8,13 @@ from pathlib import Path
 
 import click
 
-from generator import history
-from generator.dataset import load
-from generator.diagnostics import Report
+from generator.load import history
+from generator.load.dataset import load
+from generator.load.diagnostics import Report
 from generator.options import data_option, openbaar_option
 from generator.publish import Publication, names, public
-from generator.review import as_json as review_json
-from generator.review import compare, invalid_files, markdown
+from generator.render.diff import as_json as review_json
+from generator.render.diff import compare, invalid_files, markdown
 
 
 @click.command(name="diff")

@@ -9,7 +9,7 @@ import click
 
 from generator.commands.new import HEADER, dump
 from generator.exceptions import UsageError
-from generator.kinds import kind_named
+from generator.load.kinds import kind_named
 from generator.publish import Publication
 
 ORGANISATIE = """\

@@ -11,13 +11,13 @@ from typing import Any
 import click
 import yaml
 
-from generator.dataset import load
-from generator.diagnostics import Report
 from generator.exceptions import UsageError
-from generator.kinds import Kind, all_kinds, kind_named
+from generator.load.dataset import load
+from generator.load.diagnostics import Report
+from generator.load.kinds import Kind, all_kinds, kind_named
+from generator.load.yamlsource import SourceError, parse
 from generator.options import DateType, data_option
 from generator.publish import Publication
-from generator.yamlsource import SourceError, parse
 
 NEW_KINDS = tuple(k.name for k in all_kinds() if k.new_name)
 HEADER = "# Nieuw bestand van statusgen new: vul titels, deadlines en statussen aan.\n"

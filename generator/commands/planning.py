@@ -29,7 +29,7 @@ def command(
 ) -> None:
     """Write the integral planning, output/planning.xlsx (or .csv): every opdracht and hoofdactie
     with workstream, trekker, deadline, status and toelichting, one row each."""
-    from generator import planning
+    from generator.render import planning
 
     dataset, publication = load_for_publication(data_dir, output_dir, openbaar=openbaar)
     table = planning.rows(dataset, peildatum=peildatum or dt.date.today())

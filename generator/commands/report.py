@@ -8,8 +8,8 @@ import click
 
 from generator.commands import load_for_publication
 from generator.exceptions import UsageError
+from generator.load.suggest import did_you_mean
 from generator.options import data_option, openbaar_option, output_option
-from generator.suggest import did_you_mean
 
 FORMATS = ("html", "pdf")
 
@@ -33,8 +33,8 @@ def command(data_dir: Path, output_dir: Path, report_id: str, formats: str, open
     The HTML is one self-contained, accessible page; the PDF is made from it by WeasyPrint
     (A4, tagged PDF/UA-1, table of contents with page numbers).
     """
-    from generator.htmldoc import render
-    from generator.rapport.build import build
+    from generator.render.html import render
+    from generator.render.rapportage.build import build
 
     dataset, publication = load_for_publication(data_dir, output_dir, openbaar=openbaar)
     reports = {entry.file.stem: entry.item for entry in dataset.loaded.get("rapportage", [])}
@@ -56,7 +56,7 @@ def command(data_dir: Path, output_dir: Path, report_id: str, formats: str, open
     if "html" in formats:
         publication.add(f"{report_id}.html", html.encode("utf-8"))
     if "pdf" in formats:
-        from generator.pdf import html_to_pdf
+        from generator.render.pdf import html_to_pdf
 
         publication.add(f"{report_id}.pdf", html_to_pdf(html, stylesheet="rapportage.print.css"))
     publication.echo(report.samenvatting)

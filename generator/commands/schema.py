@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from generator.kinds import Kind, all_kinds
+from generator.load.kinds import Kind, all_kinds
 from generator.options import output_option
 from generator.publish import Publication
 

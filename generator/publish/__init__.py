@@ -19,8 +19,8 @@ from pathlib import Path
 
 import click
 
-from generator.dataset import Dataset
 from generator.exceptions import OutputError
+from generator.load.dataset import Dataset
 from generator.publish import redact, scan
 from generator.publish.names import Names
 from generator.publish.write import write_all

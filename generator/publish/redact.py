@@ -14,8 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.dataset import Dataset
-from generator.fields import PERSON_ID
+from generator.load.dataset import Dataset
+from generator.load.fields import PERSON_ID
 from generator.publish.names import PERSOONSGEGEVENS, Names
 
 

@@ -1,0 +1,282 @@
+"""Load a whole data folder: every file read, validated and cross-checked, all errors collected.
+
+The first phase of every command. Nothing here writes; nothing here prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, cast
+
+from pydantic import ValidationError
+
+from generator.load.datafiles import MAX_BYTES, DataFolder, FileRefused
+from generator.load.diagnostics import DocPath, Report, display_path
+from generator.load.fields import is_markdown
+from generator.load.kinds import CheckContext, Kind, M, Ref, all_kinds
+from generator.load.kinds.actie import Actie
+from generator.load.kinds.organisatie import Organisatie
+from generator.load.kinds.werkstroom import Werkstroom
+from generator.load.messages import describe_validation_error
+from generator.load.suggest import did_you_mean
+from generator.load.textlimits import (
+    TextProblem,
+    character_problems,
+    markdown_problems,
+    plain_problems,
+)
+from generator.load.yamlsource import SourceDocument, SourceError, decode, read
+from generator.model.people import People
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Loaded(Generic[M]):
+    """One valid file: its model and where everything in it stands."""
+
+    kind: Kind[M]
+    source: SourceDocument
+    item: M
+
+    @property
+    def file(self) -> Path:
+        return self.source.file
+
+
+@dataclass
+class Dataset:
+    """Everything in a data folder that validated, by kind."""
+
+    root: Path
+    loaded: dict[str, list[Loaded[Any]]] = field(default_factory=dict)
+    #: kinds of which at least one file did not validate: references into them are not judged
+    incomplete: set[str] = field(default_factory=set)
+    #: the text of each Markdown file the data points to (inhoud_bestand), as it was checked
+    markdown_files: dict[str, str] = field(default_factory=dict)
+    #: the public version (Woo), made by generator.publish.redact: no registered name left
+    openbaar: bool = False
+
+    def items(self, kind: str) -> list[Any]:
+        return [entry.item for entry in self.loaded.get(kind, [])]
+
+    @property
+    def organisatie(self) -> Organisatie | None:
+        items = self.items("organisatie")
+        return items[0] if items else None
+
+    @property
+    def werkstromen(self) -> list[Werkstroom]:
+        return sorted(self.items("werkstroom"), key=lambda w: w.nummer)
+
+    @property
+    def acties(self) -> list[Actie]:
+        return sorted(self.items("actie"), key=lambda a: a.nummer)
+
+    @property
+    def personen(self) -> dict[str, str]:
+        """Person id -> name ("Persoonsgegevens" in the public version)."""
+        org = self.organisatie
+        return {p.id: p.naam for p in org.personen} if org else {}
+
+    @property
+    def people(self) -> People:
+        return People(self.personen)
+
+    def markdown_file(self, relative: str) -> str:
+        """The text of a Markdown file the data points to, as ``check`` read and judged it (it
+        is not read again, so what is rendered is what was checked)."""
+        return self.markdown_files[relative]
+
+
+def load(root: Path, report: Report, *, peildatum: dt.date | None = None) -> Dataset:
+    """Read every file under ``root`` into a Dataset, adding each problem to ``report``."""
+    dataset = Dataset(root)
+    folder = DataFolder(root)
+    known: set[Path] = set()
+    for kind in all_kinds():
+        files = sorted(root.glob(kind.pattern))
+        known.update(files)
+        if not files and kind.required:
+            report.error(
+                root / kind.pattern, (1, 1), f"{kind.pattern} is missing: {kind.description}"
+            )
+        if kind.singleton and len(files) > 1:
+            report.error(files[1], (1, 1), f"only one {kind.pattern} is allowed")
+        for file in files:
+            entry = _load_file(kind, file, folder, report)
+            if entry is None:
+                dataset.incomplete.add(kind.name)
+            else:
+                dataset.loaded.setdefault(kind.name, []).append(entry)
+    _warn_unknown_files(root, known, report)
+    _cross_check(dataset, report)
+    context = CheckContext(
+        peildatum=peildatum or dt.date.today(),
+        root=root,
+        present=frozenset(dataset.loaded) | frozenset(dataset.incomplete),
+    )
+    for entries in dataset.loaded.values():
+        for entry in entries:
+            for path, relative in entry.kind.markdown_files(entry.item):
+                _load_markdown_file(folder, dataset, entry, path, relative, report)
+            for path, message in entry.kind.errors(entry.item, context):
+                report.error(entry.file, entry.source.position(path), message, path)
+            for path, message in entry.kind.warnings(entry.item, context):
+                report.warning(entry.file, entry.source.position(path), message, path)
+    return dataset
+
+
+def _load_file(kind: Kind[M], file: Path, folder: DataFolder, report: Report) -> Loaded[M] | None:
+    try:
+        source = read(file, folder)
+    except SourceError as exc:
+        report.error(file, exc.position, exc.message)
+        return None
+    except OSError as exc:
+        report.error(file, (1, 1), f"cannot read the file: {exc.strerror}")
+        return None
+    for position, message, path in source.problems:
+        report.error(file, position, message, path)
+    refused = _check_texts(kind, source, report)
+    try:
+        item = cast(M, kind.model.model_validate(source.data))
+    except ValidationError as exc:
+        for path, message, at_key in describe_validation_error(exc, kind.model):
+            report.error(file, source.position(path, key=at_key), message, path)
+        return None
+    if source.problems or refused:
+        return None
+    entry = Loaded(kind, source, item)
+    _check_file_number(entry, report)
+    return entry
+
+
+def _check_texts(kind: Kind[Any], source: SourceDocument, report: Report) -> bool:
+    """Report every text the outputs cannot carry (too deep, a word too long); True if any."""
+    found = False
+    for path, text in source.suspects:
+        markdown = is_markdown(kind.model, path)
+        problems = markdown_problems(text) if markdown else plain_problems(text)
+        for problem in problems:
+            position = source.locate(path, text, problem.line, problem.column)
+            report.error(source.file, position, problem.message, path)
+            found = True
+    return found
+
+
+def _load_markdown_file(
+    folder: DataFolder,
+    dataset: Dataset,
+    entry: Loaded[Any],
+    path: DocPath,
+    relative: str,
+    report: Report,
+) -> None:
+    """Read and judge a Markdown file the data points to; its problems are reported in it."""
+    file = dataset.root / relative
+    try:
+        text = decode(file, _read_markdown_file(folder, relative))
+    except FileRefused as exc:
+        report.error(entry.file, entry.source.position(path), exc.message, path)
+        return
+    except SourceError as exc:
+        report.error(file, exc.position, exc.message)
+        return
+    problems, count = character_problems(text)
+    if count > len(problems):
+        problems.append(
+            TextProblem(0, 0, f"{count - len(problems)} more characters that are not allowed")
+        )
+    problems += markdown_problems(text)
+    for problem in problems:
+        report.error(file, (problem.line + 1, problem.column + 1), problem.message)
+    if not problems:
+        dataset.markdown_files[relative] = text
+
+
+def _read_markdown_file(folder: DataFolder, relative: str) -> bytes:
+    """The bytes of inhoud_bestand ``relative``; FileRefused says why it cannot be used."""
+    name = f"inhoud_bestand '{relative}'"
+    file = folder.root / relative
+    try:
+        if not (folder.base / relative).resolve().is_relative_to(folder.base):
+            raise FileRefused(f"{name} points outside the data folder")
+        if not file.exists() and not file.is_symlink():
+            raise FileRefused(f"{name} does not exist (paths are relative to the data folder)")
+        return folder.read(file, limit=MAX_BYTES)
+    except FileRefused as exc:
+        if exc.message.startswith(name):
+            raise
+        raise FileRefused(f"{name}: {exc.message}") from None
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise FileRefused(f"{name} cannot be read: {exc}") from None
+
+
+def _check_file_number(entry: Loaded[Any], report: Report) -> None:
+    problem = entry.kind.file_name_problem(entry.item, entry.file.name)
+    if problem is not None:
+        path, message = problem
+        report.warning(entry.file, entry.source.position(path), message, path)
+
+
+def _walk_refs(dataset: Dataset, method: str) -> Iterator[tuple[Loaded[Any], Ref]]:
+    for entries in dataset.loaded.values():
+        for entry in entries:
+            for ref in getattr(entry.kind, method)(entry.item):
+                yield entry, ref
+
+
+def _cross_check(dataset: Dataset, report: Report) -> None:
+    defined: dict[tuple[str, str | int], tuple[Loaded[Any], DocPath]] = {}
+    for entry, ref in _walk_refs(dataset, "identities"):
+        first = defined.get((ref.namespace, ref.key))
+        if first is None:
+            defined[(ref.namespace, ref.key)] = (entry, ref.path)
+            continue
+        other, other_path = first
+        line = other.source.position(other_path)[0]
+        report.error(
+            entry.file,
+            entry.source.position(ref.path),
+            f"{ref.namespace} {ref.key} is defined twice: also in "
+            f"{display_path(other.file)}:{line}",
+            ref.path,
+        )
+
+    providers = {ns: kind for kind in all_kinds() for ns in kind.provides}
+    for entry, ref in _walk_refs(dataset, "references"):
+        provider = providers.get(ref.namespace)
+        if provider is None or provider.name in dataset.incomplete:
+            continue  # that kind of file does not exist yet, or did not load: no cascade
+        if (ref.namespace, ref.key) in defined:
+            continue
+        if provider.name not in dataset.loaded and not provider.required:
+            continue
+        choices = [str(key) for (ns, key) in defined if ns == ref.namespace]
+        report.error(
+            entry.file,
+            entry.source.position(ref.path),
+            f"unknown {ref.namespace} '{ref.key}'{did_you_mean(str(ref.key), choices)}: "
+            f"it must be defined in {provider.pattern}",
+            ref.path,
+        )
+
+
+def _warn_unknown_files(root: Path, known: set[Path], report: Report) -> None:
+    for file in sorted(root.rglob("*.y*ml")):
+        if file in known or any(part.startswith(".") for part in file.relative_to(root).parts):
+            continue
+        if file.suffix == ".yml":
+            hint = "statusgen reads .yaml files: rename it to .yaml"
+        else:
+            hint = (
+                "it is not in a folder statusgen reads ("
+                + ", ".join(k.pattern for k in all_kinds())
+                + ")"
+            )
+        report.warning(file, (1, 1), f"ignored: {hint}")

@@ -1,0 +1,164 @@
+"""``rapportages/<id>.yaml``: a progress report to the Tweede Kamer (voortgangsrapportage)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, model_validator
+
+from generator.load.diagnostics import DocPath
+from generator.load.fields import DataModel, Date, EmptyList, Markdown, Text, _text
+from generator.load.kinds import CheckContext, Kind
+from generator.model import kpi
+from generator.model.legend import VgrStatus
+
+
+def _as_text(value: Any) -> Any:
+    """A norm or realisation typed as a bare number (85, 99.9) is kept as typed."""
+    value = _text(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return getattr(value, "raw", str(value))
+    return value
+
+
+KpiText = Annotated[str, BeforeValidator(_as_text)]
+
+
+class Periode(DataModel):
+    """The period the report covers."""
+
+    van: Date
+    tot: Date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Periode:
+        if self.tot < self.van:
+            raise ValueError(f"the period ends ({self.tot}) before it starts ({self.van})")
+        return self
+
+
+class Activiteit(DataModel):
+    """A row of a chapter's activity table; uitgelicht or aandacht stars it."""
+
+    groep: Text = Field(description="Rows are grouped under this heading.")
+    naam: Text
+    status: VgrStatus
+    uitgelicht: Markdown | None = Field(None, description='(md) collected under "Uitgelicht".')
+    aandacht: Markdown | None = Field(None, description='(md) collected under "Aandacht".')
+
+
+class Paragraaf(DataModel):
+    """A numbered section of a chapter."""
+
+    titel: Text
+    resultaten: Annotated[list[Markdown], EmptyList] = Field(
+        default_factory=list, description='(md inline) the "Belangrijkste resultaten" box.'
+    )
+    tekst: Markdown | None = None
+
+
+class Hoofdstuk(DataModel):
+    """A chapter: text, numbered paragrafen, and a status table of activities."""
+
+    titel: Text
+    tekst: Markdown | None = None
+    paragrafen: Annotated[list[Paragraaf], EmptyList] = Field(default_factory=list)
+    activiteiten: Annotated[list[Activiteit], EmptyList] = Field(default_factory=list)
+
+
+class KpiRij(DataModel):
+    """A KPI with its norm and realisation; judged from them unless beoordeling says."""
+
+    naam: Text
+    norm: KpiText | None = Field(
+        None, description='"99,9%" (at least), "> 91%", "< 7", ">= 85%", "<= 10%"; "-": none.'
+    )
+    realisatie: KpiText = Field(
+        description='A number, a percentage, a range "82,9% - 85,7%", or text (not judged).'
+    )
+    toelichting: Markdown | None = Field(None, description="(md) shown when the norm is missed.")
+    beoordeling: Literal["voldaan", "niet_voldaan"] | None = Field(
+        None, description="Overrides the judgement from norm and realisatie."
+    )
+
+
+class KpiGroep(DataModel):
+    """A table of the KPI annex."""
+
+    groep: Text
+    rijen: Annotated[list[KpiRij], EmptyList]
+
+
+class Rapportage(DataModel):
+    """A progress report to the Tweede Kamer."""
+
+    titel: Text
+    periode: Periode
+    inleiding: Markdown | None = None
+    hoofdstukken: Annotated[list[Hoofdstuk], EmptyList] = Field(default_factory=list)
+    kpis: Annotated[list[KpiGroep], EmptyList] = Field(default_factory=list)
+    risicoparagraaf: bool = Field(False, description="true: the top risks of risicos.yaml.")
+
+
+class RapportageKind(Kind[Rapportage]):
+    name = "rapportage"
+    pattern = "rapportages/*.yaml"
+    model = Rapportage
+    description = "A progress report to the Tweede Kamer; the file name is its id."
+    order = 50
+
+    new_name = "rapportages/{slug}.yaml"
+
+    def example(self, *, number: int, titel: str, datum: dt.date) -> dict[str, Any]:
+        return {
+            "titel": titel,
+            "periode": {"van": datum.replace(month=1, day=1), "tot": datum},
+            "inleiding": "Deze rapportage beschrijft ...\n",
+            "hoofdstukken": [{"titel": "Eerste hoofdstuk", "tekst": "...\n"}],
+        }
+
+    def errors(self, item: Rapportage, context: CheckContext) -> Iterable[tuple[DocPath, str]]:
+        if item.risicoparagraaf and "risico" not in context.present:
+            yield (
+                ("risicoparagraaf",),
+                "risicoparagraaf: true needs risicos.yaml in the data folder",
+            )
+        for g, groep in enumerate(item.kpis):
+            for r, rij in enumerate(groep.rijen):
+                try:
+                    kpi.parse_norm(rij.norm)
+                except ValueError as exc:
+                    yield ("kpis", g, "rijen", r, "norm"), str(exc)
+
+    def warnings(self, item: Rapportage, context: CheckContext) -> Iterable[tuple[DocPath, str]]:
+        for g, groep in enumerate(item.kpis):
+            for r, rij in enumerate(groep.rijen):
+                path: DocPath = ("kpis", g, "rijen", r)
+                try:
+                    if kpi.unit_mismatch(rij.norm, rij.realisatie):
+                        yield (
+                            (*path, "realisatie"),
+                            f"KPI '{rij.naam}': the norm and the realisatie differ in '%', so "
+                            "it is not judged; write both as percentages or neither",
+                        )
+                    oordeel = kpi.judge(rij.norm, rij.realisatie, rij.beoordeling)
+                except ValueError:
+                    continue  # reported as an error
+                if oordeel is kpi.Oordeel.NIET_VOLDAAN and not rij.toelichting:
+                    yield (
+                        path,
+                        f"KPI '{rij.naam}' misses its norm but has no toelichting for the annex",
+                    )
+        for h, hoofdstuk in enumerate(item.hoofdstukken):
+            for a, activiteit in enumerate(hoofdstuk.activiteiten):
+                if activiteit.status == "continu_minder_goed" and not activiteit.aandacht:
+                    yield (
+                        ("hoofdstukken", h, "activiteiten", a, "status"),
+                        f"activiteit '{activiteit.naam}' verloopt minder goed; explain it under "
+                        "aandacht",
+                    )
+
+
+KIND = RapportageKind()

@@ -1,0 +1,174 @@
+"""The deadline radar: what is overdue and what falls due soon, per trekker, and the SCT's
+calendar (meetings, preparation moments of the cadence, deadlines) as iCalendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from generator.load.dataset import Dataset
+from generator.load.kinds.werkstroom import work
+from generator.model.deadline import Deadline
+from generator.model.legend import SCT
+from generator.model.people import People
+from generator.text import dutch
+
+TIMEZONE = ZoneInfo("Europe/Amsterdam")
+GEEN_TREKKER = "Geen trekker"
+
+#: the weekly preparation of the SCT (seed 001, "Cadans"): weekday (0 = Monday), time, what
+CADANS = (
+    (
+        1,
+        dt.time(13, 0),
+        "Voor 13.00: informatie aanleveren voor de agenda van het SCT van donderdag",
+    ),
+    (2, dt.time(12, 0), "Voor 12.00: feedback geven op de conceptstukken voor het SCT"),
+    (3, dt.time(20, 0), "Voor 20.00: wijzigingen aanleveren in planning, risicolog en dashboard"),
+)
+
+
+@dataclass(frozen=True)
+class Item:
+    """A dated piece of work: a hoofdactie, or an opdracht with its own deadline."""
+
+    trekker: str
+    opdracht: str
+    titel: str
+    deadline: Deadline
+    status: str
+
+    @property
+    def due(self) -> dt.date:
+        assert self.deadline.due is not None
+        return self.deadline.due
+
+    @property
+    def status_label(self) -> str:
+        return SCT[self.status].label
+
+
+@dataclass(frozen=True)
+class Radar:
+    peildatum: dt.date
+    tot: dt.date
+    overdue: dict[str, list[Item]]
+    upcoming: dict[str, list[Item]]
+    openbaar: bool
+
+    @property
+    def trekkers(self) -> list[str]:
+        return sorted(
+            self.overdue.keys() | self.upcoming.keys(), key=lambda t: (t == GEEN_TREKKER, t)
+        )
+
+
+def items(dataset: Dataset, people: People) -> list[Item]:
+    """Every open, dated piece of work (not afgerond; doorlopend and ntb have no date)."""
+    found = [
+        Item(
+            people.name(w.trekker) if w.trekker else GEEN_TREKKER,
+            w.opdracht.nummer,
+            w.titel,
+            w.deadline,
+            w.status,
+        )
+        for w in work(dataset.werkstromen)
+        if w.deadline is not None and w.deadline.due is not None and w.status != "afgerond"
+    ]
+    return sorted(found, key=lambda i: (i.due, i.opdracht))
+
+
+def radar(dataset: Dataset, *, peildatum: dt.date, days: int) -> Radar:
+    people = dataset.people
+    tot = peildatum + dt.timedelta(days=days)
+    overdue: dict[str, list[Item]] = {}
+    upcoming: dict[str, list[Item]] = {}
+    for item in items(dataset, people):
+        if item.due < peildatum:
+            overdue.setdefault(item.trekker, []).append(item)
+        elif item.due <= tot:
+            upcoming.setdefault(item.trekker, []).append(item)
+    return Radar(peildatum, tot, overdue, upcoming, dataset.openbaar)
+
+
+def text(report: Radar, *, markdown: bool) -> str:
+    heading = (
+        f"Deadlines per trekker, peildatum {dutch.long_date(report.peildatum)}: verlopen, "
+        f"en te doen tot en met {dutch.long_date(report.tot)}"
+    )
+    lines = [f"# {heading}" if markdown else heading, ""]
+    if not report.trekkers:
+        lines.append("Niets verlopen en niets te doen in deze periode.")
+    for trekker in report.trekkers:
+        lines += [f"## {trekker}", ""] if markdown else [trekker]
+        if markdown:
+            lines += ["| | Deadline | Opdracht | Wat | Status |", "|---|---|---|---|---|"]
+        for label, group in (("VERLOPEN", report.overdue), ("te doen", report.upcoming)):
+            for item in group.get(trekker, []):
+                when = dutch.deadline(item.deadline)
+                if markdown:
+                    marker = "**verlopen**" if label == "VERLOPEN" else "te doen"
+                    title = item.titel.replace("|", "\\|")
+                    lines.append(
+                        f"| {marker} | {when} | {item.opdracht} | {title} | {item.status_label} |"
+                    )
+                else:
+                    lines.append(f"  {label:9} {when:>14}  {item.opdracht:6} {item.titel}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def calendar(dataset: Dataset, report: Radar) -> bytes:
+    """An iCalendar file: the deadlines (all-day), the SCT meetings in the data (all-day) and the
+    cadence's preparation moments for every week of the period, in Europe/Amsterdam."""
+    import icalendar
+
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//statusgen//SCT deadlines//NL")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", "SCT deadlines")
+    cal.add("x-wr-timezone", "Europe/Amsterdam")
+    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    for group, label in ((report.overdue, "VERLOPEN: "), (report.upcoming, "")):
+        for trekker, found in group.items():
+            for item in found:
+                event = icalendar.Event()
+                event.add(
+                    "uid", f"deadline-{item.opdracht}-{item.due}-{abs(hash(item.titel))}@statusgen"
+                )
+                event.add("dtstamp", stamp)
+                event.add("summary", f"{label}{item.opdracht} {item.titel}")
+                event.add("description", f"Trekker: {trekker}. Status: {item.status_label}.")
+                event.add("dtstart", item.due)
+                event.add("dtend", item.due + dt.timedelta(days=1))
+                event.add("categories", ["Deadline"])
+                cal.add_component(event)
+    for meeting in dataset.items("vergadering"):
+        if report.peildatum <= meeting.datum <= report.tot:
+            event = icalendar.Event()
+            event.add("uid", f"sct-{meeting.datum}@statusgen")
+            event.add("dtstamp", stamp)
+            event.add("summary", meeting.titel)
+            event.add("dtstart", meeting.datum)
+            event.add("dtend", meeting.datum + dt.timedelta(days=1))
+            event.add("categories", ["SCT"])
+            cal.add_component(event)
+    day = report.peildatum
+    while day <= report.tot:
+        for weekday, moment, summary in CADANS:
+            if day.weekday() == weekday:
+                start = dt.datetime.combine(day, moment, TIMEZONE) - dt.timedelta(minutes=30)
+                event = icalendar.Event()
+                event.add("uid", f"cadans-{day}-{weekday}@statusgen")
+                event.add("dtstamp", stamp)
+                event.add("summary", summary)
+                event.add("dtstart", start)
+                event.add("dtend", start + dt.timedelta(minutes=30))
+                event.add("categories", ["Cadans SCT"])
+                cal.add_component(event)
+        day += dt.timedelta(days=1)
+    cal.add_missing_timezones()
+    data: bytes = cal.to_ical()
+    return data

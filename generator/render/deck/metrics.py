@@ -1,0 +1,179 @@
+"""How much room text takes in the deck's font, so that tables can be continued before they
+run off a slide (python-pptx cannot measure; PowerPoint and LibreOffice grow rows to fit).
+
+The deck is set in Arial; LibreOffice substitutes Liberation Sans, which has the same advance
+widths. ``metrics.json`` holds those widths (made by ``tools/make_metrics.py``). Lines are broken
+greedily at spaces, as both renderers do; a word wider than the line is broken by character.
+Kerning is ignored and a safety margin is added, so the estimate errs on the tall side.
+
+Everything here is linear in the length of the text: each word is measured once, a word wider
+than a line is broken with a running sum of its characters' widths and a binary search for each
+line's end, and only short texts (words) have their width cached, never whole paragraphs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from functools import cache, lru_cache
+from importlib.resources import files
+from itertools import accumulate, islice
+
+#: the face every run is set in
+FONT = "Arial"
+#: line height as a factor of the font size (PowerPoint's single spacing is about 1.2)
+LINE = 1.2
+#: widths are multiplied by this, for rounding and hinting differences between renderers
+SAFETY = 1.04
+#: width of a character the font does not have (the renderer falls back to another font)
+_UNKNOWN = 1.0
+#: texts up to this many characters (words, labels) have their width cached
+_CACHED = 64
+
+
+@cache
+def _tables() -> dict[str, dict[str, float]]:
+    raw = json.loads(files("generator.render.deck").joinpath("metrics.json").read_text("utf-8"))
+    upm = raw["units_per_em"]
+    tables = {
+        style: {chr(int(code)): width / upm for code, width in widths.items()}
+        for style, widths in raw["styles"].items()
+    }
+    return tables
+
+
+def _style(bold: bool, italic: bool) -> str:
+    return ("bold" if bold else "") + ("italic" if italic else "") or "regular"
+
+
+def em_width(text: str, *, bold: bool = False, italic: bool = False) -> float:
+    """Width of ``text`` in ems (multiply by the font size in points for points)."""
+    if len(text) <= _CACHED:
+        return _em_width(text, bold, italic)
+    return _measure(text, bold, italic)
+
+
+@lru_cache(maxsize=65536)
+def _em_width(text: str, bold: bool, italic: bool) -> float:
+    return _measure(text, bold, italic)
+
+
+def _measure(text: str, bold: bool, italic: bool) -> float:
+    get = _tables()[_style(bold, italic)].get
+    return sum(get(char, _UNKNOWN) for char in text) * SAFETY
+
+
+StyledText = tuple[str, bool, bool]  # text, bold, italic
+Line = list[StyledText]
+
+
+def wrap(pieces: Iterable[StyledText], width: float, size: float) -> list[Line]:
+    """Break styled text into lines no wider than ``width`` points at ``size`` points.
+
+    Returns the lines, each a list of styled pieces (spaces at line ends dropped; neighbouring
+    pieces in the same style joined). A newline in the text forces a break and stays at the end
+    of its line, so that lines joined again keep it.
+    """
+    return list(_Breaker(width / size).lines(pieces))
+
+
+def fits(pieces: Iterable[StyledText], width: float, size: float, lines: int) -> bool:
+    """Whether the text takes at most ``lines`` lines; stops measuring after that many."""
+    return len(list(islice(_Breaker(width / size).lines(pieces), lines + 1))) <= lines
+
+
+class _Breaker:
+    """Greedy line breaking, one word at a time; a line is yielded as soon as it is full."""
+
+    def __init__(self, limit: float) -> None:
+        self.limit = limit  # in ems
+        self.line: Line = []
+        self.used = 0.0
+
+    def lines(self, pieces: Iterable[StyledText]) -> Iterator[Line]:
+        limit = self.limit
+        for word, space in _words(pieces):
+            if word is None:  # a line break written in the text: kept at the line's end
+                self.line.append(space)
+                yield self._end()
+                continue
+            word_width = sum(em_width(t, bold=b, italic=i) for t, b, i in word)
+            space_width = em_width(" ", bold=space[1], italic=space[2]) if self.line else 0.0
+            if self.line and self.used + space_width + word_width > limit:
+                yield self._end()
+                space_width = 0.0
+            if word_width > limit:
+                yield from self._break_word(word)
+                continue
+            if self.line:
+                self.line.append(space)
+            self.line.extend(word)
+            self.used += space_width + word_width
+        yield self._end()
+
+    def _end(self) -> Line:
+        line, self.line, self.used = _joined(self.line), [], 0.0
+        return line
+
+    def _break_word(self, word: list[StyledText]) -> Iterator[Line]:
+        """A word wider than a line (which is empty here), broken between characters: a line
+        holds as many as fit, and at least one."""
+        for text, bold, italic in word:
+            get = _tables()[_style(bold, italic)].get
+            # ends[i]: the width of text[:i]
+            ends = array("d", accumulate((get(c, _UNKNOWN) * SAFETY for c in text), initial=0.0))
+            start, length = 0, len(text)
+            while start < length:
+                room = self.limit - self.used
+                end = bisect_right(ends, ends[start] + room, lo=start) - 1
+                if end == start and not self.line:
+                    end = start + 1
+                if end > start:
+                    self.line.append((text[start:end], bold, italic))
+                    self.used += ends[end] - ends[start]
+                    start = end
+                if start < length:
+                    yield self._end()
+
+
+_TOKENS = re.compile(r"[^ \n\t]+|\n|[ \t]")
+
+
+def _words(pieces: Iterable[StyledText]) -> Iterator[tuple[list[StyledText] | None, StyledText]]:
+    """Words (lists of styled pieces, a word may change style inside) and the space before;
+    None and the newline for a newline."""
+    word: list[StyledText] = []
+    space: StyledText = (" ", False, False)
+    for text, bold, italic in pieces:
+        for match in _TOKENS.finditer(text):
+            token = match.group()
+            if token in ("\n", " ", "\t"):
+                if word:
+                    yield word, space
+                    word = []
+                if token == "\n":
+                    yield None, ("\n", bold, italic)
+                space = (" ", bold, italic)
+            else:
+                word.append((token, bold, italic))
+    if word:
+        yield word, space
+
+
+def _joined(line: Line) -> Line:
+    """Neighbouring pieces in the same style as one piece."""
+    if len(line) < 2:
+        return line
+    result: Line = []
+    texts: list[str] = []
+    style = (line[0][1], line[0][2])
+    for text, bold, italic in line:
+        if (bold, italic) != style:
+            result.append(("".join(texts), *style))
+            texts, style = [], (bold, italic)
+        texts.append(text)
+    result.append(("".join(texts), *style))
+    return result

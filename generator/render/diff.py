@@ -1,0 +1,593 @@
+"""What changed in the data between two versions, as a reviewer judges it: statuses, deadlines,
+items added and removed, texts changed word by word. Items are matched by their number, so a
+renamed file is not "removed and added"."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.load.dataset import Dataset
+from generator.load.diagnostics import Report, display_path
+from generator.load.kinds.actie import Actie
+from generator.load.kinds.werkstroom import Hoofdactie, Opdracht, Werkstroom
+from generator.model.deadline import Deadline
+from generator.model.legend import ACTIE, SCT, Legend
+from generator.model.people import People
+from generator.text import dutch
+
+
+@dataclass(frozen=True)
+class Change:
+    """One thing a reviewer should look at."""
+
+    kind: str  # status | deadline | added | removed | text | field
+    subject: str  # "opdracht 4.2", "hoofdactie 'Missie vastleggen' (opdracht 1.1)", "actie 12"
+    old: str | None = None
+    new: str | None = None
+    #: deadline moves: days later (positive: a slip) or earlier
+    days: int | None = None
+    #: text changes: the words, each ("same" | "deleted" | "inserted", text)
+    words: tuple[tuple[str, str], ...] = ()
+    what: str = ""  # the field, for text and field changes
+
+    @property
+    def slip(self) -> bool:
+        return self.days is not None and self.days > 0
+
+    def as_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"kind": self.kind, "subject": self.subject}
+        for key in ("old", "new", "days", "what"):
+            value = getattr(self, key)
+            if value not in (None, ""):
+                data[key] = value
+        if self.kind == "deadline":
+            data["slip"] = self.slip
+        if self.words:
+            data["words"] = [{"op": op, "text": text} for op, text in self.words]
+        return data
+
+
+@dataclass
+class Group:
+    title: str
+    changes: list[Change] = field(default_factory=list)
+
+
+@dataclass
+class Review:
+    base: str
+    head: str
+    groups: list[Group]
+    #: files that did not validate, per side: "file:line: message"
+    invalid: list[tuple[str, str]]
+
+    def counts(self) -> dict[str, int]:
+        changes = [c for g in self.groups for c in g.changes]
+        return {
+            "status": sum(c.kind == "status" for c in changes),
+            "deadline": sum(c.kind == "deadline" for c in changes),
+            "slips": sum(c.slip for c in changes),
+            "added": sum(c.kind == "added" for c in changes),
+            "removed": sum(c.kind == "removed" for c in changes),
+            "text": sum(c.kind == "text" for c in changes),
+            "other": sum(c.kind == "field" for c in changes),
+            "invalid": len(self.invalid),
+        }
+
+    @property
+    def summary(self) -> str:
+        n = self.counts()
+        if not any(n.values()):
+            return "Geen inhoudelijke wijzigingen."
+        parts = []
+        if n["status"]:
+            parts.append(_count(n["status"], "statuswijziging", "statuswijzigingen"))
+        if n["deadline"]:
+            text = _count(n["deadline"], "verschoven deadline", "verschoven deadlines")
+            if n["slips"]:
+                text += f" ({n['slips']} later)"
+            parts.append(text)
+        if n["added"]:
+            parts.append(f"{n['added']} toegevoegd")
+        if n["removed"]:
+            parts.append(f"{n['removed']} verwijderd")
+        if n["text"]:
+            parts.append(_count(n["text"], "tekst gewijzigd", "teksten gewijzigd"))
+        if n["other"]:
+            parts.append(_count(n["other"], "andere wijziging", "andere wijzigingen"))
+        if n["invalid"]:
+            parts.append(_count(n["invalid"], "ongeldig bestand", "ongeldige bestanden"))
+        return ", ".join(parts) + "."
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def invalid_files(report: Report, root: Path, side: str) -> list[tuple[str, str]]:
+    """The first error of every file that did not validate, named relative to the data folder."""
+    seen: dict[str, str] = {}
+    for diagnostic in report.errors:
+        try:
+            name = _relative(diagnostic.file, root)
+        except ValueError:
+            name = display_path(diagnostic.file)
+        seen.setdefault(name, f"{name}:{diagnostic.line}: {diagnostic.message}")
+    return [(side, message) for message in seen.values()]
+
+
+def compare(
+    old: Dataset,
+    new: Dataset,
+    *,
+    base: str,
+    head: str,
+    invalid: list[tuple[str, str]],
+) -> Review:
+    people = People({**old.personen, **new.personen})
+    skip = {message.split(":", 1)[0] for _, message in invalid}
+    groups: list[Group] = []
+    olds = {w.nummer: w for w in _valid(old, "werkstroom", skip)}
+    news = {w.nummer: w for w in _valid(new, "werkstroom", skip)}
+    for nummer in sorted(olds.keys() | news.keys()):
+        group = Group(f"Werkstroom {nummer} – {(news.get(nummer) or olds[nummer]).titel}")
+        group.changes = list(_werkstroom(olds.get(nummer), news.get(nummer), people))
+        if group.changes:
+            groups.append(group)
+    old_acties = {a.nummer: a for a in _valid(old, "actie", skip)}
+    new_acties = {a.nummer: a for a in _valid(new, "actie", skip)}
+    for nummer in sorted(old_acties.keys() | new_acties.keys()):
+        actie = new_acties.get(nummer) or old_acties[nummer]
+        group = Group(f"Actie {nummer} – {_short(actie.omschrijving)}")
+        group.changes = list(_actie(old_acties.get(nummer), new_acties.get(nummer), people))
+        if group.changes:
+            groups.append(group)
+    other = Group("Overige bestanden")
+    for kind in sorted((old.loaded.keys() | new.loaded.keys()) - {"werkstroom", "actie"}):
+        before = {_name(e, old.root): e.item for e in old.loaded.get(kind, [])}
+        after = {_name(e, new.root): e.item for e in new.loaded.get(kind, [])}
+        for name in sorted(before.keys() | after.keys()):
+            if name in skip:
+                continue
+            subject = f"`{name}`"
+            if name not in before:
+                other.changes.append(Change("added", subject))
+            elif name not in after:
+                other.changes.append(Change("removed", subject))
+            elif before[name] != after[name]:
+                other.changes.append(Change("field", subject, "…", "gewijzigd", what="inhoud"))
+    if other.changes:
+        groups.append(other)
+    return Review(base, head, groups, invalid)
+
+
+def _name(entry: Any, root: Path) -> str:
+    return _relative(entry.file, root)
+
+
+def _relative(file: Path, root: Path) -> str:
+    """The file's name in the data folder: where it is, not where a symbolic link leads."""
+    try:
+        return file.relative_to(root).as_posix()
+    except ValueError:
+        return file.resolve().relative_to(root.resolve()).as_posix()
+
+
+def _valid(dataset: Dataset, kind: str, skip: set[str]) -> Iterable[Any]:
+    for entry in dataset.loaded.get(kind, []):
+        if _name(entry, dataset.root) not in skip:
+            yield entry.item
+
+
+def _werkstroom(old: Werkstroom | None, new: Werkstroom | None, people: People) -> Iterable[Change]:
+    if old is None and new is not None:
+        yield Change("added", f"werkstroom {new.nummer}", new=new.titel)
+        return
+    if new is None and old is not None:
+        yield Change("removed", f"werkstroom {old.nummer}", old=old.titel)
+        return
+    assert old is not None and new is not None
+    subject = f"werkstroom {new.nummer}"
+    yield from _fields(
+        subject, old, new, people, ("titel", "kernwoord"), people_fields=("trekker",)
+    )
+    if old.effective_status != new.effective_status:
+        yield _status(subject, SCT, old.effective_status, new.effective_status)
+    before = {o.nummer: o for o in old.opdrachten}
+    after = {o.nummer: o for o in new.opdrachten}
+    for nummer in _ordered(before, after):
+        yield from _opdracht(before.get(nummer), after.get(nummer), people)
+
+
+def _ordered(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
+    """Keys in the new order, removed ones where they were."""
+    keys = list(after)
+    for key in before:
+        if key not in after:
+            keys.append(key)
+    return keys
+
+
+def _opdracht(old: Opdracht | None, new: Opdracht | None, people: People) -> Iterable[Change]:
+    if old is None and new is not None:
+        yield Change("added", f"opdracht {new.nummer}", new=new.titel)
+        return
+    if new is None and old is not None:
+        yield Change("removed", f"opdracht {old.nummer}", old=old.titel)
+        return
+    assert old is not None and new is not None
+    subject = f"opdracht {new.nummer}"
+    if old.status != new.status:
+        yield _status(subject, SCT, old.status, new.status)
+    yield from _deadline(subject, old.deadline, new.deadline)
+    yield from _fields(subject, old, new, people, ("titel",), people_fields=("trekker",))
+    yield from _text(subject, "toelichting", old.toelichting, new.toelichting)
+    for what in ("eindresultaten", "themas", "afhankelijkheden", "risicos"):
+        a, b = getattr(old, what), getattr(new, what)
+        if a != b:
+            yield Change("field", subject, _join(a), _join(b), what=what)
+    yield from _hoofdacties(new.nummer, old, new, people)
+
+
+def _hoofdacties(nummer: str, old: Opdracht, new: Opdracht, people: People) -> Iterable[Change]:
+    before = list(old.hoofdacties)
+    after = list(new.hoofdacties)
+    pairs: list[tuple[Hoofdactie | None, Hoofdactie | None]] = []
+    unmatched_after = []
+    titles = {h.titel: h for h in before}
+    for actie in after:
+        match = titles.pop(actie.titel, None)
+        if match is None:
+            unmatched_after.append(actie)
+        else:
+            pairs.append((match, actie))
+    unmatched_before = [h for h in before if h.titel in titles]
+    # a renamed hoofdactie: pair what is left over in the same position
+    while unmatched_before and unmatched_after:
+        pairs.append((unmatched_before.pop(0), unmatched_after.pop(0)))
+    pairs += [(h, None) for h in unmatched_before] + [(None, h) for h in unmatched_after]
+    for a, b in pairs:
+        title = _short((b or a).titel)  # type: ignore[union-attr]
+        subject = f"hoofdactie '{title}' (opdracht {nummer})"
+        if a is None:
+            yield Change("added", subject)
+            continue
+        if b is None:
+            yield Change("removed", subject)
+            continue
+        if a.titel != b.titel:
+            yield Change("field", subject, a.titel, b.titel, what="titel")
+        status_a, status_b = a.status or old.status, b.status or new.status
+        # a hoofdactie without a status of its own follows its opdracht, reported above
+        if (a.status or b.status) and status_a != status_b:
+            yield _status(subject, SCT, status_a, status_b)
+        yield from _deadline(subject, a.deadline, b.deadline)
+        if a.subacties != b.subacties:
+            yield _text_change(subject, "subacties", "\n".join(a.subacties), "\n".join(b.subacties))
+
+
+def _actie(old: Actie | None, new: Actie | None, people: People) -> Iterable[Change]:
+    if old is None and new is not None:
+        yield Change("added", f"actie {new.nummer}", new=_short(new.omschrijving))
+        return
+    if new is None and old is not None:
+        yield Change("removed", f"actie {old.nummer}", old=_short(old.omschrijving))
+        return
+    assert old is not None and new is not None
+    subject = f"actie {new.nummer}"
+    if old.status != new.status:
+        yield _status(subject, ACTIE, old.status, new.status)
+    yield from _text(subject, "stand van zaken", old.stand_van_zaken, new.stand_van_zaken)
+    yield from _text(subject, "omschrijving", old.omschrijving, new.omschrijving)
+    yield from _fields(subject, old, new, people, ("sectie", "subsectie", "bijgewerkt"),
+                       people_fields=("eigenaar",))  # fmt: skip
+    if old.moties != new.moties:
+        yield Change("field", subject, _join(old.moties), _join(new.moties), what="moties")
+
+
+def _status(subject: str, legend: Legend, old: str | None, new: str | None) -> Change:
+    return Change(
+        "status", subject, legend[old].label if old else "–", legend[new].label if new else "–"
+    )
+
+
+def _deadline(subject: str, old: Deadline | None, new: Deadline | None) -> Iterable[Change]:
+    if old == new:
+        return
+
+    def show(deadline: Deadline | None) -> str:
+        return dutch.deadline(deadline) if deadline else "geen"
+
+    days = None
+    if old is not None and new is not None and old.due and new.due:
+        days = (new.due - old.due).days
+        if days == 0 and show(old) == show(new):
+            return
+    yield Change("deadline", subject, show(old), show(new), days=days)
+
+
+def _fields(
+    subject: str,
+    old: Any,
+    new: Any,
+    people: People,
+    names: tuple[str, ...],
+    *,
+    people_fields: tuple[str, ...] = (),
+) -> Iterable[Change]:
+    for name in names:
+        a, b = getattr(old, name), getattr(new, name)
+        if a != b:
+            yield Change("field", subject, _show(a), _show(b), what=name)
+    for name in people_fields:
+        a, b = getattr(old, name), getattr(new, name)
+        if a != b:
+            yield Change(
+                "field", subject, people.name(a) if a else "–", people.name(b) if b else "–",
+                what=name,
+            )  # fmt: skip
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "–"
+    if hasattr(value, "isoformat"):
+        return dutch.long_date(value)
+    return str(value)
+
+
+def _join(values: list[Any]) -> str:
+    return "; ".join(str(v) for v in values) or "–"
+
+
+def _text(subject: str, what: str, old: str | None, new: str | None) -> Iterable[Change]:
+    if (old or "").split() != (new or "").split():
+        yield _text_change(subject, what, old or "", new or "")
+
+
+def _text_change(subject: str, what: str, old: str, new: str) -> Change:
+    a, b = old.split(), new.split()
+    words: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            words.append(("same", " ".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            words.append(("deleted", " ".join(a[i1:i2])))
+        if j2 > j1:
+            words.append(("inserted", " ".join(b[j1:j2])))
+    return Change("text", subject, words=tuple(words), what=what)
+
+
+def _short(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --- output ------------------------------------------------------------------------------------
+
+#: GitHub refuses a comment longer than this many characters
+COMMENT_LIMIT = 65_536
+#: what a summary keeps free of the limit (the workflow may add a line; astral characters count
+#: double where UTF-16 is counted)
+_MARGIN = 1_536
+#: a value or subject shown in a summary line is cut to this many characters
+_BRIEF = 200
+
+
+def markdown(review: Review, *, limit: int = COMMENT_LIMIT) -> str:
+    """The review as GitHub Markdown: every piece of data escaped (it can open no HTML, code,
+    table, heading, list, link or image), and no longer than ``limit`` characters: when the
+    full list is longer, a summary with the most important changes first."""
+    lines = [_title(review), "", f"**{review.summary}**", ""]
+    if review.invalid:
+        lines += ["### Niet te vergelijken: bestanden met fouten", ""]
+        lines += [f"- {_inline(side)}: {_inline(message)}" for side, message in review.invalid]
+        lines.append("")
+    for group in review.groups:
+        lines += [f"### {_inline(group.title)}", ""]
+        lines += [f"- {_line(change)}" for change in group.changes]
+        lines.append("")
+    full = "\n".join(lines).rstrip() + "\n"
+    if _size(full) <= limit:
+        return full
+    return _summary(review, limit - _MARGIN)
+
+
+def _size(text: str) -> int:
+    """Characters as the most demanding counter counts them (UTF-16 code units)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _title(review: Review) -> str:
+    return f"## Wijzigingen in de statusdata ({_inline(review.base)} → {_inline(review.head)})"
+
+
+def _summary(review: Review, budget: int) -> str:
+    """What fits in ``budget``: the counts, files with errors, then the changes by importance
+    (escalations, other status changes, later deadlines, removals, ...), then the count per
+    workstream and action; and a last line that says what was left out and where it is."""
+    changes = sorted(
+        ((index, group, change) for index, group in enumerate(review.groups)
+         for change in group.changes),
+        key=lambda found: (_importance(found[2]), found[0]),
+    )  # fmt: skip
+    head = [
+        _title(review),
+        "",
+        f"**{review.summary}**",
+        "",
+        "*Te veel wijzigingen voor één reactie: hieronder de belangrijkste eerst (escalaties, "
+        "statuswijzigingen, verschoven deadlines), daarna het aantal per werkstroom en actie.*",
+        "",
+    ]
+    out = _Budget(budget - 400, head)  # room for the last line
+    shown_invalid = 0
+    if review.invalid and out.add("### Niet te vergelijken: bestanden met fouten", ""):
+        for side, message in review.invalid:
+            line = f"- {_inline(_short(side, _BRIEF))}: {_inline(_short(message, _BRIEF))}"
+            if not out.add(line):
+                break
+            shown_invalid += 1
+        out.add("")
+    shown = 0
+    # the changes take at most three quarters of what is left, the counts per group the rest
+    counts_room = out.left // 4
+    if changes and out.add("### Belangrijkste wijzigingen", ""):
+        for _, group, change in changes:
+            line = f"- {_inline(_short(group.title, 80))}: {_line(change, brief=True)}"
+            if out.left - _size(line) - 1 < counts_room or not out.add(line):
+                break
+            shown += 1
+        out.add("")
+    counted = 0
+    if shown < len(changes) and out.add("### Aantallen per werkstroom en actie", ""):
+        for group in review.groups:
+            text = _counted(Review(review.base, review.head, [group], []).counts())
+            if not out.add(f"- {_inline(_short(group.title, 80))}: {text}"):
+                break
+            counted += 1
+        out.add("")
+    left = []
+    if shown < len(changes):
+        left.append(f"{len(changes) - shown} van de {len(changes)} wijzigingen")
+        if counted < len(review.groups):
+            left.append(f"de aantallen van {len(review.groups) - counted} werkstromen en acties")
+    if shown_invalid < len(review.invalid):
+        left.append(
+            _count(len(review.invalid) - shown_invalid, "bestand", "bestanden") + " met fouten"
+        )
+    end = (
+        f"*Niet getoond: {', '.join(left)}. Alles staat in de uitvoer van "
+        "`statusgen diff --format json` met dezelfde BASE en HEAD.*"
+    )
+    return "\n".join([*out.lines, end]) + "\n"
+
+
+class _Budget:
+    """Lines that together stay within a number of characters."""
+
+    def __init__(self, budget: int, lines: list[str]) -> None:
+        self.lines = list(lines)
+        self.left = budget - sum(_size(line) + 1 for line in lines)
+
+    def add(self, *lines: str) -> bool:
+        """Add ``lines`` when all fit; False (and nothing added) when not."""
+        size = sum(_size(line) + 1 for line in lines)
+        if size > self.left:
+            return False
+        self.lines += lines
+        self.left -= size
+        return True
+
+
+_ESCALATIE = SCT["escalatie"].label
+
+
+def _importance(change: Change) -> int:
+    """0 first: escalations, then other status changes, deadlines moved later, removals,
+    additions, other deadline moves, other fields, texts."""
+    if change.kind == "status":
+        return 0 if change.new == _ESCALATIE else 1
+    if change.kind == "deadline":
+        return 2 if change.slip else 5
+    order = {"removed": 3, "added": 4, "field": 6, "text": 7}
+    return order.get(change.kind, 8)
+
+
+def _counted(counts: dict[str, int]) -> str:
+    words = {
+        "status": ("statuswijziging", "statuswijzigingen"),
+        "deadline": ("verschoven deadline", "verschoven deadlines"),
+        "added": ("toegevoegd", "toegevoegd"),
+        "removed": ("verwijderd", "verwijderd"),
+        "text": ("tekst gewijzigd", "teksten gewijzigd"),
+        "other": ("andere wijziging", "andere wijzigingen"),
+    }
+    return ", ".join(_count(counts[key], *forms) for key, forms in words.items() if counts[key])
+
+
+def _line(change: Change, *, brief: bool = False) -> str:
+    """One change as a list item's text; ``brief``: values cut short, texts only counted."""
+
+    def show(value: str | None) -> str:
+        return _inline(_short(value or "", _BRIEF) if brief else value or "")
+
+    subject = change.subject[0].upper() + change.subject[1:]
+    subject = show(subject)
+    if change.kind == "added":
+        return f"**{subject}** toegevoegd" + (f": {show(change.new)}" if change.new else "")
+    if change.kind == "removed":
+        return f"**{subject}** verwijderd" + (f": {show(change.old)}" if change.old else "")
+    if change.kind == "status":
+        return f"**{subject}**: status *{show(change.old)}* → *{show(change.new)}*"
+    if change.kind == "deadline":
+        text = f"**{subject}**: deadline {show(change.old)} → {show(change.new)}"
+        if change.days:
+            sign = "+" if change.days > 0 else "−"
+            text += f" ({sign}{abs(change.days)} dagen"
+            text += ", **verschoven naar later**)" if change.slip else ", eerder)"
+        return text
+    if change.kind == "text":
+        if brief:
+            deleted = sum(len(t.split()) for op, t in change.words if op == "deleted")
+            inserted = sum(len(t.split()) for op, t in change.words if op == "inserted")
+            return f"**{subject}**, {_inline(change.what)}: {deleted} woorden weg, {inserted} nieuw"
+        return f"**{subject}**, {_inline(change.what)}: " + _words(change.words)
+    return f"**{subject}**, {_inline(change.what)}: {show(change.old)} → {show(change.new)}"
+
+
+def _words(words: tuple[tuple[str, str], ...], context: int = 8) -> str:
+    parts = []
+    for index, (op, text) in enumerate(words):
+        if op == "deleted":
+            parts.append(f"~~{_inline(text)}~~")
+        elif op == "inserted":
+            parts.append(f"**{_inline(text)}**")
+        else:
+            tokens = text.split()
+            first, last = index == 0, index == len(words) - 1
+            if len(tokens) > 2 * context:
+                head = [] if first else tokens[:context]
+                tail = [] if last else tokens[-context:]
+                text = " ".join([*head, "…", *tail]) if head or tail else "…"
+            parts.append(_inline(text))
+    return " ".join(parts)
+
+
+#: characters that mean something inline in GitHub Markdown: emphasis, strikethrough, code,
+#: links and images ("![" needs the bracket), table cells, math, headings, the backslash itself
+_PUNCTUATION = re.compile(r"([\\`*_~\[\]|$#])")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+#: a list marker, heading or quote at the start of a line, in case data starts a line
+_START = re.compile(r"^(\d{1,9})([.)])|^([-+=])")
+
+
+def _inline(text: str) -> str:
+    """Data as inert inline Markdown: on one line (whitespace, line breaks included, collapsed
+    to single spaces), every character with a meaning escaped or written as an entity, so
+    that it shows as the text it is and opens nothing."""
+    text = " ".join(text.split())
+    text = _PUNCTUATION.sub(r"\\\1", text)
+    text = re.sub(r"[&<>]", lambda match: _ENTITIES[match.group()], text)
+    text = re.sub(r"(?i)\b(www)\.", r"\1\\.", text)
+    text = re.sub(r"(?i)\b(https?|ftp|mailto):", r"\1\\:", text)
+    return _START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
+
+
+def as_json(review: Review) -> dict[str, Any]:
+    return {
+        "base": review.base,
+        "head": review.head,
+        "summary": review.summary,
+        "counts": review.counts(),
+        "invalid": [{"side": side, "message": message} for side, message in review.invalid],
+        "groups": [
+            {"title": g.title, "changes": [c.as_json() for c in g.changes]} for g in review.groups
+        ],
+    }

@@ -1,0 +1,106 @@
+"""The integral planning (seed 001, 5.3): every opdracht and hoofdactie in one table, with
+workstream, trekker, deadline, status and toelichting; to sort and filter."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+from generator.load.dataset import Dataset
+from generator.load.kinds.werkstroom import work
+from generator.model.legend import SCT
+from generator.render.spreadsheet import check_cells
+from generator.text import dutch
+from generator.text.lines import lines
+
+COLUMNS = (
+    ("Werkstroom", 11),
+    ("Werkstroomtitel", 34),
+    ("Opdracht", 10),
+    ("Soort", 11),
+    ("Titel", 50),
+    ("Trekker", 18),
+    ("Deadline", 14),
+    ("Deadline (datum)", 14),
+    ("Status", 26),
+    ("Verlopen", 10),
+    ("Toelichting", 70),
+)
+
+
+def rows(dataset: Dataset, *, peildatum: dt.date) -> list[list[object]]:
+    people = dataset.people
+    result: list[list[object]] = []
+    for w in work(dataset.werkstromen):
+        deadline = w.deadline
+        overdue = deadline is not None and w.status != "afgerond" and deadline.overdue(peildatum)
+        result.append(
+            [
+                w.werkstroom.nummer,
+                w.werkstroom.titel,
+                w.opdracht.nummer,
+                w.soort,
+                _plain(w.titel),
+                people.name(w.trekker) if w.trekker else "",
+                dutch.deadline(deadline) if deadline else "",
+                deadline.due if deadline and deadline.due else None,
+                SCT[w.status].label,
+                "ja" if overdue else "nee",
+                _plain(w.toelichting) if w.toelichting else "",
+            ]
+        )
+    return result
+
+
+def _plain(source: str) -> str:
+    return "\n".join(("• " if p.bullet else "") + p.text for p in lines(source))
+
+
+def to_csv(table: list[list[object]]) -> bytes:
+    """Semicolon-separated with a byte-order mark: what Excel with Dutch settings opens as is."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([name for name, _ in COLUMNS])
+    for row in table:
+        writer.writerow(
+            ["" if v is None else v.isoformat() if isinstance(v, dt.date) else v for v in row]
+        )
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def to_xlsx(table: list[list[object]], *, title: str, author: str) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Planning"
+    sheet.append([name for name, _ in COLUMNS])
+    for index, (_, width) in enumerate(COLUMNS, start=1):
+        cell = sheet.cell(row=1, column=index)
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = PatternFill("solid", fgColor="154273")
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    wrap = Alignment(vertical="top", wrap_text=True)
+    for row in table:
+        opdracht = f"opdracht {row[2]}"
+        check_cells(
+            row, COLUMNS, opdracht if row[3] == "Opdracht" else f"a hoofdactie of {opdracht}"
+        )
+        sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            cell.alignment = wrap
+        sheet.cell(row=sheet.max_row, column=8).number_format = "d-m-yyyy"
+        lines = max(str(row[4]).count("\n"), str(row[10]).count("\n")) + 1
+        sheet.row_dimensions[sheet.max_row].height = min(15 * max(lines, 1) + 3, 409)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{sheet.max_row}"
+    book.properties.title = title
+    book.properties.creator = author
+    book.properties.lastModifiedBy = author
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

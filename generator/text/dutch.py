@@ -1,0 +1,73 @@
+"""Dutch dates, deadlines and numbers for the documents, through Babel (CLDR data).
+
+One deliberate departure from CLDR: September is abbreviated "sept", as the Taalunie writes it and
+as the crisis bureau's own decks do ("1 sept"); CLDR's "sep" reads as a typo to Dutch readers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from generator.model.deadline import Deadline, Kind
+
+LOCALE = "nl_NL"
+_SHORT_MONTH_FIXES = {9: "sept"}
+
+
+def _short_month(day: dt.date) -> str:
+    return _SHORT_MONTH_FIXES.get(day.month) or format_date(day, "LLL", locale=LOCALE).rstrip(".")
+
+
+def short_date(day: dt.date, *, year: int | None = None) -> str:
+    """'1 sept'; the year is added when it is not the document's ``year``."""
+    text = f"{day.day} {_short_month(day)}"
+    return text if day.year == year else f"{text} {day.year}"
+
+
+def long_date(day: dt.date) -> str:
+    """'17 augustus 2020'."""
+    return format_date(day, "long", locale=LOCALE)
+
+
+def weekday(day: dt.date) -> str:
+    """'ma', 'di', ...: the short weekday."""
+    return format_date(day, "EEEEEE", locale=LOCALE)
+
+
+def month(day: dt.date) -> str:
+    """'sept 2020'."""
+    return f"{_short_month(day)} {day.year}"
+
+
+def deadline(value: Deadline, *, year: int | None = None, long: bool = False) -> str:
+    """A deadline as tables show it ('1 sept', '1 okt – 15 nov', 'Continu', 'n.t.b.')."""
+    if value.kind is Kind.DOORLOPEND:
+        return "Continu"
+    if value.kind is Kind.NTB:
+        return "n.t.b."
+    if value.kind is Kind.TEXT and value.tekst:
+        return value.tekst
+    assert value.due is not None
+    if value.kind is Kind.MONTH:
+        return month(value.due)
+    if value.kind is Kind.RANGE and value.start is not None:
+        if long:
+            return f"{long_date(value.start)} – {long_date(value.due)}"
+        return f"{short_date(value.start, year=year)} – {short_date(value.due, year=year)}"
+    return long_date(value.due) if long else short_date(value.due, year=year)
+
+
+def number(value: float) -> str:
+    """'1.234' and '81,5': Dutch grouping and decimal comma."""
+    return format_decimal(value, locale=LOCALE)
+
+
+def change(value: float) -> str:
+    """A difference with its sign: '+12', '−3' (a real minus sign), '0'."""
+    if value == 0:
+        return "0"
+    sign = "+" if value > 0 else "\u2212"
+    return f"{sign}{number(abs(value))}"
