@@ -124,6 +124,7 @@ def test_names_in_free_text_are_reported_with_file_line_and_column(
     for name in ("Abma", "Zijlstra", "Ravensteijn"):
         assert name not in "\n".join(lines)
     assert "OK: 0 error(s), 6 warning(s)" in result.output
+    assert "6 possible personal name(s) not in the registry: add each person" in result.output
 
 
 def _exact(data: Path) -> list[str]:
@@ -137,6 +138,33 @@ def _exact(data: Path) -> list[str]:
             offset = text.index("de heer")
         lines.append(f"{relative}:{line}:{column + offset}: {MESSAGE.format(name)}")
     return lines
+
+
+@pytest.mark.usefixtures("deduce")
+def test_the_place_of_a_name_in_every_style_of_yaml_value(run: Run, data: Path) -> None:
+    """yaml.safe_dump and editors wrap long values: plain over several lines, folded, quoted
+    with escapes. The line and column are the name's own all the same."""
+    actie = data / "acties" / "010-toekomst.yaml"
+    actie.write_text(
+        "nummer: 10\n"
+        "sectie: Toekomst toeslagen\n"
+        "omschrijving: De regeling wordt uitgewerkt\n"
+        "  in overleg met de gemeenten en met\n"
+        "  Karin Postma van de VNG.\n"
+        "status: nog_niet_gestart\n"
+        'stand_van_zaken: "Het concept is \\\n'
+        '  \\ klaar.\\nDe heer J. Tromp\\ (SZW) leest mee."\n'
+        "moties:\n"
+        "  - >\n"
+        "    Motie over de uitvoering,\n"
+        "    toegelicht door Els Mulder\n",
+        encoding="utf-8",
+    )
+    result = run("check", "--data", data, "--openbaar")
+    assert result.exit_code == 0, result.output
+    for name in ("Karin Postma", "De heer J. Tromp", "Els Mulder"):
+        line, column = where(actie, name)
+        assert f"acties/010-toekomst.yaml:{line}:{column}: {MESSAGE.format(name)}" in result.output
 
 
 @pytest.mark.usefixtures("deduce")

@@ -76,8 +76,11 @@ def command(
             raise AuditUnavailable(audit.INSTALL)
     report = Report()
     dataset = load(data_dir, report, peildatum=peildatum)
+    names_found = 0
     if openbaar:
-        report.extend(audit.check(dataset, lambda text: click.echo(text, err=True)))
+        found = audit.check(dataset, lambda text: click.echo(text, err=True))
+        names_found = sum(1 for d in found if d.message.startswith(audit.PREFIX))
+        report.extend(found)
     errors, warnings = len(report.errors), len(report.warnings)
     failed = errors > 0 or (strict and warnings > 0)
     if fmt == "json":
@@ -96,5 +99,12 @@ def command(
                 click.echo(diagnostic.human())
         summary = f"{errors} error(s), {warnings} warning(s) in {display_path(data_dir)}"
         click.echo(("FAILED: " if failed else "OK: ") + summary, err=True)
+        if names_found:
+            click.echo(
+                f"{names_found} possible personal name(s) not in the registry: add each person "
+                "to personen (withheld) or publiek (a public official) in organisatie.yaml, or "
+                "the phrase to geen_namen if it is not a name",
+                err=True,
+            )
     if failed:
         raise SystemExit(1)

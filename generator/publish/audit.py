@@ -18,13 +18,15 @@ word order: "Kamerlid Verburgh" by P. Verburgh, "de heer Visser" by a registered
 for part of a name ("Mevrouw Koning van de Landsadvocaat"); the audit reports and judges the
 name without it.
 
-Each finding names its file, line and column: for a plain one-line scalar and a literal block
-(``|``) the column of the name itself, for other YAML styles (folded, quoted with escapes)
-where the value starts.
+Each finding names its file, line and column: those of the name itself, computed for a literal
+block (``|``) and found in the scalar's own text for the other styles (plain over several lines,
+folded, quoted); where the value starts when its first word is not there as written (written
+with an escape in a double-quoted value).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -40,7 +42,8 @@ from generator.publish.names import Names, fold
 from generator.yamlsource import SourceDocument
 
 INSTALL = "pip install 'statusgen[woo]'"
-MESSAGE = "possible personal name not in the registry: '{}'"
+PREFIX = "possible personal name not in the registry: "
+MESSAGE = PREFIX + "'{}'"
 
 #: organisatie.yaml's lists of names and phrases: the audit's answers, not text to audit
 _LISTS = frozenset({"personen", "publiek", "geen_namen"})
@@ -156,7 +159,7 @@ def audit(dataset: Dataset, detector: Any, *, version: str | None = None) -> Res
     organisatie: Organisatie | None = dataset.organisatie
     lists = _Lists(organisatie)
     result = Result()
-    sources: dict[Path, list[str]] = {}
+    sources: dict[Path, _SourceText] = {}
     for text in _texts(dataset):
         shown, origins = visible(text.value)
         spans = detector.spans(shown)
@@ -338,42 +341,73 @@ def _covered(word: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(_overlaps(word, span) for span in spans)
 
 
+class _SourceText:
+    """The text of a YAML file, to find where a part of a value stands in it."""
+
+    def __init__(self, file: Path, source: SourceDocument) -> None:
+        try:
+            raw = file.read_text(encoding="utf-8-sig")
+        except OSError:
+            raw = ""
+        self.text = raw.replace("\r\n", "\n")
+        self.lines = self.text.split("\n")
+        self._starts = [0]
+        for row in self.lines:
+            self._starts.append(self._starts[-1] + len(row) + 1)
+        #: where every key and value starts: a scalar ends before the next of them
+        self.tokens = sorted(
+            {self.index(p) for p in (*source.values.values(), *source.keys.values())}
+        )
+
+    def index(self, position: tuple[int, int]) -> int:
+        line, column = position
+        return self._starts[min(max(line, 1), len(self.lines)) - 1] + column - 1
+
+    def position(self, index: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, index)
+        return line, index - self._starts[line - 1] + 1
+
+
 def _place(
-    text: _Text, offset: int, original: str, sources: dict[Path, list[str]]
+    text: _Text, offset: int, original: str, sources: dict[Path, _SourceText]
 ) -> tuple[int, int]:
-    """The line and column of ``text.value[offset:]`` in its file."""
+    """The line and column of ``text.value[offset:]`` (``original``) in its file: computed for
+    a literal block, found in the scalar's own text for the other styles (a plain scalar over
+    several lines, a quoted one), else where the value starts."""
     if text.source is None:
         line = text.value.count("\n", 0, offset) + 1
         return line, offset - (text.value.rfind("\n", 0, offset) + 1) + 1
     start = text.source.values.get(text.path)
     if start is None:
         return text.source.position(text.path)
-    lines = sources.get(text.file)
-    if lines is None:
-        try:
-            raw = text.file.read_text(encoding="utf-8-sig")
-        except OSError:
-            raw = ""
-        lines = sources[text.file] = raw.replace("\r\n", "\n").split("\n")
+    source = sources.get(text.file)
+    if source is None:
+        source = sources[text.file] = _SourceText(text.file, text.source)
+    lines = source.lines
     line, column = start
     if not 0 < line <= len(lines):
         return start
-    indicator = lines[line - 1][column - 1 : column]
-    if indicator == "|":
+    first = original.split("\n", 1)[0]
+    if lines[line - 1][column - 1 : column] == "|":
         before = text.value.count("\n", 0, offset)
         within = offset - (text.value.rfind("\n", 0, offset) + 1)
-        candidate = (line + 1 + before, _indent(lines, line) + within + 1)
-    elif indicator in ("'", '"') and "\n" not in text.value:
-        candidate = (line, column + 1 + offset)
-    elif indicator not in (">", "'", '"') and "\n" not in text.value:
-        candidate = (line, column + offset)
-    else:
+        row, col = line + 1 + before, _indent(lines, line) + within + 1
+        if 0 < row <= len(lines) and lines[row - 1][col - 1 : col - 1 + len(first)] == first:
+            return row, col
         return start
-    piece = original.split("\n", 1)[0]
-    row, col = candidate
-    if 0 < row <= len(lines) and lines[row - 1][col - 1 : col - 1 + len(piece)] == piece:
-        return candidate
-    return start
+    # the name's first word, as often as it came before it in the value, in the scalar's text
+    word = original.split(maxsplit=1)[0] if original.split() else ""
+    if len(word) < 2:
+        return start
+    begin = source.index(start)
+    after = bisect.bisect_right(source.tokens, begin)
+    end = source.tokens[after] if after < len(source.tokens) else len(source.text)
+    found = begin - 1
+    for _ in range(text.value.count(word, 0, offset) + 1):
+        found = source.text.find(word, found + 1, end)
+        if found < 0:
+            return start
+    return source.position(found)
 
 
 def _indent(lines: list[str], header: int) -> int:
