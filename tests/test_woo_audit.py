@@ -279,6 +279,13 @@ def test_diff_audits_the_base_version_too(data: Path) -> None:
     result = CliRunner().invoke(main, ["diff", "main", "--data", str(data), "--openbaar",
                                        "--strict"])  # fmt: skip
     assert result.exit_code == 1 and result.stdout == ""
+    # resolved in the current version: that holds for the base version's text too
+    with (data / "organisatie.yaml").open("a", encoding="utf-8") as org:
+        org.write("publiek:\n  - naam: E. Mulder\n    rol: lid van de Tweede Kamer\n")
+    result = CliRunner().invoke(main, ["diff", "main", "--data", str(data), "--openbaar",
+                                       "--strict"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "Els Mulder" in result.stdout
 
 
 @pytest.mark.usefixtures("deduce")

@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from generator.dataset import Dataset
 from generator.diagnostics import Diagnostic, DocPath, Severity, display_path, format_docpath
@@ -137,6 +137,9 @@ def findings(versions: Sequence[tuple[Dataset, str | None]], say: Say) -> list[F
     from generator.publish import detector
 
     found = detector.load(say)
+    # what the lists say in any version holds in all of them: a name the newest version puts
+    # in publiek is not reported in the base version's text either
+    lists = _Lists([d.organisatie for d, _ in versions if d.organisatie is not None])
     order = sorted(range(len(versions)), key=lambda i: (versions[i][1] is not None, -i))
     result: list[Finding] = []
     seen: set[tuple[str, str]] = set()
@@ -144,7 +147,7 @@ def findings(versions: Sequence[tuple[Dataset, str | None]], say: Say) -> list[F
         dataset, version = versions[index]
         new = [
             finding
-            for finding in audit(dataset, found, version=version).findings
+            for finding in audit(dataset, found, version=version, lists=lists).findings
             if (finding.relative, fold(finding.name)) not in seen
         ]
         seen.update((finding.relative, fold(finding.name)) for finding in new)
@@ -152,12 +155,19 @@ def findings(versions: Sequence[tuple[Dataset, str | None]], say: Say) -> list[F
     return result
 
 
-def audit(dataset: Dataset, detector: Any, *, version: str | None = None) -> Result:
-    """Every probable name in ``dataset``'s texts that no list accounts for.
+class Finder(Protocol):
+    """What finds probable names: ``generator.publish.detector.Detector``."""
 
-    ``detector`` has ``spans(text) -> [(start, end)]`` (``generator.publish.detector``)."""
-    organisatie: Organisatie | None = dataset.organisatie
-    lists = _Lists(organisatie)
+    def spans(self, text: str) -> list[tuple[int, int]]: ...
+
+
+def audit(
+    dataset: Dataset, detector: Finder, *, version: str | None = None, lists: _Lists | None = None
+) -> Result:
+    """Every probable name in ``dataset``'s texts that no list (``lists``, else those of
+    ``dataset``'s organisatie.yaml) accounts for."""
+    if lists is None:
+        lists = _Lists([dataset.organisatie] if dataset.organisatie is not None else [])
     result = Result()
     sources: dict[Path, _SourceText] = {}
     for text in _texts(dataset):
@@ -275,13 +285,13 @@ def _relative(file: Path, root: Path) -> str:
 
 class _Lists:
     """organisatie.yaml's answers: registered people, public officials, phrases that are not
-    names."""
+    names (numbered in the order of ``organisaties``' geen_namen)."""
 
-    def __init__(self, organisatie: Organisatie | None) -> None:
-        self.persons = Names(p.naam for p in organisatie.personen) if organisatie else Names([])
-        self.officials = Names(f.naam for f in organisatie.publiek) if organisatie else Names([])
+    def __init__(self, organisaties: Sequence[Organisatie]) -> None:
+        self.persons = Names(p.naam for o in organisaties for p in o.personen)
+        self.officials = Names(f.naam for o in organisaties for f in o.publiek)
         self._phrases: list[tuple[int, GeenNaam, re.Pattern[str]]] = []
-        for index, entry in enumerate(organisatie.geen_namen if organisatie else []):
+        for index, entry in enumerate(e for o in organisaties for e in o.geen_namen):
             words = fold(entry.tekst).split()
             if words:
                 pattern = r"\s+".join(re.escape(word) for word in words)
