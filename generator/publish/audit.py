@@ -12,6 +12,9 @@ the lists in ``organisatie.yaml``:
   so "staatssecretaris Van Dam" is E. van Dam's);
 - ``geen_namen``, phrases that look like a name but are not one, everywhere or in one file.
 
+Only those lists are not read as text (a registered person's ``functie`` is); neither are
+person ids.
+
 A finding is accounted for when one of those lists covers its last word, the surname in Dutch
 word order: "Kamerlid Verburgh" by P. Verburgh, "de heer Visser" by a registered J. Visser, the
 "Stella" of "Stella-team" by a geen_namen entry "Stella". deduce sometimes takes an affiliation
@@ -45,8 +48,9 @@ INSTALL = "pip install 'statusgen[woo]'"
 PREFIX = "possible personal name not in the registry: "
 MESSAGE = PREFIX + "'{}'"
 
-#: organisatie.yaml's lists of names and phrases: the audit's answers, not text to audit
-_LISTS = frozenset({"personen", "publiek", "geen_namen"})
+#: organisatie.yaml's lists of names and phrases: the audit's answers, not text to audit (a
+#: person's functie is text like any other)
+_LISTS = frozenset({"publiek", "geen_namen"})
 #: characters a reader does not see: Markdown markup, soft hyphens, zero-width characters
 _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff*_`[")
 #: block markers at the start of a Markdown line: headings, bullets, numbers, quotes
@@ -250,7 +254,9 @@ def _texts(dataset: Dataset) -> Iterator[_Text]:
         for entry in entries:
             relative = _relative(entry.file, root)
             for path, value in _strings(entry.source.data, ()):
-                if kind == "organisatie" and path and path[0] in _LISTS:
+                if kind == "organisatie" and path and (
+                    path[0] in _LISTS or (path[0] == "personen" and path[-1] == "naam")
+                ):
                     continue
                 if path and path[-1] == "inhoud_bestand":
                     markdown.append(value)
