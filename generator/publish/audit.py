@@ -254,8 +254,10 @@ def _texts(dataset: Dataset) -> Iterator[_Text]:
         for entry in entries:
             relative = _relative(entry.file, root)
             for path, value in _strings(entry.source.data, ()):
-                if kind == "organisatie" and path and (
-                    path[0] in _LISTS or (path[0] == "personen" and path[-1] == "naam")
+                if (
+                    kind == "organisatie"
+                    and path
+                    and (path[0] in _LISTS or (path[0] == "personen" and path[-1] == "naam"))
                 ):
                     continue
                 if path and path[-1] == "inhoud_bestand":
