@@ -46,3 +46,22 @@ class UnsupportedMarkdown(StatusgenError):
             f"cannot render the Markdown element '{element}' in the text "
             f"'{printable(excerpt)}': nothing was written"
         )
+
+
+class AuditUnavailable(UsageError):
+    """Raised when the Woo audit is asked for but deduce, its optional dependency, is missing."""
+
+    def __init__(self, install: str) -> None:
+        super().__init__(f"the Woo audit needs deduce, an optional dependency: {install}")
+
+
+class AuditRefused(StatusgenError):
+    """Raised when a public version is asked for with --strict while the Woo audit finds
+    possible names that no list in organisatie.yaml accounts for."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(
+            f"{count} possible personal name(s) not in the registry (--strict): the public "
+            "version was not written. Add each person to personen or publiek in "
+            "organisatie.yaml, or the phrase to geen_namen if it is not a name"
+        )

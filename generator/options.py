@@ -65,9 +65,17 @@ def peildatum_option(func: F) -> F:
 
 
 def openbaar_option(func: F) -> F:
+    """``--openbaar`` and the ``--strict`` that goes with it, on every command that publishes."""
+    func = click.option(
+        "--strict",
+        is_flag=True,
+        help="With --openbaar: refuse (exit 1, nothing written) while the Woo audit finds a "
+        "possible personal name that organisatie.yaml does not account for.",
+    )(func)
     return click.option(
         "--openbaar",
         is_flag=True,
         help="The version for publication under the Woo: every name from the registry becomes "
-        '"Persoonsgegevens", metadata included.',
+        '"Persoonsgegevens", metadata included; names found in no list are reported '
+        "(the Woo audit, with pip install 'statusgen[woo]').",
     )(func)

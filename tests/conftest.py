@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +12,10 @@ from generator.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DEMO = Path(__file__).parent.parent / "status"
+
+# deduce's lookup structures (the Woo audit) are built once and kept in the repository's
+# .cache/ (ignored by git), not in the home folder of whoever runs the tests
+os.environ.setdefault("STATUSGEN_CACHE", str(Path(__file__).parent.parent / ".cache" / "statusgen"))
 
 
 @pytest.fixture

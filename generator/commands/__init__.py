@@ -10,7 +10,7 @@ import click
 from generator.exceptions import DataError
 from generator.load.dataset import Dataset, load
 from generator.load.diagnostics import Report
-from generator.publish import Publication, names, public
+from generator.publish import Publication, public_versions
 
 
 def load_valid(root: Path, *, peildatum: dt.date | None = None) -> Dataset:
@@ -26,12 +26,17 @@ def load_valid(root: Path, *, peildatum: dt.date | None = None) -> Dataset:
 
 
 def load_for_publication(
-    root: Path, folder: Path | None, *, openbaar: bool, peildatum: dt.date | None = None
+    root: Path,
+    folder: Path | None,
+    *,
+    openbaar: bool,
+    strict: bool = False,
+    peildatum: dt.date | None = None,
 ) -> tuple[Dataset, Publication]:
-    """The valid data folder, in its public version with ``openbaar``, and the publication its
-    outputs go out through."""
+    """The valid data folder, in its public version with ``openbaar`` (after the Woo audit,
+    which refuses with ``strict``), and the publication its outputs go out through."""
     dataset = load_valid(root, peildatum=peildatum)
     if not openbaar:
         return dataset, Publication(folder)
-    withheld = names(dataset)
-    return public(dataset, withheld), Publication(folder, withheld=withheld)
+    (public,), publication = public_versions(folder, [(dataset, None)], strict=strict)
+    return public, publication

@@ -82,13 +82,16 @@ def command(
     statussen: list[str],
     since: str | None,
     openbaar: bool,
+    strict: bool,
 ) -> None:
     """Build the POK action table: output/actietabel.{html,pdf,docx,md,xlsx}.
 
     Actions are grouped by sectie and subsectie, in number order; each shows its description
     with the moties it comes from, its status and its state of affairs.
     """
-    dataset, publication = load_for_publication(data_dir, output_dir, openbaar=openbaar)
+    dataset, publication = load_for_publication(
+        data_dir, output_dir, openbaar=openbaar, strict=strict
+    )
     changed = None
     label = None
     if since is not None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from generator.exceptions import AuditUnavailable
 from generator.load.dataset import load
 from generator.load.diagnostics import Diagnostic, Report, display_path, format_docpath
 from generator.options import data_option, peildatum_option
@@ -45,6 +46,12 @@ def as_json(diagnostic: Diagnostic) -> dict[str, object]:
 @peildatum_option
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option(
+    "--openbaar",
+    is_flag=True,
+    help="Also run the Woo audit: report probable personal names in free text that are not in "
+    "organisatie.yaml (personen, publiek, geen_namen). Needs: pip install 'statusgen[woo]'.",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(["human", "github", "json"]),
@@ -52,15 +59,28 @@ def as_json(diagnostic: Diagnostic) -> dict[str, object]:
     show_default=True,
     help="human: file:line:col lines; github: Actions annotations; json: one document.",
 )
-def command(data_dir: Path, peildatum: dt.date | None, strict: bool, fmt: str) -> None:
+def command(
+    data_dir: Path, peildatum: dt.date | None, strict: bool, openbaar: bool, fmt: str
+) -> None:
     """Validate the data folder; errors name file, line and column.
 
     Exit status: 0 when the data is valid, 1 on errors (or warnings with --strict), 2 on usage
     errors. Warnings (overdue or ntb deadlines, an afgeronde opdracht with open hoofdacties) do not
-    fail the run unless --strict is given.
+    fail the run unless --strict is given. With --openbaar, each probable personal name that
+    no list in organisatie.yaml accounts for is a warning too.
     """
+    if openbaar:
+        from generator.publish import audit
+
+        if not audit.available():
+            raise AuditUnavailable(audit.INSTALL)
     report = Report()
-    load(data_dir, report, peildatum=peildatum)
+    dataset = load(data_dir, report, peildatum=peildatum)
+    names_found = 0
+    if openbaar:
+        found = audit.check(dataset, lambda text: click.echo(text, err=True))
+        names_found = sum(1 for d in found if d.message.startswith(audit.PREFIX))
+        report.extend(found)
     errors, warnings = len(report.errors), len(report.warnings)
     failed = errors > 0 or (strict and warnings > 0)
     if fmt == "json":
@@ -79,5 +99,12 @@ def command(data_dir: Path, peildatum: dt.date | None, strict: bool, fmt: str) -
                 click.echo(diagnostic.human())
         summary = f"{errors} error(s), {warnings} warning(s) in {display_path(data_dir)}"
         click.echo(("FAILED: " if failed else "OK: ") + summary, err=True)
+        if names_found:
+            click.echo(
+                f"{names_found} possible personal name(s) not in the registry: add each person "
+                "to personen (withheld) or publiek (a public official) in organisatie.yaml, or "
+                "the phrase to geen_namen if it is not a name",
+                err=True,
+            )
     if failed:
         raise SystemExit(1)

@@ -51,7 +51,14 @@ def _period(ctx: click.Context, param: click.Parameter, value: str) -> int:
     help="text for the terminal, md for a pull request or e-mail, ics for a calendar.",
 )
 @openbaar_option
-def command(data_dir: Path, peildatum: dt.date | None, days: int, fmt: str, openbaar: bool) -> None:
+def command(
+    data_dir: Path,
+    peildatum: dt.date | None,
+    days: int,
+    fmt: str,
+    openbaar: bool,
+    strict: bool,
+) -> None:
     """Print the overdue and upcoming hoofdacties (and opdrachten with a deadline of their own),
     grouped by trekker.
 
@@ -61,7 +68,7 @@ def command(data_dir: Path, peildatum: dt.date | None, days: int, fmt: str, open
     """
     from generator.render import deadlines as radar
 
-    dataset, publication = load_for_publication(data_dir, None, openbaar=openbaar)
+    dataset, publication = load_for_publication(data_dir, None, openbaar=openbaar, strict=strict)
     report = radar.radar(dataset, peildatum=peildatum or dt.date.today(), days=days)
     if fmt == "ics":
         publication.echo(radar.calendar(dataset, report).decode("utf-8"), nl=False)

@@ -48,6 +48,7 @@ def command(
     vergadering: dt.date | None,
     template_file: Path | None,
     openbaar: bool,
+    strict: bool,
     peildatum: dt.date | None,
 ) -> None:
     """Build the SCT deck for a meeting: output/sct-DATE.pptx (sct-DATE-openbaar.pptx with
@@ -60,7 +61,7 @@ def command(
     from generator.render.deck.writer import DeckWriter, Meta, Template
 
     dataset, publication = load_for_publication(
-        data_dir, output_dir, openbaar=openbaar, peildatum=peildatum
+        data_dir, output_dir, openbaar=openbaar, strict=strict, peildatum=peildatum
     )
     meeting = _meeting(dataset.items("vergadering"), vergadering)
     template = Template(template_file or shipped("default.pptx"))

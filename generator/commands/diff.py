@@ -12,7 +12,7 @@ from generator.load import history
 from generator.load.dataset import load
 from generator.load.diagnostics import Report
 from generator.options import data_option, openbaar_option
-from generator.publish import Publication, names, public
+from generator.publish import Publication, names, public_versions
 from generator.render.diff import as_json as review_json
 from generator.render.diff import compare, invalid_files, markdown
 
@@ -30,7 +30,9 @@ from generator.render.diff import compare, invalid_files, markdown
     help="md: to paste into (or post as) a pull-request comment; json: for tools.",
 )
 @openbaar_option
-def command(data_dir: Path, base: str | None, head: str | None, fmt: str, openbaar: bool) -> None:
+def command(
+    data_dir: Path, base: str | None, head: str | None, fmt: str, openbaar: bool, strict: bool
+) -> None:
     """Summarise what changed in the data between BASE and HEAD (git refs).
 
     BASE defaults to where the current branch left the main branch, HEAD to the working tree.
@@ -63,10 +65,14 @@ def command(data_dir: Path, base: str | None, head: str | None, fmt: str, openba
         invalid += invalid_files(new_report, new_root, head_label)
         publication = Publication(None)
         if openbaar:
-            withheld = names(old, new)
-            old, new = public(old, withheld), public(new, withheld)
+            # the base version is audited too: a name removed since then is in the diff
+            (old, new), publication = public_versions(
+                None,
+                [(old, base_label), (new, None if head is None else head_label)],
+                strict=strict,
+            )
+            withheld = publication.withheld or names()
             invalid = [(side, withheld.redact(message)) for side, message in invalid]
-            publication = Publication(None, withheld=withheld)
         review = compare(old, new, base=base_label, head=head_label, invalid=invalid)
     if fmt == "json":
         publication.echo(json.dumps(review_json(review), ensure_ascii=False, indent=2))

@@ -25,13 +25,20 @@ from generator.options import data_option, openbaar_option, output_option, peild
 )
 @openbaar_option
 def command(
-    data_dir: Path, output_dir: Path, peildatum: dt.date | None, fmt: str, openbaar: bool
+    data_dir: Path,
+    output_dir: Path,
+    peildatum: dt.date | None,
+    fmt: str,
+    openbaar: bool,
+    strict: bool,
 ) -> None:
     """Write the integral planning, output/planning.xlsx (or .csv): every opdracht and hoofdactie
     with workstream, trekker, deadline, status and toelichting, one row each."""
     from generator.render import planning
 
-    dataset, publication = load_for_publication(data_dir, output_dir, openbaar=openbaar)
+    dataset, publication = load_for_publication(
+        data_dir, output_dir, openbaar=openbaar, strict=strict
+    )
     table = planning.rows(dataset, peildatum=peildatum or dt.date.today())
     org = dataset.organisatie
     if fmt == "csv":

@@ -27,7 +27,9 @@ FORMATS = ("html", "pdf")
     help="Which files to write.",
 )
 @openbaar_option
-def command(data_dir: Path, output_dir: Path, report_id: str, formats: str, openbaar: bool) -> None:
+def command(
+    data_dir: Path, output_dir: Path, report_id: str, formats: str, openbaar: bool, strict: bool
+) -> None:
     """Build the progress report rapportages/ID.yaml: output/ID.html and output/ID.pdf.
 
     The HTML is one self-contained, accessible page; the PDF is made from it by WeasyPrint
@@ -36,7 +38,9 @@ def command(data_dir: Path, output_dir: Path, report_id: str, formats: str, open
     from generator.render.html import render
     from generator.render.rapportage.build import build
 
-    dataset, publication = load_for_publication(data_dir, output_dir, openbaar=openbaar)
+    dataset, publication = load_for_publication(
+        data_dir, output_dir, openbaar=openbaar, strict=strict
+    )
     reports = {entry.file.stem: entry.item for entry in dataset.loaded.get("rapportage", [])}
     if report_id not in reports:
         known = sorted(reports)

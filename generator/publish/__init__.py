@@ -9,17 +9,23 @@ every form an editor might write it. One name found, and nothing is written: the
 with exit 1 and says where the name is. Otherwise all files are moved into place together
 (``write``) and the standard output is printed.
 
+Before any of that, ``public_versions`` runs the Woo audit (``audit``) on the data: a probable
+personal name that no list in organisatie.yaml accounts for is reported, one line each, and with
+``--strict`` the public version is refused. Without deduce, the audit's optional dependency,
+it says so once and goes on (``--strict`` then refuses: it asks for what cannot be checked).
+
 Commands that write data rather than documents (``new``, ``init``, ``schema``) use ``write``
 directly: their output holds no names from the data.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
-from generator.exceptions import OutputError
+from generator.exceptions import AuditRefused, AuditUnavailable, OutputError
 from generator.load.dataset import Dataset
 from generator.publish import redact, scan
 from generator.publish.names import Names
@@ -37,6 +43,48 @@ def names(*datasets: Dataset) -> Names:
 def public(dataset: Dataset, withheld: Names | None = None) -> Dataset:
     """The public version of ``dataset``: its registered names (or ``withheld``) replaced."""
     return redact.public(dataset, withheld or names(dataset))
+
+
+def public_versions(
+    folder: Path | None, versions: Sequence[tuple[Dataset, str | None]], *, strict: bool
+) -> tuple[list[Dataset], Publication]:
+    """The public versions of the datasets (a diff has two) and the publication their outputs
+    go out through, after the Woo audit has reported the probable names that no list in
+    organisatie.yaml accounts for; with ``strict`` it refuses while there are any.
+
+    ``versions`` pairs each dataset with the name of its version, None for the data folder
+    itself (a diff's base is a temporary copy: its files are named after the git version)."""
+    _woo_audit(versions, strict=strict)
+    datasets = [dataset for dataset, _ in versions]
+    withheld = names(*datasets)
+    return [public(d, withheld) for d in datasets], Publication(folder, withheld=withheld)
+
+
+def _woo_audit(versions: Sequence[tuple[Dataset, str | None]], *, strict: bool) -> None:
+    from generator.publish import audit
+
+    def say(text: str) -> None:
+        click.echo(text, err=True)
+
+    if not audit.available():
+        if strict:
+            raise AuditUnavailable(audit.INSTALL)
+        say(
+            "note: the Woo audit (names that are not in the registry) was skipped: deduce is "
+            f"not installed ({audit.INSTALL})"
+        )
+        return
+    found = audit.findings(versions, say)
+    for finding in found:
+        say(finding.human())
+    if found and strict:
+        raise AuditRefused(len(found))
+    if found:
+        say(
+            f"warning: {len(found)} possible personal name(s) not in the registry are published "
+            "as written; add each person to personen or publiek in organisatie.yaml, or the "
+            "phrase to geen_namen (--strict refuses to publish)"
+        )
 
 
 class Publication:
