@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from timing import times
 
 from generator.load.dataset import load
-from generator.load.diagnostics import Report
+from generator.load.diagnostics import Diagnostics
 from generator.publish import audit, detector
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,7 +87,7 @@ def score(say: audit.Say) -> dict[str, Any]:
     sentences = fixture["zinnen"]
     with tempfile.TemporaryDirectory() as tmp:
         root = dataset_of(sentences, fixture, Path(tmp) / "status")
-        report = Report()
+        report = Diagnostics()
         dataset = load(root, report)
         if report.errors:
             raise SystemExit("\n".join(d.human() for d in report.errors))

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.load.dataset import load
-from generator.load.diagnostics import Report
+from generator.load.diagnostics import Diagnostics
 from tests.conftest import FIXTURES
 
 SOURCES = sorted(p.relative_to(FIXTURES / "valid") for p in (FIXTURES / "valid").rglob("*.yaml"))
@@ -63,7 +63,7 @@ def test_mutated_files_give_clean_diagnostics(
     root = Path(tmp_path_factory.mktemp("fuzz"))  # type: ignore[attr-defined]
     shutil.copytree(FIXTURES / "valid", root, dirs_exist_ok=True)
     (root / name).write_bytes(data)
-    report = Report()
+    report = Diagnostics()
     dataset = load(root, report)
     for diagnostic in report.items:
         assert diagnostic.message and diagnostic.line >= 1 and diagnostic.column >= 1

@@ -9,14 +9,14 @@ import click
 
 from generator.exceptions import DataError
 from generator.load.dataset import Dataset, load
-from generator.load.diagnostics import Report
+from generator.load.diagnostics import Diagnostics
 from generator.publish import Publication, public_versions
 
 
 def load_valid(root: Path, *, peildatum: dt.date | None = None) -> Dataset:
     """The data folder, or DataError after printing its errors: nothing is rendered from data
     that does not validate. Warnings are not printed here; ``check`` shows them."""
-    report = Report()
+    report = Diagnostics()
     dataset = load(root, report, peildatum=peildatum)
     if report.errors:
         for diagnostic in report.errors:

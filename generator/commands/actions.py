@@ -8,7 +8,7 @@ import click
 
 from generator.commands import load_for_publication
 from generator.load.dataset import load
-from generator.load.diagnostics import Report
+from generator.load.diagnostics import Diagnostics
 from generator.model.legend import ACTIE
 from generator.options import data_option, openbaar_option, output_option
 from generator.render.actietabel.build import COLUMNS, Tabel, build, changed_since
@@ -99,7 +99,7 @@ def command(
 
         commit = history.resolve(data_dir, since)
         with history.folder_at(data_dir, commit) as old_folder:
-            old = load(old_folder, Report())
+            old = load(old_folder, Diagnostics())
         changed = changed_since(old, dataset)
         label = history.describe(since)
     tabel = build(

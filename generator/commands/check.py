@@ -10,7 +10,7 @@ import click
 
 from generator.exceptions import AuditUnavailable
 from generator.load.dataset import load
-from generator.load.diagnostics import Diagnostic, Report, display_path, format_docpath
+from generator.load.diagnostics import Diagnostic, Diagnostics, display_path, format_docpath
 from generator.options import data_option, peildatum_option
 
 
@@ -74,7 +74,7 @@ def command(
 
         if not audit.available():
             raise AuditUnavailable(audit.INSTALL)
-    report = Report()
+    report = Diagnostics()
     dataset = load(data_dir, report, peildatum=peildatum)
     names_found = 0
     if openbaar:

@@ -10,7 +10,7 @@ import click
 
 from generator.load import history
 from generator.load.dataset import load
-from generator.load.diagnostics import Report
+from generator.load.diagnostics import Diagnostics
 from generator.options import data_option, openbaar_option
 from generator.publish import Publication, names, public_versions
 from generator.render.diff import as_json as review_json
@@ -58,7 +58,7 @@ def command(
                 raise history.HistoryError(f"no commit before {head}")
             new_root = stack.enter_context(history.folder_at(data_dir, head_commit))
             head_label = head
-        old_report, new_report = Report(), Report()
+        old_report, new_report = Diagnostics(), Diagnostics()
         old = load(old_root, old_report)
         new = load(new_root, new_report)
         invalid = invalid_files(old_report, old_root, base_label)

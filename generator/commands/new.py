@@ -13,7 +13,7 @@ import yaml
 
 from generator.exceptions import UsageError
 from generator.load.dataset import load
-from generator.load.diagnostics import Report
+from generator.load.diagnostics import Diagnostics
 from generator.load.kinds import Kind, all_kinds, kind_named
 from generator.load.yamlsource import SourceError, parse
 from generator.options import DateType, data_option
@@ -45,7 +45,7 @@ def next_number(data_dir: Path, kind: Kind[Any]) -> int:
             for file in data_dir.glob(kind.pattern)
             if (match := re.match(r"^(\d+)", file.name))
         }
-    dataset = load(data_dir, Report())
+    dataset = load(data_dir, Diagnostics())
     for item in dataset.items(kind.name):
         used.update(kind.numbers(item))
     return max(used, default=0) + 1

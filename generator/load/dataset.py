@@ -15,7 +15,7 @@ from typing import Any, Generic, cast
 from pydantic import ValidationError
 
 from generator.load.datafiles import MAX_BYTES, DataFolder, FileRefused
-from generator.load.diagnostics import DocPath, Report, display_path
+from generator.load.diagnostics import Diagnostics, DocPath, display_path
 from generator.load.fields import is_markdown
 from generator.load.kinds import CheckContext, Kind, M, Ref, all_kinds
 from generator.load.kinds.actie import Actie
@@ -93,7 +93,7 @@ class Dataset:
         return self.markdown_files[relative]
 
 
-def load(root: Path, report: Report, *, peildatum: dt.date | None = None) -> Dataset:
+def load(root: Path, report: Diagnostics, *, peildatum: dt.date | None = None) -> Dataset:
     """Read every file under ``root`` into a Dataset, adding each problem to ``report``."""
     dataset = Dataset(root)
     folder = DataFolder(root)
@@ -131,7 +131,9 @@ def load(root: Path, report: Report, *, peildatum: dt.date | None = None) -> Dat
     return dataset
 
 
-def _load_file(kind: Kind[M], file: Path, folder: DataFolder, report: Report) -> Loaded[M] | None:
+def _load_file(
+    kind: Kind[M], file: Path, folder: DataFolder, report: Diagnostics
+) -> Loaded[M] | None:
     try:
         source = read(file, folder)
     except SourceError as exc:
@@ -156,8 +158,8 @@ def _load_file(kind: Kind[M], file: Path, folder: DataFolder, report: Report) ->
     return entry
 
 
-def _check_texts(kind: Kind[Any], source: SourceDocument, report: Report) -> bool:
-    """Report every text the outputs cannot carry (too deep, a word too long); True if any."""
+def _check_texts(kind: Kind[Any], source: SourceDocument, report: Diagnostics) -> bool:
+    """Diagnostics every text the outputs cannot carry (too deep, a word too long); True if any."""
     found = False
     for path, text in source.suspects:
         markdown = is_markdown(kind.model, path)
@@ -175,7 +177,7 @@ def _load_markdown_file(
     entry: Loaded[Any],
     path: DocPath,
     relative: str,
-    report: Report,
+    report: Diagnostics,
 ) -> None:
     """Read and judge a Markdown file the data points to; its problems are reported in it."""
     file = dataset.root / relative
@@ -217,7 +219,7 @@ def _read_markdown_file(folder: DataFolder, relative: str) -> bytes:
         raise FileRefused(f"{name} cannot be read: {exc}") from None
 
 
-def _check_file_number(entry: Loaded[Any], report: Report) -> None:
+def _check_file_number(entry: Loaded[Any], report: Diagnostics) -> None:
     problem = entry.kind.file_name_problem(entry.item, entry.file.name)
     if problem is not None:
         path, message = problem
@@ -231,7 +233,7 @@ def _walk_refs(dataset: Dataset, method: str) -> Iterator[tuple[Loaded[Any], Ref
                 yield entry, ref
 
 
-def _cross_check(dataset: Dataset, report: Report) -> None:
+def _cross_check(dataset: Dataset, report: Diagnostics) -> None:
     defined: dict[tuple[str, str | int], tuple[Loaded[Any], DocPath]] = {}
     for entry, ref in _walk_refs(dataset, "identities"):
         first = defined.get((ref.namespace, ref.key))
@@ -267,7 +269,7 @@ def _cross_check(dataset: Dataset, report: Report) -> None:
         )
 
 
-def _warn_unknown_files(root: Path, known: set[Path], report: Report) -> None:
+def _warn_unknown_files(root: Path, known: set[Path], report: Diagnostics) -> None:
     for file in sorted(root.rglob("*.y*ml")):
         if file in known or any(part.startswith(".") for part in file.relative_to(root).parts):
             continue

@@ -71,7 +71,7 @@ def display_path(file: Path) -> str:
     return printable(shown)
 
 
-class Report:
+class Diagnostics:
     """Collects the diagnostics of a whole run, so that every file is checked in one go."""
 
     def __init__(self) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.load.dataset import Dataset
-from generator.load.diagnostics import Report, display_path
+from generator.load.diagnostics import Diagnostics, display_path
 from generator.load.kinds.actie import Actie
 from generator.load.kinds.werkstroom import Hoofdactie, Opdracht, Werkstroom
 from generator.model.deadline import Deadline
@@ -109,7 +109,7 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def invalid_files(report: Report, root: Path, side: str) -> list[tuple[str, str]]:
+def invalid_files(report: Diagnostics, root: Path, side: str) -> list[tuple[str, str]]:
     """The first error of every file that did not validate, named relative to the data folder."""
     seen: dict[str, str] = {}
     for diagnostic in report.errors:

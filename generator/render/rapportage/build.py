@@ -93,7 +93,10 @@ class Risico:
 
 
 @dataclass
-class Report:
+class Rapport:
+    """A rapportage laid out for its readers: numbered, with contents, stars gathered, KPIs
+    judged (the input, as editors write it, is ``kinds.rapportage.Rapportage``)."""
+
     id: str
     titel: str
     periode: str
@@ -117,7 +120,7 @@ class Report:
         )
 
 
-def build(dataset: Dataset, report_id: str, item: Rapportage) -> Report:
+def build(dataset: Dataset, report_id: str, item: Rapportage) -> Rapport:
     people = dataset.people
     toc: list[Entry] = []
     if item.inleiding:
@@ -141,7 +144,7 @@ def build(dataset: Dataset, report_id: str, item: Rapportage) -> Report:
             toc.append(Entry("toelichting-bijlage", "", "Toelichting op de bijlage", 1))
     org = dataset.organisatie
     periode = f"{dutch.long_date(item.periode.van)} tot en met {dutch.long_date(item.periode.tot)}"
-    return Report(
+    return Rapport(
         id=report_id,
         titel=item.titel,
         periode=periode,
