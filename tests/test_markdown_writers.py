@@ -23,10 +23,10 @@ from generator.load.kinds.werkstroom import KIND as WERKSTROOM
 from generator.load.textlimits import MAX_LIST_DEPTH, MAX_QUOTE_DEPTH, MAX_WORD, markdown_problems
 from generator.load.yamlsource import SourceDocument
 from generator.render import planning
+from generator.render.actietabel import docx as actietabel_docx
+from generator.render.actietabel import markdown as actietabel_markdown
+from generator.render.actietabel import xlsx as actietabel_xlsx
 from generator.render.actietabel.build import Group, Row, Sectie, Tabel
-from generator.render.actietabel.docx import render_docx
-from generator.render.actietabel.markdown import render_markdown
-from generator.render.actietabel.xlsx import render_xlsx
 from generator.render.deck.content import Cell, Column, Para, Run, Section, Table, Text
 from generator.render.deck.content import Group as Rows
 from generator.render.deck.markdown import paragraphs, slides
@@ -218,9 +218,13 @@ def test_every_word_reaches_every_writer(document: tuple[str, list[str]]) -> Non
     assert markdown_problems(source) == [], source  # check accepts it
     assert missing(words, html_text(str(markdown(source)))) == [], "html"
     assert deck_words_missing(source, words) == [], "pptx"
-    assert missing(words, render_markdown(tabel(source))) == [], "md"
-    assert missing(words, docx_text(io.BytesIO(render_docx(tabel(source))))) == [], "docx"
-    assert missing(words, xlsx_text(io.BytesIO(render_xlsx(tabel(source))))) == [], "xlsx"
+    assert missing(words, actietabel_markdown.text(tabel(source))) == [], "md"
+    assert missing(words, docx_text(io.BytesIO(actietabel_docx.render(tabel(source))))) == [], (
+        "docx"
+    )
+    assert missing(words, xlsx_text(io.BytesIO(actietabel_xlsx.render(tabel(source))))) == [], (
+        "xlsx"
+    )
     assert missing(words, planning_text(source)) == [], "planning"
 
 

@@ -7,13 +7,10 @@ from pathlib import Path
 import click
 
 from generator.commands import load_for_publication
-from generator.load.dataset import load
-from generator.load.diagnostics import Diagnostics
 from generator.model.legend import ACTIE
 from generator.options import data_option, openbaar_option, output_option
-from generator.render.actietabel.build import COLUMNS, Tabel, build, changed_since
-
-FORMATS = ("html", "pdf", "docx", "md", "xlsx")
+from generator.render.actietabel import FORMATS, render
+from generator.render.actietabel.build import build, changed_since
 
 
 def _formats(ctx: click.Context, param: click.Parameter, value: str) -> list[str]:
@@ -92,15 +89,11 @@ def command(
     dataset, publication = load_for_publication(
         data_dir, output_dir, openbaar=openbaar, strict=strict
     )
-    changed = None
-    label = None
+    changed = label = None
     if since is not None:
         from generator.load import history
 
-        commit = history.resolve(data_dir, since)
-        with history.folder_at(data_dir, commit) as old_folder:
-            old = load(old_folder, Diagnostics())
-        changed = changed_since(old, dataset)
+        changed = changed_since(history.dataset_at(data_dir, since), dataset)
         label = history.describe(since)
     tabel = build(
         dataset,
@@ -109,43 +102,7 @@ def command(
         changed=changed,
         sinds=label,
     )
-    html = _html(tabel) if {"html", "pdf"} & set(formats) else ""
-    for fmt in formats:
-        publication.add(f"actietabel.{fmt}", _render(fmt, tabel, html))
+    for fmt, data in render(tabel, formats).items():
+        publication.add(f"actietabel.{fmt}", data)
     publication.echo(tabel.samenvatting)
     publication.publish()
-
-
-def _html(tabel: Tabel) -> str:
-    from generator.render.html import render
-
-    context = {
-        "title": tabel.titel,
-        "author": tabel.organisatie,
-        "description": tabel.samenvatting,
-        "openbaar": tabel.openbaar,
-        "tabel": tabel,
-        "columns": COLUMNS,
-    }
-    return render("actietabel.html.j2", context)
-
-
-def _render(fmt: str, tabel: Tabel, html: str) -> bytes:
-    """One format; the PDF is made from the same HTML as the HTML file."""
-    if fmt == "html":
-        return html.encode("utf-8")
-    if fmt == "pdf":
-        from generator.render.pdf import html_to_pdf
-
-        return html_to_pdf(html, stylesheet="actietabel.print.css")
-    if fmt == "docx":
-        from generator.render.actietabel.docx import render_docx
-
-        return render_docx(tabel)
-    if fmt == "md":
-        from generator.render.actietabel.markdown import render_markdown
-
-        return render_markdown(tabel).encode("utf-8")
-    from generator.render.actietabel.xlsx import render_xlsx
-
-    return render_xlsx(tabel)

@@ -11,8 +11,6 @@ from generator.exceptions import UsageError
 from generator.load.suggest import did_you_mean
 from generator.options import data_option, openbaar_option, output_option
 
-FORMATS = ("html", "pdf")
-
 
 @click.command(name="report")
 @click.argument("report_id", metavar="ID")
@@ -35,7 +33,7 @@ def command(
     The HTML is one self-contained, accessible page; the PDF is made from it by WeasyPrint
     (A4, tagged PDF/UA-1, table of contents with page numbers).
     """
-    from generator.render.html import render
+    from generator.render.rapportage import render
     from generator.render.rapportage.build import build
 
     dataset, publication = load_for_publication(
@@ -48,20 +46,8 @@ def command(
             f"there is no report '{report_id}'{did_you_mean(report_id, known)} "
             f"(rapportages/: {', '.join(known) or 'none'})"
         )
-    report = build(dataset, report_id, reports[report_id])
-    context = {
-        "title": report.titel,
-        "author": report.organisatie,
-        "description": report.samenvatting,
-        "openbaar": openbaar,
-        "report": report,
-    }
-    html = render("rapportage.html.j2", context)
-    if "html" in formats:
-        publication.add(f"{report_id}.html", html.encode("utf-8"))
-    if "pdf" in formats:
-        from generator.render.pdf import html_to_pdf
-
-        publication.add(f"{report_id}.pdf", html_to_pdf(html, stylesheet="rapportage.print.css"))
-    publication.echo(report.samenvatting)
+    rapport = build(dataset, report_id, reports[report_id])
+    for fmt, data in render(rapport, formats.split(",")).items():
+        publication.add(f"{report_id}.{fmt}", data)
+    publication.echo(rapport.samenvatting)
     publication.publish()

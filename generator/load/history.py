@@ -27,9 +27,12 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from generator.exceptions import UsageError
+
+if TYPE_CHECKING:
+    from generator.load.dataset import Dataset
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: what a branch or tag name looks like (HEAD~3 and abc123^ are not names to fetch)
@@ -347,3 +350,13 @@ def short(folder: Path, commit: str) -> str:
     """An abbreviated commit name for messages."""
     result = _git(repository(folder), "rev-parse", "--short", commit)
     return _out(result) if result.returncode == 0 else commit[:10]
+
+
+def dataset_at(folder: Path, since: str) -> Dataset:
+    """The data folder as it was at a git ref or date, loaded; files that did not validate then
+    are left out (their problems are not today's)."""
+    from generator.load.dataset import load
+    from generator.load.diagnostics import Diagnostics
+
+    with folder_at(folder, resolve(folder, since)) as old_folder:
+        return load(old_folder, Diagnostics())

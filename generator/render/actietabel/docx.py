@@ -30,7 +30,7 @@ STYLE_LEVELS = 3
 LEVEL_INDENT = 360  # twips
 
 
-def render_docx(tabel: Tabel) -> bytes:
+def render(tabel: Tabel) -> bytes:
     document = Document()
     # python-docx finds a style by name by walking all styles, each time: look them up once
     styles: dict[str, ParagraphStyle] = {

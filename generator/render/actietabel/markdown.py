@@ -11,7 +11,11 @@ from generator.text import dutch
 from generator.text.lines import Line, lines
 
 
-def render_markdown(tabel: Tabel) -> str:
+def render(tabel: Tabel) -> bytes:
+    return text(tabel).encode("utf-8")
+
+
+def text(tabel: Tabel) -> str:
     lines = [f"# {tabel.titel}", ""]
     if tabel.openbaar:
         lines += ["*Openbare versie*", ""]

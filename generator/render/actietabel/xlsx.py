@@ -28,7 +28,7 @@ COLUMNS = (
 )
 
 
-def render_xlsx(tabel: Tabel) -> bytes:
+def render(tabel: Tabel) -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
