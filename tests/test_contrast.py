@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.model.huisstijl import contrast
+
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
 
@@ -32,23 +34,6 @@ def resolve(value: str, names: dict[str, str]) -> str | None:
     if re.fullmatch(r"#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}", value):
         return value
     return None  # currentColor, inherit: judged where the colour is set
-
-
-def luminance(colour: str) -> float:
-    hex_digits = colour.lstrip("#")
-    if len(hex_digits) == 3:
-        hex_digits = "".join(c * 2 for c in hex_digits)
-    channels = []
-    for i in (0, 2, 4):
-        c = int(hex_digits[i : i + 2], 16) / 255
-        channels.append(c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4)
-    r, g, b = channels
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(a: str, b: str) -> float:
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 def rules() -> list[tuple[str, str, str, str]]:

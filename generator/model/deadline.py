@@ -59,6 +59,12 @@ class Deadline:
         return self.due is not None and self.due < peildatum
 
 
+def verlopen(deadline: Deadline | None, status: str | None, peildatum: dt.date) -> bool:
+    """Whether work is overdue ("verlopen"): past its due date and not afgerond. The one rule
+    ``check``, the deck, the planning and the deadline radar all apply."""
+    return deadline is not None and status != "afgerond" and deadline.overdue(peildatum)
+
+
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)

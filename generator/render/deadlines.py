@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from generator.load.dataset import Dataset
 from generator.load.kinds.werkstroom import work
-from generator.model.deadline import Deadline
+from generator.model.deadline import Deadline, verlopen
 from generator.model.legend import SCT
 from generator.model.people import People
 from generator.text import dutch
@@ -86,7 +86,7 @@ def radar(dataset: Dataset, *, peildatum: dt.date, days: int) -> Radar:
     overdue: dict[str, list[Item]] = {}
     upcoming: dict[str, list[Item]] = {}
     for item in items(dataset, people):
-        if item.due < peildatum:
+        if verlopen(item.deadline, item.status, peildatum):
             overdue.setdefault(item.trekker, []).append(item)
         elif item.due <= tot:
             upcoming.setdefault(item.trekker, []).append(item)

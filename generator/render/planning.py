@@ -9,6 +9,8 @@ import io
 
 from generator.load.dataset import Dataset
 from generator.load.kinds.werkstroom import work
+from generator.model import huisstijl
+from generator.model.deadline import verlopen
 from generator.model.legend import SCT
 from generator.render.spreadsheet import check_cells
 from generator.text import dutch
@@ -34,7 +36,7 @@ def rows(dataset: Dataset, *, peildatum: dt.date) -> list[list[object]]:
     result: list[list[object]] = []
     for w in work(dataset.werkstromen):
         deadline = w.deadline
-        overdue = deadline is not None and w.status != "afgerond" and deadline.overdue(peildatum)
+        overdue = verlopen(deadline, w.status, peildatum)
         result.append(
             [
                 w.werkstroom.nummer,
@@ -82,7 +84,7 @@ def to_xlsx(table: list[list[object]], *, title: str, author: str) -> bytes:
     for index, (_, width) in enumerate(COLUMNS, start=1):
         cell = sheet.cell(row=1, column=index)
         cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = PatternFill("solid", fgColor="154273")
+        cell.fill = PatternFill("solid", fgColor=huisstijl.LINTBLAUW)
         sheet.column_dimensions[get_column_letter(index)].width = width
     wrap = Alignment(vertical="top", wrap_text=True)
     for row in table:

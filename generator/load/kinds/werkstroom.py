@@ -22,7 +22,7 @@ from generator.load.fields import (
     _text,
 )
 from generator.load.kinds import CheckContext, Kind, Ref
-from generator.model.deadline import Deadline, DeadlineField
+from generator.model.deadline import Deadline, DeadlineField, verlopen
 from generator.model.deadline import Kind as DeadlineKind
 from generator.model.legend import SCT, SctStatus
 
@@ -215,7 +215,7 @@ def _deadline_warnings(
 ) -> Iterable[tuple[DocPath, str]]:
     if deadline.kind is DeadlineKind.NTB:
         yield path, f"the deadline of {label} is ntb (not yet known)"
-    elif status != "afgerond" and deadline.overdue(context.peildatum):
+    elif verlopen(deadline, status, context.peildatum):
         yield (
             path,
             f"{label} is overdue: due {deadline.due}, peildatum "

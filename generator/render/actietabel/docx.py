@@ -16,12 +16,13 @@ from docx.styles.style import ParagraphStyle
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
+from generator.model import huisstijl
 from generator.render.actietabel.build import COLUMNS, Row, Tabel
 from generator.render.office import app_properties
 from generator.text import dutch
 from generator.text.lines import Line, lines
 
-LINTBLAUW = RGBColor(0x15, 0x42, 0x73)
+LINTBLAUW = RGBColor.from_string(huisstijl.LINTBLAUW)
 GRIJS = RGBColor(0x53, 0x53, 0x53)
 WIDTHS = (Mm(32), Mm(95), Mm(140))
 LANGUAGE = "nl-NL"
@@ -57,7 +58,7 @@ def render(tabel: Tabel) -> bytes:
     for cell, name, width in zip(header.cells, COLUMNS, WIDTHS, strict=True):
         cell.width = width
         _styled(cell.paragraphs[0], name, bold=True, colour=RGBColor(0xFF, 0xFF, 0xFF))
-        _shade(cell, "154273")
+        _shade(cell, huisstijl.LINTBLAUW)
     for sectie in tabel.secties:
         _band(table, sectie.titel, "DCE8F4", caps=True)
         for group in sectie.groups:

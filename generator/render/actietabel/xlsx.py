@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from generator.model import huisstijl
 from generator.render.actietabel.build import Row, Tabel
 from generator.render.spreadsheet import check_cells
 from generator.text.lines import lines
@@ -35,7 +36,7 @@ def render(tabel: Tabel) -> bytes:
     sheet.title = "Acties"
     sheet.append([name for name, _ in COLUMNS])
     header_font = Font(bold=True, color="FFFFFF")
-    header_fill = PatternFill("solid", fgColor="154273")
+    header_fill = PatternFill("solid", fgColor=huisstijl.LINTBLAUW)
     for index, (_, width) in enumerate(COLUMNS, start=1):
         cell = sheet.cell(row=1, column=index)
         cell.font, cell.fill = header_font, header_fill

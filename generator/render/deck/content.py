@@ -9,17 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from generator.model.huisstijl import DONKERBLAUW, GRIJS, LINTBLAUW
+
+__all__ = ["DONKERBLAUW", "GRIJS", "LINTBLAUW"]  # the deck's look, re-exported with its sizes
+
 Align = Literal["l", "r", "ctr"]
 
 #: text sizes of the default look; nothing is ever set smaller than TABLE
 BODY = 16.0
 TABLE = 11.0
 SMALL = 11.0
-
-#: colours of the default look (Rijkshuisstijl community tokens)
-LINTBLAUW = "154273"
-DONKERBLAUW = "01689B"
-GRIJS = "535353"
 
 
 @dataclass(frozen=True)
