@@ -27,7 +27,7 @@ from dataset import DEMO, make
 from timing import wall
 
 from generator.commands import load_valid
-from generator.render.deck.build import DeckBuilder, DeckOptions
+from generator.render.deck.build import Deck, slides
 from generator.render.deck.content import Cell, Divider, Para, Section, Table, Text, TitleSlide
 
 STATUSGEN = [sys.executable, "-m", "generator"]
@@ -60,7 +60,7 @@ def html(data: Path) -> str:
     dataset = load_valid(data)
     meeting = max(dataset.items("vergadering"), key=lambda m: m.datum)
     out: list[str] = ["<html><body>"]
-    for slide in DeckBuilder(dataset, meeting, DeckOptions(meeting.datum)).slides():
+    for slide in slides(Deck(dataset, meeting, meeting.datum)):
         if isinstance(slide, TitleSlide | Divider):
             out.append(f"<h1>{escape(slide.title)}</h1><p>{escape(slide.subtitle)}</p>")
             continue

@@ -62,8 +62,9 @@ def with_paragraph(target: Path, size: int) -> Path:
 def layout_word(size: int) -> None:
     """Paginate a werkstroom table whose toelichting is one word of ``size`` characters."""
     from generator.commands import load_valid
-    from generator.render.deck.build import DeckBuilder, DeckOptions
+    from generator.render.deck.build import Deck
     from generator.render.deck.paginate import paginate
+    from generator.render.deck.parts.werkstromen import werkstroom as werkstroom_section
     from generator.render.deck.writer import Template
     from generator.resources import template
 
@@ -73,7 +74,7 @@ def layout_word(size: int) -> None:
     opdrachten = [first.model_copy(update={"toelichting": "x" * size}), *others]
     werkstroom = werkstroom.model_copy(update={"opdrachten": opdrachten})
     meeting = max(dataset.items("vergadering"), key=lambda m: m.datum)
-    section = DeckBuilder(dataset, meeting, DeckOptions(meeting.datum)).werkstroom(werkstroom)
+    section = werkstroom_section(Deck(dataset, meeting, meeting.datum), werkstroom)
     geometry = Template(template("default.pptx")).geometry
     start = time.perf_counter()
     pages = paginate(section, geometry)

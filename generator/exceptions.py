@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from generator.load.diagnostics import printable
+from generator.quoting import printable
 
 
 class StatusgenError(click.ClickException):

@@ -9,8 +9,8 @@ from typing import Any, TypeVar
 
 import click
 
-from generator.load.diagnostics import printable
 from generator.model.dates import out_of_range
+from generator.quoting import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -13,7 +13,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from generator.model.legend import SCT
-from generator.render.diff import COMMENT_LIMIT, Change, Group, Review, markdown
+from generator.render.diff.compare import Change, Group, Review
+from generator.render.diff.markdown import COMMENT_LIMIT, markdown
 from tests.conftest import Run
 
 #: as GitHub reads a comment: CommonMark with tables and strikethrough, raw HTML allowed

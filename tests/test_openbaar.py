@@ -259,8 +259,8 @@ def test_a_name_the_redaction_misses_stops_the_publication(tmp_path: Path) -> No
     """The last line of defence: if a name reaches a finished file anyway, nothing is written
     and the place is named."""
     from generator.exceptions import OutputError
+    from generator.model.names import Names
     from generator.publish import Publication
-    from generator.publish.names import Names
 
     publication = Publication(tmp_path, withheld=Names(["A. Brinkhuis"]))
     publication.add("lijst.md", b"# Lijst\n\nGoed.\n")

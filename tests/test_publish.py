@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from generator.exceptions import OutputError
+from generator.model.names import Names
 from generator.publish import write
-from generator.publish.names import Names
 from generator.publish.write import write_all
 
 NAMES = Names(["A. Brinkhuis", "É. Çelik", "J. de Vries", "J. Bos"])

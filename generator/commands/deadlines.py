@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 
 from generator.commands import load_for_publication
-from generator.load.diagnostics import printable
 from generator.options import data_option, openbaar_option, peildatum_option
+from generator.quoting import printable
 
 #: ten years: further ahead than anyone plans, and a calendar that stays small
 MAX_DAYS = 3653

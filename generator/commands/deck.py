@@ -11,11 +11,7 @@ from generator.commands import load_for_publication
 from generator.exceptions import UsageError
 from generator.load.kinds.vergadering import Vergadering
 from generator.options import DateType, data_option, openbaar_option, output_option
-from generator.render.deck.build import DeckBuilder, DeckOptions
-from generator.render.deck.content import Divider, Section, TitleSlide
-from generator.render.deck.paginate import paginate
 from generator.resources import template as shipped
-from generator.text import dutch
 
 
 @click.command(name="deck")
@@ -58,37 +54,16 @@ def command(
     Markdown, and the generated parts (werkstromen, dashboard, communicatiekalender, risicolog).
     Tables that do not fit continue on the next slide, titled (I/II), (II/II).
     """
-    from generator.render.deck.writer import DeckWriter, Meta, Template
+    from generator.render.deck import render
 
     dataset, publication = load_for_publication(
         data_dir, output_dir, openbaar=openbaar, strict=strict, peildatum=peildatum
     )
     meeting = _meeting(dataset.items("vergadering"), vergadering)
-    template = Template(template_file or shipped("default.pptx"))
-    builder = DeckBuilder(dataset, meeting, DeckOptions(peildatum or meeting.datum))
-    org = dataset.organisatie
-    organisation = org.naam if org else "statusgen"
-    date = dutch.long_date(meeting.datum)
-    footer = f"{meeting.titel} {date}" + (" · openbare versie" if openbaar else "")
-    meta = Meta(
-        title=f"{meeting.titel} {date}",
-        subject=organisation,
-        author=organisation,
-        footer=footer,
-        keywords="SCT",
+    deck = render(
+        dataset, meeting, template=template_file or shipped("default.pptx"), peildatum=peildatum
     )
-    writer = DeckWriter(template, meta)
-    for slide in builder.slides():
-        if isinstance(slide, TitleSlide):
-            writer.title_slide(slide)
-        elif isinstance(slide, Divider):
-            writer.divider(slide)
-        elif isinstance(slide, Section):
-            for page in paginate(slide, template.geometry):
-                writer.page(page)
-    publication.add(
-        f"sct-{meeting.datum.isoformat()}.pptx", writer.save(), f"{writer.count} slides"
-    )
+    publication.add(f"sct-{meeting.datum.isoformat()}.pptx", deck.data, f"{deck.slides} slides")
     publication.publish()
 
 

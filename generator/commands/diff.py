@@ -13,8 +13,9 @@ from generator.load.dataset import load
 from generator.load.diagnostics import Diagnostics
 from generator.options import data_option, openbaar_option
 from generator.publish import Publication, names, public_versions
-from generator.render.diff import as_json as review_json
-from generator.render.diff import compare, invalid_files, markdown
+from generator.render.diff.compare import compare, invalid_files
+from generator.render.diff.json import as_json as review_json
+from generator.render.diff.markdown import markdown
 
 
 @click.command(name="diff")

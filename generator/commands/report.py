@@ -8,8 +8,8 @@ import click
 
 from generator.commands import load_for_publication
 from generator.exceptions import UsageError
-from generator.load.suggest import did_you_mean
 from generator.options import data_option, openbaar_option, output_option
+from generator.quoting import did_you_mean
 
 
 @click.command(name="report")

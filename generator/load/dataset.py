@@ -22,7 +22,6 @@ from generator.load.kinds.actie import Actie
 from generator.load.kinds.organisatie import Organisatie
 from generator.load.kinds.werkstroom import Werkstroom
 from generator.load.messages import describe_validation_error
-from generator.load.suggest import did_you_mean
 from generator.load.textlimits import (
     TextProblem,
     character_problems,
@@ -31,6 +30,7 @@ from generator.load.textlimits import (
 )
 from generator.load.yamlsource import SourceDocument, SourceError, decode, read
 from generator.model.people import People
+from generator.quoting import did_you_mean
 
 log = logging.getLogger(__name__)
 

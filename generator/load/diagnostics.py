@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from generator.quoting import printable
 
 #: A path inside a YAML document: keys and list indexes, e.g. ("opdrachten", 2, "deadline").
 DocPath = tuple[str | int, ...]
@@ -15,21 +16,6 @@ DocPath = tuple[str | int, ...]
 class Severity(enum.StrEnum):
     ERROR = "error"
     WARNING = "warning"
-
-
-#: what must not reach a terminal or a one-line message as itself: control characters (ESC
-#: starts the sequences that recolour, retitle or rewrite a terminal), line and paragraph
-#: separators, direction overrides that reorder what is shown, surrogates and noncharacters
-_UNPRINTABLE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-    "\ud800-\udfff\ufffe\uffff]"
-)
-
-
-def printable(text: str) -> str:
-    """``text`` with every character that could act on a terminal escaped as Python writes it
-    (``\\x1b``, ``\\n``, ``\\u202e``), so a message can quote the data safely."""
-    return _UNPRINTABLE.sub(lambda match: repr(match[0])[1:-1], text)
 
 
 def format_docpath(path: DocPath) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator.load.diagnostics import DocPath
-from generator.load.suggest import did_you_mean
+from generator.quoting import did_you_mean
 
 _EXPECTED = {
     "int": "a whole number",

@@ -6,6 +6,9 @@ aliases into shared objects that explode when walked, and reports values without
 Building the data from events ourselves lets us refuse those cases with a position, bound the
 nesting depth (the C composer recurses and can crash the interpreter on deep input) and still use
 libyaml's fast C parser.
+
+It is one module because the event loop, the positions it records and the refusals it makes are
+one state machine over one stream of events; split, each half would need the other's state.
 """
 
 from __future__ import annotations

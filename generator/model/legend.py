@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, WithJsonSchema
 
-from generator.load.suggest import did_you_mean
+from generator.quoting import did_you_mean
 
 
 @dataclass(frozen=True)

@@ -27,8 +27,8 @@ import click
 
 from generator.exceptions import AuditRefused, AuditUnavailable, OutputError
 from generator.load.dataset import Dataset
+from generator.model.names import Names
 from generator.publish import redact, scan
-from generator.publish.names import Names
 from generator.publish.write import write_all
 
 OPENBAAR_SUFFIX = "-openbaar"

@@ -25,6 +25,9 @@ Each finding names its file, line and column: those of the name itself, computed
 block (``|``) and found in the scalar's own text for the other styles (plain over several lines,
 folded, quoted); where the value starts when its first word is not there as written (written
 with an escape in a double-quoted value).
+
+It is one module because the walk over the data, the filtering by the editors' lists and the
+positions in the source are one pass; deduce itself is behind ``detector``.
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ from generator.load.diagnostics import Diagnostic, DocPath, Severity, display_pa
 from generator.load.fields import PERSON_ID
 from generator.load.kinds.organisatie import GeenNaam, Organisatie
 from generator.load.yamlsource import SourceDocument
-from generator.publish.names import Names, fold
+from generator.model.names import Names, fold
 
 INSTALL = "pip install 'statusgen[woo]'"
 PREFIX = "possible personal name not in the registry: "

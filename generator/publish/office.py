@@ -16,7 +16,7 @@ import zipfile
 
 from lxml import etree
 
-from generator.publish.names import Names
+from generator.model.names import Names
 from generator.publish.scan import markup
 
 #: parts a public file does not need; they can hold a picture of a slide or a printer's owner

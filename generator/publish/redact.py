@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from generator.load.dataset import Dataset
 from generator.load.fields import PERSON_ID
-from generator.publish.names import PERSOONSGEGEVENS, Names
+from generator.model.names import PERSOONSGEGEVENS, Names
 
 
 def public(dataset: Dataset, names: Names) -> Dataset:

@@ -10,8 +10,8 @@ from pydantic import Field
 from generator.load.diagnostics import DocPath
 from generator.load.fields import DataModel, Date, EmptyList, Text
 from generator.load.kinds import CheckContext, Kind
-from generator.load.suggest import did_you_mean
 from generator.model.legend import Soort
+from generator.quoting import did_you_mean
 
 
 class CommunicatieItem(DataModel):

@@ -92,7 +92,7 @@ class OrganisatieKind(Kind[Organisatie]):
 
     def warnings(self, item: Organisatie, context: CheckContext) -> Iterable[tuple[DocPath, str]]:
         # imported here: generator.publish imports the loader, which imports this module
-        from generator.publish.names import Names, fold
+        from generator.model.names import Names, fold
 
         registered = Names(p.naam for p in item.personen)
         for index, functionaris in enumerate(item.publiek):

@@ -12,9 +12,9 @@ from generator.exceptions import UsageError
 from generator.load.dataset import Dataset
 from generator.load.kinds.actie import Actie
 from generator.load.kinds.actietabel import Actietabel
-from generator.load.suggest import did_you_mean
 from generator.model.legend import ACTIE
 from generator.model.people import People
+from generator.quoting import did_you_mean
 from generator.text import dutch
 
 COLUMNS = ("Actie", "Omschrijving", "Stand van zaken")

@@ -1,6 +1,57 @@
-"""The SCT deck: from the data to slides (``build``), over pages (``paginate``), into PPTX
-(``pptx``, the only module that imports python-pptx).
+"""The SCT deck: ``build`` decides what the slides say (from ``parts/``, one module per slide
+part), ``paginate`` measures and spreads them over slides, ``writer`` makes the PPTX from the
+template. ``render`` runs the three."""
 
-The stages share a small, layout-neutral model of slide content (``content``) and the measured
-metrics of the deck's font (``metrics``).
-"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from generator.load.dataset import Dataset
+from generator.load.kinds.vergadering import Vergadering
+from generator.text import dutch
+
+
+@dataclass(frozen=True)
+class Rendered:
+    data: bytes
+    slides: int
+
+
+def render(
+    dataset: Dataset,
+    meeting: Vergadering,
+    *,
+    template: Path | Traversable,
+    peildatum: dt.date | None = None,
+) -> Rendered:
+    """The deck of ``meeting``, on the layouts of ``template``."""
+    from generator.render.deck.build import Deck, slides
+    from generator.render.deck.content import Divider, Section, TitleSlide
+    from generator.render.deck.paginate import paginate
+    from generator.render.deck.writer import DeckWriter, Meta, Template
+
+    opened = Template(template)
+    org = dataset.organisatie
+    organisation = org.naam if org else "statusgen"
+    date = dutch.long_date(meeting.datum)
+    footer = f"{meeting.titel} {date}" + (" · openbare versie" if dataset.openbaar else "")
+    meta = Meta(
+        title=f"{meeting.titel} {date}",
+        subject=organisation,
+        author=organisation,
+        footer=footer,
+        keywords="SCT",
+    )
+    writer = DeckWriter(opened, meta)
+    for slide in slides(Deck(dataset, meeting, peildatum or meeting.datum)):
+        if isinstance(slide, TitleSlide):
+            writer.title_slide(slide)
+        elif isinstance(slide, Divider):
+            writer.divider(slide)
+        elif isinstance(slide, Section):
+            for page in paginate(slide, opened.geometry):
+                writer.page(page)
+    return Rendered(writer.save(), writer.count)

@@ -9,6 +9,10 @@ nothing is made smaller.
 Every paragraph is wrapped once. Text that continues over slides is taken from a cursor over the
 measured lines, so a paragraph of a megabyte costs its wrapping and its slides, not its length
 times its slides.
+
+It is one module because measuring, splitting and continuing text and tables share one geometry
+and one cursor over measured lines; the parts that need no state (line breaking, font metrics)
+live in ``metrics``.
 """
 
 from __future__ import annotations

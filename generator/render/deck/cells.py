@@ -1,0 +1,84 @@
+"""Cells, headings and legends the deck's tables share: one look for every slide part."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.model.deadline import Deadline, verlopen
+from generator.model.huisstijl import ROOD, text_colour
+from generator.model.legend import Legend
+from generator.render.deck.content import (
+    BODY,
+    DONKERBLAUW,
+    GRIJS,
+    LINTBLAUW,
+    SMALL,
+    TABLE,
+    Cell,
+    Para,
+    Run,
+    Text,
+)
+from generator.render.deck.markdown import paragraphs
+from generator.text import dutch
+
+OVERDUE = "▲ verlopen"
+
+
+def cell(text: str, *, bold: bool = False) -> Cell:
+    return Cell((Para((Run(text, bold=bold),), size=TABLE),))
+
+
+def header(*names: str, right: tuple[int, ...] = ()) -> tuple[Cell, ...]:
+    """Header cells; the columns in ``right`` are right-aligned, as their figures are."""
+    return tuple(
+        Cell(
+            (Para((Run(name, bold=True),), size=TABLE, align="r" if i in right else "l"),),
+            fill=LINTBLAUW,
+            colour="FFFFFF",
+        )
+        for i, name in enumerate(names)
+    )
+
+
+def heading(text: str) -> Text:
+    return Text((Para((Run(text, bold=True, colour=DONKERBLAUW),), size=BODY),), space_after=2.0)
+
+
+def status_cell(
+    legend: Legend, value: str, toelichting: str | None = None, *, suffix: str = ""
+) -> Cell:
+    """A cell in the status's colour, with its label (never the colour alone)."""
+    status = legend[value]
+    paras = [Para((Run(status.label + suffix, bold=True),), size=TABLE)]
+    if toelichting:
+        paras += paragraphs(toelichting)
+    return Cell(tuple(paras), fill=status.colour, colour=text_colour(status.colour))
+
+
+def deadline_cell(deadline: Deadline | None, status: str, *, peildatum: dt.date, year: int) -> Cell:
+    """A deadline as the deck shows it, with "▲ verlopen" under it when it is overdue."""
+    if deadline is None:
+        return Cell()
+    paras = [Para((Run(dutch.deadline(deadline, year=year)),), size=TABLE)]
+    if verlopen(deadline, status, peildatum):
+        paras.append(Para((Run(OVERDUE, bold=True, colour=ROOD),), size=TABLE))
+    return Cell(tuple(paras))
+
+
+def unbroken(text: str) -> str:
+    """Non-breaking spaces: a legend entry wraps as a whole, never inside its label."""
+    return text.replace(" ", "\u00a0")
+
+
+def legend_text(legend: Legend, markers: dict[str, str] | None = None) -> Text:
+    """The legend under a table: a marker in each status's colour (its own shape, when
+    ``markers`` gives one) and its label."""
+    runs: list[Run] = []
+    for status in legend.statuses:
+        if runs:
+            runs.append(Run("    "))
+        marker = (markers or {}).get(status.value, "■")
+        runs += [Run(f"{marker}\u00a0", colour=status.colour), Run(unbroken(status.label))]
+    title = Para((Run("Legenda", bold=True, colour=GRIJS),), size=SMALL)
+    return Text((title, Para(tuple(runs), size=SMALL)), space_after=0.0)

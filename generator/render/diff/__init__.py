@@ -1,0 +1,2 @@
+"""What changed between two versions of the data (``statusgen diff``): ``compare`` finds the
+changes; ``markdown`` and ``json`` write them."""

@@ -1,0 +1,68 @@
+"""The package's shape: stages that import one way, and registries that agree with the data
+contract."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "generator"
+#: a stage may import only from stages of the same or a lower rank
+RANK = {
+    "quoting": 0, "exceptions": 0, "resources": 0,
+    "model": 1,  # the domain's rules and facts
+    "text": 2,  # the text model and the language
+    "load": 3,  # reading and checking data
+    "render": 4,  # one package per output
+    "publish": 5,  # the one way out
+    "options": 6, "commands": 6, "reference": 7, "cli": 7, "__main__": 8,
+}  # fmt: skip
+
+
+def _imports() -> list[tuple[str, str, str]]:
+    found = []
+    for file in PACKAGE.rglob("*.py"):
+        parts = file.relative_to(PACKAGE).with_suffix("").parts
+        stage = parts[0] if parts[0] != "__init__" else "quoting"
+        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            for name in names:
+                if name.startswith("generator.") and name != "generator":
+                    found.append((str(file.relative_to(PACKAGE)), stage, name.split(".")[1]))
+    return found
+
+
+def test_every_module_belongs_to_a_stage() -> None:
+    stages = {path.stem if path.is_file() else path.name for path in PACKAGE.iterdir()}
+    stages -= {"__init__", "__pycache__", "templates"}
+    assert stages <= set(RANK), stages - set(RANK)
+
+
+@pytest.mark.parametrize(("module", "stage", "imported"), _imports())
+def test_imports_point_down_the_stages(module: str, stage: str, imported: str) -> None:
+    assert RANK[stage] >= RANK[imported], f"{module} ({stage}) imports from {imported}"
+
+
+def test_the_deck_has_a_part_for_every_onderdeel_editors_can_write() -> None:
+    from generator.load.kinds.vergadering import _NEEDS, ONDERDELEN
+    from generator.render.deck.parts import parts
+
+    registered = parts()
+    assert sorted(registered) == sorted(ONDERDELEN.values)
+    for name, part in registered.items():
+        assert _NEEDS[name][0] == part.needs, name
+
+
+def test_no_module_is_a_grab_bag() -> None:
+    """Modules over 400 lines say in their docstring why they are one module."""
+    for file in PACKAGE.rglob("*.py"):
+        lines = file.read_text(encoding="utf-8").count("\n")
+        if lines > 400:
+            doc = ast.get_docstring(ast.parse(file.read_text(encoding="utf-8"))) or ""
+            assert "one module" in doc, f"{file.relative_to(PACKAGE)}: {lines} lines"
