@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from generator.model.legend import SCT
-from generator.render.diff.compare import Change, Group, Review
+from generator.render.diff.compare import Change, Onderwerp, Review
 from generator.render.diff.markdown import COMMENT_LIMIT, markdown
 from tests.conftest import Run
 
@@ -80,7 +80,7 @@ def hostile_review() -> Review:
     groups = []
     for number, text in enumerate(HOSTILE, start=1):
         groups.append(
-            Group(
+            Onderwerp(
                 f"Werkstroom {number} – {text}",
                 [
                     Change("added", f"opdracht {number}.1", new=text),
@@ -95,7 +95,7 @@ def hostile_review() -> Review:
             )
         )  # fmt: skip
     groups.append(
-        Group(
+        Onderwerp(
             "Werkstroom 99 – Laatste",
             [
                 Change("status", "opdracht 99.1", "Gestart en op schema", SCT["escalatie"].label),
@@ -157,7 +157,7 @@ def test_thousands_of_changes_stay_under_the_comment_limit_escalations_first() -
             changes.append(
                 Change("status", f"opdracht {number}.2", "Gestart", SCT["escalatie"].label)
             )
-        groups.append(Group(f"Werkstroom {number} – Titel {number}", changes))
+        groups.append(Onderwerp(f"Werkstroom {number} – Titel {number}", changes))
     review = Review("main", "HEAD", groups, [])
     full = sum(len(g.changes) for g in groups)
     text = markdown(review)

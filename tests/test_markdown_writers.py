@@ -26,7 +26,7 @@ from generator.render import planning
 from generator.render.actietabel import docx as actietabel_docx
 from generator.render.actietabel import markdown as actietabel_markdown
 from generator.render.actietabel import xlsx as actietabel_xlsx
-from generator.render.actietabel.build import Group, Row, Sectie, Tabel
+from generator.render.actietabel.build import Row, Sectie, Subsectie, Tabel
 from generator.render.deck.content import Cell, Column, Para, Run, Section, Table, Text
 from generator.render.deck.content import Group as Rows
 from generator.render.deck.markdown import paragraphs, slides
@@ -184,7 +184,7 @@ def deck_words_missing(source: str, words: list[str]) -> list[str]:
 
 def tabel(source: str) -> Tabel:
     row = Row(1, source, ("motie",), None, "loopt", source, None, False)
-    sectie = Sectie("Sectie", [Group(None, [row])])
+    sectie = Sectie("Sectie", [Subsectie(None, [row])])
     return Tabel("Titel", None, None, "Organisatie", [sectie], None, [], False)
 
 

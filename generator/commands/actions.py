@@ -10,7 +10,7 @@ from generator.commands import load_for_publication
 from generator.model.legend import ACTIE
 from generator.options import data_option, openbaar_option, output_option
 from generator.render.actietabel import FORMATS, render
-from generator.render.actietabel.build import build, changed_since
+from generator.render.actietabel.build import build, gewijzigd
 
 
 def _formats(ctx: click.Context, param: click.Parameter, value: str) -> list[str]:
@@ -64,7 +64,7 @@ def _statuses(ctx: click.Context, param: click.Parameter, values: tuple[str, ...
 )
 @click.option(
     "--gewijzigd-sinds",
-    "since",
+    "gewijzigd_sinds",
     metavar="REF|DATE",
     default=None,
     help="Mark the actions whose data changed since a git ref (tag, branch, commit) or a "
@@ -77,7 +77,7 @@ def command(
     formats: list[str],
     secties: list[str],
     statussen: list[str],
-    since: str | None,
+    gewijzigd_sinds: str | None,
     openbaar: bool,
     strict: bool,
 ) -> None:
@@ -90,16 +90,16 @@ def command(
         data_dir, output_dir, openbaar=openbaar, strict=strict
     )
     changed = label = None
-    if since is not None:
+    if gewijzigd_sinds is not None:
         from generator.load import history
 
-        changed = changed_since(history.dataset_at(data_dir, since), dataset)
-        label = history.describe(since)
+        changed = gewijzigd(history.dataset_at(data_dir, gewijzigd_sinds), dataset)
+        label = history.describe(gewijzigd_sinds)
     tabel = build(
         dataset,
         secties=secties,
         statussen=statussen,
-        changed=changed,
+        gewijzigd=changed,
         sinds=label,
     )
     for fmt, data in render(tabel, formats).items():

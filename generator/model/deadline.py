@@ -37,7 +37,7 @@ _DUTCH_TEXT = re.compile(
 )
 
 
-class Kind(enum.StrEnum):
+class Vorm(enum.StrEnum):
     DATE = "date"
     MONTH = "month"
     RANGE = "range"
@@ -50,7 +50,7 @@ class Kind(enum.StrEnum):
 class Deadline:
     """A parsed deadline. ``due`` is the date that counts; None for doorlopend and ntb."""
 
-    kind: Kind
+    vorm: Vorm
     due: dt.date | None = None
     start: dt.date | None = None
     tekst: str | None = None
@@ -110,7 +110,7 @@ def _parse(value: Any) -> Deadline:
     if isinstance(value, dt.datetime):
         raise ValueError("a deadline is a date without a time of day")
     if isinstance(value, dt.date):
-        return Deadline(Kind.DATE, due=value)
+        return Deadline(Vorm.DATE, due=value)
     if isinstance(value, dict):
         return _parse_mapping(value)
     if isinstance(value, str):
@@ -123,11 +123,11 @@ def _parse(value: Any) -> Deadline:
 def _parse_text(text: str) -> Deadline:
     lowered = text.lower()
     if lowered == "doorlopend":
-        return Deadline(Kind.DOORLOPEND)
+        return Deadline(Vorm.DOORLOPEND)
     if lowered in ("ntb", "n.t.b."):
-        return Deadline(Kind.NTB)
+        return Deadline(Vorm.NTB)
     if _DATE.match(text):
-        return Deadline(Kind.DATE, due=_date(text))
+        return Deadline(Vorm.DATE, due=_date(text))
     if match := _MONTH.match(text):
         year, month = int(match[1]), int(match[2])
         if not 1 <= month <= 12:
@@ -138,14 +138,14 @@ def _parse_text(text: str) -> Deadline:
                 "is the year a typing error?"
             )
         last = calendar.monthrange(year, month)[1]
-        return Deadline(Kind.MONTH, due=dt.date(year, month, last), start=dt.date(year, month, 1))
+        return Deadline(Vorm.MONTH, due=dt.date(year, month, last), start=dt.date(year, month, 1))
     if "/" in text:
         first, _, end = (part.strip() for part in text.partition("/"))
         if _DATE.match(first) and _DATE.match(end):
             start, due = _date(first), _date(end)
             if due < start:
                 raise ValueError(f"the range '{text}' ends before it starts")
-            return Deadline(Kind.RANGE, due=due, start=start)
+            return Deadline(Vorm.RANGE, due=due, start=start)
     suggestion = _dutch_suggestion(text)
     if suggestion:
         raise ValueError(suggestion)
@@ -169,7 +169,7 @@ def _parse_mapping(value: dict[Any, Any]) -> Deadline:
         )
     if not isinstance(tekst, str) or not tekst.strip():
         raise ValueError("the tekst of a deadline must be non-empty text")
-    return Deadline(Kind.TEXT, due=datum, tekst=tekst.strip())
+    return Deadline(Vorm.TEXT, due=datum, tekst=tekst.strip())
 
 
 _SCHEMA = {

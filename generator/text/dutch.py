@@ -11,7 +11,7 @@ import datetime as dt
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from generator.model.deadline import Deadline, Kind
+from generator.model.deadline import Deadline, Vorm
 
 LOCALE = "nl_NL"
 _SHORT_MONTH_FIXES = {9: "sept"}
@@ -44,16 +44,16 @@ def month(day: dt.date) -> str:
 
 def deadline(value: Deadline, *, year: int | None = None, long: bool = False) -> str:
     """A deadline as tables show it ('1 sept', '1 okt – 15 nov', 'Continu', 'n.t.b.')."""
-    if value.kind is Kind.DOORLOPEND:
+    if value.vorm is Vorm.DOORLOPEND:
         return "Continu"
-    if value.kind is Kind.NTB:
+    if value.vorm is Vorm.NTB:
         return "n.t.b."
-    if value.kind is Kind.TEXT and value.tekst:
+    if value.vorm is Vorm.TEXT and value.tekst:
         return value.tekst
     assert value.due is not None
-    if value.kind is Kind.MONTH:
+    if value.vorm is Vorm.MONTH:
         return month(value.due)
-    if value.kind is Kind.RANGE and value.start is not None:
+    if value.vorm is Vorm.RANGE and value.start is not None:
         if long:
             return f"{long_date(value.start)} – {long_date(value.due)}"
         return f"{short_date(value.start, year=year)} – {short_date(value.due, year=year)}"

@@ -30,7 +30,7 @@ from generator.text.model import (
     Paragraph,
     Quote,
     Rule,
-    Table,
+    TableBlock,
 )
 
 TAGS = {
@@ -119,7 +119,7 @@ class _Writer:
             return f"<blockquote>{self.blocks(block.blocks)}</blockquote>"
         if isinstance(block, Code):
             return f"<pre><code>{escape(block.text)}</code></pre>"
-        if isinstance(block, Table):
+        if isinstance(block, TableBlock):
             return self.table(block)
         if isinstance(block, Rule):
             return "<hr>"
@@ -131,7 +131,7 @@ class _Writer:
             return self.inlines(blocks[0].inlines) + self.blocks(blocks[1:])
         return self.blocks(blocks)
 
-    def table(self, table: Table) -> str:
+    def table(self, table: TableBlock) -> str:
         def cells(row: tuple[tuple[Inline, ...], ...], tag: str) -> str:
             out = []
             for index, cell in enumerate(row):

@@ -19,8 +19,8 @@ from generator.text.model import (
     ListBlock,
     Paragraph,
     Quote,
-    Run,
-    Table,
+    Span,
+    TableBlock,
     inline_text,
 )
 
@@ -29,7 +29,7 @@ BULLETS = ("•", "–", "◦")
 
 @dataclass(frozen=True)
 class Line:
-    runs: tuple[Run, ...]
+    runs: tuple[Span, ...]
     #: list depth: 0 outside lists, 1 in a top-level item
     level: int = 0
     #: "•", "–", "◦" or "3." on an item's first line; None otherwise
@@ -51,7 +51,7 @@ def lines(source: str) -> tuple[Line, ...]:
         _blocks(note, found, level=0, bullet=None, italic=False)
         if len(found) > start:
             first = found[start]
-            found[start] = replace(first, runs=(Run(f"[{number}] "), *first.runs))
+            found[start] = replace(first, runs=(Span(f"[{number}] "), *first.runs))
     return tuple(found)
 
 
@@ -72,22 +72,22 @@ def _blocks(
         elif isinstance(block, Quote):
             _blocks(block.blocks, found, level=level, bullet=bullet, italic=True)
         elif isinstance(block, Code):
-            found.extend(Line((Run(text, code=True),), level) for text in block.text.split("\n"))
-        elif isinstance(block, Table):
+            found.extend(Line((Span(text, code=True),), level) for text in block.text.split("\n"))
+        elif isinstance(block, TableBlock):
             for row in (block.header, *block.rows):
                 text = " | ".join(inline_text(cell) for cell in row)
-                found.append(Line((Run(text, bold=row is block.header),), level))
+                found.append(Line((Span(text, bold=row is block.header),), level))
 
 
 def _runs(
     inlines: tuple[Inline, ...], *, bold: bool = False, italic: bool = False
-) -> tuple[Run, ...]:
-    runs: list[Run] = []
+) -> tuple[Span, ...]:
+    runs: list[Span] = []
     for inline in inlines:
-        if isinstance(inline, Run):
+        if isinstance(inline, Span):
             runs.append(replace(inline, bold=bold or inline.bold, italic=italic or inline.italic))
         elif isinstance(inline, Break):
-            runs.append(Run("\n"))
+            runs.append(Span("\n"))
         else:
-            runs.append(Run(f"[{inline.number}]"))
+            runs.append(Span(f"[{inline.number}]"))
     return tuple(runs)

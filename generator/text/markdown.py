@@ -29,8 +29,8 @@ from generator.text.model import (
     Paragraph,
     Quote,
     Rule,
-    Run,
-    Table,
+    Span,
+    TableBlock,
 )
 
 #: link targets kept as links; the policy for every output
@@ -127,7 +127,7 @@ class _Reader:
             return None
         raise UnsupportedMarkdown(kind, self.source)
 
-    def table(self) -> Table:
+    def table(self) -> TableBlock:
         header: list[tuple[Inline, ...]] = []
         rows: list[tuple[tuple[Inline, ...], ...]] = []
         align: list[Align] = []
@@ -150,7 +150,7 @@ class _Reader:
                 else:
                     rows.append(tuple(row))
                 row = []
-        return Table(tuple(header), tuple(rows), tuple(align))
+        return TableBlock(tuple(header), tuple(rows), tuple(align))
 
 
 def _inlines(children: list[Token], source: str) -> tuple[Inline, ...]:
@@ -162,12 +162,12 @@ def _inlines(children: list[Token], source: str) -> tuple[Inline, ...]:
         if kind in ("text", "text_special", "html_inline"):
             if child.content:
                 found.append(
-                    Run(child.content, bold > 0, italic > 0, strike > 0, False, _link(links))
+                    Span(child.content, bold > 0, italic > 0, strike > 0, False, _link(links))
                 )
         elif kind == "code_inline":
-            found.append(Run(child.content, bold > 0, italic > 0, strike > 0, True, _link(links)))
+            found.append(Span(child.content, bold > 0, italic > 0, strike > 0, True, _link(links)))
         elif kind == "softbreak":
-            found.append(Run(" ", bold > 0, italic > 0, strike > 0, False, _link(links)))
+            found.append(Span(" ", bold > 0, italic > 0, strike > 0, False, _link(links)))
         elif kind == "hardbreak":
             found.append(Break())
         elif kind in ("strong_open", "strong_close"):
@@ -183,7 +183,7 @@ def _inlines(children: list[Token], source: str) -> tuple[Inline, ...]:
             links.pop()
         elif kind == "image":  # pictures are not shown: their description is
             alt = child.content or "".join(c.content for c in child.children or [])
-            found.append(Run(alt, bold > 0, True, strike > 0, False, _link(links)))
+            found.append(Span(alt, bold > 0, True, strike > 0, False, _link(links)))
         elif kind == "footnote_ref":
             found.append(FootnoteRef(int(child.meta["id"]) + 1))
         else:
@@ -204,13 +204,15 @@ def _merged(inlines: list[Inline]) -> tuple[Inline, ...]:
         else:
             runs = list(group)
             first = runs[0]
-            assert isinstance(first, Run)
-            text = "".join(r.text for r in runs if isinstance(r, Run))
-            result.append(Run(text, first.bold, first.italic, first.strike, first.code, first.link))
+            assert isinstance(first, Span)
+            text = "".join(r.text for r in runs if isinstance(r, Span))
+            result.append(
+                Span(text, first.bold, first.italic, first.strike, first.code, first.link)
+            )
     return tuple(result)
 
 
 def _style(inline: Inline) -> tuple[bool, bool, bool, bool, str | None] | None:
-    if isinstance(inline, Run):
+    if isinstance(inline, Span):
         return (inline.bold, inline.italic, inline.strike, inline.code, inline.link)
     return None

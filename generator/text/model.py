@@ -17,7 +17,7 @@ Align = Literal["left", "center", "right"] | None
 
 
 @dataclass(frozen=True)
-class Run:
+class Span:
     """Text in one style."""
 
     text: str
@@ -41,7 +41,7 @@ class FootnoteRef:
     number: int
 
 
-Inline = Run | Break | FootnoteRef
+Inline = Span | Break | FootnoteRef
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ class Code:
 
 
 @dataclass(frozen=True)
-class Table:
+class TableBlock:
     header: tuple[tuple[Inline, ...], ...]
     rows: tuple[tuple[tuple[Inline, ...], ...], ...]
     align: tuple[Align, ...]
@@ -88,7 +88,7 @@ class Rule:
     """A thematic break (---)."""
 
 
-Block = Paragraph | Heading | ListBlock | Quote | Code | Table | Rule
+Block = Paragraph | Heading | ListBlock | Quote | Code | TableBlock | Rule
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,7 @@ def inline_text(inlines: tuple[Inline, ...]) -> str:
     """The text of inline content; a line break as a newline, a footnote as its number."""
     parts = []
     for inline in inlines:
-        if isinstance(inline, Run):
+        if isinstance(inline, Span):
             parts.append(inline.text)
         elif isinstance(inline, Break):
             parts.append("\n")
@@ -156,7 +156,7 @@ def plain_text(document: Document) -> str:
                 blocks(block.blocks, indent + "> ")
             elif isinstance(block, Code):
                 lines.extend(indent + line for line in block.text.splitlines())
-            elif isinstance(block, Table):
+            elif isinstance(block, TableBlock):
                 for row in (block.header, *block.rows):
                     lines.append(indent + " | ".join(inline_text(cell) for cell in row))
 
@@ -180,7 +180,7 @@ def to_data(document: Document) -> dict[str, Any]:
 def inlines_data(inlines: tuple[Inline, ...]) -> list[dict[str, Any]]:
     result: list[dict[str, Any]] = []
     for inline in inlines:
-        if isinstance(inline, Run):
+        if isinstance(inline, Span):
             run: dict[str, Any] = {"type": "run", "text": inline.text}
             for style in ("bold", "italic", "strike", "code"):
                 if getattr(inline, style):
@@ -211,7 +211,7 @@ def _block_data(block: Block) -> dict[str, Any]:
         return {"type": "quote", "blocks": [_block_data(b) for b in block.blocks]}
     if isinstance(block, Code):
         return {"type": "code", "text": block.text}
-    if isinstance(block, Table):
+    if isinstance(block, TableBlock):
         return {
             "type": "table",
             "align": list(block.align),

@@ -11,7 +11,7 @@ from generator.load.kinds import Kind
 from generator.model.legend import DashboardStatus
 
 
-class Rij(DataModel):
+class DashboardRij(DataModel):
     """One KPI: shown with its latest value and the change since the previous measurement."""
 
     naam: Text
@@ -22,18 +22,18 @@ class Rij(DataModel):
     risico: bool = Field(False, description='true: marked "Risico in risico-log".')
 
 
-class Tabel(DataModel):
+class DashboardTabel(DataModel):
     """A KPI table of the dashboard."""
 
     titel: Text
-    rijen: Annotated[list[Rij], EmptyList]
+    rijen: Annotated[list[DashboardRij], EmptyList]
     voetnoten: Annotated[list[Text], EmptyList] = Field(default_factory=list)
 
 
 class Dashboard(DataModel):
     """The progress and quality dashboard."""
 
-    tabellen: Annotated[list[Tabel], EmptyList]
+    tabellen: Annotated[list[DashboardTabel], EmptyList]
 
 
 class DashboardKind(Kind[Dashboard]):

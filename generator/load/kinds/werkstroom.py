@@ -22,8 +22,7 @@ from generator.load.fields import (
     _text,
 )
 from generator.load.kinds import CheckContext, Kind, Ref
-from generator.model.deadline import Deadline, DeadlineField, verlopen
-from generator.model.deadline import Kind as DeadlineKind
+from generator.model.deadline import Deadline, DeadlineField, Vorm, verlopen
 from generator.model.legend import SCT, SctStatus
 
 _OPDRACHT_NUMMER = re.compile(r"^(\d+)\.\d+(?:\.\d+)*[a-z]?$")
@@ -213,7 +212,7 @@ def _short(text: str, limit: int = 50) -> str:
 def _deadline_warnings(
     deadline: Deadline, status: str, label: str, path: DocPath, context: CheckContext
 ) -> Iterable[tuple[DocPath, str]]:
-    if deadline.kind is DeadlineKind.NTB:
+    if deadline.vorm is Vorm.NTB:
         yield path, f"the deadline of {label} is ntb (not yet known)"
     elif verlopen(deadline, status, context.peildatum):
         yield (

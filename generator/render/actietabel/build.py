@@ -47,7 +47,7 @@ class Row:
 
 
 @dataclass
-class Group:
+class Subsectie:
     """A sub-section (``titel`` None: the rows of the section without one)."""
 
     titel: str | None
@@ -57,7 +57,7 @@ class Group:
 @dataclass
 class Sectie:
     titel: str
-    groups: list[Group] = field(default_factory=list)
+    groups: list[Subsectie] = field(default_factory=list)
 
     @property
     def rows(self) -> list[Row]:
@@ -92,8 +92,8 @@ class Tabel:
             text += ": " + ", ".join(parts)
         text += "."
         if self.sinds is not None:
-            changed = sum(row.gewijzigd for row in rows)
-            text += f" {changed} gewijzigd sinds {self.sinds}."
+            aantal = sum(row.gewijzigd for row in rows)
+            text += f" {aantal} gewijzigd sinds {self.sinds}."
         if self.filters:
             text += " Selectie: " + "; ".join(self.filters) + "."
         return text
@@ -108,7 +108,7 @@ def build(
     *,
     secties: Iterable[str] = (),
     statussen: Iterable[str] = (),
-    changed: set[int] | None = None,
+    gewijzigd: set[int] | None = None,
     sinds: str | None = None,
 ) -> Tabel:
     people = dataset.people
@@ -135,13 +135,13 @@ def build(
     result = []
     for titel, members in sorted(by_sectie.items(), key=lambda item: item[1][0].nummer):
         sectie = Sectie(titel)
-        groups: dict[str | None, Group] = {}
+        groups: dict[str | None, Subsectie] = {}
         for actie in members:  # in number order: a group's place is its lowest number
             key = actie.subsectie
             if key not in groups:
-                groups[key] = Group(key)
+                groups[key] = Subsectie(key)
                 sectie.groups.append(groups[key])
-            groups[key].rows.append(_row(actie, people, changed))
+            groups[key].rows.append(_row(actie, people, gewijzigd))
         result.append(sectie)
     org = dataset.organisatie
     return Tabel(
@@ -156,7 +156,7 @@ def build(
     )
 
 
-def _row(actie: Actie, people: People, changed: set[int] | None) -> Row:
+def _row(actie: Actie, people: People, gewijzigd: set[int] | None) -> Row:
     return Row(
         nummer=actie.nummer,
         omschrijving=actie.omschrijving,
@@ -165,7 +165,7 @@ def _row(actie: Actie, people: People, changed: set[int] | None) -> Row:
         status=actie.status,
         stand_van_zaken=actie.stand_van_zaken,
         bijgewerkt=actie.bijgewerkt,
-        gewijzigd=changed is not None and actie.nummer in changed,
+        gewijzigd=gewijzigd is not None and actie.nummer in gewijzigd,
     )
 
 
@@ -184,7 +184,7 @@ def _match_secties(acties: list[Actie], asked: list[str]) -> set[str]:
     return chosen
 
 
-def changed_since(old: Dataset, new: Dataset) -> set[int]:
+def gewijzigd(old: Dataset, new: Dataset) -> set[int]:
     """Numbers of the actions that are new, or differ in any field, compared with ``old``."""
     before = {a.nummer: a for a in old.acties}
     return {a.nummer for a in new.acties if before.get(a.nummer) != a}

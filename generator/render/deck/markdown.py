@@ -41,8 +41,8 @@ from generator.text.model import (
     Rule,
     inline_text,
 )
-from generator.text.model import Run as TextRun
-from generator.text.model import Table as TextTable
+from generator.text.model import Span as TextRun
+from generator.text.model import TableBlock as TextTable
 
 BULLETS = ("•", "–", "◦")
 

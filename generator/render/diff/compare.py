@@ -52,7 +52,7 @@ class Change:
 
 
 @dataclass
-class Group:
+class Onderwerp:
     title: str
     changes: list[Change] = field(default_factory=list)
 
@@ -61,7 +61,7 @@ class Group:
 class Review:
     base: str
     head: str
-    groups: list[Group]
+    groups: list[Onderwerp]
     #: files that did not validate, per side: "file:line: message"
     invalid: list[tuple[str, str]]
 
@@ -130,11 +130,11 @@ def compare(
 ) -> Review:
     people = People({**old.personen, **new.personen})
     skip = {message.split(":", 1)[0] for _, message in invalid}
-    groups: list[Group] = []
+    groups: list[Onderwerp] = []
     olds = {w.nummer: w for w in _valid(old, "werkstroom", skip)}
     news = {w.nummer: w for w in _valid(new, "werkstroom", skip)}
     for nummer in sorted(olds.keys() | news.keys()):
-        group = Group(f"Werkstroom {nummer} – {(news.get(nummer) or olds[nummer]).titel}")
+        group = Onderwerp(f"Werkstroom {nummer} – {(news.get(nummer) or olds[nummer]).titel}")
         group.changes = list(_werkstroom(olds.get(nummer), news.get(nummer), people))
         if group.changes:
             groups.append(group)
@@ -142,11 +142,11 @@ def compare(
     new_acties = {a.nummer: a for a in _valid(new, "actie", skip)}
     for nummer in sorted(old_acties.keys() | new_acties.keys()):
         actie = new_acties.get(nummer) or old_acties[nummer]
-        group = Group(f"Actie {nummer} – {short(actie.omschrijving)}")
+        group = Onderwerp(f"Actie {nummer} – {short(actie.omschrijving)}")
         group.changes = list(_actie(old_acties.get(nummer), new_acties.get(nummer), people))
         if group.changes:
             groups.append(group)
-    other = Group("Overige bestanden")
+    other = Onderwerp("Overige bestanden")
     for kind in sorted((old.loaded.keys() | new.loaded.keys()) - {"werkstroom", "actie"}):
         before = {_name(e, old.root): e.item for e in old.loaded.get(kind, [])}
         after = {_name(e, new.root): e.item for e in new.loaded.get(kind, [])}

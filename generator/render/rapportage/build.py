@@ -25,7 +25,7 @@ class Entry:
 
 
 @dataclass(frozen=True)
-class Paragraaf:
+class RapportParagraaf:
     id: str
     nummer: str
     titel: str
@@ -34,7 +34,7 @@ class Paragraaf:
 
 
 @dataclass(frozen=True)
-class Rij:
+class RapportRij:
     naam: str
     status: Status
     ster: str | None  # "uitgelicht" | "aandacht"
@@ -55,11 +55,11 @@ class Chapter:
     nummer: str
     titel: str
     tekst: str | None
-    paragrafen: list[Paragraaf]
-    groepen: list[tuple[str, list[Rij]]]
-    uitgelicht: Paragraaf | None = None
+    paragrafen: list[RapportParagraaf]
+    groepen: list[tuple[str, list[RapportRij]]]
+    uitgelicht: RapportParagraaf | None = None
     uitgelicht_items: list[Ster] = field(default_factory=list)
-    aandacht: Paragraaf | None = None
+    aandacht: RapportParagraaf | None = None
     aandacht_items: list[Ster] = field(default_factory=list)
 
 
@@ -82,7 +82,7 @@ class Kpi:
 
 
 @dataclass(frozen=True)
-class Risico:
+class RapportRisico:
     id: str
     titel: str
     kans: Status
@@ -105,7 +105,7 @@ class Rapport:
     inleiding: str | None
     legend: tuple[Status, ...]
     hoofdstukken: list[Chapter]
-    risicos: list[Risico]
+    risicos: list[RapportRisico]
     kpis: list[tuple[str, list[Kpi]]]
     gemist: list[Kpi]
     toc: list[Entry]
@@ -163,7 +163,7 @@ def build(dataset: Dataset, report_id: str, item: Rapportage) -> Rapport:
 
 def _chapter(number: int, hoofdstuk: Hoofdstuk) -> Chapter:
     paragrafen = [
-        Paragraaf(
+        RapportParagraaf(
             f"p{number}-{index}",
             f"{number}.{index}",
             p.titel,
@@ -172,7 +172,7 @@ def _chapter(number: int, hoofdstuk: Hoofdstuk) -> Chapter:
         )
         for index, p in enumerate(hoofdstuk.paragrafen, start=1)
     ]
-    groepen: dict[str, list[Rij]] = {}
+    groepen: dict[str, list[RapportRij]] = {}
     uitgelicht: list[Ster] = []
     aandacht: list[Ster] = []
     for index, activiteit in enumerate(hoofdstuk.activiteiten, start=1):
@@ -185,7 +185,9 @@ def _chapter(number: int, hoofdstuk: Hoofdstuk) -> Chapter:
         if activiteit.aandacht:
             ster, ster_id = "aandacht", f"a{number}-{index}"
             aandacht.append(Ster(ster_id, naam, groep, activiteit.aandacht))
-        groepen.setdefault(groep, []).append(Rij(naam, VGR[activiteit.status], ster, ster_id))
+        groepen.setdefault(groep, []).append(
+            RapportRij(naam, VGR[activiteit.status], ster, ster_id)
+        )
     chapter = Chapter(
         f"h{number}",
         str(number),
@@ -196,13 +198,13 @@ def _chapter(number: int, hoofdstuk: Hoofdstuk) -> Chapter:
     )
     next_number = len(paragrafen) + 1
     if uitgelicht:
-        chapter.uitgelicht = Paragraaf(
+        chapter.uitgelicht = RapportParagraaf(
             f"p{number}-uitgelicht", f"{number}.{next_number}", "Uitgelicht", [], None
         )
         chapter.uitgelicht_items = uitgelicht
         next_number += 1
     if aandacht:
-        chapter.aandacht = Paragraaf(
+        chapter.aandacht = RapportParagraaf(
             f"p{number}-aandacht", f"{number}.{next_number}", "Aandacht", [], None
         )
         chapter.aandacht_items = aandacht
@@ -234,12 +236,12 @@ def _kpi(kpi_id: str, rij: KpiRij) -> Kpi:
     )
 
 
-def _risicos(dataset: Dataset, people: People) -> list[Risico]:
+def _risicos(dataset: Dataset, people: People) -> list[RapportRisico]:
     logs = dataset.items("risico")
     if not logs:
         return []
     return [
-        Risico(
+        RapportRisico(
             r.id,
             r.titel,
             NIVEAU[r.kans],

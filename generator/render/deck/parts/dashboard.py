@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from generator.load.kinds.dashboard import Dashboard, Rij
+from generator.load.kinds.dashboard import Dashboard, DashboardRij
 from generator.load.kinds.vergadering import AgendaItem
 from generator.model.legend import DASHBOARD
 from generator.render.deck.cells import cell, header, heading, legend_text
@@ -55,7 +55,7 @@ def slides(deck: Deck, item: AgendaItem, head: tuple[Block, ...]) -> list[Slide]
 PART = Part("dashboard", "dashboard", slides)
 
 
-def row(deck: Deck, rij: Rij, latest: dt.date | None) -> tuple[Cell, ...]:
+def row(deck: Deck, rij: DashboardRij, latest: dt.date | None) -> tuple[Cell, ...]:
     dates = sorted(rij.metingen)
     value = rij.metingen[dates[-1]]
     text = dutch.number(value)
