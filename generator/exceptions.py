@@ -8,9 +8,14 @@ from generator.quoting import printable
 
 
 class StatusgenError(click.ClickException):
-    """Base class: raised when a command cannot do what was asked."""
+    """Base class: raised when a command cannot do what was asked. Its message may quote what a
+    user typed (an option, a git ref, a file name): it is printed with every character that could
+    act on a terminal escaped."""
 
     exit_code = 1
+
+    def format_message(self) -> str:
+        return printable(self.message)
 
 
 class DataError(StatusgenError):

@@ -385,3 +385,12 @@ def test_gewijzigd_sinds_impossible_date_is_a_usage_error(run: Run, data: Path, 
 
 def test_diff_impossible_date_is_a_usage_error(run: Run, data: Path) -> None:
     usage_error(run("diff", "2021-02-30", "--data", data), "2021-02-30", "no such day")
+
+
+def test_usage_errors_never_print_control_characters(run: Run, data: Path) -> None:
+    result = run("report", "vgr\x1b]0;pwned\x07", "--data", data)
+    assert result.exit_code == 2
+    assert "\x1b" not in result.output and "\\x1b" in result.output
+    result = run("actions", "--data", data, "--sectie", "Herstel\x1b[31m", "--format", "md",
+                 "--output", data.parent / "out")  # fmt: skip
+    assert result.exit_code == 2 and "\x1b" not in result.output
