@@ -15,7 +15,7 @@ from generator.load.opvolging import Opvolging, afgerond_in, open_voor, opvolgin
 from generator.model.legend import ACTIE, UITKOMST
 from generator.render.deck.parts.agenda import letter
 from generator.text import dutch
-from generator.text.lines import lines
+from generator.text.lines import plain
 
 #: the columns of every action table, in the order the bureau's list has them
 COLUMNS = ("Nr.", "Actie", "Actiehouder", "Deadline", "Status")
@@ -112,11 +112,6 @@ class Besluitenlijst:
 
 def dagen(days: int) -> str:
     return "1 dag" if days == 1 else f"{days} dagen"
-
-
-def plain(source: str) -> str:
-    """Markdown from the data as one line of plain text."""
-    return " ".join(line.text for line in lines(source)).strip()
 
 
 def build(dataset: Dataset, meeting: Vergadering) -> Besluitenlijst:
