@@ -213,3 +213,32 @@ def test_openbaar_has_no_name(run: Run, data: Path, tmp_path: Path) -> None:
     )
     for name in ("Abma", "Zijlstra"):
         assert name not in md and name not in body and name not in cells
+
+
+def test_diff_reports_actions_added_closed_and_slipped(run: Run, data: Path) -> None:
+    from tests.test_review import git
+
+    meetings(data)
+    root = data.parent
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "basis")
+    git(root, "checkout", "-q", "-b", "na-het-overleg")
+    meetings(data, closed="2030-09-09/1")
+    first = data / "vergaderingen" / "2030-09-09.yaml"
+    text = first.read_text(encoding="utf-8").replace("deadline: 2030-10-01", "deadline: 2030-10-15")
+    text += (
+        "          - nr: 3\n"
+        "            wat: Ouders informeren over de nieuwe termijn.\n"
+        "            actiehouder: p-zijlstra\n"
+        "            deadline: 2030-09-30\n"
+    )
+    first.write_text(text, encoding="utf-8")
+    git(root, "commit", "-qam", "na het overleg")
+    result = run("diff", "main", "na-het-overleg", "--data", data)
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "### Acties uit het SCT" in out
+    assert "**SCT-actie 2030-09-09/1**: status *Loopt* → *Afgerond*" in out
+    assert "**SCT-actie 2030-09-09/2**: deadline 1 okt 2030 → 15 okt 2030 (+14 dagen" in out
+    assert "**SCT-actie 2030-09-09/3** toegevoegd: Ouders informeren" in out
