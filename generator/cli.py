@@ -13,6 +13,7 @@ from generator import __version__
 #: command name -> module under generator.commands that defines ``command``
 COMMANDS = {
     "actions": "Build the POK action table (HTML, PDF, DOCX, Markdown, XLSX).",
+    "besluitenlijst": "Write a meeting's actie- en besluitenlijst (DOCX, Markdown, PDF).",
     "check": "Validate the data folder; errors name file, line and column.",
     "diff": "Summarise what changed in the data between two git versions (for pull requests).",
     "deadlines": "Print overdue and upcoming deadlines per trekker, or a calendar (ics).",

@@ -34,6 +34,11 @@ def titles(deck: Path) -> list[str]:
     return [s.shapes.title.text if s.shapes.title is not None else "" for s in prs.slides]
 
 
+#: the demo meeting these tests describe (the demo data has a later one, which follows up its
+#: actions)
+AUGUST_17 = ("--vergadering", "2020-08-17")
+
+
 def build(run: Run, data: Path, out: Path, *args: str) -> Path:
     result = run("deck", "--data", data, "--output", out, *args)
     assert result.exit_code == 0, result.output
@@ -113,7 +118,7 @@ opdrachten:
 
 
 def test_demo_deck_follows_the_agenda(run: Run, tmp_path: Path) -> None:
-    deck = build(run, DEMO, tmp_path)
+    deck = build(run, DEMO, tmp_path, *AUGUST_17)
     assert deck.name == "sct-2020-08-17.pptx"
     prs = Presentation(str(deck))
     assert (prs.slide_width, prs.slide_height) == (Emu(12192000), Emu(6858000))
@@ -141,7 +146,7 @@ def test_demo_deck_follows_the_agenda(run: Run, tmp_path: Path) -> None:
 
 
 def test_workstream_tables_continue_with_roman_numbering(run: Run, tmp_path: Path) -> None:
-    deck = build(run, DEMO, tmp_path)
+    deck = build(run, DEMO, tmp_path, *AUGUST_17)
     names = titles(deck)
     first = [n for n in names if n.startswith("1. Integrale klantreis")]
     assert len(first) > 1
@@ -164,7 +169,7 @@ def test_workstream_tables_continue_with_roman_numbering(run: Run, tmp_path: Pat
 
 
 def test_status_cells_carry_colour_and_label(run: Run, tmp_path: Path) -> None:
-    deck = build(run, DEMO, tmp_path)
+    deck = build(run, DEMO, tmp_path, *AUGUST_17)
     prs = Presentation(str(deck))
     seen = {}
     for slide in prs.slides:
@@ -187,17 +192,17 @@ def test_status_cells_carry_colour_and_label(run: Run, tmp_path: Path) -> None:
 
 
 def test_overdue_deadlines_are_marked_in_words(run: Run, tmp_path: Path) -> None:
-    deck = build(run, DEMO, tmp_path)
+    deck = build(run, DEMO, tmp_path, *AUGUST_17)
     text = "\n".join(slide_text(s) for s in Presentation(str(deck)).slides)
     assert "▲ verlopen" in text
     # with a peildatum before every deadline nothing is overdue
-    later = build(run, DEMO, tmp_path / "early", "--peildatum", "2020-01-01")
+    later = build(run, DEMO, tmp_path / "early", "--peildatum", "2020-01-01", *AUGUST_17)
     text = "\n".join(slide_text(s) for s in Presentation(str(later)).slides)
     assert "verlopen" not in text
 
 
 def test_dashboard_calendar_and_risk_log(run: Run, tmp_path: Path) -> None:
-    deck = build(run, DEMO, tmp_path)
+    deck = build(run, DEMO, tmp_path, *AUGUST_17)
     text = "\n".join(slide_text(s) for s in Presentation(str(deck)).slides)
     assert "746 (+15)" in text  # latest value and change since the previous measurement
     assert "488 (+17)" in text
@@ -209,7 +214,7 @@ def test_dashboard_calendar_and_risk_log(run: Run, tmp_path: Path) -> None:
 
 
 def test_overview_puts_the_kernwoord_in_bold(run: Run, tmp_path: Path) -> None:
-    deck = build(run, DEMO, tmp_path)
+    deck = build(run, DEMO, tmp_path, *AUGUST_17)
     prs = Presentation(str(deck))
     names = titles(deck)
     overview = prs.slides[
@@ -225,7 +230,7 @@ def test_overview_puts_the_kernwoord_in_bold(run: Run, tmp_path: Path) -> None:
 
 
 def test_properties_name_the_organisation_not_the_software(run: Run, tmp_path: Path) -> None:
-    deck = build(run, DEMO, tmp_path)
+    deck = build(run, DEMO, tmp_path, *AUGUST_17)
     props = Presentation(str(deck)).core_properties
     assert props.author == "Crisisorganisatie Kinderopvangtoeslag"
     assert props.last_modified_by == props.author
@@ -349,7 +354,7 @@ def assert_every_word_on_its_page(deck: Path, folder: Path) -> None:
 
 
 def test_demo_deck_in_libreoffice(run: Run, tmp_path: Path) -> None:
-    deck = build(run, DEMO, tmp_path / "out")
+    deck = build(run, DEMO, tmp_path / "out", *AUGUST_17)
     assert_every_word_on_its_page(deck, tmp_path)
 
 

@@ -40,7 +40,8 @@ STRUCTURED = {
     "id", "nummer", "status", "deadline", "datum", "onderdeel", "inhoud_bestand", "soort", "kans",
     "impact", "doelgroep", "doelgroepen", "trekker", "teamleden", "norm", "realisatie",
     "beoordeling", "bijgewerkt", "stand_per", "van", "tot", "risicos", "afhankelijkheden", "top",
-    "risico", "metingen", "functie", "eigenaar",
+    "risico", "metingen", "functie", "eigenaar", "uitkomst", "beslispunt", "nr", "actiehouder",
+    "afgerond",
 }  # fmt: skip
 
 
@@ -132,6 +133,7 @@ def test_every_command_writes_a_public_version_without_a_name(
     out = tmp_path / "out"
     commands = [
         ("deck",),
+        ("besluitenlijst",),
         ("actions",),
         ("report", "vgr-2021-1"),
         ("planning", "--format", "xlsx"),
@@ -144,8 +146,10 @@ def test_every_command_writes_a_public_version_without_a_name(
     written = sorted(p.name for p in out.iterdir())
     assert written == [
         "actietabel-openbaar.docx", "actietabel-openbaar.html", "actietabel-openbaar.md",
-        "actietabel-openbaar.pdf", "actietabel-openbaar.xlsx", "planning-openbaar.csv",
-        "planning-openbaar.xlsx", "sct-2020-08-17-openbaar.pptx", "vgr-2021-1-openbaar.html",
+        "actietabel-openbaar.pdf", "actietabel-openbaar.xlsx",
+        "besluitenlijst-2020-08-20-openbaar.docx", "besluitenlijst-2020-08-20-openbaar.md",
+        "besluitenlijst-2020-08-20-openbaar.pdf", "planning-openbaar.csv",
+        "planning-openbaar.xlsx", "sct-2020-08-20-openbaar.pptx", "vgr-2021-1-openbaar.html",
         "vgr-2021-1-openbaar.pdf",
     ]  # fmt: skip
     for path in out.iterdir():
@@ -238,11 +242,11 @@ def test_a_template_brings_no_name_into_the_public_deck(
         "deck", "--data", hostile, "--output", tmp_path / "intern", "--template", template
     )
     assert internal.exit_code == 0, internal.output
-    assert "brinkhuis" in folded(readable(tmp_path / "intern" / "sct-2020-08-17.pptx"))
+    assert "brinkhuis" in folded(readable(tmp_path / "intern" / "sct-2020-08-20.pptx"))
     out = tmp_path / "openbaar"
     result = run("deck", "--data", hostile, "--output", out, "--template", template, "--openbaar")
     assert result.exit_code == 0, result.output
-    deck = out / "sct-2020-08-17-openbaar.pptx"
+    deck = out / "sct-2020-08-20-openbaar.pptx"
     assert_no_names(deck.name, readable(deck))
     with zipfile.ZipFile(deck) as archive:
         names = archive.namelist()

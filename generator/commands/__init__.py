@@ -7,9 +7,10 @@ from pathlib import Path
 
 import click
 
-from generator.exceptions import DataError
+from generator.exceptions import DataError, UsageError
 from generator.load.dataset import Dataset, load
 from generator.load.diagnostics import Diagnostics
+from generator.load.kinds.vergadering import Vergadering
 from generator.publish import Publication, public_versions
 
 
@@ -40,3 +41,16 @@ def load_for_publication(
         return dataset, Publication(folder)
     (public,), publication = public_versions(folder, [(dataset, None)], strict=strict)
     return public, publication
+
+
+def meeting_on(meetings: list[Vergadering], date: dt.date | None) -> Vergadering:
+    """The meeting on ``date``, or the latest; UsageError naming the meetings there are."""
+    if not meetings:
+        raise UsageError("there is no meeting: add vergaderingen/YYYY-MM-DD.yaml to the data")
+    if date is None:
+        return max(meetings, key=lambda m: m.datum)
+    for meeting in meetings:
+        if meeting.datum == date:
+            return meeting
+    known = ", ".join(sorted(m.datum.isoformat() for m in meetings))
+    raise UsageError(f"there is no meeting on {date.isoformat()} (meetings: {known})")

@@ -60,11 +60,12 @@ def command(
     strict: bool,
 ) -> None:
     """Print the overdue and upcoming hoofdacties (and opdrachten with a deadline of their own),
-    grouped by trekker.
+    grouped by trekker, and the open actions of SCT meetings under their actiehouder.
 
-    With --format ics the output is a calendar (iCalendar) holding those deadlines, the SCT
-    meetings in vergaderingen/ and the weekly preparation moments of the SCT cadence (Tuesday
-    13.00, Wednesday 12.00, Thursday 20.00) within the period, in Europe/Amsterdam time.
+    With --format ics the output is a calendar (iCalendar) holding those deadlines and
+    actions, the SCT meetings in vergaderingen/ and the weekly preparation moments of the SCT
+    cadence (Tuesday 13.00, Wednesday 12.00, Thursday 20.00) within the period, in
+    Europe/Amsterdam time.
     """
     from generator.render import deadlines as radar
 

@@ -7,9 +7,7 @@ from pathlib import Path
 
 import click
 
-from generator.commands import load_for_publication
-from generator.exceptions import UsageError
-from generator.load.kinds.vergadering import Vergadering
+from generator.commands import load_for_publication, meeting_on
 from generator.options import DateType, data_option, openbaar_option, output_option
 from generator.resources import template as shipped
 
@@ -59,21 +57,9 @@ def command(
     dataset, publication = load_for_publication(
         data_dir, output_dir, openbaar=openbaar, strict=strict, peildatum=peildatum
     )
-    meeting = _meeting(dataset.items("vergadering"), vergadering)
+    meeting = meeting_on(dataset.items("vergadering"), vergadering)
     deck = render(
         dataset, meeting, template=template_file or shipped("default.pptx"), peildatum=peildatum
     )
     publication.add(f"sct-{meeting.datum.isoformat()}.pptx", deck.data, f"{deck.slides} slides")
     publication.publish()
-
-
-def _meeting(meetings: list[Vergadering], date: dt.date | None) -> Vergadering:
-    if not meetings:
-        raise UsageError("there is no meeting: add vergaderingen/YYYY-MM-DD.yaml to the data")
-    if date is None:
-        return max(meetings, key=lambda m: m.datum)
-    for meeting in meetings:
-        if meeting.datum == date:
-            return meeting
-    known = ", ".join(sorted(m.datum.isoformat() for m in meetings))
-    raise UsageError(f"there is no meeting on {date.isoformat()} (meetings: {known})")

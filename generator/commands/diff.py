@@ -39,7 +39,8 @@ def command(
     BASE defaults to where the current branch left the main branch, HEAD to the working tree.
     Changes are matched by number (a renamed file is not removed and added): status changes,
     deadline moves with the number of days, opdrachten, hoofdacties and acties added or removed,
-    and texts changed word by word. A file that does not validate is reported with its error.
+    the SCT's actions added, closed and moved, and texts changed word by word. A file that does
+    not validate is reported with its error.
     """
     if base is None:
         base_commit, branch = history.merge_base(data_dir)

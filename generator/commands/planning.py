@@ -33,7 +33,8 @@ def command(
     strict: bool,
 ) -> None:
     """Write the integral planning, output/planning.xlsx (or .csv): every opdracht and hoofdactie
-    with workstream, trekker, deadline, status and toelichting, one row each."""
+    with workstream, trekker, deadline, status and toelichting, one row each, and every action
+    agreed in an SCT meeting (workstream "SCT"), open or afgerond."""
     from generator.render import planning
 
     dataset, publication = load_for_publication(

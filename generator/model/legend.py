@@ -84,6 +84,17 @@ ACTIE = Legend(
     ),
 )
 
+UITKOMST = Legend(
+    "uitkomst",
+    (
+        Status("aangenomen", "Aangenomen", "39870C"),
+        Status("gewijzigd", "Gewijzigd aangenomen", "FFB612"),
+        Status("aangehouden", "Aangehouden", "B4B4B4"),
+    ),
+    noun="uitkomst",
+)
+"""What an SCT meeting did with a beslispunt (vergaderingen/*.yaml, ``besluiten``)."""
+
 DASHBOARD = Legend(
     "dashboard",
     (
@@ -153,6 +164,9 @@ SctStatus = Annotated[str, BeforeValidator(SCT.validate), WithJsonSchema(SCT.jso
 ActieStatus = Annotated[str, BeforeValidator(ACTIE.validate), WithJsonSchema(ACTIE.json_schema())]
 DashboardStatus = Annotated[
     str, BeforeValidator(DASHBOARD.validate), WithJsonSchema(DASHBOARD.json_schema())
+]
+Uitkomst = Annotated[
+    str, BeforeValidator(UITKOMST.validate), WithJsonSchema(UITKOMST.json_schema())
 ]
 Soort = Annotated[str, BeforeValidator(SOORT.validate), WithJsonSchema(SOORT.json_schema())]
 VgrStatus = Annotated[str, BeforeValidator(VGR.validate), WithJsonSchema(VGR.json_schema())]

@@ -1,5 +1,6 @@
-"""The deadline radar: what is overdue and what falls due soon, per trekker, and the SCT's
-calendar (meetings, preparation moments of the cadence, deadlines) as iCalendar."""
+"""The deadline radar: what is overdue and what falls due soon, per trekker (the opdrachten and
+hoofdacties of the workstreams, and the open actions of SCT meetings, under their actiehouder),
+and the SCT's calendar (meetings, preparation moments of the cadence, deadlines) as iCalendar."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from zoneinfo import ZoneInfo
 
 from generator.load.dataset import Dataset
 from generator.load.kinds.werkstroom import work
+from generator.load.opvolging import open_nu, opvolging
 from generator.model.deadline import Deadline, verlopen
-from generator.model.legend import SCT
+from generator.model.legend import ACTIE, SCT
 from generator.model.people import People
 from generator.text import dutch
+from generator.text.lines import plain
 
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
 GEEN_TREKKER = "Geen trekker"
@@ -31,13 +34,15 @@ CADANS = (
 
 @dataclass(frozen=True)
 class Item:
-    """A dated piece of work: a hoofdactie, or an opdracht with its own deadline."""
+    """A dated piece of work: a hoofdactie, an opdracht with its own deadline, or an open
+    action of an SCT meeting (``actiepunt``, its id in place of the opdracht number)."""
 
     trekker: str
     opdracht: str
     titel: str
     deadline: Deadline
     status: str
+    actiepunt: bool = False
 
     @property
     def due(self) -> dt.date:
@@ -46,7 +51,11 @@ class Item:
 
     @property
     def status_label(self) -> str:
-        return SCT[self.status].label
+        return (ACTIE if self.actiepunt else SCT)[self.status].label
+
+    @property
+    def rol(self) -> str:
+        return "Actiehouder" if self.actiepunt else "Trekker"
 
 
 @dataclass(frozen=True)
@@ -66,7 +75,19 @@ class Radar:
 
 def items(dataset: Dataset, people: People) -> list[Item]:
     """Every open, dated piece of work (not afgerond; doorlopend and ntb have no date)."""
-    found = [
+    acties = [
+        Item(
+            people.name(o.actiepunt.actiehouder),
+            o.id,
+            plain(o.actiepunt.wat),
+            o.actiepunt.deadline,
+            o.status,
+            actiepunt=True,
+        )
+        for o in open_nu(opvolging(dataset.items("vergadering")))
+        if o.actiepunt.deadline.due is not None
+    ]
+    found = acties + [
         Item(
             people.name(w.trekker) if w.trekker else GEEN_TREKKER,
             w.opdracht.nummer,
@@ -135,15 +156,17 @@ def calendar(dataset: Dataset, report: Radar) -> bytes:
         for trekker, found in group.items():
             for item in found:
                 event = icalendar.Event()
-                event.add(
-                    "uid", f"deadline-{item.opdracht}-{item.due}-{abs(hash(item.titel))}@statusgen"
-                )
+                if item.actiepunt:
+                    uid = f"actiepunt-{item.opdracht.replace('/', '-')}@statusgen"
+                else:
+                    uid = f"deadline-{item.opdracht}-{item.due}-{abs(hash(item.titel))}@statusgen"
+                event.add("uid", uid)
                 event.add("dtstamp", stamp)
                 event.add("summary", f"{label}{item.opdracht} {item.titel}")
-                event.add("description", f"Trekker: {trekker}. Status: {item.status_label}.")
+                event.add("description", f"{item.rol}: {trekker}. Status: {item.status_label}.")
                 event.add("dtstart", item.due)
                 event.add("dtend", item.due + dt.timedelta(days=1))
-                event.add("categories", ["Deadline"])
+                event.add("categories", ["Actie SCT" if item.actiepunt else "Deadline"])
                 cal.add_component(event)
     for meeting in dataset.items("vergadering"):
         if report.peildatum <= meeting.datum <= report.tot:

@@ -1,5 +1,7 @@
 """The integral planning (seed 001, 5.3): every opdracht and hoofdactie in one table, with
-workstream, trekker, deadline, status and toelichting; to sort and filter."""
+workstream, trekker, deadline, status and toelichting, and after them every action agreed in an
+SCT meeting (Werkstroom "SCT", its id as the number, its actiehouder as trekker); to sort and
+filter."""
 
 from __future__ import annotations
 
@@ -9,12 +11,13 @@ import io
 
 from generator.load.dataset import Dataset
 from generator.load.kinds.werkstroom import work
+from generator.load.opvolging import opvolging
 from generator.model import huisstijl
 from generator.model.deadline import verlopen
-from generator.model.legend import SCT
+from generator.model.legend import ACTIE, SCT
 from generator.render.spreadsheet import check_cells
 from generator.text import dutch
-from generator.text.lines import lines
+from generator.text.lines import lines, plain
 
 COLUMNS = (
     ("Werkstroom", 11),
@@ -50,6 +53,26 @@ def rows(dataset: Dataset, *, peildatum: dt.date) -> list[list[object]]:
                 SCT[w.status].label,
                 "ja" if overdue else "nee",
                 _plain(w.toelichting) if w.toelichting else "",
+            ]
+        )
+    for o in opvolging(dataset.items("vergadering")):
+        punt = o.actiepunt
+        afgerond = (
+            f"afgerond in het SCT van {dutch.long_date(o.afgerond_op)}; " if o.afgerond_op else ""
+        )
+        result.append(
+            [
+                "SCT",
+                f"{o.vergadering.titel} {dutch.long_date(o.vergadering.datum)}",
+                o.id,
+                "Actie SCT",
+                plain(punt.wat),
+                people.name(punt.actiehouder),
+                dutch.deadline(punt.deadline),
+                punt.deadline.due,
+                ACTIE[o.status].label,
+                "ja" if o.verlopen(peildatum) else "nee",
+                f"{afgerond}agendapunt: {o.agendaitem.titel}",
             ]
         )
     return result
@@ -89,9 +112,8 @@ def to_xlsx(table: list[list[object]], *, title: str, author: str) -> bytes:
     wrap = Alignment(vertical="top", wrap_text=True)
     for row in table:
         opdracht = f"opdracht {row[2]}"
-        check_cells(
-            row, COLUMNS, opdracht if row[3] == "Opdracht" else f"a hoofdactie of {opdracht}"
-        )
+        where = {"Opdracht": opdracht, "Actie SCT": f"the SCT action {row[2]}"}
+        check_cells(row, COLUMNS, where.get(str(row[3]), f"a hoofdactie of {opdracht}"))
         sheet.append(row)
         for cell in sheet[sheet.max_row]:
             cell.alignment = wrap

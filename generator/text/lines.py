@@ -91,3 +91,8 @@ def _runs(
         else:
             runs.append(Span(f"[{inline.number}]"))
     return tuple(runs)
+
+
+def plain(source: str) -> str:
+    """Markdown as one line of plain text: a table cell, a calendar summary, a terminal line."""
+    return " ".join(line.text for line in lines(source)).strip()

@@ -9,9 +9,19 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from generator.load.diagnostics import DocPath
-from generator.load.fields import DataModel, Date, EmptyList, Markdown, Text
-from generator.load.kinds import CheckContext, Kind
-from generator.model.legend import Legend, Status
+from generator.load.fields import (
+    DataModel,
+    Date,
+    EmptyList,
+    Markdown,
+    Number,
+    PersonId,
+    PersonOrUnit,
+    Text,
+)
+from generator.load.kinds import CheckContext, Kind, Ref
+from generator.model.deadline import DeadlineField
+from generator.model.legend import ActieStatus, Legend, Status, Uitkomst
 
 #: generated parts of the deck, and the kind of file each one needs
 ONDERDELEN = Legend(
@@ -21,6 +31,7 @@ ONDERDELEN = Legend(
         Status("dashboard", "Dashboard", ""),
         Status("communicatiekalender", "Communicatiekalender", ""),
         Status("risicolog", "Risicolog", ""),
+        Status("openstaande_acties", "Openstaande acties", ""),
     ),
     noun="onderdeel",
 )
@@ -29,11 +40,37 @@ _NEEDS = {
     "dashboard": ("dashboard", "dashboard.yaml"),
     "communicatiekalender": ("communicatie", "communicatie.yaml"),
     "risicolog": ("risico", "risicos.yaml"),
+    "openstaande_acties": ("vergadering", "vergaderingen/*.yaml"),
 }
 
 Onderdeel = Annotated[
     str, BeforeValidator(ONDERDELEN.validate), WithJsonSchema(ONDERDELEN.json_schema())
 ]
+
+
+class Besluit(DataModel):
+    """What the meeting decided on one beslispunt of the agenda item."""
+
+    beslispunt: Number | None = Field(
+        None,
+        description="The number of the beslispunt it answers (1 is the first); may be left out "
+        "when the item has one beslispunt.",
+    )
+    uitkomst: Uitkomst = Field(description="aangenomen, gewijzigd or aangehouden.")
+    tekst: Markdown = Field(description="(md) the decision as it goes into the besluitenlijst.")
+
+
+class Actiepunt(DataModel):
+    """An action agreed in the meeting; it stays open until it is afgerond."""
+
+    nr: Number = Field(
+        description="Unique within the meeting; with the date it is the action's id, "
+        '"2020-08-17/1", by which a later meeting closes it (afgerond).'
+    )
+    wat: Markdown = Field(description="(md inline) what is to be done.")
+    actiehouder: PersonId = Field(description="Person id of who does it.")
+    deadline: DeadlineField = Field(description="When it is due.")
+    status: ActieStatus | None = Field(None, description="afgerond closes it; otherwise open.")
 
 
 class AgendaItem(DataModel):
@@ -48,6 +85,16 @@ class AgendaItem(DataModel):
     )
     onderdeel: Onderdeel | None = Field(
         None, description="A generated part of the deck (see the onderdeel legend)."
+    )
+    beslispunten: Annotated[list[Markdown], EmptyList] = Field(
+        default_factory=list,
+        description="(md inline) what the SCT is asked to decide, numbered 1, 2, ...",
+    )
+    besluiten: Annotated[list[Besluit], EmptyList] = Field(
+        default_factory=list, description="After the meeting: what was decided."
+    )
+    acties: Annotated[list[Actiepunt], EmptyList] = Field(
+        default_factory=list, description="After the meeting: the actions agreed."
     )
 
     @model_validator(mode="after")
@@ -73,7 +120,19 @@ class Vergadering(DataModel):
 
     datum: Date = Field(description="The meeting date; the file is named after it.")
     titel: Text = Field("SCT overleg", description="Shown on the title slide.")
+    aanwezig: Annotated[list[PersonOrUnit], EmptyList] = Field(
+        default_factory=list,
+        description="After the meeting: who was there, by role or unit (DG Toeslagen, UHT) "
+        "or as a person id.",
+    )
     agenda: Annotated[list[Rubriek], EmptyList]
+    afgerond: Annotated[list[Text], EmptyList] = Field(
+        default_factory=list,
+        description="After the meeting: ids of earlier meetings' actions now done (2020-08-17/1).",
+    )
+
+    def actiepunt_id(self, actiepunt: Actiepunt) -> str:
+        return f"{self.datum.isoformat()}/{actiepunt.nr}"
 
 
 class VergaderingKind(Kind[Vergadering]):
@@ -82,7 +141,19 @@ class VergaderingKind(Kind[Vergadering]):
     model = Vergadering
     description = "One SCT meeting with its agenda."
     order = 30
-    provides = ("vergadering",)
+    provides = ("vergadering", "actiepunt")
+
+    def identities(self, item: Vergadering) -> Iterable[Ref]:
+        for path, actiepunt in _actiepunten(item):
+            yield Ref("actiepunt", item.actiepunt_id(actiepunt), (*path, "nr"))
+
+    def references(self, item: Vergadering) -> Iterable[Ref]:
+        for person, index in _aanwezig_ids(item):
+            yield Ref("persoon", person, ("aanwezig", index))
+        for path, actiepunt in _actiepunten(item):
+            yield Ref("persoon", actiepunt.actiehouder, (*path, "actiehouder"))
+        for index, ident in enumerate(item.afgerond):
+            yield Ref("actiepunt", ident, ("afgerond", index))
 
     def markdown_files(self, item: Vergadering) -> Iterable[tuple[DocPath, str]]:
         for r, rubriek in enumerate(item.agenda):
@@ -101,6 +172,14 @@ class VergaderingKind(Kind[Vergadering]):
                             ("agenda", r, "items", i, "onderdeel"),
                             f"onderdeel {agendaitem.onderdeel} needs {pattern} in the data folder",
                         )
+                yield from _besluit_errors(("agenda", r, "items", i), agendaitem)
+        for index, ident in enumerate(item.afgerond):
+            if ident[:10] >= item.datum.isoformat():
+                yield (
+                    ("afgerond", index),
+                    f"afgerond lists actions of earlier meetings; {ident} is not: give an "
+                    "action of this meeting status: afgerond instead",
+                )
 
     def file_name_problem(self, item: Vergadering, file_name: str) -> tuple[DocPath, str] | None:
         expected = f"{item.datum.isoformat()}.yaml"
@@ -127,6 +206,45 @@ class VergaderingKind(Kind[Vergadering]):
     def warnings(self, item: Vergadering, context: CheckContext) -> Iterable[tuple[DocPath, str]]:
         if not item.agenda:
             yield ("agenda",), "the agenda is empty"
+        for r, rubriek in enumerate(item.agenda):
+            for i, agendaitem in enumerate(rubriek.items):
+                if agendaitem.besluiten and not agendaitem.beslispunten:
+                    yield (
+                        ("agenda", r, "items", i, "besluiten"),
+                        "a besluit on an agenda item without beslispunten: add the beslispunten "
+                        "it answers, so that the besluitenlijst can say what was asked",
+                    )
+
+
+def _actiepunten(item: Vergadering) -> Iterable[tuple[DocPath, Actiepunt]]:
+    for r, rubriek in enumerate(item.agenda):
+        for i, agendaitem in enumerate(rubriek.items):
+            for a, actiepunt in enumerate(agendaitem.acties):
+                yield ("agenda", r, "items", i, "acties", a), actiepunt
+
+
+def _aanwezig_ids(item: Vergadering) -> Iterable[tuple[str, int]]:
+    for index, value in enumerate(item.aanwezig):
+        if value.startswith("p-"):
+            yield value, index
+
+
+def _besluit_errors(path: DocPath, item: AgendaItem) -> Iterable[tuple[DocPath, str]]:
+    count = len(item.beslispunten)
+    for b, besluit in enumerate(item.besluiten):
+        at: DocPath = (*path, "besluiten", b)
+        if besluit.beslispunt is None:
+            if count > 1:
+                yield (
+                    at,
+                    f"this item has {count} beslispunten: say which one the besluit answers "
+                    f"(beslispunt: 1 to {count})",
+                )
+        elif count and besluit.beslispunt > count:
+            yield (
+                (*at, "beslispunt"),
+                f"there is no beslispunt {besluit.beslispunt}: this item has {count}",
+            )
 
 
 KIND = VergaderingKind()

@@ -9,9 +9,7 @@ import io
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor, Twips
+from docx.shared import Mm, RGBColor, Twips
 from docx.styles.style import ParagraphStyle
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
@@ -19,13 +17,20 @@ from docx.text.paragraph import Paragraph
 from generator.model import huisstijl
 from generator.render.actietabel.build import COLUMNS, Row, Tabel
 from generator.render.office import app_properties
+from generator.render.word import (
+    GRIJS,
+    LANGUAGE,
+    LINTBLAUW,
+    footer,
+    language_and_font,
+    repeat_header,
+    shade,
+    styled,
+)
 from generator.text import dutch
 from generator.text.lines import Line, lines
 
-LINTBLAUW = RGBColor.from_string(huisstijl.LINTBLAUW)
-GRIJS = RGBColor(0x53, 0x53, 0x53)
 WIDTHS = (Mm(32), Mm(95), Mm(140))
-LANGUAGE = "nl-NL"
 #: Word's list styles go three levels deep, each indented this much (a quarter inch)
 STYLE_LEVELS = 3
 LEVEL_INDENT = 360  # twips
@@ -40,25 +45,25 @@ def render(tabel: Tabel) -> bytes:
         for suffix in ("", " 2", " 3")
     }
     _page(document)
-    _language_and_font(document)
+    language_and_font(document)
     heading = document.add_heading(tabel.titel, level=1)
     for run in heading.runs:
         run.font.color.rgb = LINTBLAUW
     if tabel.stand_per:
-        _styled(document.add_paragraph(), tabel.stand_per_text, colour=GRIJS)
+        styled(document.add_paragraph(), tabel.stand_per_text, colour=GRIJS)
     if tabel.inleiding:
         for para in lines(tabel.inleiding):
             _write_para(document.add_paragraph(), para, styles)
-    _styled(document.add_paragraph(), tabel.samenvatting, bold=True)
+    styled(document.add_paragraph(), tabel.samenvatting, bold=True)
 
     table = document.add_table(rows=1, cols=3)
     table.style = "Table Grid"
     header = table.rows[0]
-    _repeat_header(header._tr)
+    repeat_header(header._tr)
     for cell, name, width in zip(header.cells, COLUMNS, WIDTHS, strict=True):
         cell.width = width
-        _styled(cell.paragraphs[0], name, bold=True, colour=RGBColor(0xFF, 0xFF, 0xFF))
-        _shade(cell, huisstijl.LINTBLAUW)
+        styled(cell.paragraphs[0], name, bold=True, colour=RGBColor(0xFF, 0xFF, 0xFF))
+        shade(cell, huisstijl.LINTBLAUW)
     for sectie in tabel.secties:
         _band(table, sectie.titel, "DCE8F4", caps=True)
         for group in sectie.groups:
@@ -66,7 +71,7 @@ def render(tabel: Tabel) -> bytes:
                 _band(table, group.titel, "EEF3F8", caps=False)
             for row in group.rows:
                 _action(table.add_row().cells, row, styles)
-    _footer(document, tabel)
+    footer(document, tabel.titel)
     _properties(document, tabel)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -82,43 +87,6 @@ def _page(document: object) -> None:
     section.top_margin, section.bottom_margin = Mm(15), Mm(15)
 
 
-def _language_and_font(document: object) -> None:
-    styles = document.styles  # type: ignore[attr-defined]
-    normal = styles["Normal"]
-    normal.font.name = "Arial"
-    normal.font.size = Pt(10)
-    defaults = styles.element.find(qn("w:docDefaults"))
-    r_pr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
-    lang = r_pr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        r_pr.append(lang)
-    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
-        lang.set(qn(attribute), LANGUAGE)
-    fonts = r_pr.find(qn("w:rFonts"))
-    if fonts is not None:
-        for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
-            fonts.set(qn(attribute), "Arial")
-        for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
-            fonts.attrib.pop(qn(attribute), None)
-
-
-def _repeat_header(tr: object) -> None:
-    """python-docx has no API for "repeat as header row at the top of each page"."""
-    tr_pr = tr.get_or_add_trPr()  # type: ignore[attr-defined]
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    tr_pr.append(header)
-
-
-def _shade(cell: _Cell, colour: str) -> None:
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), colour)
-    cell._tc.get_or_add_tcPr().append(shading)
-
-
 def _band(table: object, title: str, colour: str, *, caps: bool) -> None:
     cells = table.add_row().cells  # type: ignore[attr-defined]
     merged = cells[0].merge(cells[2])
@@ -126,29 +94,29 @@ def _band(table: object, title: str, colour: str, *, caps: bool) -> None:
     run.bold = True
     run.font.all_caps = caps
     run.font.color.rgb = LINTBLAUW if caps else None
-    _shade(merged, colour)
+    shade(merged, colour)
 
 
 def _action(cells: list[_Cell], row: Row, styles: dict[str, ParagraphStyle]) -> None:
     for cell, width in zip(cells, WIDTHS, strict=True):
         cell.width = width
     first = cells[0].paragraphs[0]
-    _styled(first, f"{row.nummer}.", bold=True)
+    styled(first, f"{row.nummer}.", bold=True)
     label = cells[0].add_paragraph()
-    _styled(label, row.status_label, bold=row.afgerond, colour=GRIJS if not row.afgerond else None)
+    styled(label, row.status_label, bold=row.afgerond, colour=GRIJS if not row.afgerond else None)
     if row.gewijzigd:
-        _styled(cells[0].add_paragraph(), "gewijzigd", bold=True)
+        styled(cells[0].add_paragraph(), "gewijzigd", bold=True)
     _markdown(cells[1], row.omschrijving, styles)
     if row.moties:
         paragraph = cells[1].add_paragraph()
-        _styled(paragraph, "Motie of toezegging: ", bold=True, colour=GRIJS)
-        _styled(paragraph, row.moties_text, colour=GRIJS)
+        styled(paragraph, "Motie of toezegging: ", bold=True, colour=GRIJS)
+        styled(paragraph, row.moties_text, colour=GRIJS)
     if row.eigenaar:
-        _styled(cells[1].add_paragraph(), f"Eigenaar: {row.eigenaar}", colour=GRIJS)
+        styled(cells[1].add_paragraph(), f"Eigenaar: {row.eigenaar}", colour=GRIJS)
     _markdown(cells[2], row.stand_van_zaken, styles)
     if row.bijgewerkt:
         text = f"Bijgewerkt op {dutch.long_date(row.bijgewerkt)}"
-        _styled(cells[2].add_paragraph(), text, colour=GRIJS)
+        styled(cells[2].add_paragraph(), text, colour=GRIJS)
 
 
 def _markdown(cell: _Cell, source: str, styles: dict[str, ParagraphStyle]) -> None:
@@ -174,32 +142,6 @@ def _write_para(paragraph: Paragraph, para: Line, styles: dict[str, ParagraphSty
         added = paragraph.add_run(run.text)
         added.bold = run.bold or None
         added.italic = run.italic or None
-
-
-def _styled(
-    paragraph: Paragraph, text: str, *, bold: bool = False, colour: RGBColor | None = None
-) -> None:
-    run = paragraph.add_run(text)
-    run.bold = bold or None
-    if colour is not None:
-        run.font.color.rgb = colour
-
-
-def _footer(document: object, tabel: Tabel) -> None:
-    """'Titel — pagina N' in the footer, N a PAGE field."""
-    paragraph = document.sections[0].footer.paragraphs[0]  # type: ignore[attr-defined]
-    _styled(paragraph, f"{tabel.titel} — pagina ", colour=GRIJS)
-    run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
-        if kind:
-            field = OxmlElement("w:fldChar")
-            field.set(qn("w:fldCharType"), kind)
-            run._r.append(field)
-        else:
-            instruction = OxmlElement("w:instrText")
-            instruction.set(qn("xml:space"), "preserve")
-            instruction.text = f" {text} "
-            run._r.append(instruction)
 
 
 def _properties(document: object, tabel: Tabel) -> None:

@@ -15,7 +15,14 @@ from generator.load.dataset import Dataset
 from generator.load.kinds.vergadering import Vergadering
 from generator.model.people import People
 from generator.render.deck.content import GRIJS, SMALL, Para, Run, Slide, Text
-from generator.render.deck.parts import agenda, inhoud, parts, scheiding, titel
+from generator.render.deck.parts import (
+    agenda,
+    inhoud,
+    openstaande_acties,
+    parts,
+    scheiding,
+    titel,
+)
 from generator.render.deck.parts.agenda import letter
 from generator.text import dutch
 
@@ -45,6 +52,11 @@ class Deck:
 def slides(deck: Deck) -> list[Slide]:
     result: list[Slide] = [*titel.slides(deck), *agenda.slides(deck)]
     generated = parts()
+    named = {item.onderdeel for rubriek in deck.meeting.agenda for item in rubriek.items}
+    if "openstaande_acties" not in named and openstaande_acties.openstaand(deck):
+        # the SCT follows its actions up every meeting: they are shown even when the agenda
+        # does not name them, right after the agenda
+        result += openstaande_acties.slides(deck, None)
     for number, rubriek in enumerate(deck.meeting.agenda, start=1):
         result += scheiding.slides(number, rubriek)
         for index, item in enumerate(rubriek.items):

@@ -1,6 +1,6 @@
 """What changed in the data between two versions, as a reviewer judges it: statuses, deadlines,
-items added and removed, texts changed word by word. Items are matched by their number, so a
-renamed file is not "removed and added"."""
+items added and removed, texts changed word by word, and the SCT's actions added, closed and
+moved. Items are matched by their number, so a renamed file is not "removed and added"."""
 
 from __future__ import annotations
 
@@ -14,10 +14,12 @@ from generator.load.dataset import Dataset
 from generator.load.diagnostics import Diagnostics, display_path
 from generator.load.kinds.actie import Actie
 from generator.load.kinds.werkstroom import Hoofdactie, Opdracht, Werkstroom
+from generator.load.opvolging import Opvolging, opvolging
 from generator.model.deadline import Deadline
 from generator.model.legend import ACTIE, SCT, Legend
 from generator.model.people import People
 from generator.text import dutch
+from generator.text.lines import plain
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,13 @@ def compare(
         group.changes = list(_actie(old_acties.get(nummer), new_acties.get(nummer), people))
         if group.changes:
             groups.append(group)
+    sct = Onderwerp("Acties uit het SCT")
+    befores = {o.id: o for o in opvolging(_valid(old, "vergadering", skip))}
+    afters = {o.id: o for o in opvolging(_valid(new, "vergadering", skip))}
+    for ident in sorted(befores.keys() | afters.keys()):
+        sct.changes += _actiepunt(ident, befores.get(ident), afters.get(ident), people)
+    if sct.changes:
+        groups.append(sct)
     other = Onderwerp("Overige bestanden")
     for kind in sorted((old.loaded.keys() | new.loaded.keys()) - {"werkstroom", "actie"}):
         before = {_name(e, old.root): e.item for e in old.loaded.get(kind, [])}
@@ -287,6 +296,24 @@ def _actie(old: Actie | None, new: Actie | None, people: People) -> Iterable[Cha
                        people_fields=("eigenaar",))  # fmt: skip
     if old.moties != new.moties:
         yield Change("field", subject, _join(old.moties), _join(new.moties), what="moties")
+
+
+def _actiepunt(
+    ident: str, old: Opvolging | None, new: Opvolging | None, people: People
+) -> Iterable[Change]:
+    subject = f"SCT-actie {ident}"
+    if old is None or new is None:
+        actie = new or old
+        assert actie is not None
+        text = f"{short(plain(actie.actiepunt.wat))} ({people.name(actie.actiepunt.actiehouder)})"
+        yield Change("added", subject, new=text) if new else Change("removed", subject, old=text)
+        return
+    if old.status != new.status:
+        yield _status(subject, ACTIE, old.status, new.status)
+    yield from _deadline(subject, old.actiepunt.deadline, new.actiepunt.deadline)
+    yield from _fields(
+        subject, old.actiepunt, new.actiepunt, people, (), people_fields=("actiehouder",)
+    )
 
 
 def _status(subject: str, legend: Legend, old: str | None, new: str | None) -> Change:

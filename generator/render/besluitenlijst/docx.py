@@ -1,0 +1,146 @@
+"""The besluitenlijst as a Word document, what the Crisisbureau mails before 17.00 on the day of
+the meeting: A4 portrait, Dutch, the action tables as real tables whose header row repeats on
+every page, overdue deadlines in words and in red."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.shared import Mm, RGBColor
+
+from generator.model import huisstijl
+from generator.render.besluitenlijst.build import (
+    COLUMNS,
+    PERSOONSGEGEVENS_NOTE,
+    Actieregel,
+    Besluitenlijst,
+    dagen,
+)
+from generator.render.office import app_properties
+from generator.render.word import (
+    GRIJS,
+    LANGUAGE,
+    LINTBLAUW,
+    footer,
+    language_and_font,
+    repeat_header,
+    shade,
+    styled,
+)
+
+ROOD = RGBColor.from_string(huisstijl.ROOD)
+WIDTHS = (Mm(24), Mm(68), Mm(32), Mm(28), Mm(28))
+
+
+def render(lijst: Besluitenlijst) -> bytes:
+    document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(15))
+    language_and_font(document)
+    _heading(document, lijst.titel, 1)
+    if lijst.organisatie:
+        styled(document.add_paragraph(), f"{lijst.organisatie}, {lijst.datum_tekst}", colour=GRIJS)
+    if lijst.aanwezig:
+        paragraph = document.add_paragraph()
+        styled(paragraph, "Aanwezig: ", bold=True)
+        styled(paragraph, ", ".join(lijst.aanwezig))
+    if lijst.openbaar:
+        styled(document.add_paragraph(), PERSOONSGEGEVENS_NOTE, colour=GRIJS)
+    styled(document.add_paragraph(), lijst.samenvatting, bold=True)
+
+    _heading(document, "Besluiten", 2)
+    if not lijst.punten:
+        document.add_paragraph("Er zijn in dit overleg geen besluiten vastgelegd.")
+    for punt in lijst.punten:
+        _heading(document, f"{punt.nummer}. {punt.titel}", 3)
+        if punt.beslispunten:
+            styled(document.add_paragraph(), "Gevraagd:", colour=GRIJS)
+            for number, vraag in enumerate(punt.beslispunten, start=1):
+                styled(document.add_paragraph(), f"{number}. {vraag}", colour=GRIJS)
+        if not punt.besluiten:
+            document.add_paragraph("Geen besluit vastgelegd.")
+        for besluit in punt.besluiten:
+            paragraph = document.add_paragraph()
+            styled(paragraph, f"{besluit.kop}. ", bold=True)
+            styled(paragraph, besluit.tekst)
+
+    _heading(document, "Acties uit dit overleg", 2)
+    _table(document, lijst.acties, "Geen nieuwe acties.")
+    _heading(document, "Openstaande acties uit eerdere overleggen", 2)
+    _table(document, lijst.openstaand, "Er staan geen acties uit eerdere overleggen open.")
+    if lijst.afgerond:
+        _heading(document, "In dit overleg afgerond", 2)
+        _table(document, lijst.afgerond, "")
+    if lijst.volgende:
+        _heading(document, f"Agenda {lijst.volgende.titel} {lijst.volgende.datum}", 2)
+        for rubriek, items in lijst.volgende.agenda:
+            styled(document.add_paragraph(), rubriek, bold=True)
+            for item in items:
+                document.add_paragraph(item)
+    footer(document, lijst.titel)
+    _properties(document, lijst)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _heading(document: object, text: str, level: int) -> None:
+    heading = document.add_heading(text, level=level)  # type: ignore[attr-defined]
+    for run in heading.runs:
+        run.font.color.rgb = LINTBLAUW
+
+
+def _table(document: object, rows: tuple[Actieregel, ...], empty: str) -> None:
+    if not rows:
+        document.add_paragraph(empty)  # type: ignore[attr-defined]
+        return
+    table = document.add_table(rows=1, cols=len(COLUMNS))  # type: ignore[attr-defined]
+    table.style = "Table Grid"
+    header = table.rows[0]
+    repeat_header(header._tr)
+    for cell, name, width in zip(header.cells, COLUMNS, WIDTHS, strict=True):
+        cell.width = width
+        styled(cell.paragraphs[0], name, bold=True, colour=RGBColor(0xFF, 0xFF, 0xFF))
+        shade(cell, huisstijl.LINTBLAUW)
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, width in zip(cells, WIDTHS, strict=True):
+            cell.width = width
+        styled(cells[0].paragraphs[0], row.nr, bold=True)
+        styled(cells[1].paragraphs[0], row.actie)
+        if row.herkomst:
+            styled(cells[1].add_paragraph(), row.herkomst, colour=GRIJS)
+        styled(cells[2].paragraphs[0], row.actiehouder)
+        styled(cells[3].paragraphs[0], row.deadline)
+        if row.verlopen:
+            styled(cells[3].add_paragraph(), "▲ verlopen", bold=True, colour=ROOD)
+        styled(cells[4].paragraphs[0], row.status)
+        if row.leeftijd is not None:
+            styled(cells[4].add_paragraph(), f"{dagen(row.leeftijd)} open", colour=GRIJS)
+
+
+def _properties(document: object, lijst: Besluitenlijst) -> None:
+    props = document.core_properties  # type: ignore[attr-defined]
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    props.title = lijst.titel
+    props.subject = "Actie- en besluitenlijst SCT"
+    props.author = lijst.organisatie
+    props.last_modified_by = lijst.organisatie
+    props.comments = ""
+    props.keywords = "SCT"
+    props.language = LANGUAGE
+    props.category = ""
+    props.revision = 1
+    props.created = now
+    props.modified = now
+    package = document.part.package  # type: ignore[attr-defined]
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            package.rels.pop(rel_id)
+        elif rel.reltype == RT.EXTENDED_PROPERTIES:
+            rel.target_part._blob = app_properties(lijst.organisatie)

@@ -1,0 +1,69 @@
+"""The actions agreed in earlier SCT meetings that are still open: number, what, actiehouder,
+deadline (with "▲ verlopen" when overdue) and their age in days."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from generator.load.kinds.vergadering import AgendaItem
+from generator.load.opvolging import Opvolging, open_voor, opvolging
+from generator.render.deck.cells import cell, deadline_cell, header
+from generator.render.deck.content import (
+    TABLE,
+    Block,
+    Cell,
+    Column,
+    Group,
+    Para,
+    Run,
+    Section,
+    Slide,
+    Table,
+    Text,
+)
+from generator.render.deck.markdown import inline_runs
+from generator.render.deck.parts import Part
+from generator.text import dutch
+
+if TYPE_CHECKING:
+    from generator.render.deck.build import Deck
+
+TITEL = "Openstaande acties"
+
+
+def openstaand(deck: Deck) -> list[Opvolging]:
+    return open_voor(opvolging(deck.data.items("vergadering")), deck.meeting)
+
+
+def slides(deck: Deck, item: AgendaItem | None, head: tuple[Block, ...] = ()) -> list[Slide]:
+    titel = item.titel if item else TITEL
+    acties = openstaand(deck)
+    if not acties:
+        empty = Text((Para((Run("Er staan geen acties uit eerdere overleggen open."),)),))
+        return [Section(titel, (empty,), head=head)]
+    groups = []
+    for actie in acties:
+        punt = actie.actiepunt
+        herkomst = f"SCT {dutch.short_date(actie.vergadering.datum, year=deck.year)}"
+        wat = (
+            Para(inline_runs(punt.wat), size=TABLE),
+            Para((Run(f"{herkomst}, {actie.agendaitem.titel}", italic=True),), size=TABLE),
+        )
+        row = (
+            cell(actie.id, bold=True),
+            Cell(wat),
+            cell(deck.people.name(punt.actiehouder)),
+            deadline_cell(punt.deadline, actie.status, peildatum=deck.peildatum, year=deck.year),
+            cell(_dagen(actie.leeftijd(deck.peildatum))),
+        )
+        groups.append(Group((row,)))
+    columns = (Column(1.6), Column(6.0), Column(2.2), Column(1.6), Column(1.2, "r"))
+    cells = header("Nr.", "Actie", "Actiehouder", "Deadline", "Open sinds", right=(4,))
+    return [Section(titel, (Table(columns, cells, tuple(groups)),), head=head)]
+
+
+def _dagen(days: int) -> str:
+    return "1 dag" if days == 1 else f"{days} dagen"
+
+
+PART = Part("openstaande_acties", "vergadering", slides)
