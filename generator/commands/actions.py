@@ -106,7 +106,7 @@ def command(
         changed=changed,
         sinds=label,
     )
-    html = _html(tabel) if {"html", "pdf"} & set(formats) else ""
+    html = _html(tabel) if "html" in formats else ""
     for fmt in formats:
         publication.add(f"actietabel.{fmt}", _render(fmt, tabel, html))
     publication.echo(tabel.samenvatting)
@@ -128,13 +128,13 @@ def _html(tabel: Tabel) -> str:
 
 
 def _render(fmt: str, tabel: Tabel, html: str) -> bytes:
-    """One format; the PDF is made from the same HTML as the HTML file."""
+    """One format."""
     if fmt == "html":
         return html.encode("utf-8")
     if fmt == "pdf":
-        from generator.pdf import html_to_pdf
+        from generator.actietabel.pdf import render_pdf
 
-        return html_to_pdf(html, stylesheet="actietabel.print.css")
+        return render_pdf(tabel)
     if fmt == "docx":
         from generator.actietabel.docx import render_docx
 
