@@ -44,6 +44,11 @@ def plain_text(pdf: Path) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+def squeezed(text: str) -> str:
+    """``text`` without any white space, lower case: to find a text wherever lines broke it."""
+    return re.sub(r"\s+", "", text).lower()
+
+
 def assert_is_pdf_ua(pdf: Path, *, title: str, author: str) -> None:
     """Tagged, PDF/UA-1 in its XMP, Dutch, titled and authored, every font embedded."""
     from tests.office import pdf_info

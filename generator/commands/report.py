@@ -30,10 +30,9 @@ FORMATS = ("html", "pdf")
 def command(data_dir: Path, output_dir: Path, report_id: str, formats: str, openbaar: bool) -> None:
     """Build the progress report rapportages/ID.yaml: output/ID.html and output/ID.pdf.
 
-    The HTML is one self-contained, accessible page; the PDF is made from it by WeasyPrint
-    (A4, tagged PDF/UA-1, table of contents with page numbers).
+    The HTML is one self-contained, accessible page; the PDF is typeset by Typst (A4, tagged
+    PDF/UA-1, table of contents with page numbers, footnotes at the page's foot).
     """
-    from generator.htmldoc import render
     from generator.rapport.build import build
 
     dataset, publication = load_for_publication(data_dir, output_dir, openbaar=openbaar)
@@ -45,19 +44,23 @@ def command(data_dir: Path, output_dir: Path, report_id: str, formats: str, open
             f"(rapportages/: {', '.join(known) or 'none'})"
         )
     report = build(dataset, report_id, reports[report_id])
-    context = {
-        "title": report.titel,
-        "author": report.organisatie,
-        "description": report.samenvatting,
-        "openbaar": openbaar,
-        "report": report,
-    }
-    html = render("rapportage.html.j2", context)
     if "html" in formats:
+        from generator.htmldoc import render
+        from generator.text.html import Notes
+
+        context = {
+            "title": report.titel,
+            "author": report.organisatie,
+            "description": report.samenvatting,
+            "openbaar": openbaar,
+            "report": report,
+            "notes": Notes(),
+        }
+        html = render("rapportage.html.j2", context)
         publication.add(f"{report_id}.html", html.encode("utf-8"))
     if "pdf" in formats:
-        from generator.pdf import html_to_pdf
+        from generator.rapport.pdf import render_pdf
 
-        publication.add(f"{report_id}.pdf", html_to_pdf(html, stylesheet="rapportage.print.css"))
+        publication.add(f"{report_id}.pdf", render_pdf(report))
     publication.echo(report.samenvatting)
     publication.publish()

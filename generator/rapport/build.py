@@ -11,6 +11,18 @@ from generator.dataset import Dataset
 from generator.kinds.rapportage import Hoofdstuk, KpiRij, Rapportage
 from generator.legend import NIVEAU, VGR, Status
 from generator.people import People
+from generator.rapport.leeswijzer import Leeswijzer, leeswijzer
+
+
+@dataclass(frozen=True)
+class Risico:
+    id: str
+    titel: str
+    kans: Status
+    impact: Status
+    eigenaar: str | None
+    omschrijving: str | None
+    beheersmaatregelen: str | None
 
 
 @dataclass(frozen=True)
@@ -30,6 +42,9 @@ class Paragraaf:
     titel: str
     resultaten: list[str]
     tekst: str | None
+    #: whether this is the risk paragraph, and the top risks it then lists
+    risicoparagraaf: bool = False
+    risicos: list[Risico] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -70,25 +85,27 @@ class Kpi:
     realisatie: str
     oordeel: kpi.Oordeel
     toelichting: str | None
+    #: what norm and realisatie say, before an explicit beoordeling
+    berekend: kpi.Oordeel = kpi.Oordeel.GEEN
+    #: why the beoordeling overrules it (Markdown)
+    reden: str | None = None
+
+    @property
+    def bijgesteld(self) -> bool:
+        """Whether an explicit beoordeling overrules what norm and realisatie say."""
+        return self.oordeel is not self.berekend
 
     @property
     def label(self) -> str:
         return kpi.LABELS[self.oordeel]
 
     @property
+    def berekend_label(self) -> str:
+        return kpi.LABELS[self.berekend]
+
+    @property
     def symbol(self) -> str:
         return kpi.SYMBOLS[self.oordeel]
-
-
-@dataclass(frozen=True)
-class Risico:
-    id: str
-    titel: str
-    kans: Status
-    impact: Status
-    eigenaar: str | None
-    omschrijving: str | None
-    beheersmaatregelen: str | None
 
 
 @dataclass
@@ -96,6 +113,7 @@ class Report:
     id: str
     titel: str
     periode: str
+    #: the issuer: the ministry (or organisation) and its directorate, for the name block
     organisatie: str
     onderdeel: str
     inleiding: str | None
@@ -106,6 +124,21 @@ class Report:
     gemist: list[Kpi]
     toc: list[Entry]
     openbaar: bool
+    leeswijzer: Leeswijzer = field(default_factory=Leeswijzer)
+    #: where and when it is issued ("Den Haag", "15 november 2021"), and the colofon's own text
+    plaats: str | None = None
+    datum: str | None = None
+    colofon: str | None = None
+    #: the risk paragraph's number inside a chapter ("3.6"), "" for one after the chapters
+    risico_nummer: str = ""
+
+    @property
+    def uitgave(self) -> list[str]:
+        """The colofon's lines: who issues it, where and when."""
+        lines = ["Dit is een uitgave van"]
+        lines += [line for line in (self.onderdeel, self.organisatie) if line]
+        when = ", ".join(part for part in (self.plaats, self.datum) if part)
+        return [*lines, when] if when else lines
 
     @property
     def samenvatting(self) -> str:
@@ -122,30 +155,40 @@ def build(dataset: Dataset, report_id: str, item: Rapportage) -> Report:
     if item.inleiding:
         toc.append(Entry("inleiding", "", "Inleiding", 1))
     toc.append(Entry("leeswijzer", "", "Leeswijzer", 2 if item.inleiding else 1))
+    top = _risicos(dataset, people) if item.risicoparagraaf or item.risicoparagrafen() else []
     chapters = []
+    risico_nummer = ""
     for number, hoofdstuk in enumerate(item.hoofdstukken, start=1):
-        chapter = _chapter(number, hoofdstuk)
+        chapter = _chapter(number, hoofdstuk, top)
         chapters.append(chapter)
         toc.append(Entry(chapter.id, chapter.nummer, chapter.titel, 1))
         for paragraaf in (*chapter.paragrafen, chapter.uitgelicht, chapter.aandacht):
             if paragraaf is not None:
                 toc.append(Entry(paragraaf.id, paragraaf.nummer, paragraaf.titel, 2))
-    risicos = _risicos(dataset, people) if item.risicoparagraaf else []
+        for paragraaf in chapter.paragrafen:
+            if paragraaf.risicoparagraaf:
+                risico_nummer = paragraaf.nummer
+    risicos = top if item.risicoparagraaf else []
     if risicos:
         toc.append(Entry("risicoparagraaf", "", "Risicoparagraaf", 1))
     groups, gemist = _kpis(item)
     if groups:
         toc.append(Entry("bijlage", "", "Bijlage: realisatie prestatie-indicatoren", 1))
         if gemist:
-            toc.append(Entry("toelichting-bijlage", "", "Toelichting op de bijlage", 1))
+            toc.append(Entry("toelichting-bijlage", "", "Toelichting op de bijlage", 2))
     org = dataset.organisatie
+    if item.afzender:
+        organisatie, onderdeel = item.afzender.ministerie, item.afzender.onderdeel or ""
+    else:
+        organisatie = org.naam if org else ""
+        onderdeel = org.onderdeel if org and org.onderdeel else ""
     periode = f"{dutch.long_date(item.periode.van)} tot en met {dutch.long_date(item.periode.tot)}"
-    return Report(
+    report = Report(
         id=report_id,
         titel=item.titel,
         periode=periode,
-        organisatie=org.naam if org else "",
-        onderdeel=org.onderdeel if org and org.onderdeel else "",
+        organisatie=organisatie,
+        onderdeel=onderdeel,
         inleiding=item.inleiding,
         legend=VGR.statuses,
         hoofdstukken=chapters,
@@ -154,10 +197,16 @@ def build(dataset: Dataset, report_id: str, item: Rapportage) -> Report:
         gemist=gemist,
         toc=toc,
         openbaar=dataset.openbaar,
+        plaats=item.plaats,
+        datum=dutch.long_date(item.datum) if item.datum else None,
+        colofon=item.colofon,
+        risico_nummer=risico_nummer,
     )
+    report.leeswijzer = leeswijzer(report)
+    return report
 
 
-def _chapter(number: int, hoofdstuk: Hoofdstuk) -> Chapter:
+def _chapter(number: int, hoofdstuk: Hoofdstuk, top: list[Risico]) -> Chapter:
     paragrafen = [
         Paragraaf(
             f"p{number}-{index}",
@@ -165,6 +214,8 @@ def _chapter(number: int, hoofdstuk: Hoofdstuk) -> Chapter:
             p.titel,
             list(p.resultaten),
             p.tekst,
+            p.risicoparagraaf,
+            top if p.risicoparagraaf else [],
         )
         for index, p in enumerate(hoofdstuk.paragrafen, start=1)
     ]
@@ -227,6 +278,8 @@ def _kpi(kpi_id: str, rij: KpiRij) -> Kpi:
         rij.realisatie,
         kpi.judge(rij.norm, rij.realisatie, rij.beoordeling),
         rij.toelichting,
+        kpi.judge(rij.norm, rij.realisatie),
+        rij.beoordeling_reden,
     )
 
 
