@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.conftest import DEMO, Run
@@ -95,3 +96,22 @@ def test_typst_syntax_in_the_data_is_printed_as_text(run: Run, data: Path, tmp_p
         assert squeezed(f"{label} {HOSTILE}") in text, label
     assert "root:" not in text
 
+
+def test_characters_the_fonts_lack_are_replaced_visibly_and_named(
+    run: Run, data: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from generator.typeset import printable
+
+    text, missing = printable("één Straße Ωμέγα Япония עברית 中文 😀 zw\u200bsp \ufeffbom \ufdd0")
+    assert text == "één Straße Ωμέγα Япония עברית �� � zw\u200bsp bom �"
+    assert missing == ["中", "文", "\ufdd0", "😀"]
+    path = data / "acties" / "002-schulden.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Schulden overnemen", "Schulden Япония 中文"),
+        encoding="utf-8",
+    )
+    with caplog.at_level("WARNING", logger="generator.typeset"):
+        pdf = build(run, data, tmp_path)
+    assert "Schulden Япония ��" in plain_text(pdf)
+    assert "actietabel.pdf: 2 kind(s) of character" in caplog.text
+    assert "U+4E2D U+6587" in caplog.text
