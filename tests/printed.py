@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 import subprocess
 from pathlib import Path
+from typing import Any
+
+from pypdf import PdfReader
 
 from tests.office import need
 
@@ -42,6 +45,26 @@ def plain_text(pdf: Path) -> str:
     ).stdout
     text = re.sub("\u00ad\\s*", "", text)
     return re.sub(r"\s+", " ", text)
+
+
+def heading_tags(pdf: Path) -> list[int]:
+    """The levels of the H1-H6 elements of the PDF's structure tree, in reading order."""
+    levels: list[int] = []
+
+    def walk(node: Any) -> None:
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, list):
+            for child in node:
+                walk(child)
+        elif isinstance(node, dict):
+            kind = str(node.get("/S", ""))
+            if re.fullmatch(r"/H[1-6]", kind):
+                levels.append(int(kind[2]))
+            if "/K" in node:
+                walk(node["/K"])
+
+    walk(PdfReader(pdf).trailer["/Root"]["/StructTreeRoot"]["/K"])
+    return levels
 
 
 def squeezed(text: str) -> str:

@@ -10,7 +10,14 @@ import yaml
 
 from tests.conftest import DEMO, Run
 from tests.office import page_texts
-from tests.printed import HOSTILE, HOSTILE_MD, assert_is_pdf_ua, plain_text, squeezed
+from tests.printed import (
+    HOSTILE,
+    HOSTILE_MD,
+    assert_is_pdf_ua,
+    heading_tags,
+    plain_text,
+    squeezed,
+)
 
 
 def build(run: Run, data: Path, out: Path) -> Path:
@@ -115,3 +122,22 @@ def test_characters_the_fonts_lack_are_replaced_visibly_and_named(
     assert "Schulden Япония ��" in plain_text(pdf)
     assert "actietabel.pdf: 2 kind(s) of character" in caplog.text
     assert "U+4E2D U+6587" in caplog.text
+
+
+def test_every_markdown_construct_in_a_cell_is_typeset(
+    run: Run, data: Path, tmp_path: Path
+) -> None:
+    path = data / "acties" / "002-schulden.yaml"
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document["stand_van_zaken"] = (
+        "## Kop in een cel\n\nZie [de site](https://example.org), `code` en ~~weg~~.\n\n"
+        "```\nblok code\n```\n\n---\n\n> citaat\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n"
+        "#### Diepe kop\n\n1. een\n   - twee\n"
+    )
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    pdf = build(run, data, tmp_path)
+    text = plain_text(pdf)
+    for shown in ("Kop in een cel", "de site", "code", "weg", "blok code", "citaat", "Diepe kop"):
+        assert shown in text
+    # the title is the one level-1 heading; the cells' headings follow without a gap
+    assert heading_tags(pdf) == [1, 2, 3]

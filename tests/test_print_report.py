@@ -12,7 +12,14 @@ from pypdf import PdfReader
 
 from tests.conftest import DEMO, Run
 from tests.office import html_errors, page_texts
-from tests.printed import HOSTILE, HOSTILE_MD, assert_is_pdf_ua, plain_text, squeezed
+from tests.printed import (
+    HOSTILE,
+    HOSTILE_MD,
+    assert_is_pdf_ua,
+    heading_tags,
+    plain_text,
+    squeezed,
+)
 
 REPORT = "vgr-2021-1"
 
@@ -36,26 +43,6 @@ def outline(pdf: Path) -> list[tuple[int, str]]:
 
     walk(PdfReader(pdf).outline, 0)
     return found
-
-
-def heading_tags(pdf: Path) -> list[int]:
-    """The levels of the H1-H6 elements of the PDF's structure tree, in reading order."""
-    levels: list[int] = []
-
-    def walk(node: Any) -> None:
-        node = node.get_object() if hasattr(node, "get_object") else node
-        if isinstance(node, list):
-            for child in node:
-                walk(child)
-        elif isinstance(node, dict):
-            kind = str(node.get("/S", ""))
-            if re.fullmatch(r"/H[1-6]", kind):
-                levels.append(int(kind[2]))
-            if "/K" in node:
-                walk(node["/K"])
-
-    walk(PdfReader(pdf).trailer["/Root"]["/StructTreeRoot"]["/K"])
-    return levels
 
 
 def test_report_pdf_is_pdf_ua_with_metadata_and_fonts(run: Run, tmp_path: Path) -> None:
