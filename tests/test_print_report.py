@@ -300,3 +300,26 @@ def test_typst_syntax_in_every_report_field_is_printed_as_text(
         assert squeezed(f"{label} {h}") in text, label
     assert "root:" not in text
     assert PdfReader(out / "r.pdf").metadata.title == f"Titel {h}"
+
+
+def test_a_risk_paragraph_of_its_own_after_the_chapters(
+    run: Run, data: Path, tmp_path: Path
+) -> None:
+    write_report(
+        data,
+        {
+            "titel": "R",
+            "periode": {"van": "2030-01-01", "tot": "2030-06-30"},
+            "hoofdstukken": [{"titel": "Een", "paragrafen": [{"titel": "Alleen"}]}],
+            "risicoparagraaf": True,
+        },
+    )
+    out = build(run, data, tmp_path, "html,pdf", report="r")
+    marks = outline(out / "r.pdf")
+    top = [title for depth, title in marks if depth == 0]
+    assert top == ["Leeswijzer", "1 Een", "Risicoparagraaf"]
+    after = marks[[t for _, t in marks].index("Risicoparagraaf") + 1 :]
+    assert after and all(depth >= 1 for depth, _ in after)
+    html = (out / "r.html").read_text(encoding="utf-8")
+    assert "Na de hoofdstukken volgt de risicoparagraaf" in html
+    assert html.index('id="h1"') < html.index('id="risicoparagraaf"')
