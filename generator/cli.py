@@ -1,5 +1,5 @@
 """The ``statusgen`` command line. Each command lives in its own module, imported only when run,
-so that ``statusgen check`` never pays for python-pptx or WeasyPrint."""
+so that ``statusgen check`` never pays for python-pptx or Typst."""
 
 from __future__ import annotations
 

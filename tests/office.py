@@ -101,21 +101,3 @@ def pdf_info(pdf: Path) -> dict[str, str]:
         key.strip(): value.strip()
         for key, _, value in (line.partition(":") for line in output.splitlines())
     }
-
-
-def pdf_catalog_has(pdf: Path, needle: bytes) -> bool:
-    """Whether ``needle`` occurs in the PDF, its compressed object streams included."""
-    import zlib
-
-    data = pdf.read_bytes()
-    if needle in data:
-        return True
-    for match in re.finditer(rb"stream\r?\n", data):
-        try:
-            if needle in zlib.decompressobj().decompress(
-                data[match.end() : match.end() + 2_000_000]
-            ):
-                return True
-        except zlib.error:
-            continue
-    return False

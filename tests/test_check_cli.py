@@ -130,7 +130,7 @@ def test_python_m_generator_without_traceback(data: Path) -> None:
 
 
 def test_check_does_not_import_renderers() -> None:
-    heavy = ("pptx", "weasyprint", "docx", "openpyxl", "jinja2", "babel")
+    heavy = ("pptx", "typst", "docx", "openpyxl", "jinja2", "babel")
     code = "\n".join(
         [
             "import sys",

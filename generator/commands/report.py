@@ -30,8 +30,8 @@ def command(
 ) -> None:
     """Build the progress report rapportages/ID.yaml: output/ID.html and output/ID.pdf.
 
-    The HTML is one self-contained, accessible page; the PDF is made from it by WeasyPrint
-    (A4, tagged PDF/UA-1, table of contents with page numbers).
+    The HTML is one self-contained, accessible page; the PDF is typeset by Typst (A4, tagged
+    PDF/UA-1, table of contents with page numbers, footnotes at the page's foot).
     """
     from generator.render.rapportage import render
     from generator.render.rapportage.build import build

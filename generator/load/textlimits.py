@@ -73,7 +73,7 @@ class TextProblem:
 def suspect(text: str) -> bool:
     """Whether ``text`` may break a limit and must be looked at closer: a long word, a line
     that starts with markers or indentation, a table. Ordinary text costs next to nothing."""
-    if "|" in text or (len(text) > MAX_WORD and LONG_WORD.search(text)):
+    if "|" in text or "[^" in text or (len(text) > MAX_WORD and LONG_WORD.search(text)):
         return True
     if "\n" in text:
         return _PREFIX.search(text) is not None
@@ -132,13 +132,19 @@ def plain_problems(text: str) -> list[TextProblem]:
 
 def markdown_problems(text: str) -> list[TextProblem]:
     """Problems in Markdown: nesting the outputs cannot show, words too long (in the text as
-    shown, so a long link target is fine), table cells that would be dropped."""
+    shown, so a long link target is fine), table cells that would be dropped, a footnote
+    reference without its note or a note without a reference."""
+    problems = []
+    if "[^" in text:
+        from generator.load.footnotes import footnote_problems
+
+        problems = footnote_problems(text)
     if not _may_exceed(text):
-        return []
+        return problems
     from generator.text.markdown import parser
 
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return _Scan(lines).run(parser().parse(text))
+    return problems + _Scan(lines).run(parser().parse(text))
 
 
 def _line_column(text: str, index: int) -> tuple[int, int]:

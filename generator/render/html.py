@@ -22,12 +22,19 @@ from generator.text import html as text_html
 from generator.text.markdown import parse, parse_inline
 
 
-def markdown(source: str | None, *, shift: int = 2) -> Markup:
+def markdown(source: str | None, *, shift: int = 2, notes: text_html.Notes | None = None) -> Markup:
     """Markdown from the data as safe HTML, its headings below outline level ``shift`` (a "# "
-    in a cell must not compete with the document's own h1)."""
+    in a cell must not compete with the document's own h1). With ``notes``, its footnotes join
+    the document's, numbered through the whole document; without, they follow the text."""
     if not source:
         return Markup("")
-    return text_html.html(parse(source), below=shift)
+    return text_html.html(parse(source), below=shift, notes=notes)
+
+
+def footnote(source: str, notes: text_html.Notes) -> Markup:
+    """A note the document itself adds (the reason for an overruled verdict): its text, Markdown
+    from the data, joins ``notes``; the reference to it is returned."""
+    return text_html.note(parse(source), notes)
 
 
 def markdown_inline(source: str | None) -> Markup:
@@ -49,6 +56,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["md"] = markdown
     env.filters["md_inline"] = markdown_inline
+    env.filters["voetnoot"] = footnote
     env.filters["datum"] = _long_date
     env.filters["getal"] = dutch.number
     return env

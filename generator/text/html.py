@@ -88,6 +88,13 @@ def html(document: Document, *, below: int = 2, notes: Notes | None = None) -> M
     return _clean(body)
 
 
+def note(document: Document, notes: Notes) -> Markup:
+    """``document`` as a footnote of its own in ``notes``, and the reference to it."""
+    writer = _Writer(document, 6, notes)
+    number = notes.add(writer.item(document.blocks))
+    return _clean(_reference(notes.prefix, number, first=True))
+
+
 def inline_html(inlines: tuple[Inline, ...]) -> Markup:
     """Inline content (a title, a cell) as HTML."""
     return _clean(_Writer(Document(()), 2, Notes()).inlines(inlines))
@@ -172,7 +179,9 @@ class _Writer:
             note = self.document.footnotes[number - 1]
             self.numbers[number] = -1  # a note that refers to itself
             self.numbers[number] = self.notes.add(self.item(note))
-        n = self.numbers[number]
-        prefix = self.notes.prefix
-        anchor = f' id="{prefix}-ref-{n}"' if first else ""
-        return f'<sup><a{anchor} href="#{prefix}-{n}" aria-label="Voetnoot {n}">{n}</a></sup>'
+        return _reference(self.notes.prefix, self.numbers[number], first=first)
+
+
+def _reference(prefix: str, n: int, *, first: bool) -> str:
+    anchor = f' id="{prefix}-ref-{n}"' if first else ""
+    return f'<sup><a{anchor} href="#{prefix}-{n}" aria-label="Voetnoot {n}">{n}</a></sup>'

@@ -57,6 +57,11 @@ class Paragraaf(DataModel):
         default_factory=list, description='(md inline) the "Belangrijkste resultaten" box.'
     )
     tekst: Markdown | None = None
+    risicoparagraaf: bool = Field(
+        False,
+        description="true: this paragraph is the risk paragraph; the top risks of risicos.yaml "
+        "follow its tekst, numbered where it stands (3.6).",
+    )
 
 
 class Hoofdstuk(DataModel):
@@ -82,6 +87,11 @@ class KpiRij(DataModel):
     beoordeling: Literal["voldaan", "niet_voldaan"] | None = Field(
         None, description="Overrides the judgement from norm and realisatie."
     )
+    beoordeling_reden: Markdown | None = Field(
+        None,
+        description="(md inline) why beoordeling overrules the judgement from norm and "
+        "realisatie; printed with the verdict, and required when it does.",
+    )
 
 
 class KpiGroep(DataModel):
@@ -91,15 +101,45 @@ class KpiGroep(DataModel):
     rijen: Annotated[list[KpiRij], EmptyList]
 
 
+class Afzender(DataModel):
+    """Who issues the report: the name block on the cover and the colofon."""
+
+    ministerie: Text = Field(description='The ministry, e.g. "Ministerie van Financiën".')
+    onderdeel: Text | None = Field(
+        None, description='The directorate, e.g. "Directoraat-generaal Toeslagen".'
+    )
+
+
 class Rapportage(DataModel):
     """A progress report to the Tweede Kamer."""
 
     titel: Text
     periode: Periode
+    afzender: Afzender | None = Field(
+        None, description="Without it, organisatie.yaml's naam and onderdeel issue the report."
+    )
+    plaats: Text | None = Field(None, description='Where it is issued, e.g. "Den Haag".')
+    datum: Date | None = Field(None, description="The date of issue: on the cover and colofon.")
+    colofon: Markdown | None = Field(
+        None, description="(md) more for the colofon: contact, Kamerstuk number, credits."
+    )
     inleiding: Markdown | None = None
     hoofdstukken: Annotated[list[Hoofdstuk], EmptyList] = Field(default_factory=list)
     kpis: Annotated[list[KpiGroep], EmptyList] = Field(default_factory=list)
-    risicoparagraaf: bool = Field(False, description="true: the top risks of risicos.yaml.")
+    risicoparagraaf: bool = Field(
+        False,
+        description="true: the top risks of risicos.yaml as a section of their own after the "
+        "chapters; to number them inside a chapter, set risicoparagraaf on a paragraaf there.",
+    )
+
+    def risicoparagrafen(self) -> list[tuple[int, int]]:
+        """(chapter, paragraph) index of every paragraaf that is the risk paragraph."""
+        return [
+            (h, p)
+            for h, hoofdstuk in enumerate(self.hoofdstukken)
+            for p, paragraaf in enumerate(hoofdstuk.paragrafen)
+            if paragraaf.risicoparagraaf
+        ]
 
 
 class RapportageKind(Kind[Rapportage]):
@@ -120,17 +160,36 @@ class RapportageKind(Kind[Rapportage]):
         }
 
     def errors(self, item: Rapportage, context: CheckContext) -> Iterable[tuple[DocPath, str]]:
-        if item.risicoparagraaf and "risico" not in context.present:
+        places: list[DocPath] = [
+            ("hoofdstukken", h, "paragrafen", p, "risicoparagraaf")
+            for h, p in item.risicoparagrafen()
+        ]
+        if item.risicoparagraaf:
+            places.insert(0, ("risicoparagraaf",))
+        if places and "risico" not in context.present:
+            yield places[0], "risicoparagraaf: true needs risicos.yaml in the data folder"
+        for place in places[1:]:
             yield (
-                ("risicoparagraaf",),
-                "risicoparagraaf: true needs risicos.yaml in the data folder",
+                place,
+                "the report has one risk paragraph; risicoparagraaf is already true at "
+                + _where(places[0]),
             )
         for g, groep in enumerate(item.kpis):
             for r, rij in enumerate(groep.rijen):
+                path: DocPath = ("kpis", g, "rijen", r)
                 try:
                     kpi.parse_norm(rij.norm)
                 except ValueError as exc:
-                    yield ("kpis", g, "rijen", r, "norm"), str(exc)
+                    yield (*path, "norm"), str(exc)
+                    continue
+                berekend = kpi.judge(rij.norm, rij.realisatie)
+                if rij.beoordeling and rij.beoordeling != berekend and not rij.beoordeling_reden:
+                    yield (
+                        (*path, "beoordeling"),
+                        f"KPI '{rij.naam}': beoordeling {rij.beoordeling} overrules what norm "
+                        f"and realisatie say ({kpi.LABELS[berekend]}); give the reason in "
+                        "beoordeling_reden, the report prints it with the verdict",
+                    )
 
     def warnings(self, item: Rapportage, context: CheckContext) -> Iterable[tuple[DocPath, str]]:
         for g, groep in enumerate(item.kpis):
@@ -151,6 +210,13 @@ class RapportageKind(Kind[Rapportage]):
                         path,
                         f"KPI '{rij.naam}' misses its norm but has no toelichting for the annex",
                     )
+                overruled = rij.beoordeling and oordeel != kpi.judge(rij.norm, rij.realisatie)
+                if rij.beoordeling_reden and not overruled:
+                    yield (
+                        (*path, "beoordeling_reden"),
+                        f"KPI '{rij.naam}': beoordeling_reden is only printed when beoordeling "
+                        "overrules norm and realisatie, which it does not here",
+                    )
         for h, hoofdstuk in enumerate(item.hoofdstukken):
             for a, activiteit in enumerate(hoofdstuk.activiteiten):
                 if activiteit.status == "continu_minder_goed" and not activiteit.aandacht:
@@ -159,6 +225,12 @@ class RapportageKind(Kind[Rapportage]):
                         f"activiteit '{activiteit.naam}' verloopt minder goed; explain it under "
                         "aandacht",
                     )
+
+
+def _where(path: DocPath) -> str:
+    if path == ("risicoparagraaf",):
+        return "the top of the file"
+    return f"hoofdstukken[{path[1]}].paragrafen[{path[3]}]"
 
 
 KIND = RapportageKind()

@@ -76,6 +76,8 @@ class Tabel:
     #: the filters that were applied, in words, for the intro line
     filters: list[str]
     openbaar: bool
+    #: the part of the organisation (organisatie.yaml's onderdeel), for the cover's name block
+    onderdeel: str = ""
 
     @property
     def rows(self) -> list[Row]:
@@ -153,6 +155,7 @@ def build(
         sinds=sinds,
         filters=filters,
         openbaar=dataset.openbaar,
+        onderdeel=(org.onderdeel or "") if org else "",
     )
 
 

@@ -1,5 +1,7 @@
 """The action table as a Word document (python-docx): A4 landscape, a real table whose header
-row repeats on every page and whose rows may break across pages, Dutch as the language."""
+row repeats on every page, Dutch as the language. Its grid agrees with its cells' widths, so
+Word and LibreOffice lay it out alike. A row never breaks across pages; an action taller than a
+page is cut into rows beforehand, the later ones headed "30 (vervolg)" (``parts``)."""
 
 from __future__ import annotations
 
@@ -9,28 +11,29 @@ import io
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.shared import Mm, RGBColor, Twips
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor, Twips
 from docx.styles.style import ParagraphStyle
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from generator.model import huisstijl
 from generator.render.actietabel.build import COLUMNS, Row, Tabel
+from generator.render.actietabel.parts import MM, Para, parts
 from generator.render.office import app_properties
-from generator.render.word import (
-    GRIJS,
-    LANGUAGE,
-    LINTBLAUW,
-    footer,
-    language_and_font,
-    repeat_header,
-    shade,
-    styled,
-)
 from generator.text import dutch
 from generator.text.lines import Line, lines
+from generator.text.model import Span as Run
 
-WIDTHS = (Mm(32), Mm(95), Mm(140))
+LINTBLAUW = RGBColor.from_string(huisstijl.LINTBLAUW)
+GRIJS = RGBColor.from_string(huisstijl.GRIJS)
+COLUMN_MM = (32, 95, 140)
+WIDTHS = tuple(Mm(width) for width in COLUMN_MM)
+#: the page's room for rows, in points: A4 landscape less 15 mm margins, the header row and
+#: what a footer taller than its distance from the edge takes off the bottom
+ROOM = (210 - 2 * 15) * MM - 16 - 8
+LANGUAGE = "nl-NL"
 #: Word's list styles go three levels deep, each indented this much (a quarter inch)
 STYLE_LEVELS = 3
 LEVEL_INDENT = 360  # twips
@@ -45,33 +48,35 @@ def render(tabel: Tabel) -> bytes:
         for suffix in ("", " 2", " 3")
     }
     _page(document)
-    language_and_font(document)
+    _language_and_font(document)
     heading = document.add_heading(tabel.titel, level=1)
     for run in heading.runs:
         run.font.color.rgb = LINTBLAUW
     if tabel.stand_per:
-        styled(document.add_paragraph(), tabel.stand_per_text, colour=GRIJS)
+        _styled(document.add_paragraph(), tabel.stand_per_text, colour=GRIJS)
     if tabel.inleiding:
         for para in lines(tabel.inleiding):
             _write_para(document.add_paragraph(), para, styles)
-    styled(document.add_paragraph(), tabel.samenvatting, bold=True)
+    _styled(document.add_paragraph(), tabel.samenvatting, bold=True)
 
     table = document.add_table(rows=1, cols=3)
     table.style = "Table Grid"
+    _grid(table)
     header = table.rows[0]
-    repeat_header(header._tr)
+    _repeat_header(header._tr)
+    _keep_on_one_page(header._tr)
     for cell, name, width in zip(header.cells, COLUMNS, WIDTHS, strict=True):
         cell.width = width
-        styled(cell.paragraphs[0], name, bold=True, colour=RGBColor(0xFF, 0xFF, 0xFF))
-        shade(cell, huisstijl.LINTBLAUW)
+        _styled(cell.paragraphs[0], name, bold=True, colour=RGBColor(0xFF, 0xFF, 0xFF))
+        _shade(cell, huisstijl.LINTBLAUW)
     for sectie in tabel.secties:
         _band(table, sectie.titel, "DCE8F4", caps=True)
         for group in sectie.groups:
             if group.titel:
                 _band(table, group.titel, "EEF3F8", caps=False)
             for row in group.rows:
-                _action(table.add_row().cells, row, styles)
-    footer(document, tabel.titel)
+                _action(table, row, styles)
+    _footer(document, tabel)
     _properties(document, tabel)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -87,42 +92,121 @@ def _page(document: object) -> None:
     section.top_margin, section.bottom_margin = Mm(15), Mm(15)
 
 
+def _language_and_font(document: object) -> None:
+    styles = document.styles  # type: ignore[attr-defined]
+    normal = styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(10)
+    defaults = styles.element.find(qn("w:docDefaults"))
+    r_pr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    lang = r_pr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        r_pr.append(lang)
+    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+        lang.set(qn(attribute), LANGUAGE)
+    fonts = r_pr.find(qn("w:rFonts"))
+    if fonts is not None:
+        for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
+            fonts.set(qn(attribute), "Arial")
+        for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+            fonts.attrib.pop(qn(attribute), None)
+
+
+def _grid(table: object) -> None:
+    """The grid (``w:tblGrid``) and the table's width agree with the cells' widths, and the
+    layout is fixed: LibreOffice lays a table out by its grid, Word mostly by the cells."""
+    for column, width in zip(table.columns, WIDTHS, strict=True):  # type: ignore[attr-defined]
+        column.width = width
+    table.autofit = False  # type: ignore[attr-defined]
+    tbl_pr = table._tbl.tblPr  # type: ignore[attr-defined]
+    width = tbl_pr.find(qn("w:tblW"))
+    if width is None:
+        width = OxmlElement("w:tblW")
+        tbl_pr.append(width)
+    width.set(qn("w:w"), str(sum(w.twips for w in WIDTHS)))
+    width.set(qn("w:type"), "dxa")
+
+
+def _keep_on_one_page(tr: object) -> None:
+    """A row never breaks across pages: a long action is cut into rows beforehand (parts.py)."""
+    tr_pr = tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    tr_pr.insert(0, OxmlElement("w:cantSplit"))
+
+
+def _repeat_header(tr: object) -> None:
+    """python-docx has no API for "repeat as header row at the top of each page"."""
+    tr_pr = tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    tr_pr.append(header)
+
+
+def _shade(cell: _Cell, colour: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), colour)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
 def _band(table: object, title: str, colour: str, *, caps: bool) -> None:
-    cells = table.add_row().cells  # type: ignore[attr-defined]
+    row = table.add_row()  # type: ignore[attr-defined]
+    _keep_on_one_page(row._tr)
+    cells = row.cells
     merged = cells[0].merge(cells[2])
+    merged.paragraphs[0].paragraph_format.keep_with_next = True  # never alone at a page's foot
     run = merged.paragraphs[0].add_run(title)
     run.bold = True
     run.font.all_caps = caps
     run.font.color.rgb = LINTBLAUW if caps else None
-    shade(merged, colour)
+    _shade(merged, colour)
 
 
-def _action(cells: list[_Cell], row: Row, styles: dict[str, ParagraphStyle]) -> None:
-    for cell, width in zip(cells, WIDTHS, strict=True):
-        cell.width = width
-    first = cells[0].paragraphs[0]
-    styled(first, f"{row.nummer}.", bold=True)
-    label = cells[0].add_paragraph()
-    styled(label, row.status_label, bold=row.afgerond, colour=GRIJS if not row.afgerond else None)
-    if row.gewijzigd:
-        styled(cells[0].add_paragraph(), "gewijzigd", bold=True)
-    _markdown(cells[1], row.omschrijving, styles)
+def _action(table: object, row: Row, styles: dict[str, ParagraphStyle]) -> None:
+    """The action's rows: one, or for an action taller than a page, one per part, the later
+    ones headed "30 (vervolg)"."""
+    omschrijving = [Para("tekst", line) for line in lines(row.omschrijving)]
     if row.moties:
-        paragraph = cells[1].add_paragraph()
-        styled(paragraph, "Motie of toezegging: ", bold=True, colour=GRIJS)
-        styled(paragraph, row.moties_text, colour=GRIJS)
+        runs = (Run("Motie of toezegging: ", bold=True), Run(row.moties_text))
+        omschrijving.append(Para("grijs", Line(runs)))
     if row.eigenaar:
-        styled(cells[1].add_paragraph(), f"Eigenaar: {row.eigenaar}", colour=GRIJS)
-    _markdown(cells[2], row.stand_van_zaken, styles)
+        omschrijving.append(Para("grijs", Line((Run(f"Eigenaar: {row.eigenaar}"),))))
+    stand = [Para("tekst", line) for line in lines(row.stand_van_zaken)]
     if row.bijgewerkt:
         text = f"Bijgewerkt op {dutch.long_date(row.bijgewerkt)}"
-        styled(cells[2].add_paragraph(), text, colour=GRIJS)
+        stand.append(Para("grijs", Line((Run(text),))))
+    widths = (COLUMN_MM[1] * MM, COLUMN_MM[2] * MM)
+    for part in parts(omschrijving, stand, widths, ROOM):
+        table_row = table.add_row()  # type: ignore[attr-defined]
+        _keep_on_one_page(table_row._tr)
+        cells = table_row.cells
+        for cell, width in zip(cells, WIDTHS, strict=True):
+            cell.width = width
+        first = cells[0].paragraphs[0]
+        if part.vervolg:
+            _styled(first, f"{row.nummer} ", bold=True)
+            _styled(first, "(vervolg)", colour=GRIJS)
+        else:
+            _styled(first, f"{row.nummer}.", bold=True)
+        label = cells[0].add_paragraph()
+        _styled(
+            label, row.status_label, bold=row.afgerond, colour=GRIJS if not row.afgerond else None
+        )
+        if row.gewijzigd and not part.vervolg:
+            _styled(cells[0].add_paragraph(), "gewijzigd", bold=True)
+        _paras(cells[1], part.omschrijving, styles)
+        _paras(cells[2], part.stand, styles)
 
 
-def _markdown(cell: _Cell, source: str, styles: dict[str, ParagraphStyle]) -> None:
-    for index, para in enumerate(lines(source)):
+def _paras(cell: _Cell, paras: tuple[Para, ...], styles: dict[str, ParagraphStyle]) -> None:
+    for index, para in enumerate(paras):
         paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
-        _write_para(paragraph, para, styles)
+        if para.kind == "grijs":
+            for run in para.line.runs:
+                _styled(paragraph, run.text, bold=run.bold, colour=GRIJS)
+        else:
+            _write_para(paragraph, para.line, styles)
 
 
 def _write_para(paragraph: Paragraph, para: Line, styles: dict[str, ParagraphStyle]) -> None:
@@ -142,6 +226,32 @@ def _write_para(paragraph: Paragraph, para: Line, styles: dict[str, ParagraphSty
         added = paragraph.add_run(run.text)
         added.bold = run.bold or None
         added.italic = run.italic or None
+
+
+def _styled(
+    paragraph: Paragraph, text: str, *, bold: bool = False, colour: RGBColor | None = None
+) -> None:
+    run = paragraph.add_run(text)
+    run.bold = bold or None
+    if colour is not None:
+        run.font.color.rgb = colour
+
+
+def _footer(document: object, tabel: Tabel) -> None:
+    """'Titel — pagina N' in the footer, N a PAGE field."""
+    paragraph = document.sections[0].footer.paragraphs[0]  # type: ignore[attr-defined]
+    _styled(paragraph, f"{tabel.titel} — pagina ", colour=GRIJS)
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            field = OxmlElement("w:fldChar")
+            field.set(qn("w:fldCharType"), kind)
+            run._r.append(field)
+        else:
+            instruction = OxmlElement("w:instrText")
+            instruction.set(qn("xml:space"), "preserve")
+            instruction.text = f" {text} "
+            run._r.append(instruction)
 
 
 def _properties(document: object, tabel: Tabel) -> None:

@@ -11,7 +11,19 @@ from generator.load.kinds.rapportage import Hoofdstuk, KpiRij, Rapportage
 from generator.model import kpi
 from generator.model.legend import NIVEAU, VGR, Status
 from generator.model.people import People
+from generator.render.rapportage.leeswijzer import Leeswijzer, leeswijzer
 from generator.text import dutch
+
+
+@dataclass(frozen=True)
+class RapportRisico:
+    id: str
+    titel: str
+    kans: Status
+    impact: Status
+    eigenaar: str | None
+    omschrijving: str | None
+    beheersmaatregelen: str | None
 
 
 @dataclass(frozen=True)
@@ -31,6 +43,9 @@ class RapportParagraaf:
     titel: str
     resultaten: list[str]
     tekst: str | None
+    #: whether this is the risk paragraph, and the top risks it then lists
+    risicoparagraaf: bool = False
+    risicos: list[RapportRisico] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -71,25 +86,27 @@ class Kpi:
     realisatie: str
     oordeel: kpi.Oordeel
     toelichting: str | None
+    #: what norm and realisatie say, before an explicit beoordeling
+    berekend: kpi.Oordeel = kpi.Oordeel.GEEN
+    #: why the beoordeling overrules it (Markdown)
+    reden: str | None = None
+
+    @property
+    def bijgesteld(self) -> bool:
+        """Whether an explicit beoordeling overrules what norm and realisatie say."""
+        return self.oordeel is not self.berekend
 
     @property
     def label(self) -> str:
         return kpi.LABELS[self.oordeel]
 
     @property
+    def berekend_label(self) -> str:
+        return kpi.LABELS[self.berekend]
+
+    @property
     def symbol(self) -> str:
         return kpi.SYMBOLS[self.oordeel]
-
-
-@dataclass(frozen=True)
-class RapportRisico:
-    id: str
-    titel: str
-    kans: Status
-    impact: Status
-    eigenaar: str | None
-    omschrijving: str | None
-    beheersmaatregelen: str | None
 
 
 @dataclass
@@ -100,6 +117,7 @@ class Rapport:
     id: str
     titel: str
     periode: str
+    #: the issuer: the ministry (or organisation) and its directorate, for the name block
     organisatie: str
     onderdeel: str
     inleiding: str | None
@@ -110,6 +128,21 @@ class Rapport:
     gemist: list[Kpi]
     toc: list[Entry]
     openbaar: bool
+    leeswijzer: Leeswijzer = field(default_factory=Leeswijzer)
+    #: where and when it is issued ("Den Haag", "15 november 2021"), and the colofon's own text
+    plaats: str | None = None
+    datum: str | None = None
+    colofon: str | None = None
+    #: the risk paragraph's number inside a chapter ("3.6"), "" for one after the chapters
+    risico_nummer: str = ""
+
+    @property
+    def uitgave(self) -> list[str]:
+        """The colofon's lines: who issues it, where and when."""
+        lines = ["Dit is een uitgave van"]
+        lines += [line for line in (self.onderdeel, self.organisatie) if line]
+        when = ", ".join(part for part in (self.plaats, self.datum) if part)
+        return [*lines, when] if when else lines
 
     @property
     def samenvatting(self) -> str:
@@ -126,30 +159,40 @@ def build(dataset: Dataset, report_id: str, item: Rapportage) -> Rapport:
     if item.inleiding:
         toc.append(Entry("inleiding", "", "Inleiding", 1))
     toc.append(Entry("leeswijzer", "", "Leeswijzer", 2 if item.inleiding else 1))
+    top = _risicos(dataset, people) if item.risicoparagraaf or item.risicoparagrafen() else []
     chapters = []
+    risico_nummer = ""
     for number, hoofdstuk in enumerate(item.hoofdstukken, start=1):
-        chapter = _chapter(number, hoofdstuk)
+        chapter = _chapter(number, hoofdstuk, top)
         chapters.append(chapter)
         toc.append(Entry(chapter.id, chapter.nummer, chapter.titel, 1))
         for paragraaf in (*chapter.paragrafen, chapter.uitgelicht, chapter.aandacht):
             if paragraaf is not None:
                 toc.append(Entry(paragraaf.id, paragraaf.nummer, paragraaf.titel, 2))
-    risicos = _risicos(dataset, people) if item.risicoparagraaf else []
+        for paragraaf in chapter.paragrafen:
+            if paragraaf.risicoparagraaf:
+                risico_nummer = paragraaf.nummer
+    risicos = top if item.risicoparagraaf else []
     if risicos:
         toc.append(Entry("risicoparagraaf", "", "Risicoparagraaf", 1))
     groups, gemist = _kpis(item)
     if groups:
         toc.append(Entry("bijlage", "", "Bijlage: realisatie prestatie-indicatoren", 1))
         if gemist:
-            toc.append(Entry("toelichting-bijlage", "", "Toelichting op de bijlage", 1))
+            toc.append(Entry("toelichting-bijlage", "", "Toelichting op de bijlage", 2))
     org = dataset.organisatie
+    if item.afzender:
+        organisatie, onderdeel = item.afzender.ministerie, item.afzender.onderdeel or ""
+    else:
+        organisatie = org.naam if org else ""
+        onderdeel = org.onderdeel if org and org.onderdeel else ""
     periode = f"{dutch.long_date(item.periode.van)} tot en met {dutch.long_date(item.periode.tot)}"
-    return Rapport(
+    report = Rapport(
         id=report_id,
         titel=item.titel,
         periode=periode,
-        organisatie=org.naam if org else "",
-        onderdeel=org.onderdeel if org and org.onderdeel else "",
+        organisatie=organisatie,
+        onderdeel=onderdeel,
         inleiding=item.inleiding,
         legend=VGR.statuses,
         hoofdstukken=chapters,
@@ -158,10 +201,16 @@ def build(dataset: Dataset, report_id: str, item: Rapportage) -> Rapport:
         gemist=gemist,
         toc=toc,
         openbaar=dataset.openbaar,
+        plaats=item.plaats,
+        datum=dutch.long_date(item.datum) if item.datum else None,
+        colofon=item.colofon,
+        risico_nummer=risico_nummer,
     )
+    report.leeswijzer = leeswijzer(report)
+    return report
 
 
-def _chapter(number: int, hoofdstuk: Hoofdstuk) -> Chapter:
+def _chapter(number: int, hoofdstuk: Hoofdstuk, top: list[RapportRisico]) -> Chapter:
     paragrafen = [
         RapportParagraaf(
             f"p{number}-{index}",
@@ -169,6 +218,8 @@ def _chapter(number: int, hoofdstuk: Hoofdstuk) -> Chapter:
             p.titel,
             list(p.resultaten),
             p.tekst,
+            p.risicoparagraaf,
+            top if p.risicoparagraaf else [],
         )
         for index, p in enumerate(hoofdstuk.paragrafen, start=1)
     ]
@@ -233,6 +284,8 @@ def _kpi(kpi_id: str, rij: KpiRij) -> Kpi:
         rij.realisatie,
         kpi.judge(rij.norm, rij.realisatie, rij.beoordeling),
         rij.toelichting,
+        kpi.judge(rij.norm, rij.realisatie),
+        rij.beoordeling_reden,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.render.html import render as render_template
 from generator.render.rapportage.build import Rapport
+from generator.text.html import Notes
 
 
 def page(rapport: Rapport) -> str:
@@ -13,6 +14,7 @@ def page(rapport: Rapport) -> str:
         "description": rapport.samenvatting,
         "openbaar": rapport.openbaar,
         "report": rapport,
+        "notes": Notes(),  # one numbering of footnotes through the whole page
     }
     return render_template("rapportage.html.j2", context)
 

@@ -1,11 +1,144 @@
-"""The report as a tagged PDF, made from its HTML page with the print stylesheet."""
+"""The progress report as a PDF: the report's model as data for ``templates/rapportage.typ``,
+which Typst typesets (A4, tagged PDF/UA-1, contents with page numbers, footnotes at the foot of
+the page). Every Markdown text goes as the text model's tree; nothing from the data is Typst
+source."""
 
 from __future__ import annotations
 
-from generator.render.pdf import html_to_pdf
-from generator.render.rapportage.build import Rapport
-from generator.render.rapportage.html import page
+from typing import Any
+
+from generator.render.rapportage.build import Chapter, Kpi, Rapport, RapportParagraaf, RapportRisico
+from generator.text.tree import Trees
+
+TEMPLATE = "rapportage.typ"
 
 
-def render(rapport: Rapport) -> bytes:
-    return html_to_pdf(page(rapport), stylesheet="rapportage.print.css")
+def render(report: Rapport) -> bytes:
+    from generator.render.typeset import typeset
+
+    return typeset(TEMPLATE, data(report))
+
+
+def data(report: Rapport) -> dict[str, Any]:
+    """Everything the template shows, as JSON-ready data."""
+    trees = Trees()
+    guide = report.leeswijzer
+    return {
+        "titel": report.titel,
+        "periode": report.periode,
+        "organisatie": report.organisatie,
+        "onderdeel": report.onderdeel,
+        "plaats": report.plaats,
+        "datum": report.datum,
+        "openbaar": report.openbaar,
+        "inleiding": trees(report.inleiding),
+        "leeswijzer": {
+            "inhoud": list(guide.inhoud),
+            "legenda": guide.legenda,
+            "sterren": guide.sterren,
+            "bijlage": list(guide.bijlage),
+        },
+        "legenda": [
+            {
+                "status": status.value,
+                "label": status.label,
+                "symbool": status.symbol,
+                "betekenis": status.description[:1].upper() + status.description[1:] + ".",
+            }
+            for status in report.legend
+        ],
+        "hoofdstukken": [_chapter(chapter, trees) for chapter in report.hoofdstukken],
+        "risicos": [_risico(risico, trees) for risico in report.risicos],
+        "kpis": [
+            {"groep": groep, "rijen": [_kpi(row, trees) for row in rows]}
+            for groep, rows in report.kpis
+        ],
+        "gemist": [
+            {
+                "naam": row.naam,
+                "norm": row.norm,
+                "realisatie": row.realisatie,
+                "toelichting": trees(row.toelichting),
+            }
+            for row in report.gemist
+        ],
+        "colofon": {"uitgave": report.uitgave, "tekst": trees(report.colofon)},
+    }
+
+
+def _chapter(chapter: Chapter, trees: Trees) -> dict[str, Any]:
+    def gathered(paragraaf: RapportParagraaf | None) -> dict[str, Any] | None:
+        if paragraaf is None:
+            return None
+        return {"id": paragraaf.id, "nummer": paragraaf.nummer, "titel": paragraaf.titel}
+
+    return {
+        "id": chapter.id,
+        "nummer": chapter.nummer,
+        "titel": chapter.titel,
+        "tekst": trees(chapter.tekst),
+        "paragrafen": [_paragraaf(p, trees) for p in chapter.paragrafen],
+        "groepen": [
+            {
+                "groep": groep,
+                "rijen": [
+                    {
+                        "naam": rij.naam,
+                        "status": rij.status.value,
+                        "label": rij.status.label,
+                        "symbool": rij.status.symbol,
+                        "ster": rij.ster,
+                        "ster_id": rij.ster_id,
+                    }
+                    for rij in rijen
+                ],
+            }
+            for groep, rijen in chapter.groepen
+        ],
+        "uitgelicht": gathered(chapter.uitgelicht),
+        "uitgelicht_items": [
+            {"id": s.id, "naam": s.naam, "tekst": trees(s.tekst)} for s in chapter.uitgelicht_items
+        ],
+        "aandacht": gathered(chapter.aandacht),
+        "aandacht_items": [
+            {"id": s.id, "naam": s.naam, "tekst": trees(s.tekst)} for s in chapter.aandacht_items
+        ],
+    }
+
+
+def _paragraaf(paragraaf: RapportParagraaf, trees: Trees) -> dict[str, Any]:
+    return {
+        "id": paragraaf.id,
+        "nummer": paragraaf.nummer,
+        "titel": paragraaf.titel,
+        "resultaten": [trees(r) for r in paragraaf.resultaten],
+        "tekst": trees(paragraaf.tekst),
+        "risicos": [_risico(r, trees) for r in paragraaf.risicos],
+    }
+
+
+def _risico(risico: RapportRisico, trees: Trees) -> dict[str, Any]:
+    return {
+        "id": risico.id,
+        "titel": risico.titel,
+        "kans": risico.kans.label,
+        "impact": risico.impact.label,
+        "eigenaar": risico.eigenaar,
+        "omschrijving": trees(risico.omschrijving),
+        "beheersmaatregelen": trees(risico.beheersmaatregelen),
+    }
+
+
+def _kpi(row: Kpi, trees: Trees) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "naam": row.naam,
+        "norm": row.norm,
+        "realisatie": row.realisatie,
+        "oordeel": row.oordeel.value,
+        "label": row.label,
+        "symbool": row.symbol,
+        "bijgesteld": row.bijgesteld,
+        "berekend": row.berekend_label,
+        "reden": trees(row.reden),
+    }

@@ -1,0 +1,98 @@
+"""The report's reading guide (Leeswijzer), written from what this report holds: which chapter
+treats which paragraphs, which chapters end with an activity table, where the stars lead, where
+the risks and the KPI annex are. It claims nothing the report does not contain.
+
+Sentences are plain text (titles from the data are not Markdown here); the documents escape them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.render.rapportage.build import Chapter, Rapport
+
+
+@dataclass(frozen=True)
+class Leeswijzer:
+    #: what the report holds: a paragraph per chapter, then the risks
+    inhoud: tuple[str, ...] = ()
+    #: the sentence that leads into the status legend; None when there is no activity table
+    legenda: str | None = None
+    #: where a starred activity leads; None when no activity is starred
+    sterren: str | None = None
+    #: the annex, and how its verdicts read
+    bijlage: tuple[str, ...] = ()
+
+
+def leeswijzer(report: Rapport) -> Leeswijzer:
+    inhoud = [_chapter(chapter) for chapter in report.hoofdstukken]
+    if report.risico_nummer:
+        inhoud.append(
+            f"De belangrijkste risico's en hun beheersmaatregelen staan in paragraaf "
+            f"{report.risico_nummer}."
+        )
+    elif report.risicos:
+        inhoud.append(
+            "Na de hoofdstukken volgt de risicoparagraaf: de belangrijkste risico's en hun "
+            "beheersmaatregelen."
+        )
+    tables = sum(bool(chapter.groepen) for chapter in report.hoofdstukken)
+    legenda = None
+    if tables:
+        where = "de activiteitentabellen" if tables > 1 else "de activiteitentabel"
+        legenda = (
+            f"In {where} staat de status van elke activiteit uit het jaarplan in woorden en met "
+            "een teken:"
+        )
+    uitgelicht = any(chapter.uitgelicht for chapter in report.hoofdstukken)
+    aandacht = any(chapter.aandacht for chapter in report.hoofdstukken)
+    sterren = None
+    if uitgelicht or aandacht:
+        parts = []
+        if uitgelicht:
+            parts.append("onder Uitgelicht staat wat goed gaat")
+        if aandacht:
+            parts.append("onder Aandacht wat niet volgens plan verloopt en bijsturing vraagt")
+        sterren = (
+            "Een sterretje (*) bij een activiteit verwijst naar een toelichting: "
+            + _joined(parts)
+            + "."
+        )
+    bijlage: list[str] = []
+    if report.kpis:
+        sentence = "De bijlage geeft de realisatie van de prestatie-indicatoren, elk met zijn norm"
+        if report.gemist:
+            sentence += "; wat een indicator die zijn norm niet haalt verklaart, volgt erna"
+        bijlage.append(sentence + ".")
+        if any(k.bijgesteld for _, rows in report.kpis for k in rows):
+            bijlage.append(
+                "Waar het oordeel afwijkt van wat norm en realisatie zeggen, staat dat bij het "
+                "oordeel, met de reden in een voetnoot."
+            )
+    return Leeswijzer(tuple(inhoud), legenda, sterren, tuple(bijlage))
+
+
+def _chapter(chapter: Chapter) -> str:
+    start = f"Hoofdstuk {chapter.nummer}, ‘{chapter.titel}’,"
+    numbered = [f"{p.titel} ({p.nummer})" for p in chapter.paragrafen]
+    if len(numbered) > 1:
+        sentence = f"{start} behandelt achtereenvolgens {_joined(numbered)}."
+    elif numbered:
+        sentence = f"{start} behandelt {numbered[0]}."
+    elif chapter.groepen:
+        sentence = f"{start} geeft de stand van de activiteiten."
+    else:
+        sentence = f"{start} heeft geen paragrafen."
+    if chapter.groepen:
+        sentence += " Het sluit af met een tabel van de activiteiten uit het jaarplan"
+        gathered = [f"{p.titel} ({p.nummer})" for p in (chapter.uitgelicht, chapter.aandacht) if p]
+        if gathered:
+            sentence += ", met de toelichtingen onder " + _joined(gathered)
+        sentence += "."
+    return sentence
+
+
+def _joined(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]

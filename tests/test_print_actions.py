@@ -1,0 +1,143 @@
+"""The action table's PDF as Typst typesets it, opened with poppler's tools."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import DEMO, Run
+from tests.office import page_texts
+from tests.printed import (
+    HOSTILE,
+    HOSTILE_MD,
+    assert_is_pdf_ua,
+    heading_tags,
+    plain_text,
+    squeezed,
+)
+
+
+def build(run: Run, data: Path, out: Path) -> Path:
+    result = run("actions", "--data", data, "--output", out, "--format", "pdf")
+    assert result.exit_code == 0, result.output
+    return out / "actietabel.pdf"
+
+
+def test_demo_table_is_pdf_ua_with_its_metadata_and_fonts(run: Run, tmp_path: Path) -> None:
+    pdf = build(run, DEMO, tmp_path)
+    assert_is_pdf_ua(
+        pdf,
+        title="Stand van zaken vervolgacties Parlementaire Onderzoekscommissie Kinderopvangtoeslag",
+        author="Crisisorganisatie Kinderopvangtoeslag",
+    )
+    pages = page_texts(pdf)
+    cover = pages[0]
+    assert "Crisisorganisatie Kinderopvangtoeslag" in cover and "Stand per 15 juni 2021" in cover
+    assert "30 acties: 3 nog niet gestart, 21 lopend, 6 afgerond." in plain_text(pdf)
+    for number, page in enumerate(pages[1:], start=2):
+        assert "Actie" in page and "Stand van zaken" in page  # the header row, on every page
+        assert f"Pagina {number} van {len(pages)}" in page
+
+
+def paragraphs(action: int, count: int) -> str:
+    """A state of affairs of ``count`` paragraphs, each tagged A<action>x<nn> to find it by."""
+    sentence = "De uitvoering loopt door en de Kamer wordt geïnformeerd over de voortgang"
+    return "\n\n".join(f"A{action}x{n:02d} {sentence} {sentence}." for n in range(count))
+
+
+def test_a_row_that_continues_repeats_its_number_and_status(
+    run: Run, data: Path, tmp_path: Path
+) -> None:
+    for name, action, count in (("001-compensatie", 1, 70), ("002-schulden", 2, 25)):
+        path = data / "acties" / f"{name}.yaml"
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        document["stand_van_zaken"] = paragraphs(action, count)
+        path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    pages = page_texts(build(run, data, tmp_path))
+    statuses = {1: "Loopt", 2: "Afgerond"}
+    continued = 0
+    for page in pages[1:]:
+        for action in sorted({int(a) for a in re.findall(r"\bA(\d+)x\d\d\b", page)}):
+            # every page that shows part of an action names it: where it starts, or continued
+            starts = re.search(rf"^\s*{action}\.\s", page, re.M)
+            again = re.search(rf"^\s*{action} \(vervolg\)\s+{statuses[action]}\b", page, re.M)
+            assert starts or again, f"a page shows action {action} without its number:\n{page}"
+            continued += bool(again)
+    assert continued >= 3  # action 1 takes more than two pages
+    # nothing is lost on the way: every paragraph is there, once
+    found = re.findall(r"\bA(\d+)x(\d\d)\b", "\n".join(pages))
+    assert len(found) == 70 + 25 == len(set(found))
+
+
+def test_typst_syntax_in_the_data_is_printed_as_text(run: Run, data: Path, tmp_path: Path) -> None:
+    def put(path: Path, **fields: object) -> None:
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+        document.update(fields)
+        path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+
+    put(data / "organisatie.yaml", naam=f"Org {HOSTILE}", onderdeel=f"Deel {HOSTILE}")
+    put(
+        data / "actietabel.yaml",
+        titel=f"Titel {HOSTILE}",
+        inleiding=f"Inleiding {HOSTILE_MD}",
+        stand_per="2021-06-15",
+    )
+    put(
+        data / "acties" / "001-compensatie.yaml",
+        sectie=f"Sectie {HOSTILE}",
+        subsectie=f"Subsectie {HOSTILE}",
+        omschrijving=f"Omschrijving {HOSTILE_MD}",
+        moties=[f"Motie {HOSTILE}"],
+        eigenaar=f"Eenheid {HOSTILE}",
+        stand_van_zaken=f"Stand {HOSTILE_MD}\n\n- punt {HOSTILE_MD}\n\n> citaat {HOSTILE_MD}",
+    )
+    pdf = build(run, data, tmp_path)
+    text = squeezed(plain_text(pdf))
+    for label in (
+        "org", "deel", "titel", "inleiding", "sectie", "subsectie", "omschrijving", "motie",
+        "eenheid", "stand", "punt", "citaat",
+    ):  # fmt: skip
+        assert squeezed(f"{label} {HOSTILE}") in text, label
+    assert "root:" not in text
+
+
+def test_characters_the_fonts_lack_are_replaced_visibly_and_named(
+    run: Run, data: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from generator.render.typeset import printable
+
+    text, missing = printable("één Straße Ωμέγα Япония עברית 中文 😀 zw\u200bsp \ufeffbom \ufdd0")
+    assert text == "één Straße Ωμέγα Япония עברית �� � zw\u200bsp bom �"
+    assert missing == ["中", "文", "\ufdd0", "😀"]
+    path = data / "acties" / "002-schulden.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Schulden overnemen", "Schulden Япония 中文"),
+        encoding="utf-8",
+    )
+    with caplog.at_level("WARNING", logger="generator.render.typeset"):
+        pdf = build(run, data, tmp_path)
+    assert "Schulden Япония ��" in plain_text(pdf)
+    assert "actietabel.pdf: 2 kind(s) of character" in caplog.text
+    assert "U+4E2D U+6587" in caplog.text
+
+
+def test_every_markdown_construct_in_a_cell_is_typeset(
+    run: Run, data: Path, tmp_path: Path
+) -> None:
+    path = data / "acties" / "002-schulden.yaml"
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document["stand_van_zaken"] = (
+        "## Kop in een cel\n\nZie [de site](https://example.org), `code` en ~~weg~~.\n\n"
+        "```\nblok code\n```\n\n---\n\n> citaat\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n"
+        "#### Diepe kop\n\n1. een\n   - twee\n"
+    )
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    pdf = build(run, data, tmp_path)
+    text = plain_text(pdf)
+    for shown in ("Kop in een cel", "de site", "code", "weg", "blok code", "citaat", "Diepe kop"):
+        assert shown in text
+    # the title is the one level-1 heading; the cells' headings follow without a gap
+    assert heading_tags(pdf) == [1, 2, 3]
