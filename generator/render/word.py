@@ -13,7 +13,7 @@ from docx.text.paragraph import Paragraph
 from generator.model import huisstijl
 
 LINTBLAUW = RGBColor.from_string(huisstijl.LINTBLAUW)
-GRIJS = RGBColor(0x53, 0x53, 0x53)
+GRIJS = RGBColor.from_string(huisstijl.GRIJS)
 LANGUAGE = "nl-NL"
 
 

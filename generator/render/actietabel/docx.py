@@ -13,7 +13,7 @@ from docx.enum.section import WD_ORIENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor, Twips
+from docx.shared import Mm, RGBColor, Twips
 from docx.styles.style import ParagraphStyle
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
@@ -22,18 +22,25 @@ from generator.model import huisstijl
 from generator.render.actietabel.build import COLUMNS, Row, Tabel
 from generator.render.actietabel.parts import MM, Para, parts
 from generator.render.office import app_properties
+from generator.render.word import (
+    GRIJS,
+    LANGUAGE,
+    LINTBLAUW,
+    footer,
+    language_and_font,
+    repeat_header,
+    shade,
+    styled,
+)
 from generator.text import dutch
 from generator.text.lines import Line, lines
 from generator.text.model import Span as Run
 
-LINTBLAUW = RGBColor.from_string(huisstijl.LINTBLAUW)
-GRIJS = RGBColor.from_string(huisstijl.GRIJS)
 COLUMN_MM = (32, 95, 140)
 WIDTHS = tuple(Mm(width) for width in COLUMN_MM)
 #: the page's room for rows, in points: A4 landscape less 15 mm margins, the header row and
 #: what a footer taller than its distance from the edge takes off the bottom
 ROOM = (210 - 2 * 15) * MM - 16 - 8
-LANGUAGE = "nl-NL"
 #: Word's list styles go three levels deep, each indented this much (a quarter inch)
 STYLE_LEVELS = 3
 LEVEL_INDENT = 360  # twips
@@ -48,27 +55,27 @@ def render(tabel: Tabel) -> bytes:
         for suffix in ("", " 2", " 3")
     }
     _page(document)
-    _language_and_font(document)
+    language_and_font(document)
     heading = document.add_heading(tabel.titel, level=1)
     for run in heading.runs:
         run.font.color.rgb = LINTBLAUW
     if tabel.stand_per:
-        _styled(document.add_paragraph(), tabel.stand_per_text, colour=GRIJS)
+        styled(document.add_paragraph(), tabel.stand_per_text, colour=GRIJS)
     if tabel.inleiding:
         for para in lines(tabel.inleiding):
             _write_para(document.add_paragraph(), para, styles)
-    _styled(document.add_paragraph(), tabel.samenvatting, bold=True)
+    styled(document.add_paragraph(), tabel.samenvatting, bold=True)
 
     table = document.add_table(rows=1, cols=3)
     table.style = "Table Grid"
     _grid(table)
     header = table.rows[0]
-    _repeat_header(header._tr)
+    repeat_header(header._tr)
     _keep_on_one_page(header._tr)
     for cell, name, width in zip(header.cells, COLUMNS, WIDTHS, strict=True):
         cell.width = width
-        _styled(cell.paragraphs[0], name, bold=True, colour=RGBColor(0xFF, 0xFF, 0xFF))
-        _shade(cell, huisstijl.LINTBLAUW)
+        styled(cell.paragraphs[0], name, bold=True, colour=RGBColor(0xFF, 0xFF, 0xFF))
+        shade(cell, huisstijl.LINTBLAUW)
     for sectie in tabel.secties:
         _band(table, sectie.titel, "DCE8F4", caps=True)
         for group in sectie.groups:
@@ -76,7 +83,7 @@ def render(tabel: Tabel) -> bytes:
                 _band(table, group.titel, "EEF3F8", caps=False)
             for row in group.rows:
                 _action(table, row, styles)
-    _footer(document, tabel)
+    footer(document, tabel.titel)
     _properties(document, tabel)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -90,27 +97,6 @@ def _page(document: object) -> None:
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Mm(15))
     section.top_margin, section.bottom_margin = Mm(15), Mm(15)
-
-
-def _language_and_font(document: object) -> None:
-    styles = document.styles  # type: ignore[attr-defined]
-    normal = styles["Normal"]
-    normal.font.name = "Arial"
-    normal.font.size = Pt(10)
-    defaults = styles.element.find(qn("w:docDefaults"))
-    r_pr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
-    lang = r_pr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        r_pr.append(lang)
-    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
-        lang.set(qn(attribute), LANGUAGE)
-    fonts = r_pr.find(qn("w:rFonts"))
-    if fonts is not None:
-        for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
-            fonts.set(qn(attribute), "Arial")
-        for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
-            fonts.attrib.pop(qn(attribute), None)
 
 
 def _grid(table: object) -> None:
@@ -134,22 +120,6 @@ def _keep_on_one_page(tr: object) -> None:
     tr_pr.insert(0, OxmlElement("w:cantSplit"))
 
 
-def _repeat_header(tr: object) -> None:
-    """python-docx has no API for "repeat as header row at the top of each page"."""
-    tr_pr = tr.get_or_add_trPr()  # type: ignore[attr-defined]
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    tr_pr.append(header)
-
-
-def _shade(cell: _Cell, colour: str) -> None:
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), colour)
-    cell._tc.get_or_add_tcPr().append(shading)
-
-
 def _band(table: object, title: str, colour: str, *, caps: bool) -> None:
     row = table.add_row()  # type: ignore[attr-defined]
     _keep_on_one_page(row._tr)
@@ -160,7 +130,7 @@ def _band(table: object, title: str, colour: str, *, caps: bool) -> None:
     run.bold = True
     run.font.all_caps = caps
     run.font.color.rgb = LINTBLAUW if caps else None
-    _shade(merged, colour)
+    shade(merged, colour)
 
 
 def _action(table: object, row: Row, styles: dict[str, ParagraphStyle]) -> None:
@@ -185,16 +155,16 @@ def _action(table: object, row: Row, styles: dict[str, ParagraphStyle]) -> None:
             cell.width = width
         first = cells[0].paragraphs[0]
         if part.vervolg:
-            _styled(first, f"{row.nummer} ", bold=True)
-            _styled(first, "(vervolg)", colour=GRIJS)
+            styled(first, f"{row.nummer} ", bold=True)
+            styled(first, "(vervolg)", colour=GRIJS)
         else:
-            _styled(first, f"{row.nummer}.", bold=True)
+            styled(first, f"{row.nummer}.", bold=True)
         label = cells[0].add_paragraph()
-        _styled(
+        styled(
             label, row.status_label, bold=row.afgerond, colour=GRIJS if not row.afgerond else None
         )
         if row.gewijzigd and not part.vervolg:
-            _styled(cells[0].add_paragraph(), "gewijzigd", bold=True)
+            styled(cells[0].add_paragraph(), "gewijzigd", bold=True)
         _paras(cells[1], part.omschrijving, styles)
         _paras(cells[2], part.stand, styles)
 
@@ -204,7 +174,7 @@ def _paras(cell: _Cell, paras: tuple[Para, ...], styles: dict[str, ParagraphStyl
         paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
         if para.kind == "grijs":
             for run in para.line.runs:
-                _styled(paragraph, run.text, bold=run.bold, colour=GRIJS)
+                styled(paragraph, run.text, bold=run.bold, colour=GRIJS)
         else:
             _write_para(paragraph, para.line, styles)
 
@@ -226,32 +196,6 @@ def _write_para(paragraph: Paragraph, para: Line, styles: dict[str, ParagraphSty
         added = paragraph.add_run(run.text)
         added.bold = run.bold or None
         added.italic = run.italic or None
-
-
-def _styled(
-    paragraph: Paragraph, text: str, *, bold: bool = False, colour: RGBColor | None = None
-) -> None:
-    run = paragraph.add_run(text)
-    run.bold = bold or None
-    if colour is not None:
-        run.font.color.rgb = colour
-
-
-def _footer(document: object, tabel: Tabel) -> None:
-    """'Titel — pagina N' in the footer, N a PAGE field."""
-    paragraph = document.sections[0].footer.paragraphs[0]  # type: ignore[attr-defined]
-    _styled(paragraph, f"{tabel.titel} — pagina ", colour=GRIJS)
-    run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
-        if kind:
-            field = OxmlElement("w:fldChar")
-            field.set(qn("w:fldCharType"), kind)
-            run._r.append(field)
-        else:
-            instruction = OxmlElement("w:instrText")
-            instruction.set(qn("xml:space"), "preserve")
-            instruction.text = f" {text} "
-            run._r.append(instruction)
 
 
 def _properties(document: object, tabel: Tabel) -> None:
