@@ -4,6 +4,9 @@ footer: the parts python-docx has no API for are made here, in one place."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
@@ -11,6 +14,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from generator.model import huisstijl
+from generator.render.office import app_properties
 
 LINTBLAUW = RGBColor.from_string(huisstijl.LINTBLAUW)
 GRIJS = RGBColor.from_string(huisstijl.GRIJS)
@@ -78,3 +82,27 @@ def footer(document: object, title: str) -> None:
             instruction.set(qn("xml:space"), "preserve")
             instruction.text = f" {text} "
             run._r.append(instruction)
+
+
+def properties(document: object, *, title: str, subject: str, author: str, keywords: str) -> None:
+    """The document's properties: ours, not python-docx's template's (whose author, dates and
+    thumbnail of an empty page would otherwise travel along)."""
+    props = document.core_properties  # type: ignore[attr-defined]
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    props.title = title
+    props.subject = subject
+    props.author = author
+    props.last_modified_by = author
+    props.comments = ""
+    props.keywords = keywords
+    props.language = LANGUAGE
+    props.category = ""
+    props.revision = 1
+    props.created = now
+    props.modified = now
+    package = document.part.package  # type: ignore[attr-defined]
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            package.rels.pop(rel_id)
+        elif rel.reltype == RT.EXTENDED_PROPERTIES:
+            rel.target_part._blob = app_properties(author)

@@ -5,12 +5,10 @@ page is cut into rows beforehand, the later ones headed "30 (vervolg)" (``parts`
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, RGBColor, Twips
@@ -21,13 +19,12 @@ from docx.text.paragraph import Paragraph
 from generator.model import huisstijl
 from generator.render.actietabel.build import COLUMNS, Row, Tabel
 from generator.render.actietabel.parts import MM, Para, parts
-from generator.render.office import app_properties
 from generator.render.word import (
     GRIJS,
-    LANGUAGE,
     LINTBLAUW,
     footer,
     language_and_font,
+    properties,
     repeat_header,
     shade,
     styled,
@@ -84,7 +81,13 @@ def render(tabel: Tabel) -> bytes:
             for row in group.rows:
                 _action(table, row, styles)
     footer(document, tabel.titel)
-    _properties(document, tabel)
+    properties(
+        document,
+        title=tabel.titel,
+        subject="Vervolgacties Parlementaire Ondervragingscommissie Kinderopvangtoeslag",
+        author=tabel.organisatie,
+        keywords="POK",
+    )
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -196,25 +199,3 @@ def _write_para(paragraph: Paragraph, para: Line, styles: dict[str, ParagraphSty
         added = paragraph.add_run(run.text)
         added.bold = run.bold or None
         added.italic = run.italic or None
-
-
-def _properties(document: object, tabel: Tabel) -> None:
-    props = document.core_properties  # type: ignore[attr-defined]
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
-    props.title = tabel.titel
-    props.subject = "Vervolgacties Parlementaire Ondervragingscommissie Kinderopvangtoeslag"
-    props.author = tabel.organisatie
-    props.last_modified_by = tabel.organisatie
-    props.comments = ""
-    props.keywords = "POK"
-    props.language = LANGUAGE
-    props.category = ""
-    props.revision = 1
-    props.created = now
-    props.modified = now
-    package = document.part.package  # type: ignore[attr-defined]
-    for rel_id, rel in list(package.rels.items()):
-        if rel.reltype == RT.THUMBNAIL:  # the template's picture of an empty page
-            package.rels.pop(rel_id)
-        elif rel.reltype == RT.EXTENDED_PROPERTIES:
-            rel.target_part._blob = app_properties(tabel.organisatie)

@@ -4,11 +4,9 @@ every page, overdue deadlines in words and in red."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 
 from docx import Document
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Mm, RGBColor
 
 from generator.model import huisstijl
@@ -19,13 +17,12 @@ from generator.render.besluitenlijst.build import (
     Besluitenlijst,
     dagen,
 )
-from generator.render.office import app_properties
 from generator.render.word import (
     GRIJS,
-    LANGUAGE,
     LINTBLAUW,
     footer,
     language_and_font,
+    properties,
     repeat_header,
     shade,
     styled,
@@ -83,7 +80,13 @@ def render(lijst: Besluitenlijst) -> bytes:
             for item in items:
                 document.add_paragraph(item)
     footer(document, lijst.titel)
-    _properties(document, lijst)
+    properties(
+        document,
+        title=lijst.titel,
+        subject="Actie- en besluitenlijst SCT",
+        author=lijst.organisatie,
+        keywords="SCT",
+    )
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -122,25 +125,3 @@ def _table(document: object, rows: tuple[Actieregel, ...], empty: str) -> None:
         styled(cells[4].paragraphs[0], row.status)
         if row.leeftijd is not None:
             styled(cells[4].add_paragraph(), f"{dagen(row.leeftijd)} open", colour=GRIJS)
-
-
-def _properties(document: object, lijst: Besluitenlijst) -> None:
-    props = document.core_properties  # type: ignore[attr-defined]
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
-    props.title = lijst.titel
-    props.subject = "Actie- en besluitenlijst SCT"
-    props.author = lijst.organisatie
-    props.last_modified_by = lijst.organisatie
-    props.comments = ""
-    props.keywords = "SCT"
-    props.language = LANGUAGE
-    props.category = ""
-    props.revision = 1
-    props.created = now
-    props.modified = now
-    package = document.part.package  # type: ignore[attr-defined]
-    for rel_id, rel in list(package.rels.items()):
-        if rel.reltype == RT.THUMBNAIL:
-            package.rels.pop(rel_id)
-        elif rel.reltype == RT.EXTENDED_PROPERTIES:
-            rel.target_part._blob = app_properties(lijst.organisatie)
