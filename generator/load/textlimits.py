@@ -135,7 +135,7 @@ def markdown_problems(text: str) -> list[TextProblem]:
     shown, so a long link target is fine), table cells that would be dropped, a footnote
     reference without its note or a note without a reference."""
     problems = []
-    if "[^" in text:
+    if "[^" in text and not _footnotes_certainly_fine(text):
         from generator.load.footnotes import footnote_problems
 
         problems = footnote_problems(text)
@@ -145,6 +145,21 @@ def markdown_problems(text: str) -> list[TextProblem]:
 
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return problems + _Scan(lines).run(parser().parse(text))
+
+
+_FOOTNOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_FOOTNOTE_NOTE = re.compile(r"^\[\^([^\]\s]+)\]:", re.MULTILINE)
+_CODE = re.compile(r"`|~~~|^(?: {4}|\t)", re.MULTILINE)
+
+
+def _footnotes_certainly_fine(text: str) -> bool:
+    """True when every footnote reference has its note and every note a reference, seen
+    without parsing: no code anywhere (where "[^1]" would be text) and the same labels referred
+    to as noted. Anything less certain is left to the parser."""
+    if _CODE.search(text):
+        return False
+    notes = set(_FOOTNOTE_NOTE.findall(text))
+    return bool(notes) and notes == set(_FOOTNOTE_REFERENCE.findall(text))
 
 
 def _line_column(text: str, index: int) -> tuple[int, int]:
