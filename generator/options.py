@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -79,3 +79,36 @@ def openbaar_option(func: F) -> F:
         '"Persoonsgegevens", metadata included; names found in no list are reported '
         "(the Woo audit, with pip install 'statusgen[woo]').",
     )(func)
+
+
+def vergadering_option(func: F) -> F:
+    return click.option(
+        "--vergadering",
+        type=DateType(),
+        default=None,
+        help="The date of the meeting (vergaderingen/DATE.yaml)  [default: the latest]",
+    )(func)
+
+
+def formats_option(formats: Iterable[str]) -> Callable[[F], F]:
+    """``--format a,b``: one or more of ``formats`` (default: all), in the order given."""
+    known = list(formats)
+
+    def chosen(ctx: click.Context, param: click.Parameter, value: str) -> list[str]:
+        picked = [part.strip().lower() for part in value.split(",") if part.strip()]
+        unknown = [f for f in picked if f not in known]
+        if unknown or not picked:
+            raise click.BadParameter(
+                f"{', '.join(unknown) or 'nothing'}: choose from {', '.join(known)}, "
+                "comma-separated"
+            )
+        return list(dict.fromkeys(picked))
+
+    return click.option(
+        "--format",
+        "formats",
+        default=",".join(known),
+        show_default=True,
+        callback=chosen,
+        help="Which files to write, comma-separated.",
+    )

@@ -8,19 +8,14 @@ import click
 
 from generator.commands import load_for_publication
 from generator.model.legend import ACTIE
-from generator.options import data_option, openbaar_option, output_option
+from generator.options import (
+    data_option,
+    formats_option,
+    openbaar_option,
+    output_option,
+)
 from generator.render.actietabel import FORMATS, render
 from generator.render.actietabel.build import build, gewijzigd
-
-
-def _formats(ctx: click.Context, param: click.Parameter, value: str) -> list[str]:
-    chosen = [part.strip().lower() for part in value.split(",") if part.strip()]
-    unknown = [f for f in chosen if f not in FORMATS]
-    if unknown or not chosen:
-        raise click.BadParameter(
-            f"{', '.join(unknown) or 'nothing'}: choose from {', '.join(FORMATS)}, comma-separated"
-        )
-    return list(dict.fromkeys(chosen))
 
 
 def _split(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> list[str]:
@@ -40,14 +35,7 @@ def _statuses(ctx: click.Context, param: click.Parameter, values: tuple[str, ...
 @click.command(name="actions")
 @data_option
 @output_option
-@click.option(
-    "--format",
-    "formats",
-    default=",".join(FORMATS),
-    show_default=True,
-    callback=_formats,
-    help="Which files to write, comma-separated.",
-)
+@formats_option(FORMATS)
 @click.option(
     "--sectie",
     "secties",

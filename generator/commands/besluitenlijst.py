@@ -8,38 +8,22 @@ from pathlib import Path
 import click
 
 from generator.commands import load_for_publication, meeting_on
-from generator.options import DateType, data_option, openbaar_option, output_option
+from generator.options import (
+    data_option,
+    formats_option,
+    openbaar_option,
+    output_option,
+    vergadering_option,
+)
 from generator.render.besluitenlijst import FORMATS, render
 from generator.render.besluitenlijst.build import build
-
-
-def _formats(ctx: click.Context, param: click.Parameter, value: str) -> list[str]:
-    chosen = [part.strip().lower() for part in value.split(",") if part.strip()]
-    unknown = [f for f in chosen if f not in FORMATS]
-    if unknown or not chosen:
-        raise click.BadParameter(
-            f"{', '.join(unknown) or 'nothing'}: choose from {', '.join(FORMATS)}, comma-separated"
-        )
-    return list(dict.fromkeys(chosen))
 
 
 @click.command(name="besluitenlijst")
 @data_option
 @output_option
-@click.option(
-    "--vergadering",
-    type=DateType(),
-    default=None,
-    help="The date of the meeting (vergaderingen/DATE.yaml)  [default: the latest]",
-)
-@click.option(
-    "--format",
-    "formats",
-    default=",".join(FORMATS),
-    show_default=True,
-    callback=_formats,
-    help="Which files to write, comma-separated.",
-)
+@vergadering_option
+@formats_option(FORMATS)
 @openbaar_option
 def command(
     data_dir: Path,

@@ -8,19 +8,20 @@ from pathlib import Path
 import click
 
 from generator.commands import load_for_publication, meeting_on
-from generator.options import DateType, data_option, openbaar_option, output_option
+from generator.options import (
+    DateType,
+    data_option,
+    openbaar_option,
+    output_option,
+    vergadering_option,
+)
 from generator.resources import template as shipped
 
 
 @click.command(name="deck")
 @data_option
 @output_option
-@click.option(
-    "--vergadering",
-    type=DateType(),
-    default=None,
-    help="The date of the meeting (vergaderingen/DATE.yaml)  [default: the latest]",
-)
+@vergadering_option
 @click.option(
     "--template",
     "template_file",
