@@ -6,9 +6,11 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, GetJsonSchemaHandler, PlainValidator, WithJsonSchema
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from generator.load.diagnostics import DocPath
 from generator.load.fields import (
@@ -24,6 +26,7 @@ from generator.load.fields import (
 from generator.load.kinds import CheckContext, Kind, Ref
 from generator.model.deadline import Deadline, DeadlineField, Vorm, verlopen
 from generator.model.legend import SCT, SctStatus
+from generator.quoting import did_you_mean
 
 _OPDRACHT_NUMMER = re.compile(r"^(\d+)\.\d+(?:\.\d+)*[a-z]?$")
 
@@ -45,6 +48,58 @@ OpdrachtNummer = Annotated[
 ]
 
 
+_WS_NUMBER = re.compile(r"^(?:ws\s*)?(\d+)$", re.IGNORECASE)
+
+
+def _afhankelijkheid(value: Any) -> int | str:
+    """A workstream number (``3``, ``"3"``, ``"WS 3"``) or the name of a unit (``SCT``, ``IV``)."""
+    value = _text(value)
+    if not isinstance(value, str):
+        raise ValueError("expected a workstream number or the name of a unit, such as 3 or SCT")
+    text = " ".join(value.split())
+    if not text:
+        raise ValueError("must not be empty")
+    match = _WS_NUMBER.match(text)
+    if match:
+        number = int(match[1], 10)
+        if number < 1:
+            raise ValueError(f"'{text}' is not a workstream number: they start at 1")
+        return number
+    if text[0].isdigit():
+        raise ValueError(
+            f"'{text}' is neither a workstream number nor a unit name: list the numbers one by "
+            "one, e.g. [1, 2, 3, 4] for workstreams 1 to 4 (the deck writes them as WS 1 t/m 4)"
+        )
+    return text
+
+
+Afhankelijkheid = Annotated[
+    int | str,
+    PlainValidator(_afhankelijkheid),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "minLength": 1}],
+            "description": "A workstream number, or the name of a unit (SCT, IV, SSO O&P).",
+        }
+    ),
+]
+"""What work depends on: a workstream number, checked to exist, or the name of a unit."""
+
+Afhankelijkheden = Annotated[list[Afhankelijkheid], EmptyList]
+Themas = Annotated[list[Markdown], EmptyList]
+Risicos = Annotated[list[Text], EmptyList]
+
+VORMEN = ("standaard", "resultaten")
+
+
+def _vorm(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().lower() in VORMEN:
+        return value.strip().lower()
+    shown = getattr(value, "raw", value)
+    hint = did_you_mean(shown, VORMEN) if isinstance(shown, str) else ""
+    raise ValueError(f"unknown vorm '{shown}'{hint}; a workstream's vorm is standaard or resultaten")
+
+
 class Hoofdactie(DataModel):
     """A main action within an opdracht: a row in the Hoofdacties column."""
 
@@ -54,6 +109,62 @@ class Hoofdactie(DataModel):
     subacties: Annotated[list[Markdown], EmptyList] = Field(
         default_factory=list, description="(md inline) the bullets under the hoofdactie."
     )
+    themas: Themas = Field(default_factory=list, description="(md inline) its own themes.")
+    afhankelijkheden: Afhankelijkheden = Field(
+        default_factory=list, description="Workstream numbers and unit names it depends on."
+    )
+    risicos: Risicos = Field(default_factory=list, description="Ids of risks in risicos.yaml.")
+    toelichting: Markdown | None = Field(
+        None, description="(md) printed in its own row of the status column."
+    )
+
+
+class _PlainTextToo:
+    """In the JSON Schema an eindresultaat may also be a plain string (its titel)."""
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        plain = {"type": "string", "format": "markdown", "description": "Just its titel."}
+        return {"anyOf": [plain, handler(core_schema)]}
+
+
+def _eindresultaat(value: Any) -> Any:
+    """A plain string is the old form of an eindresultaat: just its titel."""
+    if value is None or isinstance(value, dict | list | DataModel):
+        return value
+    return {"titel": value}
+
+
+class Eindresultaat(DataModel):
+    """An end result of an opdracht: one row of the results-form table (or just its titel, as
+    a plain string)."""
+
+    titel: Markdown = Field(description="(md inline) the Eindresultaten cell.")
+    themas: Themas = Field(default_factory=list, description="(md inline) the themes involved.")
+    deadline: DeadlineField | None = Field(None, description="When it is due.")
+    afhankelijkheden: Afhankelijkheden = Field(
+        default_factory=list, description="Workstream numbers and unit names it depends on."
+    )
+    risicos: Risicos = Field(default_factory=list, description="Ids of risks in risicos.yaml.")
+    status: SctStatus | None = Field(None, description="Optional; otherwise the opdracht's.")
+    toelichting: Markdown | None = Field(
+        None, description="(md) printed in its row of the status column."
+    )
+
+    @property
+    def row_fields(self) -> bool:
+        """Whether it carries anything beside its titel."""
+        return bool(
+            self.themas or self.deadline or self.afhankelijkheden or self.risicos
+            or self.status or self.toelichting
+        )  # fmt: skip
+
+    def __str__(self) -> str:
+        return self.titel
+
+
+EindresultaatField = Annotated[Eindresultaat, BeforeValidator(_eindresultaat), _PlainTextToo()]
 
 
 class Opdracht(DataModel):
@@ -66,14 +177,16 @@ class Opdracht(DataModel):
     toelichting: Markdown | None = Field(None, description="(md) the Status en toelichting cell.")
     hoofdacties: Annotated[list[Hoofdactie], EmptyList] = Field(default_factory=list)
     deadline: DeadlineField | None = Field(None, description="For an opdracht without hoofdacties.")
-    eindresultaten: Annotated[list[Markdown], EmptyList] = Field(default_factory=list)
-    themas: Annotated[list[Markdown], EmptyList] = Field(default_factory=list)
-    afhankelijkheden: Annotated[list[Number], EmptyList] = Field(
-        default_factory=list, description="Numbers of the workstreams this opdracht depends on."
+    eindresultaten: Annotated[list[EindresultaatField], EmptyList] = Field(
+        default_factory=list,
+        description="Each a row of the results form: an eindresultaat, or just its titel.",
     )
-    risicos: Annotated[list[Text], EmptyList] = Field(
-        default_factory=list, description="Ids of risks in risicos.yaml."
+    themas: Themas = Field(default_factory=list)
+    afhankelijkheden: Afhankelijkheden = Field(
+        default_factory=list,
+        description="Workstream numbers and unit names this opdracht depends on.",
     )
+    risicos: Risicos = Field(default_factory=list, description="Ids of risks in risicos.yaml.")
 
 
 class Werkstroom(DataModel):
@@ -82,6 +195,19 @@ class Werkstroom(DataModel):
     nummer: Number = Field(description="Unique; the file name starts with it (01-...).")
     titel: Text
     kernwoord: Text | None = Field(None, description="Printed bold in the overview slide.")
+    vorm: Annotated[
+        Literal["standaard", "resultaten"],
+        PlainValidator(_vorm),
+        WithJsonSchema(
+            {
+                "type": "string",
+                "enum": list(VORMEN),
+                "description": "The form of its table: standaard (Opdracht | Hoofdacties | "
+                "Deadline | Status) or resultaten (a row per eindresultaat with its own "
+                "themes, deadline, dependencies, risks and status).",
+            }
+        ),
+    ] = "standaard"
     trekker: PersonId | None = Field(None, description="Person id of the werkstroomtrekker.")
     teamleden: Annotated[list[PersonOrUnit], EmptyList] = Field(
         default_factory=list, description="Person ids and unit names (UHT, Crisisbureau)."
@@ -96,12 +222,13 @@ class Werkstroom(DataModel):
 
 @dataclass(frozen=True)
 class Work:
-    """An opdracht or one of its hoofdacties, as the planning and the deadline radar list them:
-    a hoofdactie has its own status or its opdracht's, and its opdracht's trekker."""
+    """An opdracht, one of its hoofdacties or eindresultaten, as the planning and the deadline
+    radar list them: a hoofdactie or eindresultaat has its own status or its opdracht's, and its
+    opdracht's trekker."""
 
     werkstroom: Werkstroom
     opdracht: Opdracht
-    soort: str  # "Opdracht" | "Hoofdactie"
+    soort: str  # "Opdracht" | "Hoofdactie" | "Eindresultaat"
     titel: str
     deadline: Deadline | None
     status: str
@@ -118,9 +245,15 @@ def work(werkstromen: Iterable[Werkstroom]) -> Iterator[Work]:
                 opdracht.status, trekker, opdracht.toelichting,
             )  # fmt: skip
             for actie in opdracht.hoofdacties:
+                toelichting = "\n".join(filter(None, (*actie.subacties, actie.toelichting)))
                 yield Work(
                     werkstroom, opdracht, "Hoofdactie", actie.titel, actie.deadline,
-                    actie.status or opdracht.status, trekker, "\n".join(actie.subacties) or None,
+                    actie.status or opdracht.status, trekker, toelichting or None,
+                )  # fmt: skip
+            for resultaat in opdracht.eindresultaten:
+                yield Work(
+                    werkstroom, opdracht, "Eindresultaat", resultaat.titel, resultaat.deadline,
+                    resultaat.status or opdracht.status, trekker, resultaat.toelichting,
                 )  # fmt: skip
 
 
@@ -147,10 +280,11 @@ class WerkstroomKind(Kind[Werkstroom]):
             path: DocPath = ("opdrachten", index)
             if opdracht.trekker:
                 yield Ref("persoon", opdracht.trekker, (*path, "trekker"))
-            for i, nummer in enumerate(opdracht.afhankelijkheden):
-                yield Ref("werkstroom", nummer, (*path, "afhankelijkheden", i))
-            for i, risico in enumerate(opdracht.risicos):
-                yield Ref("risico", risico, (*path, "risicos", i))
+            yield from _row_references(opdracht, path)
+            for i, actie in enumerate(opdracht.hoofdacties):
+                yield from _row_references(actie, (*path, "hoofdacties", i))
+            for i, resultaat in enumerate(opdracht.eindresultaten):
+                yield from _row_references(resultaat, (*path, "eindresultaten", i))
 
     def file_number(self, item: Werkstroom) -> tuple[int, DocPath]:
         return item.nummer, ("nummer",)
@@ -170,19 +304,35 @@ class WerkstroomKind(Kind[Werkstroom]):
                     opdracht.deadline, opdracht.status, f"opdracht {opdracht.nummer}",
                     (*path, "deadline"), context,
                 )  # fmt: skip
-            for i, actie in enumerate(opdracht.hoofdacties):
-                status = actie.status or opdracht.status
-                label = f"hoofdactie '{_short(actie.titel)}' of opdracht {opdracht.nummer}"
-                if actie.deadline is not None:
+            rows: list[tuple[str, int, Hoofdactie | Eindresultaat]] = [
+                *(("hoofdactie", i, actie) for i, actie in enumerate(opdracht.hoofdacties)),
+                *(("eindresultaat", i, r) for i, r in enumerate(opdracht.eindresultaten)),
+            ]
+            for soort, i, row in rows:
+                at: DocPath = (*path, "hoofdacties" if soort == "hoofdactie" else "eindresultaten", i)
+                status = row.status or opdracht.status
+                label = f"{soort} '{_short(row.titel)}' of opdracht {opdracht.nummer}"
+                if row.deadline is not None:
                     yield from _deadline_warnings(
-                        actie.deadline, status, label, (*path, "hoofdacties", i, "deadline"),
-                        context,
-                    )  # fmt: skip
+                        row.deadline, status, label, (*at, "deadline"), context
+                    )
                 if opdracht.status == "afgerond" and status != "afgerond":
                     yield (
-                        (*path, "hoofdacties", i, "status"),
-                        f"opdracht {opdracht.nummer} is afgerond, but its hoofdactie "
-                        f"'{_short(actie.titel)}' is {status}",
+                        (*at, "status"),
+                        f"opdracht {opdracht.nummer} is afgerond, but its {soort} "
+                        f"'{_short(row.titel)}' is {status}",
+                    )
+                if (
+                    soort == "eindresultaat"
+                    and item.vorm == "standaard"
+                    and isinstance(row, Eindresultaat)
+                    and row.row_fields
+                ):
+                    yield (
+                        at,
+                        f"eindresultaat '{_short(row.titel)}' has fields of its own, which the "
+                        "deck shows only in the results form: set vorm: resultaten on the "
+                        "workstream",
                     )
 
     new_name = "werkstromen/{number:02d}-{slug}.yaml"
@@ -202,6 +352,17 @@ class WerkstroomKind(Kind[Werkstroom]):
                 }
             ],
         }
+
+
+def _row_references(
+    row: Opdracht | Hoofdactie | Eindresultaat, path: DocPath
+) -> Iterable[Ref]:
+    """Workstream numbers among its afhankelijkheden (unit names are free) and its risks."""
+    for i, afhankelijkheid in enumerate(row.afhankelijkheden):
+        if isinstance(afhankelijkheid, int):
+            yield Ref("werkstroom", afhankelijkheid, (*path, "afhankelijkheden", i))
+    for i, risico in enumerate(row.risicos):
+        yield Ref("risico", risico, (*path, "risicos", i))
 
 
 def _short(text: str, limit: int = 50) -> str:
