@@ -37,3 +37,39 @@ def test_numbers() -> None:
     assert dutch.change(12) == "+12"
     assert dutch.change(-3) == "\u22123"
     assert dutch.change(0) == "0"
+
+
+@pytest.mark.parametrize(
+    ("numbers", "text"),
+    [
+        ([1, 2, 3, 4, 7], "1 t/m 4, 7"),
+        ([1, 3], "1, 3"),
+        ([1, 2], "1, 2"),  # a pair is no range
+        ([4, 3, 2, 1, 1], "1 t/m 4"),  # sorted, doubles dropped
+        ([1, 2, 3, 5, 6, 7, 9], "1 t/m 3, 5 t/m 7, 9"),
+        ([12], "12"),
+        ([], ""),
+    ],
+)
+def test_number_lists_compress(numbers: list[int], text: str) -> None:
+    assert dutch.number_list(numbers) == text
+
+
+@pytest.mark.parametrize(
+    ("ids", "text"),
+    [
+        (["R1", "R2", "R3"], "R1 t/m R3"),
+        (["R1", "R3"], "R1, R3"),
+        (["R3", "R1", "R2", "R7"], "R1 t/m R3, R7"),
+        (["R1", "Reputatie", "K2"], "R1, Reputatie, K2"),  # ids without a number stay as they are
+    ],
+)
+def test_id_lists_compress(ids: list[str], text: str) -> None:
+    assert dutch.id_list(ids) == text
+
+
+def test_workstream_lists_name_units_after_the_numbers() -> None:
+    assert dutch.workstream_list([1, 2, 3, 4]) == "WS 1 t/m 4"
+    assert dutch.workstream_list(["IV", 3, 1, 2]) == "WS 1 t/m 3, IV"
+    assert dutch.workstream_list(["SCT", "SSO O&P"]) == "SCT, SSO O&P"
+    assert dutch.workstream_list(list(range(1, 13))) == "WS 1 t/m 12"

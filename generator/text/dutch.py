@@ -7,6 +7,8 @@ as the crisis bureau's own decks do ("1 sept"); CLDR's "sep" reads as a typo to 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterable
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -71,3 +73,63 @@ def change(value: float) -> str:
         return "0"
     sign = "+" if value > 0 else "\u2212"
     return f"{sign}{number(abs(value))}"
+
+
+def _runs(numbers: Iterable[int]) -> list[tuple[int, int]]:
+    """Sorted, without doubles, as (first, last) runs of consecutive numbers."""
+    runs: list[tuple[int, int]] = []
+    for n in sorted(set(numbers)):
+        if runs and n == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return runs
+
+
+def _range(first: str, last: str, *, length: int) -> list[str]:
+    """A run of three or more reads "1 t/m 4"; a pair stays a pair ("1, 2")."""
+    if length >= 3:
+        return [f"{first} t/m {last}"]
+    return [first, last] if length == 2 else [first]
+
+
+def number_list(numbers: Iterable[int], *, prefix: str = "") -> str:
+    """'1 t/m 4, 7': runs of three or more compressed with "t/m", the way the SCT deck writes
+    them; with a ``prefix`` on every number ('R1 t/m R3, R5')."""
+    parts: list[str] = []
+    for first, last in _runs(numbers):
+        parts += _range(f"{prefix}{first}", f"{prefix}{last}", length=last - first + 1)
+    return ", ".join(parts)
+
+
+_ID = re.compile(r"^(?P<prefix>\D*?)(?P<number>\d+)$")
+
+
+def id_list(ids: Iterable[str]) -> str:
+    """Ids with a common prefix and a number compressed: ['R1', 'R2', 'R3'] -> 'R1 t/m R3',
+    ['R1', 'R3'] -> 'R1, R3'. Prefixes in order of first appearance; other ids as they are."""
+    groups: dict[str, list[int]] = {}
+    order: list[tuple[str, str]] = []  # ("prefix", p) or ("id", text)
+    for text in ids:
+        match = _ID.match(text)
+        if match is None:
+            if ("id", text) not in order:
+                order.append(("id", text))
+            continue
+        prefix = match["prefix"]
+        if prefix not in groups:
+            groups[prefix] = []
+            order.append(("prefix", prefix))
+        groups[prefix].append(int(match["number"]))
+    parts = [number_list(groups[value], prefix=value) if kind == "prefix" else value
+             for kind, value in order]  # fmt: skip
+    return ", ".join(parts)
+
+
+def workstream_list(items: Iterable[int | str]) -> str:
+    """Dependencies as the deck writes them: 'WS 1 t/m 4, 7', then unit names ('WS 1 t/m 3, IV')."""
+    items = list(items)
+    numbers = [i for i in items if isinstance(i, int)]
+    names = list(dict.fromkeys(i for i in items if isinstance(i, str)))
+    parts = [f"WS {number_list(numbers)}"] if numbers else []
+    return ", ".join(parts + names)
