@@ -22,6 +22,13 @@ class Status:
     description: str = ""
     #: a symbol printed with the label, so that the status is never told by colour alone
     symbol: str = ""
+    #: a label short enough for a narrow table cell (the overview's status column); the full
+    #: label stays in the legend under the table
+    short: str = ""
+
+    @property
+    def short_label(self) -> str:
+        return self.short or self.label
 
 
 @dataclass(frozen=True)
@@ -67,11 +74,21 @@ class Legend:
 SCT = Legend(
     "SCT",
     (
-        Status("afgerond", "Afgerond", "2F6EBA"),
-        Status("nog_niet_gestart", "Nog niet gestart", "B4B4B4"),
-        Status("gestart", "Gestart en op schema", "39870C"),
-        Status("zorgen", "Zorgen over voortgang, maar geen escalatie nodig naar SCT", "FFB612"),
-        Status("escalatie", "Grote zorgen voor voortgang, direct escalatie naar SCT", "D52B1E"),
+        Status("afgerond", "Afgerond", "2F6EBA", short="Afgerond"),
+        Status("nog_niet_gestart", "Nog niet gestart", "B4B4B4", short="Nog niet gestart"),
+        Status("gestart", "Gestart en op schema", "39870C", short="Op schema"),
+        Status(
+            "zorgen",
+            "Zorgen over voortgang, maar geen escalatie nodig naar SCT",
+            "FFB612",
+            short="Zorgen",
+        ),
+        Status(
+            "escalatie",
+            "Grote zorgen voor voortgang, direct escalatie naar SCT",
+            "D52B1E",
+            short="Escalatie",
+        ),
     ),
 )
 

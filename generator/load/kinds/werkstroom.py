@@ -97,7 +97,9 @@ def _vorm(value: Any) -> Any:
         return value.strip().lower()
     shown = getattr(value, "raw", value)
     hint = did_you_mean(shown, VORMEN) if isinstance(shown, str) else ""
-    raise ValueError(f"unknown vorm '{shown}'{hint}; a workstream's vorm is standaard or resultaten")
+    raise ValueError(
+        f"unknown vorm '{shown}'{hint}; a workstream's vorm is standaard or resultaten"
+    )
 
 
 class Hoofdactie(DataModel):
@@ -309,7 +311,11 @@ class WerkstroomKind(Kind[Werkstroom]):
                 *(("eindresultaat", i, r) for i, r in enumerate(opdracht.eindresultaten)),
             ]
             for soort, i, row in rows:
-                at: DocPath = (*path, "hoofdacties" if soort == "hoofdactie" else "eindresultaten", i)
+                at: DocPath = (
+                    *path,
+                    "hoofdacties" if soort == "hoofdactie" else "eindresultaten",
+                    i,
+                )
                 status = row.status or opdracht.status
                 label = f"{soort} '{_short(row.titel)}' of opdracht {opdracht.nummer}"
                 if row.deadline is not None:
@@ -354,9 +360,7 @@ class WerkstroomKind(Kind[Werkstroom]):
         }
 
 
-def _row_references(
-    row: Opdracht | Hoofdactie | Eindresultaat, path: DocPath
-) -> Iterable[Ref]:
+def _row_references(row: Opdracht | Hoofdactie | Eindresultaat, path: DocPath) -> Iterable[Ref]:
     """Workstream numbers among its afhankelijkheden (unit names are free) and its risks."""
     for i, afhankelijkheid in enumerate(row.afhankelijkheden):
         if isinstance(afhankelijkheid, int):

@@ -4,12 +4,14 @@ and Risico's columns when its data has them)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 from generator.load.kinds.vergadering import AgendaItem
-from generator.load.kinds.werkstroom import Hoofdactie, Opdracht, Werkstroom
+from generator.load.kinds.werkstroom import Eindresultaat, Hoofdactie, Opdracht, Werkstroom
 from generator.model.deadline import Deadline
+from generator.model.huisstijl import text_colour
 from generator.model.legend import SCT
 from generator.render.deck.cells import cell, deadline_cell, header, legend_text, status_cell
 from generator.render.deck.content import (
@@ -25,8 +27,9 @@ from generator.render.deck.content import (
     Table,
     Text,
 )
-from generator.render.deck.markdown import inline_runs
+from generator.render.deck.markdown import inline_runs, paragraphs
 from generator.render.deck.parts import Part
+from generator.text import dutch
 
 if TYPE_CHECKING:
     from generator.render.deck.build import Deck
@@ -73,39 +76,161 @@ def kernwoord(ws: Werkstroom) -> list[Run]:
 
 
 def werkstroom(deck: Deck, ws: Werkstroom) -> Section:
-    opdrachten = ws.opdrachten
-    extras: list[tuple[str, Callable[[Opdracht], list[Para]], float]] = []
-    if any(o.eindresultaten for o in opdrachten):
-        extras.append(("Eindresultaten", lambda o: bullets(o.eindresultaten), 2.2))
-    if any(o.themas for o in opdrachten):
-        extras.append(("Thema's", lambda o: bullets(o.themas), 1.8))
-    if any(o.afhankelijkheden for o in opdrachten):
-        extras.append(("Afhankelijkheid", lambda o: afhankelijkheden(deck, o), 1.5))
-    if any(o.risicos for o in opdrachten):
-        extras.append(("Risico's", lambda o: risicos(deck, o), 2.0))
-    names = ["Opdracht", "Hoofdacties", "Deadline", "Status en toelichting"]
-    names[3:3] = [name for name, _, _ in extras]
-    columns = [Column(2.3), Column(4.6), Column(1.3)]
-    columns += [Column(width) for _, _, width in extras]
-    columns.append(Column(3.4))
-    groups = []
-    status_column = len(columns) - 1
-    for opdracht in opdrachten:
-        rows = [hoofdactie_row(deck, opdracht, h) for h in opdracht.hoofdacties] or [
-            (Cell(), Cell(), _deadline(deck, opdracht.deadline, opdracht.status))
-        ]
-        spanning = {0: opdracht_cell(deck, opdracht)}
-        continued = {0: cell(f"{opdracht.nummer} (vervolg)", bold=True)}
-        for offset, (_, cell_of, _) in enumerate(extras, start=3):
-            spanning[offset] = Cell(tuple(cell_of(opdracht)))
-            continued[offset] = Cell()
-        spanning[status_column] = status_cell(SCT, opdracht.status, opdracht.toelichting)
-        continued[status_column] = status_cell(SCT, opdracht.status, suffix=" (vervolg)")
-        width = len(columns)
-        full_rows = tuple((*row, *(Cell() for _ in range(width - len(row)))) for row in rows)
-        groups.append(Group(full_rows, spanning, continued))
-    table = Table(tuple(columns), header(*names), tuple(groups))
+    table = results_table(deck, ws) if ws.vorm == "resultaten" else standard_table(deck, ws)
     return Section(f"{ws.nummer}. {ws.titel}", (table,), head=(team(deck, ws),))
+
+
+#: a row of a workstream table below its opdracht: a hoofdactie or an eindresultaat
+Row = Hoofdactie | Eindresultaat
+
+
+@dataclass(frozen=True)
+class _Column:
+    """A column after the first two: the opdracht's cell spans its rows, unless one of its rows
+    has a value of its own; then the column goes row by row (the others show the opdracht's)."""
+
+    header: str
+    width: float
+    whole: Callable[[Opdracht], Cell]
+    #: a row's own cell, or None when it has none of its own
+    row: Callable[[Opdracht, Row], Cell | None] = lambda o, r: None
+
+
+def _deadline_column(deck: Deck, width: float) -> _Column:
+    return _Column(
+        "Deadline", width,
+        lambda o: _deadline(deck, o.deadline, o.status),
+        lambda o, r: _deadline(deck, r.deadline, r.status or o.status) if r.deadline else None,
+    )  # fmt: skip
+
+
+def _list_column(
+    header: str, width: float, name: str, paras: Callable[[list[Any]], list[Para]]
+) -> _Column:
+    def row(o: Opdracht, r: Row) -> Cell | None:
+        return Cell(tuple(paras(getattr(r, name)))) if getattr(r, name) else None
+
+    return _Column(header, width, lambda o: Cell(tuple(paras(getattr(o, name)))), row)
+
+
+def _own_status(opdracht: Opdracht, row: Row) -> bool:
+    """Whether a row needs a status cell of its own: a toelichting or a status of its own."""
+    return bool(row.toelichting) or (row.status is not None and row.status != opdracht.status)
+
+
+def _group(
+    deck: Deck,
+    opdracht: Opdracht,
+    rows: Sequence[Row],
+    first: list[Cell],
+    columns: Sequence[_Column],
+    *,
+    short: bool,
+) -> Group:
+    """One opdracht: the Opdracht cell spanning its rows, ``first`` the rows' own cells in the
+    second column, then ``columns``, then the status column."""
+    status_column = 2 + len(columns)
+    width = status_column + 1
+    cells = [[Cell() for _ in range(width)] for _ in range(max(len(rows), 1))]
+    for r, lead in enumerate(first):
+        cells[r][1] = lead
+    spanning: dict[int, Cell] = {0: opdracht_cell(deck, opdracht)}
+    continued: dict[int, Cell] = {0: cell(f"{opdracht.nummer} (vervolg)", bold=True)}
+    for c, column in enumerate(columns, start=2):
+        owns = [column.row(opdracht, row) for row in rows]
+        if any(own is not None for own in owns):
+            whole = column.whole(opdracht)
+            for r, own in enumerate(owns):
+                cells[r][c] = own or whole
+        else:
+            spanning[c], continued[c] = column.whole(opdracht), Cell()
+    if any(_own_status(opdracht, row) for row in rows):
+        # the status goes row by row; the opdracht's own toelichting in a row on top, once
+        for r, row in enumerate(rows):
+            cells[r][status_column] = sct_cell(row.status or opdracht.status, row.toelichting)
+        if opdracht.toelichting:
+            top = [Cell() for _ in range(width)]
+            top[status_column] = sct_cell(opdracht.status, opdracht.toelichting, short=short)
+            cells.insert(0, top)
+    else:
+        spanning[status_column] = sct_cell(opdracht.status, opdracht.toelichting, short=short)
+        continued[status_column] = sct_cell(opdracht.status, suffix=" (vervolg)", short=short)
+    return Group(tuple(tuple(row) for row in cells), spanning, continued)
+
+
+def standard_table(deck: Deck, ws: Werkstroom) -> Table:
+    """Opdracht | Hoofdacties | Deadline | Status en toelichting, with Eindresultaten, Thema's,
+    Afhankelijkheid and Risico's columns when its data has them."""
+    opdrachten = ws.opdrachten
+    columns = [_deadline_column(deck, 1.3)]
+    if any(o.eindresultaten for o in opdrachten):
+        columns.append(
+            _Column("Eindresultaten", 2.2, lambda o: Cell(tuple(bullets(o.eindresultaten))))
+        )
+    for name, column in _lists().items():
+        if any(
+            getattr(o, name) or any(getattr(h, name) for h in o.hoofdacties) for o in opdrachten
+        ):
+            columns.append(column)
+    names = ["Opdracht", "Hoofdacties", *(c.header for c in columns), "Status en toelichting"]
+    widths = [Column(2.3), Column(4.6), *(Column(c.width) for c in columns), Column(3.4)]
+    groups = []
+    for opdracht in opdrachten:
+        first = [hoofdactie_cell(h) for h in opdracht.hoofdacties]
+        groups.append(_group(deck, opdracht, opdracht.hoofdacties, first, columns, short=False))
+    return Table(tuple(widths), header(*names), tuple(groups))
+
+
+def _lists() -> dict[str, _Column]:
+    return {
+        "themas": _list_column("Thema's", 1.8, "themas", bullets),
+        "afhankelijkheden": _list_column(
+            "Afhankelijkheid", 1.5, "afhankelijkheden", afhankelijkheden
+        ),
+        "risicos": _list_column("Risico's", 1.2, "risicos", risicos),
+    }
+
+
+RESULTS_STATUS = "Status/subresultaat, incl. toelichting"
+
+
+def results_table(deck: Deck, ws: Werkstroom) -> Table:
+    """Opdracht | Eindresultaten | Betrokken thema's | Deadline | Afhankelijkheid | Risico's |
+    Status/subresultaat: a row per eindresultaat with its own themes, deadline, dependencies,
+    risks and status. An opdracht without eindresultaten is one row with its hoofdacties as
+    bullets (a row per hoofdactie when they carry fields of their own)."""
+    lists = _lists()
+    columns = [
+        replace(lists["themas"], header="Betrokken thema's", width=1.6),
+        _deadline_column(deck, 1.2),
+        replace(lists["afhankelijkheden"], width=1.4),
+        replace(lists["risicos"], width=1.1),
+    ]
+    second = "Eindresultaten" if any(o.eindresultaten for o in ws.opdrachten) else "Hoofdacties"
+    names = ["Opdracht", second, *(c.header for c in columns), RESULTS_STATUS]
+    widths = [Column(2.2), Column(3.8), *(Column(c.width) for c in columns), Column(3.4)]
+    groups = []
+    for opdracht in ws.opdrachten:
+        rows: Sequence[Row]
+        if opdracht.eindresultaten:
+            rows = opdracht.eindresultaten
+            first = [Cell(tuple(inline(r.titel))) for r in rows]
+        elif any(_per_row(opdracht, h) for h in opdracht.hoofdacties):
+            rows = opdracht.hoofdacties
+            first = [hoofdactie_cell(h) for h in rows]
+        else:
+            rows = []
+            first = [Cell(tuple(hoofdacties_as_bullets(deck, opdracht)))]
+        groups.append(_group(deck, opdracht, rows, first, columns, short=True))
+    return Table(tuple(widths), header(*names), tuple(groups))
+
+
+def _per_row(opdracht: Opdracht, actie: Hoofdactie) -> bool:
+    """Whether a hoofdactie of the results form needs a row of its own."""
+    return bool(
+        actie.deadline or actie.themas or actie.afhankelijkheden or actie.risicos
+        or _own_status(opdracht, actie)
+    )  # fmt: skip
 
 
 def team(deck: Deck, ws: Werkstroom) -> Text:
@@ -128,35 +253,57 @@ def opdracht_cell(deck: Deck, opdracht: Opdracht) -> Cell:
     return Cell(tuple(paras))
 
 
-def hoofdactie_row(deck: Deck, opdracht: Opdracht, actie: Hoofdactie) -> tuple[Cell, ...]:
+def hoofdactie_cell(actie: Hoofdactie) -> Cell:
     paras = [Para(inline_runs(actie.titel, bold=True), size=TABLE)]
     paras += [Para(inline_runs(sub), size=TABLE, level=1, bullet="•") for sub in actie.subacties]
-    status = actie.status or opdracht.status
-    if actie.status and actie.status != opdracht.status:
-        paras.append(Para((Run(f"Status: {SCT[actie.status].label}", italic=True),), size=TABLE))
-    return (Cell(), Cell(tuple(paras)), _deadline(deck, actie.deadline, status))
+    return Cell(tuple(paras))
+
+
+def hoofdacties_as_bullets(deck: Deck, opdracht: Opdracht) -> list[Para]:
+    """The hoofdacties of a one-row opdracht of the results form, each with its deadline."""
+    paras = []
+    for actie in opdracht.hoofdacties:
+        runs = inline_runs(actie.titel)
+        if actie.deadline is not None:
+            runs = (*runs, Run(f" ({dutch.deadline(actie.deadline, year=deck.year)})"))
+        paras.append(Para(runs, size=TABLE, level=1, bullet="•"))
+        paras += [Para(inline_runs(s), size=TABLE, level=2, bullet="–") for s in actie.subacties]
+    return paras
+
+
+def sct_cell(
+    value: str, toelichting: str | None = None, *, suffix: str = "", short: bool = True
+) -> Cell:
+    """A status cell of a workstream table; a row's own status cell, and every one of the
+    results form, carries the short label (the legend has the full one)."""
+    if not short:
+        return status_cell(SCT, value, toelichting, suffix=suffix)
+    status = SCT[value]
+    paras = [Para((Run(status.short_label + suffix, bold=True),), size=TABLE)]
+    if toelichting:
+        paras += paragraphs(toelichting)
+    return Cell(tuple(paras), fill=status.colour, colour=text_colour(status.colour))
 
 
 def _deadline(deck: Deck, deadline: Deadline | None, status: str) -> Cell:
     return deadline_cell(deadline, status, peildatum=deck.peildatum, year=deck.year)
 
 
-def bullets(items: list[str]) -> list[Para]:
-    return [Para(inline_runs(text), size=TABLE, level=1, bullet="•") for text in items]
+def inline(text: str) -> list[Para]:
+    return [Para(inline_runs(text), size=TABLE)]
 
 
-def afhankelijkheden(deck: Deck, opdracht: Opdracht) -> list[Para]:
-    titles = {w.nummer: w.kernwoord or w.titel for w in deck.data.werkstromen}
-    return [
-        Para((Run(f"WS {n}", bold=True), Run(f" {titles.get(n, '')}")), size=TABLE)
-        for n in opdracht.afhankelijkheden
-    ]
+def bullets(items: Sequence[object]) -> list[Para]:
+    return [Para(inline_runs(str(text)), size=TABLE, level=1, bullet="•") for text in items]
 
 
-def risicos(deck: Deck, opdracht: Opdracht) -> list[Para]:
-    log = deck.data.items("risico")
-    titles = {r.id: r.titel for r in log[0].risicos} if log else {}
-    return [
-        Para((Run(f"{rid} ", bold=True), Run(titles.get(rid, ""))), size=TABLE)
-        for rid in opdracht.risicos
-    ]
+def afhankelijkheden(items: Sequence[int | str]) -> list[Para]:
+    """'WS 1 t/m 4, SCT' on one line, never a line per workstream."""
+    text = dutch.workstream_list(items)
+    return [Para((Run(text),), size=TABLE)] if text else []
+
+
+def risicos(ids: Sequence[str]) -> list[Para]:
+    """'R1 t/m R3': the ids; their titles are in the risk log."""
+    text = dutch.id_list(ids)
+    return [Para((Run(text),), size=TABLE)] if text else []
