@@ -13,7 +13,14 @@ from generator.load.kinds.werkstroom import Eindresultaat, Hoofdactie, Opdracht,
 from generator.model.deadline import Deadline
 from generator.model.huisstijl import text_colour
 from generator.model.legend import SCT
-from generator.render.deck.cells import cell, deadline_cell, header, legend_text, status_cell
+from generator.render.deck.cells import (
+    cell,
+    deadline_cell,
+    header,
+    legend_text,
+    status_cell,
+    unbroken,
+)
 from generator.render.deck.content import (
     TABLE,
     Block,
@@ -43,6 +50,9 @@ PART = Part("werkstromen", "werkstroom", slides)
 
 
 def overview(deck: Deck, item: AgendaItem) -> Section:
+    """All workstreams on one slide: lean cells (the title with its kernwoord in bold, the
+    trekker, a short status label that never wraps in a cell of the status's colour); the full
+    labels are in the legend under the table."""
     groups = []
     for ws in deck.data.werkstromen:
         status = ws.effective_status
@@ -51,10 +61,10 @@ def overview(deck: Deck, item: AgendaItem) -> Section:
             cell(str(ws.nummer), bold=True),
             Cell((Para(tuple(kernwoord(ws)), size=TABLE + 1),)),
             cell(trekker),
-            status_cell(SCT, status) if status else Cell(),
+            sct_cell(status, unbreakable=True) if status else Cell(),
         )
         groups.append(Group((row,)))
-    columns = (Column(0.6, "r"), Column(6.0), Column(2.4), Column(2.6))
+    columns = (Column(0.6, "r"), Column(6.0), Column(2.4), Column(1.6))
     table = Table(
         columns, header("Nr.", "Werkstroom", "Werkstroomtrekker", "Status"), tuple(groups)
     )
@@ -272,14 +282,20 @@ def hoofdacties_as_bullets(deck: Deck, opdracht: Opdracht) -> list[Para]:
 
 
 def sct_cell(
-    value: str, toelichting: str | None = None, *, suffix: str = "", short: bool = True
+    value: str,
+    toelichting: str | None = None,
+    *,
+    suffix: str = "",
+    short: bool = True,
+    unbreakable: bool = False,
 ) -> Cell:
-    """A status cell of a workstream table; a row's own status cell, and every one of the
-    results form, carries the short label (the legend has the full one)."""
+    """A status cell of a workstream table; a row's own status cell, every one of the results
+    form and the overview's carry the short label (the legend has the full one)."""
     if not short:
         return status_cell(SCT, value, toelichting, suffix=suffix)
     status = SCT[value]
-    paras = [Para((Run(status.short_label + suffix, bold=True),), size=TABLE)]
+    label = status.short_label + suffix
+    paras = [Para((Run(unbroken(label) if unbreakable else label, bold=True),), size=TABLE)]
     if toelichting:
         paras += paragraphs(toelichting)
     return Cell(tuple(paras), fill=status.colour, colour=text_colour(status.colour))
