@@ -136,9 +136,11 @@ def _group(
     columns: Sequence[_Column],
     *,
     short: bool,
+    status_per_row: bool,
 ) -> Group:
     """One opdracht: the Opdracht cell spanning its rows, ``first`` the rows' own cells in the
-    second column, then ``columns``, then the status column."""
+    second column, then ``columns``, then the status column (a cell per row when
+    ``status_per_row``, else one spanning the rows)."""
     status_column = 2 + len(columns)
     width = status_column + 1
     cells = [[Cell() for _ in range(width)] for _ in range(max(len(rows), 1))]
@@ -154,7 +156,7 @@ def _group(
                 cells[r][c] = own or whole
         else:
             spanning[c], continued[c] = column.whole(opdracht), Cell()
-    if any(_own_status(opdracht, row) for row in rows):
+    if status_per_row:
         # the status goes row by row; the opdracht's own toelichting in a row on top, once
         for r, row in enumerate(rows):
             cells[r][status_column] = sct_cell(row.status or opdracht.status, row.toelichting)
@@ -186,8 +188,18 @@ def standard_table(deck: Deck, ws: Werkstroom) -> Table:
     widths = [Column(2.3), Column(4.6), *(Column(c.width) for c in columns), Column(3.4)]
     groups = []
     for opdracht in opdrachten:
-        first = [hoofdactie_cell(h) for h in opdracht.hoofdacties]
-        groups.append(_group(deck, opdracht, opdracht.hoofdacties, first, columns, short=False))
+        # a hoofdactie's own toelichting takes the status column row by row; a status of its
+        # own alone is a line in its cell, as it always was (a row on top for the opdracht's
+        # toelichting would cost a slide in a workstream such as the demo's first)
+        per_row = any(h.toelichting for h in opdracht.hoofdacties)
+        first = [
+            hoofdactie_cell(h, None if per_row else opdracht.status) for h in opdracht.hoofdacties
+        ]
+        group = _group(
+            deck, opdracht, opdracht.hoofdacties, first, columns, short=False,
+            status_per_row=per_row,
+        )  # fmt: skip
+        groups.append(group)
     return Table(tuple(widths), header(*names), tuple(groups))
 
 
@@ -231,7 +243,10 @@ def results_table(deck: Deck, ws: Werkstroom) -> Table:
         else:
             rows = []
             first = [Cell(tuple(hoofdacties_as_bullets(deck, opdracht)))]
-        groups.append(_group(deck, opdracht, rows, first, columns, short=True))
+        per_row = any(_own_status(opdracht, row) for row in rows)
+        groups.append(
+            _group(deck, opdracht, rows, first, columns, short=True, status_per_row=per_row)
+        )
     return Table(tuple(widths), header(*names), tuple(groups))
 
 
@@ -263,9 +278,13 @@ def opdracht_cell(deck: Deck, opdracht: Opdracht) -> Cell:
     return Cell(tuple(paras))
 
 
-def hoofdactie_cell(actie: Hoofdactie) -> Cell:
+def hoofdactie_cell(actie: Hoofdactie, opdracht_status: str | None = None) -> Cell:
+    """Its title in bold and its subacties; a status of its own, when it differs from
+    ``opdracht_status`` (the status column spanning the opdracht), as a line under them."""
     paras = [Para(inline_runs(actie.titel, bold=True), size=TABLE)]
     paras += [Para(inline_runs(sub), size=TABLE, level=1, bullet="•") for sub in actie.subacties]
+    if opdracht_status and actie.status and actie.status != opdracht_status:
+        paras.append(Para((Run(f"Status: {SCT[actie.status].label}", italic=True),), size=TABLE))
     return Cell(tuple(paras))
 
 
