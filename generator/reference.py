@@ -30,9 +30,15 @@ def _type(prop: dict[str, Any]) -> str:
         options = [p for p in prop["anyOf"] if p.get("type") != "null"]
         if len(options) == 1:
             return _type(options[0])
-        return "deadline" if "Eind juli" in prop.get("description", "") else "one of several"
+        if "Eind juli" in prop.get("description", ""):
+            return "deadline"
+        if len(options) == 2:  # text or a mapping, a number or a name
+            return " or ".join(_type(option) for option in options)
+        return "one of several"
     if "enum" in prop:
-        return "legend value"
+        if _legend_name(prop).startswith("the "):
+            return "legend value"
+        return " or ".join(f"`{value}`" for value in prop["enum"])
     kind = prop.get("type", "")
     if kind == "array":
         return f"list of {_type(prop.get('items', {}))}"

@@ -139,8 +139,7 @@ def _eindresultaat(value: Any) -> Any:
 
 
 class Eindresultaat(DataModel):
-    """An end result of an opdracht: one row of the results-form table (or just its titel, as
-    a plain string)."""
+    """An end result of an opdracht, a row of the results form; a plain string is its titel."""
 
     titel: Markdown = Field(description="(md inline) the Eindresultaten cell.")
     themas: Themas = Field(default_factory=list, description="(md inline) the themes involved.")
@@ -204,9 +203,9 @@ class Werkstroom(DataModel):
             {
                 "type": "string",
                 "enum": list(VORMEN),
-                "description": "The form of its table: standaard (Opdracht | Hoofdacties | "
-                "Deadline | Status) or resultaten (a row per eindresultaat with its own "
-                "themes, deadline, dependencies, risks and status).",
+                "description": "The form of its table: standaard (a row per hoofdactie) or "
+                "resultaten (a row per eindresultaat with its own themes, deadline, "
+                "dependencies, risks and status). Default standaard.",
             }
         ),
     ] = "standaard"
