@@ -206,3 +206,24 @@ def test_deadline_radar_finds_overdue_eindresultaten(run: Run, data: Path) -> No
     assert result.exit_code == 0, result.output
     overdue = next(line for line in result.output.splitlines() if "De werving is rond" in line)
     assert "VERLOPEN" in overdue and "1 aug 2030" in overdue
+
+
+def test_diff_reports_a_rows_own_changes() -> None:
+    from generator.model.people import People
+    from generator.render.diff.compare import _werkstroom
+
+    before = model(RESULTS)
+    after = model(
+        RESULTS.replace("status: zorgen", "status: escalatie")
+        .replace("deadline: 2030-08-01", "deadline: 2030-10-01")
+        .replace("toelichting: Eerste versie besproken.", "toelichting: Tweede versie besproken.")
+    )
+    changes = list(_werkstroom(before, after, People({})))
+    subjects = {(c.kind, c.subject) for c in changes}
+    assert (
+        "status",
+        "eindresultaat 'Taken en bevoegdheden zijn belegd' (opdracht 2.1)",
+    ) in subjects
+    assert ("deadline", "eindresultaat 'De werving is rond' (opdracht 2.1)") in subjects
+    assert ("text", "hoofdactie 'Concept opstellen' (opdracht 2.1)") in subjects
+    assert not any(c.what == "eindresultaten" for c in changes)  # the titles did not change

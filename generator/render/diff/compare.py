@@ -13,7 +13,7 @@ from typing import Any
 from generator.load.dataset import Dataset
 from generator.load.diagnostics import Diagnostics, display_path
 from generator.load.kinds.actie import Actie
-from generator.load.kinds.werkstroom import Hoofdactie, Opdracht, Werkstroom
+from generator.load.kinds.werkstroom import Eindresultaat, Hoofdactie, Opdracht, Werkstroom
 from generator.load.opvolging import Opvolging, opvolging
 from generator.model.deadline import Deadline
 from generator.model.legend import ACTIE, SCT, Legend
@@ -237,9 +237,33 @@ def _opdracht(old: Opdracht | None, new: Opdracht | None, people: People) -> Ite
     yield from _text(subject, "toelichting", old.toelichting, new.toelichting)
     for what in ("eindresultaten", "themas", "afhankelijkheden", "risicos"):
         a, b = getattr(old, what), getattr(new, what)
+        if what == "eindresultaten":  # their titles here; a row's own fields below
+            a, b = [r.titel for r in a], [r.titel for r in b]
         if a != b:
             yield Change("field", subject, _join(a), _join(b), what=what)
     yield from _hoofdacties(new.nummer, old, new, people)
+    titles = {r.titel: r for r in old.eindresultaten}
+    for after in new.eindresultaten:
+        before = titles.get(after.titel)
+        if before is not None:
+            row = f"eindresultaat '{short(after.titel)}' (opdracht {new.nummer})"
+            yield from _row(row, before, after, old.status, new.status)
+
+
+def _row(
+    subject: str, a: Hoofdactie | Eindresultaat, b: Hoofdactie | Eindresultaat, old: str, new: str
+) -> Iterable[Change]:
+    """A row's own status (``old``/``new``: its opdracht's), deadline, lists and toelichting."""
+    status_a, status_b = a.status or old, b.status or new
+    # a row without a status of its own follows its opdracht, reported above
+    if (a.status or b.status) and status_a != status_b:
+        yield _status(subject, SCT, status_a, status_b)
+    yield from _deadline(subject, a.deadline, b.deadline)
+    for what in ("themas", "afhankelijkheden", "risicos"):
+        if getattr(a, what) != getattr(b, what):
+            yield Change("field", subject, _join(getattr(a, what)), _join(getattr(b, what)),
+                         what=what)  # fmt: skip
+    yield from _text(subject, "toelichting", a.toelichting, b.toelichting)
 
 
 def _hoofdacties(nummer: str, old: Opdracht, new: Opdracht, people: People) -> Iterable[Change]:
@@ -270,11 +294,7 @@ def _hoofdacties(nummer: str, old: Opdracht, new: Opdracht, people: People) -> I
             continue
         if a.titel != b.titel:
             yield Change("field", subject, a.titel, b.titel, what="titel")
-        status_a, status_b = a.status or old.status, b.status or new.status
-        # a hoofdactie without a status of its own follows its opdracht, reported above
-        if (a.status or b.status) and status_a != status_b:
-            yield _status(subject, SCT, status_a, status_b)
-        yield from _deadline(subject, a.deadline, b.deadline)
+        yield from _row(subject, a, b, old.status, new.status)
         if a.subacties != b.subacties:
             yield _text_change(subject, "subacties", "\n".join(a.subacties), "\n".join(b.subacties))
 
