@@ -214,3 +214,32 @@ def test_standard_form_gives_a_hoofdactie_its_own_status_row(
     # 1.2 has no rows of its own: its cells span as before
     assert rows[3][0].text.startswith("1.2 ") and rows[3][4].text == "R1"
     assert rows[3][5].text == "Nog niet gestart"
+
+
+def test_results_form_keeps_hoofdacties_beside_eindresultaten(
+    run: Run, data: Path, tmp_path: Path
+) -> None:
+    from tests.test_werkstroom_forms import write_results
+
+    write_results(data)
+    deck = build(run, data, tmp_path / "out")
+    ((_, table),) = tables(deck, "2. Commissies")
+    rows = rows_of(table)
+    # the opdracht's own toelichting on top, once; then a row per eindresultaat, then hoofdactie
+    assert [r[1].text for r in rows] == [
+        "",
+        "Een taakopdracht per commissie",
+        "Taken en bevoegdheden zijn belegd",
+        "De werving is rond",
+        "Concept opstellen",
+    ]
+    assert rows[0][6].text == "Op schema\nDe taakopdrachten zijn bijna klaar."
+    assert [c.text for c in rows[2][2:7]] == [
+        "Wendbaar\nPMO", "n.t.b.", "WS 1, SCT, SSO O&P", "R1",
+        "Zorgen\nWacht op de beleidskaders.",
+    ]  # fmt: skip
+    assert rows[3][3].text.startswith("1 aug") and "verlopen" in rows[3][3].text
+    assert rows[1][2].text == "PMO"  # the opdracht's themes where a row has none of its own
+    assert [c.text for c in rows[4][2:]] == [
+        "Lerend", "", "WS 1", "R1", "Op schema\nEerste versie besproken.",
+    ]  # fmt: skip

@@ -1,6 +1,8 @@
-"""The workstreams: an overview of all of them, then a table per workstream (Opdracht |
-Hoofdacties | Deadline | Status en toelichting, with Eindresultaten, Thema's, Afhankelijkheid
-and Risico's columns when its data has them)."""
+"""The workstreams: an overview of all of them on one slide, then a table per workstream in the
+form its ``vorm`` names: the standard form (Opdracht | Hoofdacties | Deadline | Status en
+toelichting, with Eindresultaten, Thema's, Afhankelijkheid and Risico's columns when its data has
+them) or the results form (a row per eindresultaat with its own themes, deadline, dependencies,
+risks and status)."""
 
 from __future__ import annotations
 
@@ -235,8 +237,10 @@ def results_table(deck: Deck, ws: Werkstroom) -> Table:
     for opdracht in ws.opdrachten:
         rows: Sequence[Row]
         if opdracht.eindresultaten:
-            rows = opdracht.eindresultaten
-            first = [Cell(tuple(inline(r.titel))) for r in rows]
+            # hoofdacties beside eindresultaten follow them, a row each: nothing is dropped
+            rows = [*opdracht.eindresultaten, *opdracht.hoofdacties]
+            first = [Cell(tuple(inline(r.titel))) for r in opdracht.eindresultaten]
+            first += [hoofdactie_cell(h) for h in opdracht.hoofdacties]
         elif any(_per_row(opdracht, h) for h in opdracht.hoofdacties):
             rows = opdracht.hoofdacties
             first = [hoofdactie_cell(h) for h in rows]
