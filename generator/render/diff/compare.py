@@ -1,6 +1,10 @@
 """What changed in the data between two versions, as a reviewer judges it: statuses, deadlines,
 items added and removed, texts changed word by word, and the SCT's actions added, closed and
-moved. Items are matched by their number, so a renamed file is not "removed and added"."""
+moved. Items are matched by their number, so a renamed file is not "removed and added".
+
+It is one module because every kind's comparison (workstreams with their rows, actions, the SCT's
+actiepunten) yields the same Change records through the same field helpers; split by kind, each
+part would import the others' helpers."""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ from typing import Any
 from generator.load.dataset import Dataset
 from generator.load.diagnostics import Diagnostics, display_path
 from generator.load.kinds.actie import Actie
-from generator.load.kinds.werkstroom import Eindresultaat, Hoofdactie, Opdracht, Werkstroom
+from generator.load.kinds.werkstroom import Hoofdactie, Opdracht, Werkstroom
 from generator.load.opvolging import Opvolging, opvolging
 from generator.model.deadline import Deadline
 from generator.model.legend import ACTIE, SCT, Legend
@@ -235,34 +239,31 @@ def _opdracht(old: Opdracht | None, new: Opdracht | None, people: People) -> Ite
     yield from _deadline(subject, old.deadline, new.deadline)
     yield from _fields(subject, old, new, people, ("titel",), people_fields=("trekker",))
     yield from _text(subject, "toelichting", old.toelichting, new.toelichting)
-    for what in ("eindresultaten", "themas", "afhankelijkheden", "risicos"):
-        a, b = getattr(old, what), getattr(new, what)
-        if what == "eindresultaten":  # their titles here; a row's own fields below
-            a, b = [r.titel for r in a], [r.titel for r in b]
-        if a != b:
-            yield Change("field", subject, _join(a), _join(b), what=what)
+    yield from _lists(subject, old, new, ("eindresultaten", *_LISTS))
     yield from _hoofdacties(new.nummer, old, new, people)
-    titles = {r.titel: r for r in old.eindresultaten}
-    for after in new.eindresultaten:
-        before = titles.get(after.titel)
-        if before is not None:
-            row = f"eindresultaat '{short(after.titel)}' (opdracht {new.nummer})"
-            yield from _row(row, before, after, old.status, new.status)
+    for b in new.eindresultaten:  # a row's own fields, matched by title
+        for a in (r for r in old.eindresultaten if r.titel == b.titel):
+            row = f"eindresultaat '{short(b.titel)}' (opdracht {new.nummer})"
+            yield from _row(row, a, b, old.status, new.status)
 
 
-def _row(
-    subject: str, a: Hoofdactie | Eindresultaat, b: Hoofdactie | Eindresultaat, old: str, new: str
-) -> Iterable[Change]:
-    """A row's own status (``old``/``new``: its opdracht's), deadline, lists and toelichting."""
-    status_a, status_b = a.status or old, b.status or new
-    # a row without a status of its own follows its opdracht, reported above
-    if (a.status or b.status) and status_a != status_b:
-        yield _status(subject, SCT, status_a, status_b)
+_LISTS = ("themas", "afhankelijkheden", "risicos")
+
+
+def _lists(subject: str, a: Any, b: Any, names: tuple[str, ...]) -> Iterable[Change]:
+    for what in names:  # as printed: an eindresultaat by its title
+        old, new = _join(getattr(a, what)), _join(getattr(b, what))
+        if old != new:
+            yield Change("field", subject, old, new, what=what)
+
+
+def _row(subject: str, a: Any, b: Any, old: str, new: str) -> Iterable[Change]:
+    """A hoofdactie's or eindresultaat's own fields; without a status of its own it follows its
+    opdracht (``old``, ``new``), reported above."""
+    if (a.status or b.status) and (a.status or old) != (b.status or new):
+        yield _status(subject, SCT, a.status or old, b.status or new)
     yield from _deadline(subject, a.deadline, b.deadline)
-    for what in ("themas", "afhankelijkheden", "risicos"):
-        if getattr(a, what) != getattr(b, what):
-            yield Change("field", subject, _join(getattr(a, what)), _join(getattr(b, what)),
-                         what=what)  # fmt: skip
+    yield from _lists(subject, a, b, _LISTS)
     yield from _text(subject, "toelichting", a.toelichting, b.toelichting)
 
 
