@@ -364,7 +364,7 @@ def test_oversized_content_continues_in_libreoffice(run: Run, data: Path, tmp_pa
     names = titles(deck)
     stress = [n for n in names if n.startswith("3. Zeer uitgebreide")]
     assert len(stress) >= 4, names
-    assert sum(n.startswith("Tabel") for n in names) >= 3
+    assert sum(n.startswith("Tabel") for n in names) >= 2  # continued (at 9 pt: two slides)
     text = "\n".join(slide_text(s) for s in Presentation(str(deck)).slides)
     assert "3.1 (vervolg)" in text
     assert "14 agendapunten: zie de agenda" in text  # too many to list on the divider
