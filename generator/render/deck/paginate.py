@@ -404,8 +404,8 @@ def distribute(
 ) -> list[float]:
     """Column widths by CSS 2.1's automatic table layout, filling ``width``.
 
-    When even the minima do not fit, the widest minima are capped (never below ``floor``) so
-    that they do, and the words of those columns are hyphenated."""
+    When even the minima do not fit, the minima are capped at an equal share of the width (never
+    below ``floor``), and the words wider than that are hyphenated."""
     count = len(minimum)
     maximum = [min(max(high, low), max(width, low)) for low, high in zip(minimum, maximum, strict=True)]
     if sum(maximum) <= width:
@@ -418,19 +418,13 @@ def distribute(
             low + spare * (high - low) / stretch
             for low, high in zip(minimum, maximum, strict=True)
         ]
-    # the cap c with sum(min(minimum, c)) == width, found over the sorted minima
-    ordered = sorted(minimum)
-    cap = width / count
-    below = 0.0
-    for index, value in enumerate(ordered):
-        cap = (width - below) / (count - index)
-        if cap <= value:
-            break
-        below += value
-    cap = max(cap, floor)
+    # the minima do not fit: no word claims more than an equal share of the table (or the
+    # floor), longer words are hyphenated, and what is left goes to the columns with prose
+    cap = max(floor, width / count)
     capped = [min(low, cap) for low in minimum]
-    total = sum(capped)
-    return [w * width / total for w in capped] if total > width else capped
+    if sum(capped) > width:
+        return [low * width / sum(capped) for low in capped]
+    return distribute(capped, maximum, width, floor)
 
 
 @dataclass
