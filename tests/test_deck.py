@@ -381,7 +381,7 @@ def test_oversized_content_continues_in_libreoffice(run: Run, data: Path, tmp_pa
 COMPOUND = "Kinderopvangtoeslagherstelafhandelingsprocedure"
 
 
-def add_wide(data: Path) -> None:
+def add_wide(data: Path, count: int = 12) -> None:
     """A workstream in eight columns, long enough to be set small, with a Dutch compound
     wider than any column the table can give it."""
     opdrachten = "".join(
@@ -400,10 +400,8 @@ def add_wide(data: Path) -> None:
     hoofdacties:
       - titel: Hoofdactie {n} {LONG}
         deadline: 2030-1{n % 3}-01
-        subacties:
-          - {LONG}
 """
-        for n in range(1, 9)
+        for n in range(1, count + 1)
     )
     (data / "werkstromen" / "04-breed.yaml").write_text(
         f"nummer: 4\ntitel: Brede tabel\ntrekker: p-abma\nopdrachten:{opdrachten}",
