@@ -203,7 +203,7 @@ def test_columns_are_never_narrower_than_their_widest_word_when_the_table_can_af
     assert table_slice.header[1].paras[0].text == "Afhankelijkheid"  # not broken
 
 
-def test_a_word_wider_than_any_column_is_hyphenated_at_a_dutch_point_with_a_visible_hyphen() -> None:
+def test_a_word_wider_than_any_column_is_hyphenated_at_a_dutch_point_visibly() -> None:
     words = ["Afhankelijkheid", "gegevensverwerking", "vastleggingsprocessen", "beleidskeuzes"]
     header = tuple(cell(word) for word in words * 2)  # eight columns
     rows = (tuple(cell(f"{word} kort") for word in words * 2),)
@@ -287,6 +287,9 @@ def test_a_row_taller_than_a_slide_splits_between_paragraphs_or_sentences_and_sa
         # every slide's part of the cell ends where a paragraph or a sentence ends
         assert body.paras[-1].text.endswith("."), body.paras[-1].text
     found = " ".join(
-        p.text for s in slices for p in s.rows[0][1].paras if p.text != "(vervolg)"  # type: ignore[union-attr]
+        p.text
+        for s in slices
+        for p in s.rows[0][1].paras
+        if p.text != "(vervolg)"  # type: ignore[union-attr]
     )
     assert found.split() == " ".join(p.text for p in paras).split()  # nothing lost, in order

@@ -196,16 +196,16 @@ def _dictionary() -> pyphen.Pyphen:
 @lru_cache(maxsize=4096)
 def _points(word: str) -> tuple[int, ...]:
     """Where ``word`` may be broken: the Dutch hyphenation points, and after a hyphen it has."""
-    found = set()
+    found: set[int] = set()
     if len(word) <= _HYPHENATE_UP_TO:
         found.update(p for p in _dictionary().positions(word) if word[p] != "-")
     found.update(i + 1 for i, char in enumerate(word[:-1]) if char == "-")
     return tuple(sorted(p for p in found if 0 < p < len(word)))
 
 
-def hyphenate(word: str, limit: float, *, bold: bool = False, italic: bool = False) -> tuple[
-    list[str], int
-]:
+def hyphenate(
+    word: str, limit: float, *, bold: bool = False, italic: bool = False
+) -> tuple[list[str], int]:
     """``word`` in pieces no wider than ``limit`` ems, each but the last ending in a visible
     hyphen, broken at Dutch hyphenation points (pyphen's ``nl_NL``, LibreOffice's patterns).
 

@@ -160,9 +160,7 @@ def _ems(runs: tuple[Run, ...]) -> tuple[float, float]:
 
 def widest_word(paras: Sequence[Para]) -> float:
     """Width in points of the widest word with its paragraph's indent (to size columns)."""
-    return max(
-        (indent(p) + bullet_room(p) + _ems(p.runs)[0] * p.size for p in paras), default=0.0
-    )
+    return max((indent(p) + bullet_room(p) + _ems(p.runs)[0] * p.size for p in paras), default=0.0)
 
 
 _GAPS = re.compile(r"([ \n\t]+)")
@@ -329,7 +327,9 @@ class _Paras:
                 head_line, tail_line = _cut(lines[number], ends[-1])
                 para = self.paras[self.index]
                 continued = self.line > 0
-                part = _from_lines(para, [*lines[self.line : number], head_line], colours, continued)
+                part = _from_lines(
+                    para, [*lines[self.line : number], head_line], colours, continued
+                )
                 rest = _from_lines(para, [tail_line, *lines[number + 1 :]], colours, True)
                 taken = number + 1 - self.line
                 self.paras[self.index] = rest
@@ -407,7 +407,9 @@ def distribute(
     When even the minima do not fit, the minima are capped at an equal share of the width (never
     below ``floor``), and the words wider than that are hyphenated."""
     count = len(minimum)
-    maximum = [min(max(high, low), max(width, low)) for low, high in zip(minimum, maximum, strict=True)]
+    maximum = [
+        min(max(high, low), max(width, low)) for low, high in zip(minimum, maximum, strict=True)
+    ]
     if sum(maximum) <= width:
         total = sum(maximum)
         return [width * high / total for high in maximum]
@@ -415,8 +417,7 @@ def distribute(
         spare = width - sum(minimum)
         stretch = sum(high - low for low, high in zip(minimum, maximum, strict=True))
         return [
-            low + spare * (high - low) / stretch
-            for low, high in zip(minimum, maximum, strict=True)
+            low + spare * (high - low) / stretch for low, high in zip(minimum, maximum, strict=True)
         ]
     # the minima do not fit: no word claims more than an equal share of the table (or the
     # floor), longer words are hyphenated, and what is left goes to the columns with prose
@@ -520,9 +521,9 @@ class _TableLayout:
             parts = self._splits[key] = _split_group(group, laid.widths, (first, fresh), laid.size)
         return parts
 
-    def pack(self, laid: _Laid, first: float, full: float, cap: float = float("inf")) -> list[
-        list[_Chunk]
-    ]:
+    def pack(
+        self, laid: _Laid, first: float, full: float, cap: float = float("inf")
+    ) -> list[list[_Chunk]]:
         """The table's chunks per slide, the first on the current slide (``first`` points
         left on it; nothing there when the table starts on the next), no slide's part of the
         table taller than ``cap`` where whole groups can help it."""
@@ -687,10 +688,8 @@ def _split_group(
         _Row([None if c in group.spanning else cell for c, cell in enumerate(row)], widths, size)
         for row in group.rows
     )
-    if queue and rooms[1] >= queue[0].height() > rooms[0]:
-        chunks = [_NOTHING]
-    else:
-        chunks = []
+    # a first row that fits only a fresh slide goes there whole
+    chunks = [_NOTHING] if queue and rooms[1] >= queue[0].height() > rooms[0] else []
     inner = {c: widths[c] - 2 * CELL_MARGIN_X for c in group.spanning}
     rests = {c: _Paras(cell.paras, inner[c]) for c, cell in group.spanning.items()}
     marker = _marker(size)
