@@ -293,3 +293,15 @@ def test_a_row_taller_than_a_slide_splits_between_paragraphs_or_sentences_and_sa
         if p.text != "(vervolg)"  # type: ignore[union-attr]
     )
     assert found.split() == " ".join(p.text for p in paras).split()  # nothing lost, in order
+
+
+def test_a_text_section_ends_in_no_sliver_when_balancing_can_avoid_it() -> None:
+    paras = tuple(
+        Para((Run(f"Punt {n}: {SENTENCES[:90]}"),), bullet="•", level=1) for n in range(22)
+    )
+    pages = paginate(Section("Lijst", (Text(paras),)), GEOMETRY)
+    assert len(pages) == 2
+    for page in pages:
+        (placed,) = page.blocks
+        assert placed.height > GEOMETRY.height / 4
+    assert " ".join(t for p in pages for t in texts(p.blocks)).count("Punt") == 22

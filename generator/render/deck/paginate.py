@@ -755,7 +755,9 @@ def _add_chunk(table_slice: TableSlice, chunk: _Chunk) -> None:
 
 
 class _Flow:
-    def __init__(self, section: Section, geometry: Geometry, min_size: float) -> None:
+    def __init__(
+        self, section: Section, geometry: Geometry, min_size: float, cap: float | None = None
+    ) -> None:
         self.section = section
         self.width = geometry.width
         self.sizes = table_sizes(min_size)
@@ -766,6 +768,8 @@ class _Flow:
         self.full = geometry.height - fixed
         if self.full < 2 * MIN_ROOM:
             raise LayoutError("the parts repeated on every slide leave no room on it")
+        if cap is not None:
+            self.full = min(self.full, max(cap, 2 * MIN_ROOM))
         self.pages: list[list[tuple[Text | TableSlice, float, float]]] = []
         self.used = 0.0
         self._new_page()
@@ -860,12 +864,9 @@ def paginate(section: Section, geometry: Geometry, *, min_size: float = TABLE_MI
 
     Tables are set between 12 pt and ``min_size``."""
     try:
-        flow = _Flow(section, geometry, min_size)
-        for block in section.body:
-            if isinstance(block, Text):
-                flow.text(block)
-            else:
-                flow.table(block)
+        flow = _flowed(section, geometry, min_size)
+        if _balance_text(section, flow):
+            flow = _balanced_text(section, geometry, min_size, flow)
     except LayoutError as exc:
         title = _short(section.title)
         raise LayoutError(f"the slide '{title}' cannot be made: {exc.message}") from None
@@ -890,6 +891,53 @@ def paginate(section: Section, geometry: Geometry, *, min_size: float = TABLE_MI
             bottom -= foot.space_after
         result.append(Page(title, tuple(placed)))
     return result
+
+
+def _flowed(
+    section: Section, geometry: Geometry, min_size: float, cap: float | None = None
+) -> _Flow:
+    flow = _Flow(section, geometry, min_size, cap)
+    for block in section.body:
+        if isinstance(block, Text):
+            flow.text(block)
+        else:
+            flow.table(block)
+    return flow
+
+
+#: text sections up to this many paragraphs are balanced over their slides (it lays them out
+#: a few times more)
+_BALANCED_TEXT = 300
+
+
+def _balance_text(section: Section, flow: _Flow) -> bool:
+    """Whether a text-only section ends in a slide less than a quarter full, and is short
+    enough to lay out again."""
+    pages = [page for page in flow.pages if page]
+    if len(pages) < 2 or not all(isinstance(block, Text) for block in section.body):
+        return False
+    if sum(len(block.paras) for block in section.body if isinstance(block, Text)) > _BALANCED_TEXT:
+        return False
+    last = sum(height + space for _, height, space in pages[-1])
+    return last < flow.full / 4
+
+
+def _balanced_text(section: Section, geometry: Geometry, min_size: float, flow: _Flow) -> _Flow:
+    """The same slides, each filled no further than needed (the smallest fill, by bisection)."""
+    count = len([page for page in flow.pages if page])
+    low, high, best = flow.full / 2, flow.full, flow
+    while high - low > 4.0:
+        middle = (low + high) / 2
+        try:
+            trial = _flowed(section, geometry, min_size, middle)
+        except LayoutError:  # a line taller than the trial's room
+            low = middle
+            continue
+        if len([page for page in trial.pages if page]) <= count:
+            high, best = middle, trial
+        else:
+            low = middle
+    return best
 
 
 def _short(title: str) -> str:
