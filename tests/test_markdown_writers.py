@@ -156,10 +156,14 @@ class _DeckText:
         streams = [squeeze("".join(self.flow))]
         streams += [squeeze("".join(cells)) for cells in self.columns.values()]
         shown = "\n".join(self.shown)
+        # a word wider than its column is hyphenated: a visible hyphen is added
+        bare = [stream.replace("-", "") for stream in streams]
         return [
             word
             for word in words
-            if word not in shown and not any(squeeze(word) in stream for stream in streams)
+            if word not in shown
+            and not any(squeeze(word) in stream for stream in streams)
+            and not any(squeeze(word).replace("-", "") in stream for stream in bare)
         ]
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import time
+from itertools import accumulate
 
+import pyphen
 import pytest
 
 from generator.exceptions import LayoutError
@@ -39,13 +41,13 @@ def texts(page_blocks: object) -> list[str]:
 
 def test_a_group_that_fits_on_the_next_slide_moves_whole() -> None:
     header = (cell("A"), cell("B"))
-    groups = (group("een", 12, spanning="een"), group("twee", 8, spanning="twee"))
+    groups = (group("een", 16, spanning="een"), group("twee", 10, spanning="twee"))
     table = Table((Column(1), Column(3)), header, groups)
     pages = paginate(Section("Werkstroom", (table,)), GEOMETRY)
     assert [p.title for p in pages] == ["Werkstroom (I/II)", "Werkstroom (II/II)"]
     first, second = texts(pages[0].blocks), texts(pages[1].blocks)
     assert all("twee" not in t for t in first)
-    assert second[0] == "twee" and len([t for t in second if "rij" in t]) == 8
+    assert second[0] == "twee" and len([t for t in second if "rij" in t]) == 10
 
 
 def test_a_group_taller_than_a_slide_is_split_and_says_so() -> None:
@@ -166,3 +168,140 @@ def test_content_that_cannot_go_on_any_slide_is_an_error_naming_the_slide() -> N
     tall = Text((Para((Run("Reus"),), size=500),))
     with pytest.raises(LayoutError, match="a line of text is taller than a slide"):
         paginate(Section("Reus", (tall,)), GEOMETRY)
+
+
+# --- typesetting: column widths, hyphenation, sizes, splits, balance ----------------------------
+
+
+def table_slices(pages: list[Page]) -> list[TableSlice]:
+    return [p.block for page in pages for p in page.blocks if isinstance(p.block, TableSlice)]
+
+
+def sizes_of(pages: list[Page]) -> set[float]:
+    return {
+        para.size
+        for table_slice in table_slices(pages)
+        for row in (table_slice.header, *table_slice.rows)
+        for c in row
+        if c is not None
+        for para in c.paras
+    }
+
+
+def test_columns_are_never_narrower_than_their_widest_word_when_the_table_can_afford_it() -> None:
+    long = " ".join(["toelichting"] * 80)
+    header = (cell("Nr."), cell("Afhankelijkheid"), cell("Toelichting"))
+    rows = tuple((cell(str(n)), cell("WS 1"), cell(long)) for n in range(2))
+    table = Table((Column(), Column(), Column()), header, tuple(Group((r,)) for r in rows))
+    (page,) = paginate(Section("Breed", (table,)), GEOMETRY)
+    (table_slice,) = table_slices([page])
+    size = table_slice.header[1].paras[0].size
+    word = em_width("Afhankelijkheid") * size + 10
+    assert table_slice.widths[1] >= word
+    assert abs(sum(table_slice.widths) - GEOMETRY.width) < 0.01  # the table fills the width
+    assert table_slice.widths[2] > 4 * table_slice.widths[1]  # the prose takes the rest
+    assert table_slice.header[1].paras[0].text == "Afhankelijkheid"  # not broken
+
+
+def test_a_word_wider_than_any_column_is_hyphenated_at_a_dutch_point_visibly() -> None:
+    words = ["Afhankelijkheid", "gegevensverwerking", "vastleggingsprocessen", "beleidskeuzes"]
+    header = tuple(cell(word) for word in words * 2)  # eight columns
+    rows = (tuple(cell(f"{word} kort") for word in words * 2),)
+    table = Table(tuple(Column() for _ in range(8)), header, (Group(rows),))
+    narrow = Geometry(width=420, height=400)
+    (page,) = paginate(Section("Smal", (table,)), narrow)
+    (table_slice,) = table_slices([page])
+    texts = [c.paras[0].text for c in table_slice.header]
+    broken = [t for t in texts if "\n" in t]
+    assert broken, texts
+    dictionary = pyphen.Pyphen(lang="nl_NL")
+    for text in broken:
+        pieces = text.split("\n")
+        assert all(piece.endswith("-") for piece in pieces[:-1])  # a visible hyphen
+        word = "".join(piece.removesuffix("-") for piece in pieces)
+        assert word in words
+        ends = list(accumulate(len(piece) - 1 for piece in pieces[:-1]))
+        assert set(ends) <= set(dictionary.positions(word)), text
+    for text, width in zip(texts, table_slice.widths, strict=True):  # every piece fits
+        size = table_slice.header[0].paras[0].size
+        assert all(em_width(piece) * size <= width - 10 for piece in text.split("\n"))
+
+
+def test_a_word_with_no_hyphenation_point_that_fits_is_broken_and_counted(caplog) -> None:  # type: ignore[no-untyped-def]
+    header = (cell("Nr."), cell("B"))
+    rows = ((cell("1"), cell("x" * 200)),)
+    table = Table((Column(), Column()), header, (Group(rows),))
+    pages = paginate(Section("Code", (table,)), Geometry(width=300, height=400))
+    text = all_text(pages)
+    assert text.replace("-\n", "").count("x") == 200
+    assert "broken between characters" in caplog.text
+
+
+def test_a_small_table_is_set_at_12_pt_and_a_long_one_goes_down_to_the_floor_only() -> None:
+    small = Table((Column(), Column()), (cell("A"), cell("B")), (group("klein", 3),))
+    assert sizes_of(paginate(Section("Klein", (small,)), GEOMETRY)) == {12.0}
+    # 22 rows: at 12 pt two slides, at 9 pt one
+    tall = Table((Column(), Column()), (cell("A"), cell("B")), (group("lang", 22),))
+    pages = paginate(Section("Lang", (tall,)), GEOMETRY)
+    assert len(pages) == 1
+    (size,) = sizes_of(pages)
+    assert 9.0 <= size < 12.0
+    pages = paginate(Section("Lang", (tall,)), GEOMETRY, min_size=10.0)
+    assert min(sizes_of(pages)) >= 10.0
+    # much too long for one slide at any size: the largest size that needs as few slides as
+    # the floor does
+    longer = Table((Column(), Column()), (cell("A"), cell("B")), (group("x", 200),))
+    pages = paginate(Section("Lang", (longer,)), GEOMETRY)
+    (size,) = sizes_of(pages)
+    assert len(pages) == len(paginate(Section("Lang", (longer,)), GEOMETRY, min_size=9.0))
+    assert len(paginate(Section("Lang", (longer,)), GEOMETRY, min_size=size + 0.5)) > len(pages)
+
+
+def test_the_groups_of_a_two_slide_table_are_balanced() -> None:
+    groups = tuple(group(f"g{n}", 2) for n in range(14))  # greedy: 12 groups, then 2
+    table = Table((Column(), Column()), (cell("A"), cell("B")), groups)
+    pages = paginate(Section("Balans", (table,)), GEOMETRY, min_size=12.0)
+    slices = table_slices(pages)
+    assert len(slices) == 2
+    for table_slice in slices:
+        assert table_slice.height > GEOMETRY.height / 4
+    assert abs(len(slices[0].rows) - len(slices[1].rows)) <= 2
+
+
+SENTENCES = " ".join(f"Zin {n} van deze alinea loopt door tot de punt." for n in range(12))
+
+
+def test_a_row_taller_than_a_slide_splits_between_paragraphs_or_sentences_and_says_so() -> None:
+    paras = tuple(Para((Run(f"Alinea {n}. {SENTENCES}"),), size=11) for n in range(30))
+    rows = ((cell("1.1"), Cell(paras), cell("kort")),)
+    table = Table((Column(), Column(), Column()), (cell("A"), cell("B"), cell("C")), (Group(rows),))
+    pages = paginate(Section("Lang", (table,)), GEOMETRY)
+    assert len(pages) > 1
+    slices = table_slices(pages)
+    for number, table_slice in enumerate(slices):
+        body = table_slice.rows[0][1]
+        assert body is not None
+        if number:
+            first = body.paras[0]
+            assert first.text == "(vervolg)" and first.runs[0].italic
+        # every slide's part of the cell ends where a paragraph or a sentence ends
+        assert body.paras[-1].text.endswith("."), body.paras[-1].text
+    found = " ".join(
+        p.text
+        for s in slices
+        for p in s.rows[0][1].paras
+        if p.text != "(vervolg)"  # type: ignore[union-attr]
+    )
+    assert found.split() == " ".join(p.text for p in paras).split()  # nothing lost, in order
+
+
+def test_a_text_section_ends_in_no_sliver_when_balancing_can_avoid_it() -> None:
+    paras = tuple(
+        Para((Run(f"Punt {n}: {SENTENCES[:90]}"),), bullet="•", level=1) for n in range(22)
+    )
+    pages = paginate(Section("Lijst", (Text(paras),)), GEOMETRY)
+    assert len(pages) == 2
+    for page in pages:
+        (placed,) = page.blocks
+        assert placed.height > GEOMETRY.height / 4
+    assert " ".join(t for p in pages for t in texts(p.blocks)).count("Punt") == 22

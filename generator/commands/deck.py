@@ -37,6 +37,14 @@ from generator.resources import template as shipped
     default=None,
     help="Reference date for overdue deadlines  [default: the meeting date]",
 )
+@click.option(
+    "--min-font-size",
+    type=click.FloatRange(8, 12),
+    default=9.0,
+    show_default=True,
+    help="The smallest size, in points, a table is set in to need fewer slides; each table "
+    "takes the largest size from 12 pt down to this that needs no more slides than this does.",
+)
 def command(
     data_dir: Path,
     output_dir: Path,
@@ -45,6 +53,7 @@ def command(
     openbaar: bool,
     strict: bool,
     peildatum: dt.date | None,
+    min_font_size: float,
 ) -> None:
     """Build the SCT deck for a meeting: output/sct-DATE.pptx (sct-DATE-openbaar.pptx with
     --openbaar).
@@ -60,7 +69,11 @@ def command(
     )
     meeting = meeting_on(dataset.items("vergadering"), vergadering)
     deck = render(
-        dataset, meeting, template=template_file or shipped("default.pptx"), peildatum=peildatum
+        dataset,
+        meeting,
+        template=template_file or shipped("default.pptx"),
+        peildatum=peildatum,
+        min_font_size=min_font_size,
     )
     publication.add(f"sct-{meeting.datum.isoformat()}.pptx", deck.data, f"{deck.slides} slides")
     publication.publish()

@@ -26,8 +26,10 @@ def render(
     *,
     template: Path | Traversable,
     peildatum: dt.date | None = None,
+    min_font_size: float = 9.0,
 ) -> Rendered:
-    """The deck of ``meeting``, on the layouts of ``template``."""
+    """The deck of ``meeting``, on the layouts of ``template``; tables are set between 12 pt
+    and ``min_font_size``."""
     from generator.render.deck.build import Deck, slides
     from generator.render.deck.content import Divider, Section, TitleSlide
     from generator.render.deck.paginate import paginate
@@ -52,6 +54,6 @@ def render(
         elif isinstance(slide, Divider):
             writer.divider(slide)
         elif isinstance(slide, Section):
-            for page in paginate(slide, opened.geometry):
+            for page in paginate(slide, opened.geometry, min_size=min_font_size):
                 writer.page(page)
     return Rendered(writer.save(), writer.count)

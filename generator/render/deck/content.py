@@ -15,7 +15,8 @@ __all__ = ["DONKERBLAUW", "GRIJS", "LINTBLAUW"]  # the deck's look, re-exported 
 
 Align = Literal["l", "r", "ctr"]
 
-#: text sizes of the default look; nothing is ever set smaller than TABLE
+#: text sizes of the default look. Tables are set again by the paginator, each at one size
+#: between 12 pt and a floor (9 pt by default); nothing but the footer is smaller than 9 pt
 BODY = 16.0
 TABLE = 11.0
 SMALL = 11.0
@@ -69,7 +70,9 @@ class Cell:
 
 @dataclass(frozen=True)
 class Column:
-    width: float  # relative; the columns share the available width
+    #: a hint only, kept for the parts that give one: widths are measured from the content
+    #: (CSS's automatic table layout, in the paginator)
+    width: float = 1.0
     align: Align = "l"
 
 

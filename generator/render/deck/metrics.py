@@ -22,6 +22,8 @@ from functools import cache, lru_cache
 from importlib.resources import files
 from itertools import accumulate, islice
 
+import pyphen
+
 #: the face every run is set in
 FONT = "Arial"
 #: line height as a factor of the font size (PowerPoint's single spacing is about 1.2)
@@ -177,3 +179,82 @@ def _joined(line: Line) -> Line:
         texts.append(text)
     result.append(("".join(texts), *style))
     return result
+
+
+# --- Dutch hyphenation ----------------------------------------------------------------------------
+
+#: words longer than this are not looked up (no Dutch word is; a pasted code or address is)
+_HYPHENATE_UP_TO = 64
+HYPHEN = "-"
+
+
+@cache
+def _dictionary() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang="nl_NL")
+
+
+@lru_cache(maxsize=4096)
+def _points(word: str) -> tuple[int, ...]:
+    """Where ``word`` may be broken: the Dutch hyphenation points, and after a hyphen it has."""
+    found: set[int] = set()
+    if len(word) <= _HYPHENATE_UP_TO:
+        found.update(p for p in _dictionary().positions(word) if word[p] != "-")
+    found.update(i + 1 for i, char in enumerate(word[:-1]) if char == "-")
+    return tuple(sorted(p for p in found if 0 < p < len(word)))
+
+
+def hyphenate(
+    word: str, limit: float, *, bold: bool = False, italic: bool = False
+) -> tuple[list[str], int]:
+    """``word`` in pieces no wider than ``limit`` ems, each but the last ending in a visible
+    hyphen, broken at Dutch hyphenation points (pyphen's ``nl_NL``, LibreOffice's patterns).
+
+    Where no hyphenation point leaves a piece that fits, the word is broken between characters
+    (with a hyphen too); the second value counts those breaks, so that they can be reported.
+    """
+    get = _tables()[_style(bold, italic)].get
+    # ends[i]: the width of word[:i]; every piece is measured from it, so a long word costs
+    # its length, not its length times its pieces
+    ends = array("d", accumulate((get(c, _UNKNOWN) * SAFETY for c in word), initial=0.0))
+    hyphen = get(HYPHEN, _UNKNOWN) * SAFETY
+    points = _points(word)
+    pieces: list[str] = []
+    forced = 0
+    start = 0
+    while ends[-1] - ends[start] > limit:
+        # the last hyphenation point after start where the piece and its hyphen fit
+        end = bisect_right(ends, ends[start] + limit - hyphen, lo=start) - 1
+        at = bisect_right(points, end) - 1
+        best = points[at] if at >= 0 and points[at] > start else 0
+        if not best and word[end] == "-" and end > start:  # ends in a hyphen of its own
+            best = end + 1 if ends[end + 1] - ends[start] <= limit else 0
+        if not best:
+            best = max(end, start + 1)
+            forced += 1
+        piece = word[start:best]
+        pieces.append(piece if piece.endswith("-") else piece + HYPHEN)
+        start = best
+    pieces.append(word[start:])
+    return pieces, forced
+
+
+def widest_word_em(pieces: Iterable[StyledText]) -> float:
+    """The width in ems of the widest word (what no line can be narrower than)."""
+    return max((_word_em(word) for word, _ in _words(pieces) if word), default=0.0)
+
+
+def line_em(pieces: Iterable[StyledText]) -> float:
+    """The width in ems of the text unbroken (its widest line, where it has line breaks)."""
+    widest = used = 0.0
+    for word, space in _words(pieces):
+        if word is None:
+            widest, used = max(widest, used), 0.0
+            continue
+        if used:
+            used += em_width(" ", bold=space[1], italic=space[2])
+        used += _word_em(word)
+    return max(widest, used)
+
+
+def _word_em(word: list[StyledText]) -> float:
+    return sum(em_width(t, bold=b, italic=i) for t, b, i in word)

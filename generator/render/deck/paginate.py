@@ -1,22 +1,32 @@
 """Distribute a section's content over slides, measuring every paragraph and table row.
 
-A table continues on the next slide with its header repeated; a group of rows (an opdracht with
-its hoofdacties) moves to the next slide whole when it fits there, and is split between its rows,
-or inside a cell between lines, only when it is taller than a slide. Text is split between
-paragraphs, or between lines of a paragraph taller than the room left. Nothing is clipped and
-nothing is made smaller.
+Tables are set as a typesetter would. Column widths follow CSS 2.1's automatic table layout
+(§17.5.2.2): each column's minimum is its widest word, its maximum its text unbroken; the room
+left over the minima goes to the columns in proportion to what they would still take. A word is
+broken only when it alone is wider than its column, at a Dutch hyphenation point with a visible
+hyphen. Each table is set at the largest size between 12 pt and a floor (9 pt unless the caller
+says otherwise) that needs no more slides than the floor does, and its groups are then spread
+evenly over those slides: no slide holds a sliver that balancing can avoid.
 
-Every paragraph is wrapped once. Text that continues over slides is taken from a cursor over the
-measured lines, so a paragraph of a megabyte costs its wrapping and its slides, not its length
-times its slides.
+A table continues on the next slide with its header repeated; a group of rows (an opdracht with
+its hoofdacties) moves to the next slide whole when it fits there, and is split between its rows
+only when it is taller than a slide; a row is split only when it is taller than a slide, between
+paragraphs, else between sentences, else between lines, and its continued cells say "(vervolg)".
+Nothing is clipped.
+
+Every paragraph is wrapped once per width. Text that continues over slides is taken from a
+cursor over the measured lines, so a paragraph of a megabyte costs its wrapping and its slides,
+not its length times its slides.
 
 It is one module because measuring, splitting and continuing text and tables share one geometry
-and one cursor over measured lines; the parts that need no state (line breaking, font metrics)
-live in ``metrics``.
+and one cursor over measured lines; the parts that need no state (line breaking, font metrics,
+hyphenation) live in ``metrics``.
 """
 
 from __future__ import annotations
 
+import logging
+import re
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -36,7 +46,17 @@ from generator.render.deck.content import (
     bullet_room,
     indent,
 )
-from generator.render.deck.metrics import LINE, Line, em_width, wrap
+from generator.render.deck.metrics import (
+    LINE,
+    Line,
+    em_width,
+    hyphenate,
+    line_em,
+    widest_word_em,
+    wrap,
+)
+
+log = logging.getLogger(__name__)
 
 #: cell margins in points (written into every cell, so the measurement holds)
 CELL_MARGIN_X = 5.0
@@ -45,6 +65,14 @@ CELL_MARGIN_Y = 3.0
 TEXT_INSET = 2.0
 #: a slide's remaining room below which a split table or text goes to the next slide instead
 MIN_ROOM = 60.0
+#: the sizes a table's text is set in: the largest, the default floor, and the steps between
+TABLE_MAX = 12.0
+TABLE_MIN = 9.0
+TABLE_STEP = 0.5
+#: no column is made narrower than this many ems (plus its margins) to fit a table's minima
+COLUMN_FLOOR = 4.0
+#: what a continued cell starts with, in italics
+VERVOLG = "(vervolg)"
 
 
 @dataclass(frozen=True)
@@ -123,26 +151,87 @@ def text_height(text: Text, width: float) -> float:
     return paras_height(text.paras, width) + 2 * TEXT_INSET
 
 
+@lru_cache(maxsize=65536)
+def _ems(runs: tuple[Run, ...]) -> tuple[float, float]:
+    """A paragraph's widest word and its text unbroken, in ems."""
+    pieces = [(run.text, run.bold, run.italic) for run in runs]
+    return widest_word_em(pieces), line_em(pieces)
+
+
 def widest_word(paras: Sequence[Para]) -> float:
     """Width in points of the widest word with its paragraph's indent (to size columns)."""
-    widest = 0.0
+    return max((indent(p) + bullet_room(p) + _ems(p.runs)[0] * p.size for p in paras), default=0.0)
+
+
+_GAPS = re.compile(r"([ \n\t]+)")
+
+
+def fit_words(paras: Sequence[Para], width: float) -> tuple[list[Para], int]:
+    """``paras`` with every word wider than a ``width`` points box hyphenated (a visible hyphen,
+    then a line break, which PowerPoint and LibreOffice show alike); and how many breaks fell
+    between characters because no hyphenation point fitted."""
+    result: list[Para] = []
+    forced = 0
     for para in paras:
-        offset = indent(para) + bullet_room(para)
+        room = _text_width(para, width)
+        if _ems(para.runs)[0] * para.size <= room:
+            result.append(para)
+            continue
+        limit = room / para.size
+        runs = []
         for run in para.runs:
-            for word in run.text.split():
-                size = em_width(word, bold=run.bold, italic=run.italic) * para.size
-                widest = max(widest, offset + size)
-    return widest
+            tokens = _GAPS.split(run.text)
+            for index in range(0, len(tokens), 2):
+                token = tokens[index]
+                if token and em_width(token, bold=run.bold, italic=run.italic) > limit:
+                    pieces, broken = hyphenate(token, limit, bold=run.bold, italic=run.italic)
+                    tokens[index] = "\n".join(pieces)
+                    forced += broken
+            runs.append(replace(run, text="".join(tokens)))
+        result.append(replace(para, runs=tuple(runs)))
+    return result, forced
 
 
 # --- splitting text ----------------------------------------------------------------------------
+
+#: where a sentence ends: a full stop (question mark, ...) before a space and a capital or figure
+_SENTENCE = re.compile(r"[.!?][\"')\u201d]?(?= [A-Z0-9\u00c0-\u00dd\u201c\"'(])")
+_SENTENCE_END = re.compile(r"[.!?][\"')\u201d]?$")
+_STARTS = re.compile(r"[A-Z0-9\u00c0-\u00dd\u201c\"'(]")
+#: a paragraph split between sentences mid-line is wrapped again from there: not when more
+#: than this many lines follow (a paragraph of a megabyte is split between lines instead)
+_REWRAP = 400
+
+
+def _line_text(line: Line) -> str:
+    return "".join(text for text, _, _ in line)
+
+
+def _cut(line: Line, at: int) -> tuple[Line, Line]:
+    """A line's pieces before character ``at``, and after it (the space there dropped)."""
+    head: Line = []
+    tail: Line = []
+    seen = 0
+    for text, bold, italic in line:
+        if seen + len(text) <= at:
+            head.append((text, bold, italic))
+        elif seen >= at:
+            tail.append((text, bold, italic))
+        else:
+            head.append((text[: at - seen], bold, italic))
+            tail.append((text[at - seen :], bold, italic))
+        seen += len(text)
+    if tail:
+        tail[0] = (tail[0][0].lstrip(" "), *tail[0][1:])
+    return head, [piece for piece in tail if piece[0]]
 
 
 class _Paras:
     """Paragraphs still to be placed, each measured once; the first may be partly placed.
 
     ``take`` hands out what fits in some room and moves on, so text that runs over many slides
-    is never measured again, and never copied but for the part that goes on a slide.
+    is never measured again, and never copied but for the part that goes on a slide. It breaks
+    between paragraphs where it can, else between sentences, else between lines.
     """
 
     def __init__(self, paras: Sequence[Para], width: float) -> None:
@@ -159,14 +248,21 @@ class _Paras:
     def done(self) -> bool:
         return self.index >= len(self.paras)
 
+    @property
+    def started(self) -> bool:
+        """Whether some of the text has been handed out, and some is left."""
+        return not self.done and (self.index > 0 or self.line > 0)
+
     def height(self) -> float:
         """The height of what is left."""
-        if not self.line:
-            return self._after[self.index]
+        if self.done:
+            return 0.0
         return self._after[self.index + 1] + self._left()
 
     def _left(self) -> float:
-        """The height of the lines of the current paragraph not placed yet."""
+        """The height of the current paragraph's part not placed yet."""
+        if not self.line:
+            return self._heights[self.index]
         lines, _ = self._current()
         return (len(lines) - self.line) * _step(self.paras[self.index])
 
@@ -184,7 +280,7 @@ class _Paras:
         used = 0.0
         while not self.done:
             para = self.paras[self.index]
-            height = self._left() if self.line else self._heights[self.index]
+            height = self._left()
             if used + height <= room:
                 head.append(self._part(None) if self.line else para)
                 used += height
@@ -192,17 +288,64 @@ class _Paras:
                 continue
             space = 0.0 if self.line else para.space_before
             fit = int((room - used - space) // _step(para))
-            if fit > 0:
-                head.append(self._part(self.line + fit))
-                used += fit * _step(para) + space
+            if fit <= 0:
+                break
+            # between paragraphs, unless that leaves more than a third of the room empty
+            if head and room - used <= room / 3:
+                break
+            sentence = self._sentences(fit)
+            if sentence is not None:
+                part, lines = sentence
+                head.append(part)
+                used += lines * _step(para) + space
+                break
+            if head:
+                break
+            head.append(self._part(self.line + fit))
+            used += fit * _step(para) + space
             break
         return head, used
+
+    def _sentences(self, fit: int) -> tuple[Para, int] | None:
+        """The current paragraph up to the last sentence end within its next ``fit`` lines,
+        and how many lines that takes; None when no sentence ends there."""
+        lines, colours = self._current()
+        last = min(self.line + fit, len(lines)) - 1
+        rewrap = len(lines) - last <= _REWRAP
+        for number in range(last, self.line - 1, -1):
+            text = _line_text(lines[number])
+            if (
+                number + 1 < len(lines)
+                and _SENTENCE_END.search(text)
+                and _STARTS.match(_line_text(lines[number + 1]))
+            ):
+                return self._part(number + 1), number + 1 - self.line
+            if not rewrap:
+                continue
+            ends = [match.end() for match in _SENTENCE.finditer(text)]
+            if ends:
+                head_line, tail_line = _cut(lines[number], ends[-1])
+                para = self.paras[self.index]
+                continued = self.line > 0
+                part = _from_lines(
+                    para, [*lines[self.line : number], head_line], colours, continued
+                )
+                rest = _from_lines(para, [tail_line, *lines[number + 1 :]], colours, True)
+                taken = number + 1 - self.line
+                self.paras[self.index] = rest
+                self._heights[self.index] = para_height(rest, self.width)
+                self.line = 0
+                self._split = None
+                return part, taken
+        return None
 
     def _part(self, end: int | None) -> Para:
         """The current paragraph's lines from ``self.line`` to ``end``, as a paragraph."""
         lines, colours = self._current()
         part = _from_lines(self.paras[self.index], lines[self.line : end], colours, self.line > 0)
         self.line = len(lines) if end is None else min(end, len(lines))
+        if self.line >= len(lines):
+            self._next()
         return part
 
     def _next(self) -> None:
@@ -215,7 +358,6 @@ class _Paras:
         rest: list[Para] = []
         if self.line and not self.done:
             rest.append(self._part(None))
-            self._next()
         rest += self.paras[self.index :]
         self.index = len(self.paras)
         return rest
@@ -250,54 +392,40 @@ def _from_lines(
     return replace(para, runs=runs, bullet=bullet, space_before=space)
 
 
+def _marker(size: float) -> Para:
+    return Para((Run(VERVOLG, italic=True),), size=size)
+
+
 # --- tables ------------------------------------------------------------------------------------
 
 
-def _column_widths(table: Table, width: float) -> list[float]:
-    """Widths by the columns' weights, but no column narrower than its widest word (a word
-    broken over two lines reads badly), when the table can afford it."""
-    width = min(width, table.width or width)
-    total = sum(column.width for column in table.columns)
-    widths = [width * column.width / total for column in table.columns]
-    minimum = [2 * CELL_MARGIN_X + 1.0] * len(widths)
-    for cells in _all_rows(table):
-        for index, cell in enumerate(cells):
-            if index < len(minimum):
-                minimum[index] = max(
-                    minimum[index], widest_word(cell.paras) + 2 * CELL_MARGIN_X + 2
-                )
-    if sum(minimum) > width:
-        return widths
-    while True:
-        short = [i for i, w in enumerate(widths) if w < minimum[i] - 0.01]
-        if not short:
-            return widths
-        fixed = {i for i, w in enumerate(widths) if w <= minimum[i] + 0.01}
-        free = width - sum(minimum[i] for i in fixed)
-        weight = sum(table.columns[i].width for i in range(len(widths)) if i not in fixed)
-        widths = [
-            minimum[i] if i in fixed else free * table.columns[i].width / weight
-            for i in range(len(widths))
+def distribute(
+    minimum: Sequence[float], maximum: Sequence[float], width: float, floor: float
+) -> list[float]:
+    """Column widths by CSS 2.1's automatic table layout, filling ``width``.
+
+    When even the minima do not fit, the minima are capped at an equal share of the width (never
+    below ``floor``), and the words wider than that are hyphenated."""
+    count = len(minimum)
+    maximum = [
+        min(max(high, low), max(width, low)) for low, high in zip(minimum, maximum, strict=True)
+    ]
+    if sum(maximum) <= width:
+        total = sum(maximum)
+        return [width * high / total for high in maximum]
+    if sum(minimum) <= width:
+        spare = width - sum(minimum)
+        stretch = sum(high - low for low, high in zip(minimum, maximum, strict=True))
+        return [
+            low + spare * (high - low) / stretch for low, high in zip(minimum, maximum, strict=True)
         ]
-
-
-def _all_rows(table: Table) -> list[tuple[Cell, ...]]:
-    rows = [table.header]
-    for group in table.groups:
-        rows.extend(group.rows)
-        if group.spanning:
-            spanning = [Cell()] * len(table.columns)
-            for column, cell in group.spanning.items():
-                spanning[column] = cell
-            rows.append(tuple(spanning))
-    return rows
-
-
-def _row_height(row: Sequence[Cell | None], widths: Sequence[float]) -> float:
-    return max(
-        (cell_height(cell, w) for cell, w in zip(row, widths, strict=True) if cell is not None),
-        default=2 * CELL_MARGIN_Y,
-    )
+    # the minima do not fit: no word claims more than an equal share of the table (or the
+    # floor), longer words are hyphenated, and what is left goes to the columns with prose
+    cap = max(floor, width / count)
+    capped = [min(low, cap) for low in minimum]
+    if sum(capped) > width:
+        return [low * width / sum(capped) for low in capped]
+    return distribute(capped, maximum, width, floor)
 
 
 @dataclass
@@ -311,7 +439,175 @@ class _Chunk:
         return sum(self.heights)
 
 
-def _measure_group(group: Group, widths: Sequence[float], first: bool = True) -> _Chunk:
+_NOTHING = _Chunk([], [], {})
+
+
+@dataclass
+class _Laid:
+    """A table set at one size: its columns, its cells (hyphenated where they must be) and
+    each group measured."""
+
+    size: float
+    widths: list[float]
+    header: tuple[Cell, ...]
+    header_height: float
+    groups: list[Group]
+    chunks: list[_Chunk]
+    forced: int
+
+
+class _TableLayout:
+    """One table, its columns' needs measured once, laid out at any size on demand."""
+
+    def __init__(self, table: Table, width: float) -> None:
+        self.table = table
+        self.width = min(width, table.width or width)
+        count = len(table.columns)
+        #: per column, per paragraph: fixed points, and ems of its widest word and whole text
+        self.needs: list[list[tuple[float, float, float]]] = [[] for _ in range(count)]
+        for row in _all_rows(table):
+            for column, cell in enumerate(row[:count]):
+                for para in cell.paras:
+                    word, whole = _ems(para.runs)
+                    room = bullet_room(para) / para.size
+                    self.needs[column].append((indent(para), room + word, room + whole))
+        self._laid: dict[float, _Laid] = {}
+        self._splits: dict[tuple[float, int, float], list[_Chunk]] = {}
+
+    def at(self, size: float) -> _Laid:
+        laid = self._laid.get(size)
+        if laid is None:
+            laid = self._laid[size] = self._lay(size)
+        return laid
+
+    def widths(self, size: float) -> list[float]:
+        margins = 2 * CELL_MARGIN_X + 1.0
+        minimum = [margins + max((f + size * w for f, w, _ in c), default=0.0) for c in self.needs]
+        maximum = [margins + max((f + size * m for f, _, m in c), default=0.0) for c in self.needs]
+        floor = 2 * CELL_MARGIN_X + COLUMN_FLOOR * size
+        return distribute(minimum, maximum, self.width, floor)
+
+    def _lay(self, size: float) -> _Laid:
+        widths = self.widths(size)
+        forced = 0
+
+        def fitted(cell: Cell, column: int) -> Cell:
+            nonlocal forced
+            if not cell.paras:
+                return cell
+            sized = [p if p.size == size else replace(p, size=size) for p in cell.paras]
+            paras, broken = fit_words(sized, widths[column] - 2 * CELL_MARGIN_X)
+            forced += broken
+            return replace(cell, paras=tuple(paras))
+
+        header = tuple(fitted(cell, c) for c, cell in enumerate(self.table.header))
+        groups = [
+            Group(
+                tuple(tuple(fitted(cell, c) for c, cell in enumerate(row)) for row in group.rows),
+                {c: fitted(cell, c) for c, cell in group.spanning.items()},
+                {c: fitted(cell, c) for c, cell in group.continued.items()},
+            )
+            for group in self.table.groups
+        ]
+        chunks = [_measure_group(group, widths) for group in groups]
+        header_height = _row_height(list(header), widths)
+        return _Laid(size, widths, header, header_height, groups, chunks, forced)
+
+    def split(self, laid: _Laid, index: int, first: float, fresh: float) -> list[_Chunk]:
+        key = (laid.size, index, round(first, 1))
+        parts = self._splits.get(key)
+        if parts is None:
+            group = laid.groups[index]
+            parts = self._splits[key] = _split_group(group, laid.widths, (first, fresh), laid.size)
+        return parts
+
+    def pack(
+        self, laid: _Laid, first: float, full: float, cap: float = float("inf")
+    ) -> list[list[_Chunk]]:
+        """The table's chunks per slide, the first on the current slide (``first`` points
+        left on it; nothing there when the table starts on the next), no slide's part of the
+        table taller than ``cap`` where whole groups can help it."""
+        fresh = full - laid.header_height
+        room = first - laid.header_height
+        pages: list[list[_Chunk]] = [[]]
+        if room < MIN_ROOM:
+            pages.append([])
+            room = fresh
+        used = 0.0
+        for index, chunk in enumerate(laid.chunks):
+            if used + chunk.height <= min(cap, room):
+                pages[-1].append(chunk)
+                used += chunk.height
+                continue
+            if chunk.height <= fresh:
+                if pages[-1] or used:
+                    pages.append([])
+                pages[-1].append(chunk)
+                room, used = fresh, chunk.height
+                continue
+            start = room - used
+            if start < MIN_ROOM:
+                pages.append([])
+                room, used, start = fresh, 0.0, fresh
+            for number, part in enumerate(self.split(laid, index, start, fresh)):
+                if number:
+                    pages.append([])
+                    room, used = fresh, 0.0
+                if part.rows:
+                    pages[-1].append(part)
+                    used += part.height
+        return pages
+
+    def balanced(self, laid: _Laid, first: float, full: float) -> list[list[_Chunk]]:
+        """As few slides as the greedy packing needs, the fullest of them as empty as can be
+        (the smallest cap that needs no more slides, by bisection)."""
+        pages = self.pack(laid, first, full)
+        if len(pages) - (not pages[0]) < 2:
+            return pages
+        low, high = 0.0, full - laid.header_height
+        while high - low > 2.0:
+            middle = (low + high) / 2
+            if len(self.pack(laid, first, full, middle)) <= len(pages):
+                high = middle
+            else:
+                low = middle
+        return self.pack(laid, first, full, high)
+
+
+def table_sizes(floor: float) -> list[float]:
+    """The sizes a table may be set in, largest first: 12 pt down to ``floor`` in steps."""
+    sizes: list[float] = []
+    size = TABLE_MAX
+    while size > floor + 1e-9:
+        sizes.append(size)
+        size -= TABLE_STEP
+    sizes.append(floor)
+    return sizes
+
+
+def _all_rows(table: Table) -> list[tuple[Cell, ...]]:
+    rows = [table.header]
+    width = len(table.columns)
+    for group in table.groups:
+        rows.extend(group.rows)
+        for cells in (group.spanning, group.continued):
+            if cells:
+                row = [Cell()] * width
+                for column, cell in cells.items():
+                    if column < width:
+                        row[column] = cell
+                rows.append(tuple(row))
+    return rows
+
+
+def _row_height(row: Sequence[Cell | None], widths: Sequence[float]) -> float:
+    return max(
+        (cell_height(cell, w) for cell, w in zip(row, widths, strict=True) if cell is not None),
+        default=2 * CELL_MARGIN_Y,
+    )
+
+
+def _measure_group(group: Group, widths: Sequence[float]) -> _Chunk:
     rows: list[list[Cell | None]] = [
         [None if c in group.spanning else cell for c, cell in enumerate(row)] for row in group.rows
     ]
@@ -327,20 +623,29 @@ def _measure_group(group: Group, widths: Sequence[float], first: bool = True) ->
 class _Row:
     """A table row still to be placed, its cells' paragraphs as cursors (None: merged away)."""
 
-    def __init__(self, cells: Sequence[Cell | None], widths: Sequence[float]) -> None:
+    def __init__(self, cells: Sequence[Cell | None], widths: Sequence[float], size: float) -> None:
         self.cells = list(cells)
+        self.inner = [width - 2 * CELL_MARGIN_X for width in widths]
         self.texts = [
-            None if cell is None else _Paras(cell.paras, width - 2 * CELL_MARGIN_X)
-            for cell, width in zip(cells, widths, strict=True)
+            None if cell is None else _Paras(cell.paras, inner)
+            for cell, inner in zip(cells, self.inner, strict=True)
         ]
+        self.marker = _marker(size)
 
     @property
     def done(self) -> bool:
         return all(text is None or text.done for text in self.texts)
 
+    def _prefix(self, text: _Paras) -> list[Para]:
+        return [self.marker] if text.started else []
+
     def height(self) -> float:
         return max(
-            (text.height() + 2 * CELL_MARGIN_Y for text in self.texts if text is not None),
+            (
+                text.height() + paras_height(self._prefix(text), inner) + 2 * CELL_MARGIN_Y
+                for text, inner in zip(self.texts, self.inner, strict=True)
+                if text is not None and not text.done
+            ),
             default=2 * CELL_MARGIN_Y,
         )
 
@@ -349,40 +654,56 @@ class _Row:
         cells: list[Cell | None] = []
         height = 2 * CELL_MARGIN_Y
         taken = False
+        for cell, text, inner in zip(self.cells, self.texts, self.inner, strict=True):
+            if cell is None or text is None:
+                cells.append(None)
+                continue
+            prefix = self._prefix(text)
+            prefix_height = paras_height(prefix, inner)
+            paras, used = text.take(room - 2 * CELL_MARGIN_Y - prefix_height)
+            taken = taken or bool(paras)
+            cells.append(replace(cell, paras=(*prefix, *paras) if paras else ()))
+            if paras:
+                height = max(height, prefix_height + used + 2 * CELL_MARGIN_Y)
+        return cells, height, taken
+
+    def rest(self) -> list[Cell | None]:
+        cells: list[Cell | None] = []
         for cell, text in zip(self.cells, self.texts, strict=True):
             if cell is None or text is None:
                 cells.append(None)
                 continue
-            paras, used = text.take(room - 2 * CELL_MARGIN_Y)
-            taken = taken or bool(paras)
-            cells.append(replace(cell, paras=tuple(paras)))
-            height = max(height, used + 2 * CELL_MARGIN_Y)
-        return cells, height, taken
-
-    def rest(self) -> list[Cell | None]:
-        return [
-            None if cell is None or text is None else replace(cell, paras=tuple(text.rest()))
-            for cell, text in zip(self.cells, self.texts, strict=True)
-        ]
+            prefix = self._prefix(text)
+            cells.append(replace(cell, paras=(*prefix, *text.rest())))
+        return cells
 
 
-def _split_group(group: Group, widths: Sequence[float], rooms: Sequence[float]) -> list[_Chunk]:
+def _split_group(
+    group: Group, widths: Sequence[float], rooms: Sequence[float], size: float
+) -> list[_Chunk]:
     """Split a group taller than a slide into chunks, the first fitting ``rooms[0]``, the rest
-    ``rooms[1]`` (a fresh slide)."""
+    ``rooms[1]`` (a fresh slide): between rows, and inside a row only when it is taller than a
+    slide. The first chunk is empty when the group's first row fits only a fresh slide."""
     queue = deque(
-        _Row([None if c in group.spanning else cell for c, cell in enumerate(row)], widths)
+        _Row([None if c in group.spanning else cell for c, cell in enumerate(row)], widths, size)
         for row in group.rows
     )
+    # a first row that fits only a fresh slide goes there whole
+    chunks = [_NOTHING] if queue and rooms[1] >= queue[0].height() > rooms[0] else []
     inner = {c: widths[c] - 2 * CELL_MARGIN_X for c in group.spanning}
     rests = {c: _Paras(cell.paras, inner[c]) for c, cell in group.spanning.items()}
-    chunks: list[_Chunk] = []
+    marker = _marker(size)
     while queue or not all(rest.done for rest in rests.values()) or not chunks:
         room = rooms[0] if not chunks else rooms[1]
         progress = False
         spanning: dict[int, Cell] = {}
         spanning_height = 0.0
         for c, cell in group.spanning.items():
-            prefix = list(group.continued[c].paras) if chunks and c in group.continued else []
+            prefix: list[Para] = []
+            if chunks:
+                prefix = list(group.continued[c].paras) if c in group.continued else []
+                if not prefix and rests[c].started:
+                    prefix = [marker]
             prefix_height = paras_height(prefix, inner[c])
             head, used = rests[c].take(room - 2 * CELL_MARGIN_Y - prefix_height)
             progress = progress or bool(head)
@@ -434,15 +755,21 @@ def _add_chunk(table_slice: TableSlice, chunk: _Chunk) -> None:
 
 
 class _Flow:
-    def __init__(self, section: Section, geometry: Geometry) -> None:
+    def __init__(
+        self, section: Section, geometry: Geometry, min_size: float, cap: float | None = None
+    ) -> None:
         self.section = section
         self.width = geometry.width
+        self.sizes = table_sizes(min_size)
+        self.forced = 0
         self.head = [self._fixed(block) for block in section.head]
         self.foot = [self._fixed(block) for block in section.foot]
         fixed = sum(h + _space(b) for b, h in (*self.head, *self.foot))
         self.full = geometry.height - fixed
         if self.full < 2 * MIN_ROOM:
             raise LayoutError("the parts repeated on every slide leave no room on it")
+        if cap is not None:
+            self.full = min(self.full, max(cap, 2 * MIN_ROOM))
         self.pages: list[list[tuple[Text | TableSlice, float, float]]] = []
         self.used = 0.0
         self._new_page()
@@ -465,16 +792,18 @@ class _Flow:
         self.used += height + space
 
     def text(self, block: Text) -> None:
-        paras = _Paras(block.paras, self.width)
-        while not paras.done:
-            height = paras.height() + 2 * TEXT_INSET
+        paras, forced = fit_words(block.paras, self.width)
+        self.forced += forced
+        cursor = _Paras(paras, self.width)
+        while not cursor.done:
+            height = cursor.height() + 2 * TEXT_INSET
             if height <= self.room:
-                self._place(replace(block, paras=tuple(paras.rest())), height, block.space_after)
+                self._place(replace(block, paras=tuple(cursor.rest())), height, block.space_after)
                 return
             if self.pages[-1] and height <= self.full:
                 self._new_page()
                 continue
-            head, used = paras.take(self.room - 2 * TEXT_INSET)
+            head, used = cursor.take(self.room - 2 * TEXT_INSET)
             if not head:
                 if not self.pages[-1]:
                     raise LayoutError("a line of text is taller than a slide")
@@ -484,42 +813,45 @@ class _Flow:
             self._new_page()
 
     def table(self, table: Table) -> None:
-        widths = _column_widths(table, self.width)
-        header_height = _row_height(list(table.header), widths)
-        if header_height + MIN_ROOM > self.full:
+        layout = _TableLayout(table, self.width)
+        first = self.room
+
+        def slides(index: int) -> float:
+            laid = layout.at(self.sizes[index])
+            if laid.header_height + MIN_ROOM > self.full:
+                return float("inf")
+            return len(layout.pack(laid, first, self.full))
+
+        # the fewest slides are those at the floor; the largest size that needs no more
+        least = slides(len(self.sizes) - 1)
+        if least == float("inf"):
             raise LayoutError("a table's header row leaves no room for its rows on a slide")
-        current = self._slice(widths, table, header_height)
-        for group in table.groups:
-            chunk = _measure_group(group, widths)
-            if chunk.height <= self.room - current.height:
-                _add_chunk(current, chunk)
-                continue
-            fresh = self.full - header_height
-            if chunk.height <= fresh:
-                self._close(current, table)
+        low, high = 0, len(self.sizes) - 1  # slides(high) == least; sizes fall as index rises
+        if slides(low) <= least:
+            high = low
+        while high - low > 1:
+            middle = (low + high) // 2
+            if slides(middle) <= least:
+                high = middle
+            else:
+                low = middle
+        laid = layout.at(self.sizes[high])
+        if laid.forced:
+            log.warning(
+                "%d word(s) in a table on '%s' broken between characters: no hyphenation point "
+                "fits the column",
+                laid.forced,
+                _short(self.section.title),
+            )
+        self.forced += laid.forced
+        for number, chunks in enumerate(layout.balanced(laid, first, self.full)):
+            if number:
                 self._new_page()
-                current = self._slice(widths, table, header_height)
-                _add_chunk(current, chunk)
+            if not chunks:
                 continue
-            first_room = self.room - current.height
-            if first_room < MIN_ROOM:
-                self._close(current, table)
-                self._new_page()
-                current = self._slice(widths, table, header_height)
-                first_room = fresh
-            for index, part in enumerate(_split_group(group, widths, (first_room, fresh))):
-                if index:
-                    self._close(current, table)
-                    self._new_page()
-                    current = self._slice(widths, table, header_height)
-                _add_chunk(current, part)
-        self._close(current, table)
-
-    def _slice(self, widths: list[float], table: Table, header_height: float) -> TableSlice:
-        return TableSlice(widths, table.header, header_height)
-
-    def _close(self, table_slice: TableSlice, table: Table) -> None:
-        if table_slice.rows:
+            table_slice = TableSlice(laid.widths, laid.header, laid.header_height)
+            for chunk in chunks:
+                _add_chunk(table_slice, chunk)
             self._place(table_slice, table_slice.height, table.space_after)
 
 
@@ -527,15 +859,14 @@ def _space(block: Block) -> float:
     return block.space_after
 
 
-def paginate(section: Section, geometry: Geometry) -> list[Page]:
-    """The slides ``section`` needs, titled "Title (I/III)" ... when it needs more than one."""
+def paginate(section: Section, geometry: Geometry, *, min_size: float = TABLE_MIN) -> list[Page]:
+    """The slides ``section`` needs, titled "Title (I/III)" ... when it needs more than one.
+
+    Tables are set between 12 pt and ``min_size``."""
     try:
-        flow = _Flow(section, geometry)
-        for block in section.body:
-            if isinstance(block, Text):
-                flow.text(block)
-            else:
-                flow.table(block)
+        flow = _flowed(section, geometry, min_size)
+        if _balance_text(section, flow):
+            flow = _balanced_text(section, geometry, min_size, flow)
     except LayoutError as exc:
         title = _short(section.title)
         raise LayoutError(f"the slide '{title}' cannot be made: {exc.message}") from None
@@ -560,6 +891,53 @@ def paginate(section: Section, geometry: Geometry) -> list[Page]:
             bottom -= foot.space_after
         result.append(Page(title, tuple(placed)))
     return result
+
+
+def _flowed(
+    section: Section, geometry: Geometry, min_size: float, cap: float | None = None
+) -> _Flow:
+    flow = _Flow(section, geometry, min_size, cap)
+    for block in section.body:
+        if isinstance(block, Text):
+            flow.text(block)
+        else:
+            flow.table(block)
+    return flow
+
+
+#: text sections up to this many paragraphs are balanced over their slides (it lays them out
+#: a few times more)
+_BALANCED_TEXT = 300
+
+
+def _balance_text(section: Section, flow: _Flow) -> bool:
+    """Whether a text-only section ends in a slide less than a quarter full, and is short
+    enough to lay out again."""
+    pages = [page for page in flow.pages if page]
+    if len(pages) < 2 or not all(isinstance(block, Text) for block in section.body):
+        return False
+    if sum(len(block.paras) for block in section.body if isinstance(block, Text)) > _BALANCED_TEXT:
+        return False
+    last = sum(height + space for _, height, space in pages[-1])
+    return last < flow.full / 4
+
+
+def _balanced_text(section: Section, geometry: Geometry, min_size: float, flow: _Flow) -> _Flow:
+    """The same slides, each filled no further than needed (the smallest fill, by bisection)."""
+    count = len([page for page in flow.pages if page])
+    low, high, best = flow.full / 2, flow.full, flow
+    while high - low > 4.0:
+        middle = (low + high) / 2
+        try:
+            trial = _flowed(section, geometry, min_size, middle)
+        except LayoutError:  # a line taller than the trial's room
+            low = middle
+            continue
+        if len([page for page in trial.pages if page]) <= count:
+            high, best = middle, trial
+        else:
+            low = middle
+    return best
 
 
 def _short(title: str) -> str:
