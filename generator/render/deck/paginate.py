@@ -119,6 +119,11 @@ def cell_height(cell: Cell, width: float) -> float:
     return paras_height(cell.paras, inner) + 2 * CELL_MARGIN_Y
 
 
+def spanned(widths: Sequence[float], column: int, cell: Cell) -> float:
+    """The width of ``cell`` in ``column``, with the columns it spans."""
+    return sum(widths[column : column + cell.span])
+
+
 def text_height(text: Text, width: float) -> float:
     return paras_height(text.paras, width) + 2 * TEXT_INSET
 
@@ -262,7 +267,7 @@ def _column_widths(table: Table, width: float) -> list[float]:
     minimum = [2 * CELL_MARGIN_X + 1.0] * len(widths)
     for cells in _all_rows(table):
         for index, cell in enumerate(cells):
-            if index < len(minimum):
+            if index < len(minimum) and cell.span == 1:
                 minimum[index] = max(
                     minimum[index], widest_word(cell.paras) + 2 * CELL_MARGIN_X + 2
                 )
@@ -295,9 +300,22 @@ def _all_rows(table: Table) -> list[tuple[Cell, ...]]:
 
 def _row_height(row: Sequence[Cell | None], widths: Sequence[float]) -> float:
     return max(
-        (cell_height(cell, w) for cell, w in zip(row, widths, strict=True) if cell is not None),
+        (cell_height(cell, spanned(widths, c, cell)) for c, cell in _visible(row)),
         default=2 * CELL_MARGIN_Y,
     )
+
+
+def _visible(row: Sequence[Cell | None]) -> list[tuple[int, Cell]]:
+    """The cells of ``row`` that are shown: not merged away, nor covered by a cell's span."""
+    shown: list[tuple[int, Cell]] = []
+    covered = 0
+    for column, cell in enumerate(row):
+        if column < covered:
+            continue
+        if cell is not None:
+            shown.append((column, cell))
+            covered = column + cell.span
+    return shown
 
 
 @dataclass
@@ -317,7 +335,8 @@ def _measure_group(group: Group, widths: Sequence[float], first: bool = True) ->
     ]
     heights = [_row_height(row, widths) for row in rows]
     spanning_height = max(
-        (cell_height(cell, widths[c]) for c, cell in group.spanning.items()), default=0.0
+        (cell_height(cell, spanned(widths, c, cell)) for c, cell in group.spanning.items()),
+        default=0.0,
     )
     if heights and spanning_height > sum(heights):
         heights[-1] += spanning_height - sum(heights)
@@ -330,8 +349,10 @@ class _Row:
     def __init__(self, cells: Sequence[Cell | None], widths: Sequence[float]) -> None:
         self.cells = list(cells)
         self.texts = [
-            None if cell is None else _Paras(cell.paras, width - 2 * CELL_MARGIN_X)
-            for cell, width in zip(cells, widths, strict=True)
+            None
+            if cell is None
+            else _Paras(cell.paras, spanned(widths, c, cell) - 2 * CELL_MARGIN_X)
+            for c, cell in enumerate(cells)
         ]
 
     @property
@@ -373,7 +394,7 @@ def _split_group(group: Group, widths: Sequence[float], rooms: Sequence[float]) 
         _Row([None if c in group.spanning else cell for c, cell in enumerate(row)], widths)
         for row in group.rows
     )
-    inner = {c: widths[c] - 2 * CELL_MARGIN_X for c in group.spanning}
+    inner = {c: spanned(widths, c, cell) - 2 * CELL_MARGIN_X for c, cell in group.spanning.items()}
     rests = {c: _Paras(cell.paras, inner[c]) for c, cell in group.spanning.items()}
     chunks: list[_Chunk] = []
     while queue or not all(rest.done for rest in rests.values()) or not chunks:
