@@ -279,6 +279,7 @@ def test_legend_cells_are_filled_with_status_colours(demo_deck: Presentation) ->
     slide = _slides(demo_deck, "Afhandeling verzoeken persoonlijk dossiers")[0]
     legend = _tables(slide)[-1]
     assert legend.cell(0, 0).text == "Legenda"
+    assert legend.cell(0, 0).span_width == len(legend.columns)  # one title over all swatches
     cells = {cell.text.replace("\u00a0", " "): cell for cell in legend.rows[1].cells}
     for status in DASHBOARD.statuses:
         cell = cells[status.label]  # the label is in the cell: red and orange told apart
@@ -313,3 +314,23 @@ def test_matrix_deck_from_the_fixture(run: Run, data: Path, tmp_path: Path) -> N
     ]
     assert "304³ (+3)" in slide_text(slide)
     assert "¹ Een ouder kan in meer populaties vallen." in slide_text(slide)
+
+
+def test_a_cell_spanning_columns_is_measured_at_their_width() -> None:
+    from generator.render.deck.content import TABLE, Cell, Column, Group, Para, Run, Section, Table
+    from generator.render.deck.paginate import Geometry, TableSlice, paginate
+
+    words = " ".join(["woord"] * 30)
+    wide = Cell((Para((Run(words),), size=TABLE),), span=3)
+    narrow = Cell((Para((Run(words),), size=TABLE),))
+    columns = (Column(1.0), Column(1.0), Column(1.0))
+    header = tuple(Cell((Para((Run("h"),), size=TABLE),)) for _ in columns)
+
+    def height(first: Cell) -> float:
+        table = Table(columns, header, (Group(((first, Cell(), Cell()),)),))
+        pages = paginate(Section("T", (table,)), Geometry(width=600.0, height=400.0))
+        block = pages[0].blocks[0].block
+        assert isinstance(block, TableSlice)
+        return block.heights[0]
+
+    assert height(wide) < height(narrow) / 2
