@@ -26,7 +26,7 @@ MATRIX = """
       - id: vergelijkbaar
         naam: CAF vergelijkbaar
         voetnoot: brief
-      - O/GS
+      - {id: O/GS, naam: O/GS}
     rijen:
       - naam: "# geregistreerd"
         vet: true
@@ -77,7 +77,7 @@ def test_footnotes_are_numbered_in_the_order_the_table_shows_them() -> None:
         {
             "titel": "T",
             "voetnoot": "c",
-            "populaties": [{"id": "a", "naam": "A", "voetnoot": "b"}, "z"],
+            "populaties": [{"id": "a", "naam": "A", "voetnoot": "b"}, {"id": "z", "naam": "Z"}],
             "rijen": [
                 {
                     "naam": "r",

@@ -34,11 +34,6 @@ def _refs(value: Any) -> Any:
 Refs = Annotated[list[Text], BeforeValidator(_refs)]
 
 
-def _population(value: Any) -> Any:
-    """A plain name is a population whose id is its name."""
-    return {"id": value, "naam": value} if isinstance(value, str) else value
-
-
 class Populatie(DataModel):
     """A column of a matrix table: a group of people the figures count."""
 
@@ -100,8 +95,8 @@ class DashboardTabel(DataModel):
     titel: Text
     kop: Text = Field("Indicator", description="Header of the first column, e.g. Populaties.")
     voetnoot: Refs = Field(default_factory=list, description="Footnote(s) on that header.")
-    populaties: Annotated[list[Annotated[Populatie, BeforeValidator(_population)]], EmptyList] = (
-        Field(default_factory=list, description="The columns of a matrix table.")
+    populaties: Annotated[list[Populatie], EmptyList] = Field(
+        default_factory=list, description="The columns of a matrix table."
     )
     rijen: Annotated[list[DashboardRij], EmptyList]
     notities: Annotated[list[Notitie], EmptyList] = Field(default_factory=list)
