@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from generator.load.diagnostics import DocPath
 from generator.load.fields import DataModel, Date, EmptyList, Markdown, Text
@@ -31,7 +31,13 @@ def _refs(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-Refs = Annotated[list[Text], BeforeValidator(_refs)]
+_NAME = {"type": "string", "minLength": 1}
+Refs = Annotated[
+    list[Text],
+    BeforeValidator(_refs),
+    WithJsonSchema({"anyOf": [_NAME, {"type": "array", "items": _NAME}]}),
+]
+"""Footnote names: one, or a list."""
 
 
 class Populatie(DataModel):
@@ -39,7 +45,9 @@ class Populatie(DataModel):
 
     id: Text = Field(description="Short name used in metingen and notities, e.g. caf11.")
     naam: Text = Field(description="The column header, e.g. CAF-11.")
-    voetnoot: Refs = Field(default_factory=list, description="Footnote(s) on the column header.")
+    voetnoot: Refs = Field(
+        default_factory=list, description="Footnote name (or a list) on the column header."
+    )
 
 
 class Notitie(DataModel):
@@ -65,10 +73,13 @@ class DashboardRij(DataModel):
     status: DashboardStatus
     risico: bool = Field(False, description='true: marked "Risico in risico-log".')
     vet: bool = Field(False, description="true: the row is set in bold (a total).")
-    voetnoot: Refs = Field(default_factory=list, description="Footnote(s) on the row's name.")
+    voetnoot: Refs = Field(
+        default_factory=list, description="Footnote name (or a list) on the row's name."
+    )
     voetnoot_waarde: Refs | dict[str, Refs] = Field(
         default_factory=list,
-        description="Footnote(s) on the value: a name, or by population id {caf11: adres}.",
+        description="Footnote name (or a list) on the value; in a matrix by population id: "
+        "{caf11: adres}.",
     )
 
     def value_notes(self, population: str | None) -> list[str]:
@@ -94,7 +105,9 @@ class DashboardTabel(DataModel):
 
     titel: Text
     kop: Text = Field("Indicator", description="Header of the first column, e.g. Populaties.")
-    voetnoot: Refs = Field(default_factory=list, description="Footnote(s) on that header.")
+    voetnoot: Refs = Field(
+        default_factory=list, description="Footnote name (or a list) on that header."
+    )
     populaties: Annotated[list[Populatie], EmptyList] = Field(
         default_factory=list, description="The columns of a matrix table."
     )
