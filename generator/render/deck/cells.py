@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from generator.model.deadline import Deadline, verlopen
 from generator.model.huisstijl import ROOD, text_colour
@@ -15,11 +16,15 @@ from generator.render.deck.content import (
     SMALL,
     TABLE,
     Cell,
+    Column,
+    Group,
     Para,
     Run,
+    Table,
     Text,
 )
 from generator.render.deck.markdown import paragraphs
+from generator.render.deck.metrics import em_width
 from generator.text import dutch
 
 OVERDUE = "▲ verlopen"
@@ -82,3 +87,41 @@ def legend_text(legend: Legend, markers: dict[str, str] | None = None) -> Text:
         runs += [Run(f"{marker}\u00a0", colour=status.colour), Run(unbroken(status.label))]
     title = Para((Run("Legenda", bold=True, colour=GRIJS),), size=SMALL)
     return Text((title, Para(tuple(runs), size=SMALL)), space_after=0.0)
+
+
+#: cell margins and a little air around a legend label, in points (as the paginator's cells)
+_SWATCH_AIR = 2 * 5.0 + 8.0
+
+
+def legend_table(
+    legend: Legend, markers: dict[str, str] | None = None, *, extra: Sequence[str] = ()
+) -> Table:
+    """The legend as a compact table: one cell per status, the whole cell in the status's
+    colour (as the status cells of the tables), its label in it in black or white by contrast,
+    so that statuses of near colours (red, orange) are told apart by their words. ``markers``
+    puts a status's own shape before its label; ``extra`` entries (such as "⊗ Risico in
+    risico-log") follow in cells without a fill."""
+    swatches: list[Cell] = []
+    for status in legend.statuses:
+        marker = (markers or {}).get(status.value)
+        label = f"{marker}\u00a0{status.label}" if marker else status.label
+        run = Run(label, bold=True)
+        swatches.append(
+            Cell(
+                (Para((run,), size=SMALL, align="ctr"),),
+                fill=status.colour,
+                colour=text_colour(status.colour),
+            )
+        )
+    swatches += [Cell((Para((Run(text),), size=SMALL, align="ctr"),)) for text in extra]
+    widths = [
+        max(em_width(run.text, bold=run.bold) for para in c.paras for run in para.runs) * SMALL
+        + _SWATCH_AIR
+        for c in swatches
+    ]
+    title = Cell(
+        (Para((Run("Legenda", bold=True, colour=GRIJS),), size=SMALL),), span=len(swatches)
+    )
+    header = (title, *(Cell() for _ in swatches[1:]))
+    columns = tuple(Column(width) for width in widths)
+    return Table(columns, header, (Group((tuple(swatches),)),), width=sum(widths), space_after=0.0)

@@ -66,6 +66,8 @@ class Cell:
     fill: str | None = None  # hex RGB
     #: text colour for the whole cell (chosen for contrast with the fill)
     colour: str | None = None
+    #: columns the cell covers, itself included (the cells it covers to its right are ignored)
+    span: int = 1
 
 
 @dataclass(frozen=True)

@@ -123,6 +123,41 @@ def _cell(cell: Cell | None, margin_x: int, margin_y: int, span: str) -> str:
 _EMPTY = Cell()
 
 
+def _spans(slice_: TableSlice) -> dict[tuple[int, int], str]:
+    """The merge attributes of the body's cells, by (row, column), as PowerPoint writes a
+    merged rectangle: the cells of its left column carry ``gridSpan``, those of its top row
+    ``rowSpan``, the others ``hMerge`` (right of the left column) and ``vMerge`` (below the
+    top row)."""
+    spans: dict[tuple[int, int], str] = {}
+    for r, row in enumerate(slice_.rows):
+        for c, attrs in _row_spans(row).items():
+            spans[(r, c)] = attrs
+    for first, last, column in slice_.merges:
+        origin = slice_.rows[first][column]
+        width = origin.span if origin is not None else 1
+        for r in range(first, last + 1):
+            for c in range(column, column + width):
+                attrs = f' rowSpan="{last - first + 1}"' if r == first else ' vMerge="1"'
+                if width > 1:
+                    attrs += f' gridSpan="{width}"' if c == column else ' hMerge="1"'
+                spans[(r, c)] = attrs
+    return spans
+
+
+def _row_spans(row: tuple[Cell, ...] | list[Cell | None]) -> dict[int, str]:
+    """``gridSpan`` on the cells of one row that span columns, ``hMerge`` on those they cover."""
+    spans: dict[int, str] = {}
+    covered = 0
+    for c, cell in enumerate(row):
+        if c < covered or cell is None or cell.span == 1:
+            continue
+        covered = c + cell.span
+        spans[c] = f' gridSpan="{cell.span}"'
+        for k in range(c + 1, min(covered, len(row))):
+            spans[k] = ' hMerge="1"'
+    return spans
+
+
 def table(
     shape_id: int,
     left: float,
@@ -134,15 +169,12 @@ def table(
 ) -> etree._Element:
     """A native table (``p:graphicFrame``) with the slice's widths, heights, cells and merges."""
     mx, my = emu(margin_x), emu(margin_y)
-    spans: dict[tuple[int, int], str] = {}
-    for first, last, column in slice_.merges:
-        spans[(first, column)] = f' rowSpan="{last - first + 1}"'
-        for row in range(first + 1, last + 1):
-            spans[(row, column)] = ' vMerge="1"'
+    spans = _spans(slice_)
+    header = _row_spans(slice_.header)
     grid = "".join(f'<a:gridCol w="{emu(w)}"/>' for w in slice_.widths)
     rows = [
         f'<a:tr h="{emu(slice_.header_height)}">'
-        + "".join(_cell(c, mx, my, "") for c in slice_.header)
+        + "".join(_cell(c, mx, my, header.get(i, "")) for i, c in enumerate(slice_.header))
         + "</a:tr>"
     ]
     for r, (cells, height) in enumerate(zip(slice_.rows, slice_.heights, strict=True)):

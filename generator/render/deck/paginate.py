@@ -147,6 +147,11 @@ def cell_height(cell: Cell, width: float) -> float:
     return paras_height(cell.paras, inner) + 2 * CELL_MARGIN_Y
 
 
+def spanned(widths: Sequence[float], column: int, cell: Cell) -> float:
+    """The width of ``cell`` in ``column``, with the columns it spans."""
+    return sum(widths[column : column + cell.span])
+
+
 def text_height(text: Text, width: float) -> float:
     return paras_height(text.paras, width) + 2 * TEXT_INSET
 
@@ -467,6 +472,8 @@ class _TableLayout:
         self.needs: list[list[tuple[float, float, float]]] = [[] for _ in range(count)]
         for row in _all_rows(table):
             for column, cell in enumerate(row[:count]):
+                if cell.span != 1:  # a cell over several columns sets none of their widths
+                    continue
                 for para in cell.paras:
                     word, whole = _ems(para.runs)
                     room = bullet_room(para) / para.size
@@ -496,7 +503,7 @@ class _TableLayout:
             if not cell.paras:
                 return cell
             sized = [p if p.size == size else replace(p, size=size) for p in cell.paras]
-            paras, broken = fit_words(sized, widths[column] - 2 * CELL_MARGIN_X)
+            paras, broken = fit_words(sized, spanned(widths, column, cell) - 2 * CELL_MARGIN_X)
             forced += broken
             return replace(cell, paras=tuple(paras))
 
@@ -602,9 +609,22 @@ def _all_rows(table: Table) -> list[tuple[Cell, ...]]:
 
 def _row_height(row: Sequence[Cell | None], widths: Sequence[float]) -> float:
     return max(
-        (cell_height(cell, w) for cell, w in zip(row, widths, strict=True) if cell is not None),
+        (cell_height(cell, spanned(widths, c, cell)) for c, cell in _visible(row)),
         default=2 * CELL_MARGIN_Y,
     )
+
+
+def _visible(row: Sequence[Cell | None]) -> list[tuple[int, Cell]]:
+    """The cells of ``row`` that are shown: not merged away, nor covered by a cell's span."""
+    shown: list[tuple[int, Cell]] = []
+    covered = 0
+    for column, cell in enumerate(row):
+        if column < covered:
+            continue
+        if cell is not None:
+            shown.append((column, cell))
+            covered = column + cell.span
+    return shown
 
 
 def _measure_group(group: Group, widths: Sequence[float]) -> _Chunk:
@@ -613,7 +633,8 @@ def _measure_group(group: Group, widths: Sequence[float]) -> _Chunk:
     ]
     heights = [_row_height(row, widths) for row in rows]
     spanning_height = max(
-        (cell_height(cell, widths[c]) for c, cell in group.spanning.items()), default=0.0
+        (cell_height(cell, spanned(widths, c, cell)) for c, cell in group.spanning.items()),
+        default=0.0,
     )
     if heights and spanning_height > sum(heights):
         heights[-1] += spanning_height - sum(heights)
@@ -625,7 +646,10 @@ class _Row:
 
     def __init__(self, cells: Sequence[Cell | None], widths: Sequence[float], size: float) -> None:
         self.cells = list(cells)
-        self.inner = [width - 2 * CELL_MARGIN_X for width in widths]
+        self.inner = [
+            (spanned(widths, c, cell) if cell is not None else width) - 2 * CELL_MARGIN_X
+            for c, (cell, width) in enumerate(zip(cells, widths, strict=True))
+        ]
         self.texts = [
             None if cell is None else _Paras(cell.paras, inner)
             for cell, inner in zip(cells, self.inner, strict=True)
@@ -690,7 +714,7 @@ def _split_group(
     )
     # a first row that fits only a fresh slide goes there whole
     chunks = [_NOTHING] if queue and rooms[1] >= queue[0].height() > rooms[0] else []
-    inner = {c: widths[c] - 2 * CELL_MARGIN_X for c in group.spanning}
+    inner = {c: spanned(widths, c, cell) - 2 * CELL_MARGIN_X for c, cell in group.spanning.items()}
     rests = {c: _Paras(cell.paras, inner[c]) for c, cell in group.spanning.items()}
     marker = _marker(size)
     while queue or not all(rest.done for rest in rests.values()) or not chunks:
@@ -764,7 +788,7 @@ class _Flow:
         self.forced = 0
         self.head = [self._fixed(block) for block in section.head]
         self.foot = [self._fixed(block) for block in section.foot]
-        fixed = sum(h + _space(b) for b, h in (*self.head, *self.foot))
+        fixed = sum(height + space for _, height, space in (*self.head, *self.foot))
         self.full = geometry.height - fixed
         if self.full < 2 * MIN_ROOM:
             raise LayoutError("the parts repeated on every slide leave no room on it")
@@ -774,10 +798,18 @@ class _Flow:
         self.used = 0.0
         self._new_page()
 
-    def _fixed(self, block: Block) -> tuple[Text, float]:
-        if not isinstance(block, Text):
-            raise TypeError("only text is repeated on every slide")
-        return block, text_height(block, self.width)
+    def _fixed(self, block: Block) -> tuple[Text | TableSlice, float, float]:
+        """A block repeated on every slide, placed whole: text, or a small table such as a
+        legend (set at its own paragraphs' size, never continued)."""
+        if isinstance(block, Text):
+            return block, text_height(block, self.width), block.space_after
+        sizes = [p.size for cell in block.header for p in cell.paras]
+        sizes += [p.size for g in block.groups for row in g.rows for c in row for p in c.paras]
+        laid = _TableLayout(block, self.width).at(min(sizes, default=TABLE_MIN))
+        table_slice = TableSlice(laid.widths, laid.header, laid.header_height)
+        for chunk in laid.chunks:
+            _add_chunk(table_slice, chunk)
+        return table_slice, table_slice.height, block.space_after
 
     @property
     def room(self) -> float:
@@ -878,17 +910,17 @@ def paginate(section: Section, geometry: Geometry, *, min_size: float = TABLE_MI
             title = f"{title} ({roman(number)}/{roman(len(pages))})"
         placed: list[Placed] = []
         top = 0.0
-        for head, height in flow.head:
+        for head, height, space in flow.head:
             placed.append(Placed(top, height, head))
-            top += height + head.space_after
+            top += height + space
         for part, height, space in content:
             placed.append(Placed(top, height, part))
             top += height + space
         bottom = geometry.height
-        for foot, height in reversed(flow.foot):
+        for foot, height, space in reversed(flow.foot):
             bottom -= height
             placed.append(Placed(bottom, height, foot))
-            bottom -= foot.space_after
+            bottom -= space
         result.append(Page(title, tuple(placed)))
     return result
 

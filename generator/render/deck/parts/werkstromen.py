@@ -19,7 +19,7 @@ from generator.render.deck.cells import (
     cell,
     deadline_cell,
     header,
-    legend_text,
+    legend_table,
     status_cell,
     unbroken,
 )
@@ -70,7 +70,7 @@ def overview(deck: Deck, item: AgendaItem) -> Section:
     table = Table(
         columns, header("Nr.", "Werkstroom", "Werkstroomtrekker", "Status"), tuple(groups)
     )
-    return Section(item.titel, (table,), foot=(legend_text(SCT),))
+    return Section(item.titel, (table,), foot=(legend_table(SCT),))
 
 
 def kernwoord(ws: Werkstroom) -> list[Run]:

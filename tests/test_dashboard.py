@@ -1,0 +1,338 @@
+"""The dashboard: matrix tables (populations as columns), merged notes, footnotes, the legend."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.util import Emu, Pt
+
+from generator.load.kinds.dashboard import DashboardTabel
+from generator.model.huisstijl import text_colour
+from generator.model.legend import DASHBOARD
+from generator.render.deck.cells import legend_table
+from tests.conftest import DEMO, Run
+from tests.test_check_rejects import assert_error, errors, line_of, replace
+from tests.test_deck import AUGUST_17, build, slide_text
+
+MATRIX = """
+  - titel: Herstel per populatie
+    kop: Populaties
+    voetnoot: overlap
+    populaties:
+      - id: caf11
+        naam: CAF-11
+      - id: vergelijkbaar
+        naam: CAF vergelijkbaar
+        voetnoot: brief
+      - {id: O/GS, naam: O/GS}
+    rijen:
+      - naam: "# geregistreerd"
+        vet: true
+        status: volgens_planning
+        metingen:
+          2030-08-27: {caf11: 309, vergelijkbaar: 1290, O/GS: 8370}
+          2030-09-03: {caf11: 309, vergelijkbaar: 1365, O/GS: 8514}
+      - naam: "# herbeoordeeld"
+        status: volgens_planning
+        metingen:
+          2030-09-03: {caf11: 309}
+      - naam: "# beschikking verstuurd"
+        status: vraagt_monitoring
+        voetnoot_waarde: {caf11: adres}
+        metingen:
+          2030-08-27: {caf11: 301}
+          2030-09-03: {caf11: 304}
+    notities:
+      - tekst: Proces nog niet uitgewerkt
+        van_rij: "# herbeoordeeld"
+        tot_en_met_rij: "# beschikking verstuurd"
+        populaties: [vergelijkbaar, O/GS]
+    voetnoten:
+      adres: Van 5 ouders is het adres onbekend.
+      overlap: Een ouder kan in meer populaties vallen.
+      brief: Gemeld na de brief van eind mei.
+"""
+
+DASHBOARD_FILE = "dashboard.yaml"
+
+
+def with_matrix(data: Path) -> None:
+    path = data / DASHBOARD_FILE
+    path.write_text(path.read_text(encoding="utf-8") + MATRIX, encoding="utf-8")
+
+
+# --- the model -------------------------------------------------------------------------------
+
+
+def test_matrix_and_single_value_tables_are_both_valid(run: Run, data: Path) -> None:
+    with_matrix(data)
+    result = run("check", "--data", data, "--strict")
+    assert result.exit_code == 0, result.output
+
+
+def test_footnotes_are_numbered_in_the_order_the_table_shows_them() -> None:
+    tabel = DashboardTabel.model_validate(
+        {
+            "titel": "T",
+            "voetnoot": "c",
+            "populaties": [{"id": "a", "naam": "A", "voetnoot": "b"}, {"id": "z", "naam": "Z"}],
+            "rijen": [
+                {
+                    "naam": "r",
+                    "status": "afgerond",
+                    "metingen": {"2030-09-03": {"a": 1, "z": 2}},
+                    "voetnoot_waarde": {"z": "a", "a": "d"},
+                }
+            ],
+            "voetnoten": {"a": "x", "b": "x", "c": "x", "d": "x"},
+        }
+    )
+    # header first, then the populations' headers, then the row's values left to right
+    assert tabel.footnote_numbers() == {"c": 1, "b": 2, "d": 3, "a": 4}
+
+
+def test_unknown_population_suggests_the_closest(run: Run, data: Path) -> None:
+    with_matrix(data)
+    replace(data, DASHBOARD_FILE, "2030-09-03: {caf11: 309}", "2030-09-03: {caf1: 309}")
+    line = line_of(data, DASHBOARD_FILE, "caf1: 309")
+    assert_error(
+        errors(run, data),
+        DASHBOARD_FILE,
+        line,
+        "unknown population 'caf1'",
+        "did you mean 'caf11'",
+    )
+
+
+def test_value_population_must_be_declared(run: Run, data: Path) -> None:
+    with_matrix(data)
+    replace(
+        data, DASHBOARD_FILE, "voetnoot_waarde: {caf11: adres}", "voetnoot_waarde: {ogs: adres}"
+    )
+    line = line_of(data, DASHBOARD_FILE, "voetnoot_waarde")
+    assert_error(errors(run, data), DASHBOARD_FILE, line, "unknown population 'ogs'", "O/GS")
+
+
+def test_a_bare_number_in_a_matrix_table(run: Run, data: Path) -> None:
+    with_matrix(data)
+    replace(data, DASHBOARD_FILE, "2030-09-03: {caf11: 309}", "2030-09-03: 309")
+    line = line_of(data, DASHBOARD_FILE, "2030-09-03: 309")
+    assert_error(errors(run, data), DASHBOARD_FILE, line, "give the values by population id")
+
+
+def test_note_over_a_row_that_does_not_exist(run: Run, data: Path) -> None:
+    with_matrix(data)
+    replace(data, DASHBOARD_FILE, 'tot_en_met_rij: "# beschikking verstuurd"', "tot_en_met_rij: x")
+    line = line_of(data, DASHBOARD_FILE, "tot_en_met_rij")
+    assert_error(errors(run, data), DASHBOARD_FILE, line, "no row named 'x'")
+
+
+def test_note_over_a_value(run: Run, data: Path) -> None:
+    with_matrix(data)
+    replace(data, DASHBOARD_FILE, "2030-09-03: {caf11: 309}", "2030-09-03: {caf11: 309, O/GS: 5}")
+    line = line_of(data, DASHBOARD_FILE, "O/GS: 5")
+    assert_error(
+        errors(run, data),
+        DASHBOARD_FILE,
+        line,
+        "has a value for 'O/GS' where note 1",
+        "remove one of them",
+    )
+
+
+def test_overlapping_notes(run: Run, data: Path) -> None:
+    with_matrix(data)
+    second = """
+      - tekst: Tweede notitie
+        van_rij: "# beschikking verstuurd"
+        populaties: [O/GS]
+    voetnoten:"""
+    replace(data, DASHBOARD_FILE, "\n    voetnoten:\n      adres", second + "\n      adres")
+    line = line_of(data, DASHBOARD_FILE, "van_rij", 2)
+    assert_error(errors(run, data), DASHBOARD_FILE, line, "overlaps note 1")
+
+
+def test_note_over_populations_that_are_not_neighbours(run: Run, data: Path) -> None:
+    with_matrix(data)
+    replace(data, DASHBOARD_FILE, "populaties: [vergelijkbaar, O/GS]", "populaties: [caf11, O/GS]")
+    line = line_of(data, DASHBOARD_FILE, "populaties: [caf11, O/GS]")
+    assert_error(errors(run, data), DASHBOARD_FILE, line, "neighbouring populations")
+
+
+def test_footnote_reference_without_footnote(run: Run, data: Path) -> None:
+    with_matrix(data)
+    replace(data, DASHBOARD_FILE, "voetnoot: brief", "voetnoot: brif")
+    line = line_of(data, DASHBOARD_FILE, "voetnoot: brif")
+    assert_error(
+        errors(run, data), DASHBOARD_FILE, line, "no footnote named 'brif'", "did you mean 'brief'"
+    )
+
+
+def test_reference_into_a_list_of_footnotes(run: Run, data: Path) -> None:
+    replace(data, DASHBOARD_FILE, "risico: true", "risico: true\n        voetnoot: dubbel")
+    line = line_of(data, DASHBOARD_FILE, "voetnoot: dubbel")
+    assert_error(errors(run, data), DASHBOARD_FILE, line, "give the table's footnotes names")
+
+
+def test_footnote_nothing_refers_to_is_a_warning(run: Run, data: Path) -> None:
+    with_matrix(data)
+    replace(data, DASHBOARD_FILE, "        voetnoot: brief\n", "")
+    result = run("check", "--data", data)
+    assert result.exit_code == 0, result.output
+    line = line_of(data, DASHBOARD_FILE, "brief: Gemeld")
+    assert f"dashboard.yaml:{line}:" in result.output
+    assert "nothing in the table refers to footnote 'brief'" in result.output
+
+
+# --- the slides -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo_deck(tmp_path_factory: pytest.TempPathFactory) -> Presentation:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    out = tmp_path_factory.mktemp("deck")
+    result = CliRunner().invoke(
+        main, ["deck", "--data", str(DEMO), "--output", str(out), *AUGUST_17]
+    )
+    assert result.exit_code == 0, result.output
+    return Presentation(str(next(out.glob("*.pptx"))))
+
+
+def _slides(prs: Presentation, title: str) -> list[object]:
+    return [
+        s
+        for s in prs.slides
+        if s.shapes.title is not None and s.shapes.title.text.startswith(title)
+    ]
+
+
+def _tables(slide: object) -> list[object]:
+    return [sh.table for sh in slide.shapes if sh.has_table]  # type: ignore[attr-defined]
+
+
+def test_matrix_headers_are_the_populations(demo_deck: Presentation) -> None:
+    slide = _slides(demo_deck, "Uitvoering hersteloperatie")[0]
+    table = _tables(slide)[0]
+    header = [cell.text for cell in table.rows[0].cells]
+    assert header[0].startswith("Populaties¹")
+    assert header[1:5] == [
+        "CAF-11",
+        "CAF vergelijkbaar²",
+        "Zelfmelders incl. CAF niet vergelijkbaar³",
+        "O/GS⁴",
+    ]
+    assert header[5] == "Status"
+    # the change is against the previous measurement, whose date the header says
+    assert "Per 13 aug (t.o.v. 6 aug)" in header[0]
+    first = [cell.text for cell in table.rows[1].cells]
+    assert first[:5] == [
+        "# geregistreerd",
+        "309 (0)",
+        "1.365 (+75)",
+        "6.995 (+285)",
+        "8.514 (+144)",
+    ]
+    assert table.cell(1, 0).text_frame.paragraphs[0].runs[0].font.bold  # a bold row
+    assert "304⁵ (+3)" in [cell.text for row in table.rows for cell in row.cells]
+
+
+def test_single_value_table_says_the_previous_date(demo_deck: Presentation) -> None:
+    slide = _slides(demo_deck, "Afhandeling verzoeken persoonlijk dossiers")[0]
+    table = _tables(slide)[0]
+    assert table.cell(0, 1).text == "Per 13 aug (t.o.v. 6 aug)"
+    assert "746 (+15)" in slide_text(slide)
+
+
+def test_note_is_one_merged_cell(demo_deck: Presentation) -> None:
+    slide = _slides(demo_deck, "Uitvoering hersteloperatie")[0]
+    table = _tables(slide)[0]
+    origins = [
+        cell
+        for row in table.rows
+        for cell in row.cells
+        if cell.is_merge_origin and "Proces nog niet uitgewerkt" in cell.text
+    ]
+    assert len(origins) == 1
+    assert origins[0].span_width == 2 and origins[0].span_height > 1
+    # only the origin carries the text
+    texts = [cell.text for row in table.rows for cell in row.cells]
+    assert sum("Proces nog niet uitgewerkt" in t for t in texts) == 1
+
+
+def test_footnotes_stand_with_the_last_rows_of_their_table(demo_deck: Presentation) -> None:
+    slides = _slides(demo_deck, "Uitvoering hersteloperatie")
+    last = slides[-1]
+    text = slide_text(last)
+    assert "In beroep" in text  # the table's last row
+    assert "¹ Eén ouder kan in meer dan één populatie vallen." in text
+    assert "⁸ Een zaak is afgerond" in text
+    for slide in slides:  # repeated at the foot of every slide of the table
+        assert "¹ Eén ouder" in slide_text(slide)
+
+
+def test_legend_cells_are_filled_with_status_colours(demo_deck: Presentation) -> None:
+    slide = _slides(demo_deck, "Afhandeling verzoeken persoonlijk dossiers")[0]
+    legend = _tables(slide)[-1]
+    assert legend.cell(0, 0).text == "Legenda"
+    assert legend.cell(0, 0).span_width == len(legend.columns)  # one title over all swatches
+    cells = {cell.text.replace("\u00a0", " "): cell for cell in legend.rows[1].cells}
+    for status in DASHBOARD.statuses:
+        cell = cells[status.label]  # the label is in the cell: red and orange told apart
+        assert str(cell.fill.fore_color.rgb) == status.colour
+        colour = cell.text_frame.paragraphs[0].runs[0].font.color.rgb
+        assert str(colour) == text_colour(status.colour)
+    assert "⊗ Risico in risico-log" in cells
+    assert Emu(legend.rows[1].height).pt >= 12
+
+
+def test_legend_table_swatches() -> None:
+    table = legend_table(DASHBOARD, {"afgerond": "✓"})
+    cells = table.groups[0].rows[0]
+    assert [c.fill for c in cells] == [s.colour for s in DASHBOARD.statuses]
+    assert cells[0].paras[0].text == "✓\u00a0Afgerond"
+    assert all(p.size >= 11 for c in cells for p in c.paras)
+    assert table.header[0].span == len(cells)
+    assert Pt(11 * 1.2).pt >= 12  # one line of an 11 pt label is taller than 12 pt
+
+
+def test_matrix_deck_from_the_fixture(run: Run, data: Path, tmp_path: Path) -> None:
+    with_matrix(data)
+    deck = build(run, data, tmp_path)
+    prs = Presentation(str(deck))
+    slide = _slides(prs, "Herstel per populatie")[0]
+    table = _tables(slide)[0]
+    assert [c.text for c in table.rows[0].cells][1:] == [
+        "CAF-11",
+        "CAF vergelijkbaar²",
+        "O/GS",
+        "Status",
+    ]
+    assert "304³ (+3)" in slide_text(slide)
+    assert "¹ Een ouder kan in meer populaties vallen." in slide_text(slide)
+
+
+def test_a_cell_spanning_columns_is_measured_at_their_width() -> None:
+    from generator.render.deck.content import TABLE, Cell, Column, Group, Para, Run, Section, Table
+    from generator.render.deck.paginate import Geometry, TableSlice, paginate
+
+    words = " ".join(["woord"] * 30)
+    wide = Cell((Para((Run(words),), size=TABLE),), span=3)
+    narrow = Cell((Para((Run(words),), size=TABLE),))
+    columns = (Column(1.0), Column(1.0), Column(1.0))
+    header = tuple(Cell((Para((Run("h"),), size=TABLE),)) for _ in columns)
+
+    def height(first: Cell) -> float:
+        # the narrow row fills every column alike, so that the columns share the width evenly
+        rest = (Cell(), Cell()) if first.span > 1 else (narrow, narrow)
+        table = Table(columns, header, (Group(((first, *rest),)),))
+        pages = paginate(Section("T", (table,)), Geometry(width=600.0, height=400.0))
+        block = pages[0].blocks[0].block
+        assert isinstance(block, TableSlice)
+        return block.heights[0]
+
+    assert height(wide) < height(narrow) / 2
