@@ -145,7 +145,7 @@ SOORT = Legend(
         Status("media", "Media en pers", "E17000"),
         Status("overleg", "Overig overleg", "8B4A6A"),
         Status("intern", "Interne communicatie", "696969"),
-        Status("kamerbrief", "Kamerbrief of -rapportage", "154273"),
+        Status("kamerbrief", "Kamerbrief", "154273"),
     ),
     noun="soort",
 )

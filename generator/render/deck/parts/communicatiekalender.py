@@ -141,7 +141,9 @@ def slides(deck: Deck, item: AgendaItem, head: tuple[Block, ...]) -> list[Slide]
         result.append(Section(planning_title, tuple(body), head=head, foot=legend))
     if kalender.lange_termijn:
         body = long_term(deck, kalender.alle_doelgroepen, kalender.lange_termijn)
-        result.append(Section("Planning lange termijn", tuple(body), head=head))
+        marked = any(entry.soort for entry in kalender.lange_termijn)
+        foot = legend if marked else ()
+        result.append(Section("Planning lange termijn", tuple(body), head=head, foot=foot))
     return result
 
 
@@ -187,7 +189,7 @@ def week_table(
             ]
             row.append(Cell(tuple(paras)))
         groups.append(Group((tuple(row),)))
-    columns = (Column(2.0), *(Column(2.6) for _ in window.mondays))
+    columns = (Column(1.6), *(Column(2.6) for _ in window.mondays))
     return Table(columns, header_cells(*header), tuple(groups))
 
 
@@ -278,7 +280,7 @@ def month_table(
             for e in (*dated, *undated)
         )
         groups.append(Group(((cell(doelgroep, bold=True), Cell(paras)),)))
-    return Table((Column(2.0), Column(10.4)), header, tuple(groups))
+    return Table((Column(1.6), Column(10.4)), header, tuple(groups))
 
 
 def when_in_months(datum: Deadline, *, year: int) -> str:
