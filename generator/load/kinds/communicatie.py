@@ -87,10 +87,9 @@ _MONTH_SCHEMA = {
 class CommunicatieItem(DataModel):
     """A planned communication: a letter, a debate, a website update."""
 
-    datum: DeadlineField = Field(
-        description="When: a date (in the week calendar when it falls in its weeks), a month, "
-        "a range, ntb or doorlopend (in the planning for the coming months); see Deadlines."
-    )
+    #: a day or range in the calendar's weeks puts it in the week calendar; a later one, a
+    #: month, ntb or doorlopend in the planning for the coming months
+    datum: DeadlineField
     doelgroep: Text = Field(description="One of the doelgroepen.")
     soort: Soort
     tekst: Text
