@@ -187,9 +187,11 @@ def week_table(
             paras = [
                 entry(e.soort, when_in_week(e.datum, year=deck.year), e.tekst) for e in entries
             ]
-            row.append(Cell(tuple(paras)))
+            # an empty paragraph in the table's size: a cell without one is drawn at the
+            # renderer's default size (18 pt), taller than measured
+            row.append(Cell(tuple(paras) or (Para((), size=TABLE),)))
         groups.append(Group((tuple(row),)))
-    columns = (Column(1.6), *(Column(2.6) for _ in window.mondays))
+    columns = (Column(1.8), *(Column(2.6) for _ in window.mondays))
     return Table(columns, header_cells(*header), tuple(groups))
 
 
@@ -280,7 +282,7 @@ def month_table(
             for e in (*dated, *undated)
         )
         groups.append(Group(((cell(doelgroep, bold=True), Cell(paras)),)))
-    return Table((Column(1.6), Column(10.4)), header, tuple(groups))
+    return Table((Column(1.8), Column(10.4)), header, tuple(groups))
 
 
 def when_in_months(datum: Deadline, *, year: int) -> str:
