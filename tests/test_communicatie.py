@@ -10,10 +10,17 @@ import pytest
 from pptx import Presentation
 
 from generator.load.kinds.communicatie import Communicatie
+from generator.render.deck.paginate import roman
 from generator.render.deck.parts.communicatiekalender import Window, aantal, months_title
 from tests.conftest import DEMO, Run
 from tests.test_check_rejects import assert_error, errors, line_of
-from tests.test_deck import AUGUST_17, build, slide_text, titles
+from tests.test_deck import (
+    AUGUST_17,
+    assert_every_word_on_its_page,
+    build,
+    slide_text,
+    titles,
+)
 
 NAME = "communicatie.yaml"
 
@@ -239,3 +246,18 @@ def test_the_title_names_the_months(datums: tuple[str, ...], tot: str | None, ti
     window = Window.around(dt.date(2020, 8, 17))  # 3 - 30 August
     later = [item for item in data.items if window.later(item.datum)]
     assert months_title(data, window, later, year=2020) == title
+
+
+def test_a_long_calendar_continues_over_slides(run: Run, data: Path, tmp_path: Path) -> None:
+    many = "".join(
+        f"  - datum: 2030-09-0{2 + n % 5}\n    doelgroep: Ouders\n    soort: brief\n"
+        f"    tekst: Brief {n} aan ouders over de voortgang van hun dossier en de volgende stap\n"
+        for n in range(1, 31)
+    )
+    (data / NAME).write_text((data / NAME).read_text(encoding="utf-8") + many, encoding="utf-8")
+    deck = build(run, data, tmp_path / "out")
+    names = [n for n in titles(deck) if n.startswith("Communicatiekalender")]
+    assert len(names) >= 2 and names[0] == f"Communicatiekalender (I/{roman(len(names))})"
+    text = "\n".join(deck_texts(deck).values())
+    assert all(f"Brief {n} aan ouders" in text for n in range(1, 31))
+    assert_every_word_on_its_page(deck, tmp_path)
