@@ -215,7 +215,7 @@ def test_dashboard_calendar_and_risk_log(run: Run, tmp_path: Path) -> None:
     assert "488 (+17)" in text
     assert "Risico in risico-log" in text
     assert "Geen planning beschikbaar" in text  # the legend
-    assert "Week 34" in text and "17 aug – 23 aug" in text
+    assert "Week 34" in text and "17 – 23 aug" in text
     assert "Politiek overleg" in text
     assert "Beheersmaatregelen" in text and "R1" in text
 

@@ -155,13 +155,14 @@ VGR = Legend(
 SOORT = Legend(
     "communicatie soort",
     (
-        Status("brief", "Brief", "01689B"),
+        Status("brief", "Brief of dossier", "01689B"),
         Status("politiek_overleg", "Politiek overleg", "D52B1E"),
-        Status("telefonisch", "Telefonisch", "39870C"),
-        Status("website", "Website", "007BC7"),
-        Status("media", "Media", "E17000"),
-        Status("overleg", "Overleg", "8B4A6A"),
-        Status("intern", "Intern", "696969"),
+        Status("telefonisch", "Telefonisch contact", "39870C"),
+        Status("website", "Website, socials, video", "007BC7"),
+        Status("media", "Media en pers", "E17000"),
+        Status("overleg", "Overig overleg", "8B4A6A"),
+        Status("intern", "Interne communicatie", "696969"),
+        Status("kamerbrief", "Kamerbrief", "154273"),
     ),
     noun="soort",
 )
