@@ -22,6 +22,7 @@ from generator.render.deck.parts import (
     parts,
     scheiding,
     titel,
+    voor_het_sct,
 )
 from generator.render.deck.parts.agenda import item_anchor, letter, rubriek_anchor
 from generator.text import dutch
@@ -51,6 +52,8 @@ class Deck:
 
 def slides(deck: Deck) -> list[Slide]:
     result: list[Slide] = [*titel.slides(deck), *agenda.slides(deck)]
+    # what the chair should ask about, gathered from the data: always, right after the agenda
+    result += voor_het_sct.slides(deck)
     generated = parts()
     named = {item.onderdeel for rubriek in deck.meeting.agenda for item in rubriek.items}
     if "openstaande_acties" not in named and openstaande_acties.openstaand(deck):

@@ -5,6 +5,7 @@ and Risico's columns when its data has them)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from generator.load.kinds.vergadering import AgendaItem
@@ -44,9 +45,11 @@ def overview(deck: Deck, item: AgendaItem) -> Section:
     for ws in deck.data.werkstromen:
         status = ws.effective_status
         trekker = deck.people.name(ws.trekker) if ws.trekker else ""
+        link = anchor(ws.nummer)  # the number and the kernwoord jump to the workstream's slide
+        titel = [replace(run, link=link) if run.bold else run for run in kernwoord(ws)]
         row = (
-            cell(str(ws.nummer), bold=True),
-            Cell((Para(tuple(kernwoord(ws)), size=TABLE + 1),)),
+            Cell((Para((Run(str(ws.nummer), bold=True, link=link),), size=TABLE),)),
+            Cell((Para(tuple(titel), size=TABLE + 1),)),
             cell(trekker),
             status_cell(SCT, status) if status else Cell(),
         )
@@ -56,6 +59,11 @@ def overview(deck: Deck, item: AgendaItem) -> Section:
         columns, header("Nr.", "Werkstroom", "Werkstroomtrekker", "Status"), tuple(groups)
     )
     return Section(item.titel, (table,), foot=(legend_text(SCT),))
+
+
+def anchor(nummer: int) -> str:
+    """The anchor of a workstream's table slides, where links to the workstream jump to."""
+    return f"werkstroom:{nummer}"
 
 
 def kernwoord(ws: Werkstroom) -> list[Run]:
@@ -105,7 +113,9 @@ def werkstroom(deck: Deck, ws: Werkstroom) -> Section:
         full_rows = tuple((*row, *(Cell() for _ in range(width - len(row)))) for row in rows)
         groups.append(Group(full_rows, spanning, continued))
     table = Table(tuple(columns), header(*names), tuple(groups))
-    return Section(f"{ws.nummer}. {ws.titel}", (table,), head=(team(deck, ws),))
+    return Section(
+        f"{ws.nummer}. {ws.titel}", (table,), head=(team(deck, ws),), anchors=(anchor(ws.nummer),)
+    )
 
 
 def team(deck: Deck, ws: Werkstroom) -> Text:
