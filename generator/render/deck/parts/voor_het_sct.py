@@ -296,11 +296,6 @@ def _werkstromen_at(root: Path, day: dt.date) -> tuple[list[Werkstroom] | None, 
     if shutil.which("git") is None:
         return None, f"{since} git is op deze computer niet geïnstalleerd."
     try:
-        history.repository(root)
-    except history.HistoryError as exc:
-        log.info("no status changes on the deck: %s", exc)
-        return None, f"{since} de gegevens staan niet in git."
-    try:
         commit = history.resolve(folder, (day + dt.timedelta(days=1)).isoformat())
         if commit is None:
             return None, f"{since} de git-geschiedenis van de gegevens begint later."
@@ -310,10 +305,11 @@ def _werkstromen_at(root: Path, day: dt.date) -> tuple[list[Werkstroom] | None, 
             return _load_werkstromen(snapshot.parent), None
     except (history.HistoryError, OSError) as exc:
         log.info("no status changes on the deck: %s", exc)
-        return (
-            None,
-            f"{since} de git-geschiedenis is hier onvolledig (ondiepe of gedeeltelijke kloon).",
-        )
+    try:
+        history.repository(root)
+    except history.HistoryError:
+        return None, f"{since} de gegevens staan niet in git."
+    return None, f"{since} de git-geschiedenis is hier onvolledig (ondiepe of gedeeltelijke kloon)."
 
 
 def _load_werkstromen(folder: Path) -> list[Werkstroom]:
