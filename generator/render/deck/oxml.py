@@ -52,7 +52,7 @@ def _run_properties(tag: str, size: int, bold: bool, italic: bool, colour: str |
 
 def _linked(props: str, anchor: str) -> str:
     """Run properties with a slide jump to ``anchor`` (``a:hlinkClick`` comes after the fonts)."""
-    link = f"<a:hlinkClick r:id={quoteattr(LINK_PREFIX + anchor)} action=\"{SLIDE_JUMP}\"/>"
+    link = f'<a:hlinkClick r:id={quoteattr(LINK_PREFIX + anchor)} action="{SLIDE_JUMP}"/>'
     return props.replace("</a:rPr>", f"{link}</a:rPr>")
 
 
