@@ -54,6 +54,7 @@ def render(
         elif isinstance(slide, Divider):
             writer.divider(slide)
         elif isinstance(slide, Section):
+            writer.anchor(slide.anchors)
             for page in paginate(slide, opened.geometry, min_size=min_font_size):
                 writer.page(page)
     return Rendered(writer.save(), writer.count)

@@ -9,12 +9,12 @@ already replaced (generator.publish).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.load.dataset import Dataset
 from generator.load.kinds.vergadering import Vergadering
 from generator.model.people import People
-from generator.render.deck.content import GRIJS, SMALL, Para, Run, Slide, Text
+from generator.render.deck.content import GRIJS, SMALL, Divider, Para, Run, Section, Slide, Text
 from generator.render.deck.parts import (
     agenda,
     inhoud,
@@ -22,8 +22,9 @@ from generator.render.deck.parts import (
     parts,
     scheiding,
     titel,
+    voor_het_sct,
 )
-from generator.render.deck.parts.agenda import letter
+from generator.render.deck.parts.agenda import item_anchor, letter, rubriek_anchor
 from generator.text import dutch
 
 
@@ -51,6 +52,8 @@ class Deck:
 
 def slides(deck: Deck) -> list[Slide]:
     result: list[Slide] = [*titel.slides(deck), *agenda.slides(deck)]
+    # what the chair should ask about, gathered from the data: always, right after the agenda
+    result += voor_het_sct.slides(deck)
     generated = parts()
     named = {item.onderdeel for rubriek in deck.meeting.agenda for item in rubriek.items}
     if "openstaande_acties" not in named and openstaande_acties.openstaand(deck):
@@ -58,12 +61,20 @@ def slides(deck: Deck) -> list[Slide]:
         # does not name them, right after the agenda
         result += openstaande_acties.slides(deck, None)
     for number, rubriek in enumerate(deck.meeting.agenda, start=1):
-        result += scheiding.slides(number, rubriek)
+        result += anchored(scheiding.slides(number, rubriek), rubriek_anchor(number))
         for index, item in enumerate(rubriek.items):
             kicker = f"{rubriek.rubriek} | {letter(index)}. {item.titel}"
             head = (Text((Para((Run(kicker, colour=GRIJS),), size=SMALL),), space_after=4.0),)
             if item.onderdeel:
-                result += generated[item.onderdeel].build(deck, item, head)
+                made = generated[item.onderdeel].build(deck, item, head)
             else:
-                result += inhoud.slides(deck, item, head)
+                made = inhoud.slides(deck, item, head)
+            result += anchored(made, item_anchor(number, index))
     return result
+
+
+def anchored(made: list[Slide], anchor: str) -> list[Slide]:
+    """``made`` with ``anchor`` on its first slide, where the agenda's links jump to."""
+    if made and isinstance(made[0], Section | Divider):
+        made = [replace(made[0], anchors=(*made[0].anchors, anchor)), *made[1:]]
+    return made

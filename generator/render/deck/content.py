@@ -28,6 +28,9 @@ class Run:
     bold: bool = False
     italic: bool = False
     colour: str | None = None  # hex RGB
+    #: a jump to another slide of the deck: an anchor a Section or Divider carries (a run
+    #: whose anchor is not in the deck is written as plain text)
+    link: str | None = None
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,8 @@ class Section:
     body: tuple[Block, ...]
     head: tuple[Block, ...] = ()
     foot: tuple[Block, ...] = ()
+    #: names that links (``Run.link``) jump to: the first slide of the section
+    anchors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -135,6 +140,7 @@ class TitleSlide:
 class Divider:
     title: str
     subtitle: str = ""
+    anchors: tuple[str, ...] = ()
 
 
 Slide = TitleSlide | Divider | Section

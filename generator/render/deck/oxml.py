@@ -23,8 +23,13 @@ LANG = "nl-NL"
 BORDER = "A6A6A6"
 _NS = (
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
+    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
 )
+#: a jump to another slide (ECMA-376 21.1.2.3.5); the writer replaces the relationship id,
+#: which is the link's anchor until then
+SLIDE_JUMP = "ppaction://hlinksldjump"
+LINK_PREFIX = "anchor:"
 _TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
 
 
@@ -43,6 +48,12 @@ def _run_properties(tag: str, size: int, bold: bool, italic: bool, colour: str |
         f'<{tag} lang="{LANG}" sz="{size}" b="{int(bold)}" i="{int(italic)}">{fill}'
         f'<a:latin typeface="{FONT}"/><a:cs typeface="{FONT}"/></{tag}>'
     )
+
+
+def _linked(props: str, anchor: str) -> str:
+    """Run properties with a slide jump to ``anchor`` (``a:hlinkClick`` comes after the fonts)."""
+    link = f'<a:hlinkClick r:id={quoteattr(LINK_PREFIX + anchor)} action="{SLIDE_JUMP}"/>'
+    return props.replace("</a:rPr>", f"{link}</a:rPr>")
 
 
 def paragraphs_xml(paras: tuple[Para, ...] | list[Para], colour: str | None = None) -> str:
@@ -81,6 +92,8 @@ def _paragraph(para: Para, colour: str | None) -> str:
                 )
             if line:
                 props = _run_properties("a:rPr", size, run.bold, run.italic, run.colour or colour)
+                if run.link:
+                    props = _linked(props, run.link)
                 parts.append(f"<a:r>{props}<a:t>{escape(line)}</a:t></a:r>")
     parts.append(f'<a:endParaRPr lang="{LANG}" sz="{size}"/></a:p>')
     return "".join(parts)

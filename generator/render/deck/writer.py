@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
@@ -29,7 +29,16 @@ from pptx.slide import SlideLayout
 from pptx.util import Emu
 
 from generator.render.deck import oxml, package
-from generator.render.deck.content import GRIJS, Divider, Para, Run, Text, TitleSlide
+from generator.render.deck.content import (
+    GRIJS,
+    Divider,
+    Para,
+    Run,
+    Text,
+    TitleSlide,
+    bullet_room,
+    indent,
+)
 from generator.render.deck.metrics import LINE, fits, wrap
 from generator.render.deck.package import TemplateError
 from generator.render.deck.paginate import (
@@ -173,6 +182,23 @@ def _remove_slides(prs: PresentationType) -> None:
         id_list.remove(slide_id)
 
 
+def _one_line_links(para: Para, width: float) -> Para:
+    """LibreOffice shows a linked run as one field, which it never breaks at a space: a link
+    that would wrap keeps its link on the words of its first line, the rest is plain text."""
+    if not any(run.link for run in para.runs):
+        return para
+    room = max(width - indent(para) - bullet_room(para), para.size)
+    runs: list[Run] = []
+    for run in para.runs:
+        lines = wrap([(run.text, run.bold, run.italic)], room, para.size) if run.link else []
+        if len(lines) < 2:
+            runs.append(run)
+            continue
+        head = "".join(piece for piece, _, _ in lines[0])
+        runs += [replace(run, text=head), replace(run, text=run.text[len(head) :], link=None)]
+    return replace(para, runs=tuple(runs))
+
+
 class DeckWriter:
     def __init__(self, template: Template, meta: Meta) -> None:
         self.template = template
@@ -180,12 +206,22 @@ class DeckWriter:
         self.meta = meta
         self.count = 0
         self._shape_id = 100
+        #: slide links: the anchors' first slides, the names the next slide takes, and the
+        #: links written so far (resolved when every slide is there: a link may point ahead)
+        self._anchors: dict[str, SlidePart] = {}
+        self._next_anchors: tuple[str, ...] = ()
+        self._links: list[tuple[SlidePart, etree._Element]] = []
+
+    def anchor(self, names: tuple[str, ...]) -> None:
+        """Links to any of ``names`` jump to the next slide written (the first one counts)."""
+        self._next_anchors += names
 
     def title_slide(self, slide: TitleSlide) -> None:
         pptx_slide = self._add("title")
         self._fill_placeholders(pptx_slide, slide.title, slide.subtitle)
 
     def divider(self, slide: Divider) -> None:
+        self.anchor(slide.anchors)
         pptx_slide = self._add("section")
         subtitle = slide.subtitle
         if subtitle and not self.template.fits_section_text(subtitle):
@@ -221,6 +257,9 @@ class DeckWriter:
         slide_id = etree.SubElement(self.prs.slides._sldIdLst, qn("p:sldId"))
         slide_id.set("id", str(FIRST_SLIDE_ID + self.count))
         slide_id.set(qn("r:id"), rid)
+        for anchor in self._next_anchors:
+            self._anchors.setdefault(anchor, part)
+        self._next_anchors = ()
         slide: PptxSlide = part.slide
         for placeholder in self.template.cloneable[role]:
             slide.shapes.clone_placeholder(placeholder)
@@ -258,8 +297,9 @@ class DeckWriter:
     def _text(
         self, slide: PptxSlide, text: Text, left: float, top: float, width: float, height: float
     ) -> None:
-        body = oxml.paragraphs_xml(text.paras)
+        body = oxml.paragraphs_xml([_one_line_links(para, width) for para in text.paras])
         shape = oxml.text_box(self._id(slide), left, top, width, height, TEXT_INSET, body)
+        self._collect_links(slide, shape)
         slide.shapes._spTree.append(shape)
 
     def _table(
@@ -268,7 +308,22 @@ class DeckWriter:
         frame = oxml.table(
             self._id(slide), left, top, f"Tabel: {description}", table, CELL_MARGIN_X, CELL_MARGIN_Y
         )
+        self._collect_links(slide, frame)
         slide.shapes._spTree.append(frame)
+
+    def _collect_links(self, slide: PptxSlide, shape: etree._Element) -> None:
+        self._links += ((slide.part, link) for link in shape.iter(qn("a:hlinkClick")))
+
+    def _resolve_links(self) -> None:
+        """Each slide link gets a relationship to its anchor's first slide; a link to an anchor
+        the deck does not have (a part the agenda leaves out) becomes plain text."""
+        for part, link in self._links:
+            target = self._anchors.get(link.get(qn("r:id"), "").removeprefix(oxml.LINK_PREFIX))
+            if target is None:
+                link.getparent().remove(link)
+            else:
+                link.set(qn("r:id"), part.relate_to(target, RT.SLIDE))
+        self._links = []
 
     def _id(self, slide: PptxSlide) -> int:
         """A shape id unique on the slide being written (placeholders take the low ones)."""
@@ -285,6 +340,7 @@ class DeckWriter:
         self._text(slide, Text(number), template.left + width * 0.8, top, width * 0.2, 16)
 
     def save(self) -> bytes:
+        self._resolve_links()
         props = self.prs.core_properties
         now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
         props.title = self.meta.title

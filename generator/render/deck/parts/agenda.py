@@ -17,7 +17,19 @@ def letter(index: int) -> str:
     return letters[index] if index < 26 else letters[index // 26 - 1] + letters[index % 26]
 
 
+def rubriek_anchor(number: int) -> str:
+    """The anchor of rubriek ``number``'s divider (rubrieken count from 1)."""
+    return f"rubriek:{number}"
+
+
+def item_anchor(number: int, index: int) -> str:
+    """The anchor of the first slide of item ``index`` (from 0) of rubriek ``number``."""
+    return f"agendapunt:{number}:{index}"
+
+
 def slides(deck: Deck) -> list[Slide]:
+    """The agenda, each item linked to its first slide (the rubriek headings keep their colour:
+    a link is shown in the theme's link colour)."""
     paras: list[Para] = []
     for number, rubriek in enumerate(deck.meeting.agenda, start=1):
         paras.append(
@@ -30,7 +42,7 @@ def slides(deck: Deck) -> list[Slide]:
         for index, item in enumerate(rubriek.items):
             paras.append(
                 Para(
-                    (Run(item.titel),),
+                    (Run(item.titel, link=item_anchor(number, index)),),
                     size=BODY + 2,
                     level=1,
                     bullet=f"{letter(index)}.",

@@ -59,9 +59,11 @@ def overview(deck: Deck, item: AgendaItem) -> Section:
     for ws in deck.data.werkstromen:
         status = ws.effective_status
         trekker = deck.people.name(ws.trekker) if ws.trekker else ""
+        link = anchor(ws.nummer)  # the number and the kernwoord jump to the workstream's slide
+        titel = [replace(run, link=link) if run.bold else run for run in kernwoord(ws)]
         row = (
-            cell(str(ws.nummer), bold=True),
-            Cell((Para(tuple(kernwoord(ws)), size=TABLE + 1),)),
+            Cell((Para((Run(str(ws.nummer), bold=True, link=link),), size=TABLE),)),
+            Cell((Para(tuple(titel), size=TABLE + 1),)),
             cell(trekker),
             sct_cell(status, unbreakable=True) if status else Cell(),
         )
@@ -71,6 +73,11 @@ def overview(deck: Deck, item: AgendaItem) -> Section:
         columns, header("Nr.", "Werkstroom", "Werkstroomtrekker", "Status"), tuple(groups)
     )
     return Section(item.titel, (table,), foot=(legend_table(SCT),))
+
+
+def anchor(nummer: int) -> str:
+    """The anchor of a workstream's table slides, where links to the workstream jump to."""
+    return f"werkstroom:{nummer}"
 
 
 def kernwoord(ws: Werkstroom) -> list[Run]:
@@ -89,7 +96,9 @@ def kernwoord(ws: Werkstroom) -> list[Run]:
 
 def werkstroom(deck: Deck, ws: Werkstroom) -> Section:
     table = results_table(deck, ws) if ws.vorm == "resultaten" else standard_table(deck, ws)
-    return Section(f"{ws.nummer}. {ws.titel}", (table,), head=(team(deck, ws),))
+    return Section(
+        f"{ws.nummer}. {ws.titel}", (table,), head=(team(deck, ws),), anchors=(anchor(ws.nummer),)
+    )
 
 
 #: a row of a workstream table below its opdracht: a hoofdactie or an eindresultaat

@@ -1,0 +1,295 @@
+"""The "Voor het SCT" slide and the deck's slide links, read back from the saved PPTX."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.oxml.ns import qn
+from pptx.presentation import Presentation as PresentationType
+from pptx.slide import Slide
+
+from tests.conftest import FIXTURES, Run
+from tests.test_deck import build, slide_text
+
+MEETING = ("--vergadering", "2030-09-05")
+PREVIOUS = """datum: 2030-08-29
+agenda:
+  - rubriek: Ter informatie
+    items:
+      - titel: Werkstromen
+        onderdeel: werkstromen
+"""
+
+
+def git(repo: Path, *args: str, date: str) -> str:
+    when = f"{date}T12:00:00"
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Redactie", "GIT_AUTHOR_EMAIL": "r@example.org",
+           "GIT_COMMITTER_NAME": "Redactie", "GIT_COMMITTER_EMAIL": "r@example.org",
+           "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}  # fmt: skip
+    done = subprocess.run(
+        ["git", "-C", str(repo), *args], check=True, capture_output=True, text=True, env=env
+    )
+    return done.stdout.strip()
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def two_meetings(target: Path) -> Path:
+    """The small dataset with a meeting on 29 August before the one of 5 September."""
+    shutil.copytree(FIXTURES / "valid", target)
+    (target / "vergaderingen" / "2030-08-29.yaml").write_text(PREVIOUS, encoding="utf-8")
+    return target
+
+
+def report_after_the_meeting(data: Path) -> None:
+    """What the workstreams report after the meeting of 29 August."""
+    ws1 = data / "werkstromen" / "01-klantreis.yaml"
+    edit(ws1, "status: nog_niet_gestart", "status: escalatie")  # 1.2
+    edit(ws1, "deadline: 2030-10\n", "deadline: 2030-10\n        status: zorgen\n")  # Training
+    ws2 = data / "werkstromen" / "02-commissies.yaml"
+    # 2.1 stays afgerond while one of its hoofdacties is open again
+    edit(ws2, "2030-11-15\n        status: afgerond", "2030-11-15\n        status: gestart")
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A data folder in git: committed on the day of the previous meeting, changed since."""
+    root = tmp_path / "repo"
+    data = two_meetings(root / "status")
+    git(root, "init", "-q", "-b", "main", date="2030-08-29")
+    git(root, "add", "-A", date="2030-08-29")
+    git(root, "commit", "-qm", "stand voor het SCT van 29 augustus", date="2030-08-29")
+    report_after_the_meeting(data)
+    git(root, "commit", "-qam", "rapportage voor 5 september", date="2030-09-03")
+    return data
+
+
+def voor_het_sct(deck: Path) -> str:
+    prs = Presentation(str(deck))
+    slides = [s for s in prs.slides if (s.shapes.title is not None and
+              s.shapes.title.text.startswith("Voor het SCT"))]  # fmt: skip
+    assert slides, "no Voor het SCT slide"
+    return "\n".join(slide_text(s) for s in slides)
+
+
+def test_status_changes_since_the_previous_meeting_come_from_git(
+    run: Run, repo: Path, tmp_path: Path
+) -> None:
+    deck = build(run, repo, tmp_path / "out", *MEETING)
+    names = [s.shapes.title.text for s in Presentation(str(deck)).slides]
+    assert names[2].startswith("Voor het SCT")  # right after the agenda
+    text = voor_het_sct(deck)
+    assert "Status gewijzigd sinds het SCT van 29 augustus 2030 (3)" in text
+    assert "1.2 Integrale behandeling inrichten: nog niet gestart → escalatie" in text
+    assert (
+        "1.1 Klantreis doorontwikkelen: hoofdactie ‘Training ontwikkelen’, op schema → zorgen"
+        in text
+    )
+    assert (
+        "2.1 Taakopdrachten formuleren: hoofdactie ‘Werkproces beschrijven’, afgerond → op schema"
+        in text
+    )
+    # escalations and concerns, each once, under their own heading
+    assert "Escalatie naar het SCT (1)\n1.2 Integrale behandeling inrichten\n" in text
+    assert (
+        "Zorgen over de voortgang (1)\n"
+        "1.1 Klantreis doorontwikkelen: hoofdactie ‘Training ontwikkelen’" in text
+    )
+    # the overdue hoofdactie with its deadline and how long ago it passed
+    assert "Deadline verstreken (peildatum 5 september 2030) (1)" in text
+    assert "1.1 Klantreis doorontwikkelen: hoofdactie ‘Missie vastleggen’ (1 sept, 4 dagen)" in text
+    # a contradiction the chair would ask about
+    assert (
+        "2.1 Taakopdrachten formuleren: afgerond, maar hoofdactie ‘Werkproces beschrijven’ "
+        "staat nog open" in text
+    )
+    assert "niet te bepalen" not in text
+
+
+def test_the_previous_meeting_saw_the_data_of_the_end_of_its_day(run: Run, tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    data = two_meetings(root / "status")
+    ws1 = data / "werkstromen" / "01-klantreis.yaml"
+    git(root, "init", "-q", "-b", "main", date="2030-08-28")
+    git(root, "add", "-A", date="2030-08-28")
+    git(root, "commit", "-qm", "de dag ervoor", date="2030-08-28")
+    edit(ws1, "status: nog_niet_gestart", "status: gestart")
+    git(root, "commit", "-qam", "op de dag van het overleg", date="2030-08-29")
+    edit(
+        ws1,
+        "status: gestart\n    deadline: doorlopend",
+        "status: escalatie\n    deadline: doorlopend",
+    )
+    git(root, "commit", "-qam", "erna", date="2030-09-03")
+    text = voor_het_sct(build(run, data, tmp_path / "out", *MEETING))
+    assert "1.2 Integrale behandeling inrichten: op schema → escalatie" in text
+
+
+def test_working_changes_count_and_unchanged_data_says_so(run: Run, tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    data = two_meetings(root / "status")
+    git(root, "init", "-q", "-b", "main", date="2030-08-29")
+    git(root, "add", "-A", date="2030-08-29")
+    git(root, "commit", "-qm", "stand", date="2030-08-29")
+    text = voor_het_sct(build(run, data, tmp_path / "out1", *MEETING))
+    assert "Status gewijzigd" not in text  # an empty list is left out
+    assert "niet te bepalen" not in text
+    # not committed yet: the working data is what the deck shows, and what is compared
+    edit(data / "werkstromen" / "02-commissies.yaml", "status: afgerond", "status: zorgen")
+    text = voor_het_sct(build(run, data, tmp_path / "out2", *MEETING))
+    assert "2.1 Taakopdrachten formuleren: afgerond → zorgen" in text
+
+
+def test_without_git_the_slide_says_so_and_the_deck_is_built(run: Run, tmp_path: Path) -> None:
+    data = two_meetings(tmp_path / "status")
+    report_after_the_meeting(data)
+    text = voor_het_sct(build(run, data, tmp_path / "out", *MEETING))
+    assert (
+        "Wijzigingen sinds het SCT van 29 augustus 2030: niet te bepalen, de gegevens staan "
+        "niet in git." in text
+    )
+    assert "Escalatie naar het SCT (1)" in text  # the rest of the slide is there
+
+
+def test_a_shallow_clone_says_its_history_is_incomplete(
+    run: Run, repo: Path, tmp_path: Path
+) -> None:
+    shallow = tmp_path / "shallow"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{repo.parent}", str(shallow)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    text = voor_het_sct(build(run, shallow / "status", tmp_path / "out", *MEETING))
+    assert "de git-geschiedenis is hier onvolledig" in text
+    assert "Escalatie naar het SCT (1)" in text
+
+
+def test_the_first_meeting_and_a_quiet_one(run: Run, data: Path, tmp_path: Path) -> None:
+    text = voor_het_sct(build(run, data, tmp_path / "out1", *MEETING))
+    assert "Er is geen eerder SCT in de gegevens" in text
+    # nothing wrong: one sentence says so
+    ws1 = data / "werkstromen" / "01-klantreis.yaml"
+    edit(ws1, "deadline: 2030-09-01", "deadline: 2030-09-30")
+    text = voor_het_sct(build(run, data, tmp_path / "out2", *MEETING))
+    assert "Niets vraagt de aandacht van het SCT" in text
+
+
+def test_contradictions_in_what_was_reported(run: Run, data: Path, tmp_path: Path) -> None:
+    ws1 = data / "werkstromen" / "01-klantreis.yaml"
+    # reported on schedule as a whole while an opdracht escalates
+    edit(ws1, "kernwoord: klantreis\n", "kernwoord: klantreis\nstatus: gestart\n")
+    edit(ws1, "status: nog_niet_gestart", "status: escalatie")
+    ws2 = data / "werkstromen" / "02-commissies.yaml"
+    edit(ws2, "status: afgerond\n    hoofdacties", "status: gestart\n    hoofdacties")
+    edit(ws2, "status: afgerond\n      - titel: Werk", "status: gestart\n      - titel: Werk")
+    edit(ws2, "deadline: 2030-10-01/2030-11-15", "deadline: 2030-08-01/2030-08-15")
+    edit(ws2, "status: afgerond\n", "status: nog_niet_gestart\n")  # the second hoofdactie
+    text = voor_het_sct(build(run, data, tmp_path / "out", *MEETING))
+    assert "Vragen bij de rapportage" in text
+    assert (
+        "WS 1 Klantreis ontwerpen: gerapporteerd als op schema, maar opdracht 1.2 staat op "
+        "escalatie" in text
+    )
+    # everything open in workstream 2 is past its deadline, yet it is on schedule
+    assert (
+        "WS 2 Commissies opstarten: op schema, maar alle deadlines van het openstaande werk "
+        "zijn verstreken" in text
+    )
+
+
+# --- links ---------------------------------------------------------------------------------
+
+
+def _target(prs: PresentationType, slide: Slide, rid: str) -> int:
+    part = slide.part.related_part(rid)
+    return next(i for i, s in enumerate(prs.slides) if s.part is part)
+
+
+def links(prs: PresentationType, slide: Slide) -> list[tuple[str, int]]:
+    """(linked text, index of the slide it jumps to) for every slide link on ``slide``."""
+    found = []
+    for element in slide.shapes._spTree.iter(qn("a:r")):
+        link = element.find(f"{qn('a:rPr')}/{qn('a:hlinkClick')}")
+        if link is None:
+            continue
+        assert link.get("action") == "ppaction://hlinksldjump"
+        text = element.findtext(qn("a:t"))
+        found.append((text, _target(prs, slide, link.get(qn("r:id")))))
+    return found
+
+
+def title(prs: PresentationType, index: int) -> str:
+    shape = prs.slides[index].shapes.title
+    return shape.text if shape is not None else ""
+
+
+def test_agenda_overview_and_voor_het_sct_link_to_their_slides(
+    run: Run, repo: Path, tmp_path: Path
+) -> None:
+    prs = Presentation(str(build(run, repo, tmp_path / "out", *MEETING)))
+    agenda = dict(links(prs, prs.slides[1]))
+    assert title(prs, agenda["Nieuwe overlegstructuur"]) == "Voorstel"
+    assert title(prs, agenda["Terugkoppeling woensdag"]).startswith("Terugkoppeling")
+    assert title(prs, agenda["Werkstromen"]) == "Werkstromen"
+    # the dashboard's slides are titled by its tables: the item jumps to the first one
+    assert title(prs, agenda["Dashboard"]).startswith("Verzoeken om een dossier")
+    assert title(prs, agenda["Risicolog"]).startswith("Risicolog")
+    # every item jumps forward, in the agenda's order
+    targets = [agenda[t] for t in ("Nieuwe overlegstructuur", "Terugkoppeling woensdag",
+               "Werkstromen", "Dashboard", "Communicatiekalender", "Risicolog")]  # fmt: skip
+    assert targets == sorted(targets) and targets[0] > 2
+    overview = prs.slides[agenda["Werkstromen"]]
+    jumps = links(prs, overview)
+    assert ("1", title_index(prs, "1. Klantreis ontwerpen")) in jumps
+    assert ("Klantreis", title_index(prs, "1. Klantreis ontwerpen")) in jumps
+    assert ("2", title_index(prs, "2. Commissies opstarten")) in jumps
+    sct = links(prs, prs.slides[2])
+    assert ("1.2", title_index(prs, "1. Klantreis ontwerpen")) in sct
+    assert ("2.1", title_index(prs, "2. Commissies opstarten")) in sct
+
+
+def title_index(prs: PresentationType, name: str) -> int:
+    return next(i for i in range(len(prs.slides)) if title(prs, i).startswith(name))
+
+
+def test_a_link_to_a_slide_the_deck_does_not_have_is_plain_text(
+    run: Run, repo: Path, tmp_path: Path
+) -> None:
+    meeting = repo / "vergaderingen" / "2030-09-05.yaml"
+    edit(meeting, "      - titel: Werkstromen\n        onderdeel: werkstromen\n", "")
+    prs = Presentation(str(build(run, repo, tmp_path / "out", *MEETING)))
+    assert links(prs, prs.slides[2]) == []  # no workstream slides to jump to
+    assert "1.2 Integrale behandeling inrichten" in slide_text(prs.slides[2])
+
+
+def test_openbaar_leaves_no_registered_name_on_the_slide(
+    run: Run, repo: Path, tmp_path: Path
+) -> None:
+    root = repo.parent
+    ws1 = repo / "werkstromen" / "01-klantreis.yaml"
+    edit(
+        ws1,
+        "titel: Integrale behandeling inrichten",
+        "titel: Inrichten met F. Abma",
+    )
+    edit(ws1, "titel: Training ontwikkelen", "titel: Training door G. Zijlstra")
+    git(root, "commit", "-qam", "namen", date="2030-09-04")
+    deck = build(run, repo, tmp_path / "openbaar", *MEETING, "--openbaar")
+    text = voor_het_sct(deck)
+    assert "1.2 Inrichten met Persoonsgegevens" in text
+    assert "‘Training door Persoonsgegevens’" in text
+    with zipfile.ZipFile(deck) as archive:
+        for name in archive.namelist():
+            content = archive.read(name)
+            for person in (b"Abma", b"Zijlstra"):
+                assert person not in content, f"{person!r} in {name}"
