@@ -47,7 +47,11 @@ def header(*names: str, right: tuple[int, ...] = ()) -> tuple[Cell, ...]:
 
 
 def heading(text: str) -> Text:
-    return Text((Para((Run(text, bold=True, colour=DONKERBLAUW),), size=BODY),), space_after=2.0)
+    return Text(
+        (Para((Run(text, bold=True, colour=DONKERBLAUW),), size=BODY),),
+        space_after=2.0,
+        keep_with_next=True,
+    )
 
 
 def status_cell(

@@ -109,6 +109,8 @@ class Table:
 class Text:
     paras: tuple[Para, ...]
     space_after: float = 6.0
+    #: a heading: it goes to the next slide with the start of what follows it
+    keep_with_next: bool = False
 
 
 Block = Text | Table

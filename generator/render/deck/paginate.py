@@ -537,7 +537,7 @@ class _TableLayout:
         fresh = full - laid.header_height
         room = first - laid.header_height
         pages: list[list[_Chunk]] = [[]]
-        if room < MIN_ROOM:
+        if room < min(MIN_ROOM, sum(chunk.height for chunk in laid.chunks)):
             pages.append([])
             room = fresh
         used = 0.0
@@ -823,6 +823,17 @@ class _Flow:
         self.pages[-1].append((block, height, space))
         self.used += height + space
 
+    def start_of(self, heading: Text, following: Block) -> float:
+        """The room ``heading`` needs with the start of ``following``: its first paragraph, or
+        a table's header and first group (at the smallest size a table may take)."""
+        need = text_height(heading, self.width) + heading.space_after
+        if isinstance(following, Text):
+            first = following.paras[:1]
+            return need + (paras_height(first, self.width) + 2 * TEXT_INSET if first else 0.0)
+        laid = _TableLayout(following, self.width).at(self.sizes[-1])
+        start = laid.chunks[0].height if laid.chunks else 0.0
+        return need + laid.header_height + min(start, MIN_ROOM)
+
     def text(self, block: Text) -> None:
         paras, forced = fit_words(block.paras, self.width)
         self.forced += forced
@@ -929,7 +940,18 @@ def _flowed(
     section: Section, geometry: Geometry, min_size: float, cap: float | None = None
 ) -> _Flow:
     flow = _Flow(section, geometry, min_size, cap)
-    for block in section.body:
+    body = section.body
+    for index, block in enumerate(body):
+        following = body[index + 1] if index + 1 < len(body) else None
+        # a heading stands on the slide where what it heads begins
+        if (
+            isinstance(block, Text)
+            and block.keep_with_next
+            and following is not None
+            and flow.pages[-1]
+            and flow.room < flow.start_of(block, following)
+        ):
+            flow._new_page()
         if isinstance(block, Text):
             flow.text(block)
         else:

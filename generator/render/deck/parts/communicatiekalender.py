@@ -117,16 +117,18 @@ def slides(deck: Deck, item: AgendaItem, head: tuple[Block, ...]) -> list[Slide]
     planning_title = months_title(kalender, window, later, year=deck.year)
     result: list[Slide] = []
     for groep, doelgroepen in kalender.groepen:
-        body: list[Block] = [week_table(deck, kalender, window, doelgroepen)]
+        calendar: tuple[Block, ...] = (week_table(deck, kalender, window, doelgroepen),)
         count = sum(entry.doelgroep in doelgroepen for entry in later)
+        foot: tuple[Block, ...] = legend
         if count:
+            # with the legend under the table, so that it never stands alone on a slide
             note = (
                 f"Na deze weken gepland: {aantal(count, 'item', 'items')} (zie {planning_title})."
             )
-            body.append(Text((Para((Run(note, italic=True, colour=GRIJS),), size=SMALL),)))
-        result.append(Section(titled(item.titel, groep), tuple(body), head=head, foot=legend))
+            foot = (Text((Para((Run(note, italic=True, colour=GRIJS),), size=SMALL),)), *legend)
+        result.append(Section(titled(item.titel, groep), calendar, head=head, foot=foot))
     if later or kalender.planning:
-        body = []
+        body: list[Block] = []
         if kalender.planning and kalender.planning.toelichting:
             body.append(toelichting(kalender.planning.toelichting))
         for groep, doelgroepen in kalender.groepen:
