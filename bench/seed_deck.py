@@ -351,9 +351,7 @@ class Words:
     lost: list[tuple[int, str]] = field(default_factory=list)
 
 
-def _continuations(
-    lines: list[list[_Token]], token: _Token, rest: str
-) -> Iterator[list[_Token]]:
+def _continuations(lines: list[list[_Token]], token: _Token, rest: str) -> Iterator[list[_Token]]:
     """The tokens that carry on ``rest`` below ``token`` in its cell, line by line."""
     below = token.line + 1
     while below < len(lines) and not lines[below] and below <= token.line + 2:
@@ -390,9 +388,7 @@ def check_words(slides: list[str], pages: list[str]) -> Words:
                     for pieces in _continuations(lines, token, word[len(token.text) :]):
                         shown = "|".join(p.text for p in (token, *pieces))
                         hyphenated = all(p.hyphen for p in (token, *pieces[:-1]))
-                        (result.hyphenated if hyphenated else result.broken).append(
-                            (number, shown)
-                        )
+                        (result.hyphenated if hyphenated else result.broken).append((number, shown))
                         explained.add(word)
         for word in sorted(slide_words(text) - on_page - explained):
             result.lost.append((number, word))
@@ -442,9 +438,7 @@ def measure(
             "title_slides": roles.count("title"),
             "dividers": roles.count("divider"),
             "content_slides": roles.count("content"),
-            "near_empty": [
-                asdict(f) for f in slide_fills if f.fill < NEAR_EMPTY
-            ],
+            "near_empty": [asdict(f) for f in slide_fills if f.fill < NEAR_EMPTY],
             "fills": [asdict(f) for f in slide_fills],
         }
         if in_process != len(roles):
