@@ -83,6 +83,8 @@ def test_words_split_over_lines_of_a_cell_are_found() -> None:
     assert words.lost == []
     # two words on two lines are two words, and a word missing from the page is lost
     assert check_words(["Commissies beleidskeuzes weg"], [page]) == Words(lost=[(1, "weg")])
+    # numbers in a column are not a number broken
+    assert check_words(["Nr. 1 2 12"], [" Nr.\n 1\n 2\n 12\n"]) == Words()
 
 
 def test_the_older_model_builds_the_seed_deck(tmp_path: Path) -> None:
