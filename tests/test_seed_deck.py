@@ -1,0 +1,170 @@
+"""bench/seed: all 13 workstreams of the SCT deck of 17 August 2020 in their own table forms
+(issue #13). The dataset builds a deck, and the deck meets the issue's measures, as
+bench/seed_deck.py measures them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pptx import Presentation
+
+from bench.seed_deck import (
+    MEETING,
+    NEAR_EMPTY,
+    ORIGINAL_SLIDES,
+    SEED,
+    SlideFill,
+    Words,
+    check_words,
+    compat_copy,
+    fills,
+    slide_texts,
+)
+from generator.cli import main
+from generator.load.kinds.werkstroom import Werkstroom
+from tests.office import page_texts, to_pdf
+
+#: bench/seed uses the results form of issue #13 (``vorm``, eindresultaten with their own
+#: columns, unit names in afhankelijkheden, hoofdactie toelichting) and the dashboard.yaml and
+#: communicatie.yaml of the dashboard and comms branches. Until those are merged the model
+#: refuses the dataset, so these tests skip, except under CI=true, where they must run.
+#: After the merge: remove PENDING and its uses.
+READY = "vorm" in Werkstroom.model_fields and all(
+    (SEED / name).is_file() for name in ("dashboard.yaml", "communicatie.yaml")
+)
+PENDING = pytest.mark.skipif(
+    not READY and os.environ.get("CI") != "true",
+    reason="bench/seed needs the results, dashboard and comms branches of issue #13",
+)
+#: The measures hold once the layout branch (widths by measurement, balanced slides) is in too.
+#: After the merge: remove MEASURE and its uses, so that the measures are enforced.
+MEASURE = pytest.mark.xfail(strict=False, reason="needs the layout and results branches")
+
+
+def _deck(data: Path, out: Path) -> Path:
+    result = CliRunner().invoke(
+        main,
+        ["deck", "--data", str(data), "--output", str(out), "--vergadering", MEETING],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    return out / f"sct-{MEETING}.pptx"
+
+
+def _titles(deck: Path) -> list[str]:
+    prs = Presentation(str(deck))
+    return [s.shapes.title.text if s.shapes.title is not None else "" for s in prs.slides]
+
+
+# --- the bench's own instruments -----------------------------------------------------------
+
+
+def test_words_split_over_lines_of_a_cell_are_found() -> None:
+    """pdftotext -layout puts table cells side by side; a word split in a cell shows as a
+    fragment ending its line in the cell and the rest starting the next line there."""
+    page = (
+        " Opdracht          Afhankelij     Status\n"
+        " 11.1 Zorgdragen   kheid          Zorgen over de\n"
+        " voor kwaliteit    WS 1 t/m 4     voortgang, toelich\n"
+        "                                  ting volgt\n"
+        " Commissies        Af-\n"
+        " beleidskeuzes     hankelijkheid\n"
+    )
+    slide = (
+        "Opdracht Afhankelijkheid Status 11.1 Zorgdragen voor kwaliteit WS 1 t/m 4 "
+        "Zorgen over de voortgang, toelichting volgt Commissies beleidskeuzes Af\u00adhankelijkheid"
+    )
+    words = check_words([slide], [page])
+    assert sorted(words.broken) == [(1, "afhankelij|kheid"), (1, "toelich|ting")]
+    assert words.hyphenated == [(1, "af|hankelijkheid")]
+    assert words.lost == []
+    # two words on two lines are two words, and a word missing from the page is lost
+    assert check_words(["Commissies beleidskeuzes weg"], [page]) == Words(lost=[(1, "weg")])
+    # numbers in a column are not a number broken
+    assert check_words(["Nr. 1 2 12"], [" Nr.\n 1\n 2\n 12\n"]) == Words()
+
+
+def test_the_older_model_builds_the_seed_deck(tmp_path: Path) -> None:
+    """The seed folded into the model without the issue #13 fields (bench/seed_deck.py
+    --compat: the 'before' numbers) still makes a deck with every workstream and opdracht."""
+    data = tmp_path / "compat"
+    notes = compat_copy(SEED, data)
+    assert any("11-inrichten-uht.yaml: vorm dropped" in note for note in notes), notes
+    deck = _deck(data, tmp_path / "out")
+    titles = _titles(deck)
+    for number in range(1, 14):
+        assert any(t.startswith(f"{number}. ") for t in titles), (number, titles)
+    text = "\n".join(slide_texts(deck))
+    for nummer in ("1.3", "2.8", "3.9", "4.3", "5.5", "6.5", "7.6", "8.4", "9.4", "10.4"):
+        assert nummer in text
+    for nummer in ("11.5", "12.3.1", "12.3.2", "12.5", "13.3"):
+        assert nummer in text
+
+
+# --- the seed dataset itself ---------------------------------------------------------------
+
+
+@PENDING
+def test_the_seed_dataset_is_valid() -> None:
+    result = CliRunner().invoke(
+        main, ["check", "--data", str(SEED), "--peildatum", MEETING], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.output
+    assert " error" not in result.output
+
+
+@pytest.fixture(scope="module")
+def seed_deck(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _deck(SEED, tmp_path_factory.mktemp("seed"))
+
+
+@PENDING
+def test_the_seed_deck_has_every_part_of_the_agenda(seed_deck: Path) -> None:
+    titles = _titles(seed_deck)
+    for number in range(1, 14):
+        assert any(t.startswith(f"{number}. ") for t in titles), (number, titles)
+    text = "\n".join(slide_texts(seed_deck))
+    for words in ("Ritmewijziging", "Communicatiekalender", "dashboard", "12.3.2", "13.3"):
+        assert words in text
+
+
+# --- the measures of issue #13 ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def rendered(seed_deck: Path, tmp_path_factory: pytest.TempPathFactory) -> Words:
+    """The seed deck through LibreOffice: words split over lines, and words lost."""
+    pdf = to_pdf(seed_deck, tmp_path_factory.mktemp("pdf"))
+    return check_words(slide_texts(seed_deck), page_texts(pdf))
+
+
+@pytest.fixture(scope="module")
+def slide_fills() -> list[SlideFill]:
+    return fills(SEED)[0]
+
+
+@PENDING
+@MEASURE
+def test_no_more_slides_than_the_original(seed_deck: Path) -> None:
+    assert len(_titles(seed_deck)) <= ORIGINAL_SLIDES
+
+
+@PENDING
+@MEASURE
+def test_no_near_empty_slides(slide_fills: list[SlideFill]) -> None:
+    near = [f for f in slide_fills if f.fill < NEAR_EMPTY]
+    assert near == []
+
+
+@PENDING
+@MEASURE
+def test_no_word_broken_without_a_hyphen(rendered: Words) -> None:
+    assert rendered.broken == []
+
+
+@PENDING
+def test_every_word_of_every_slide_on_its_page(rendered: Words) -> None:
+    assert rendered.lost == []
