@@ -4,7 +4,6 @@ bench/seed_deck.py measures them."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -24,24 +23,7 @@ from bench.seed_deck import (
     slide_texts,
 )
 from generator.cli import main
-from generator.load.kinds.werkstroom import Werkstroom
 from tests.office import page_texts, to_pdf
-
-#: bench/seed uses the results form of issue #13 (``vorm``, eindresultaten with their own
-#: columns, unit names in afhankelijkheden, hoofdactie toelichting) and the dashboard.yaml and
-#: communicatie.yaml of the dashboard and comms branches. Until those are merged the model
-#: refuses the dataset, so these tests skip, except under CI=true, where they must run.
-#: After the merge: remove PENDING and its uses.
-READY = "vorm" in Werkstroom.model_fields and all(
-    (SEED / name).is_file() for name in ("dashboard.yaml", "communicatie.yaml")
-)
-PENDING = pytest.mark.skipif(
-    not READY and os.environ.get("CI") != "true",
-    reason="bench/seed needs the results, dashboard and comms branches of issue #13",
-)
-#: The measures hold once the layout branch (widths by measurement, balanced slides) is in too.
-#: After the merge: remove MEASURE and its uses, so that the measures are enforced.
-MEASURE = pytest.mark.xfail(strict=False, reason="needs the layout and results branches")
 
 
 def _deck(data: Path, out: Path) -> Path:
@@ -107,13 +89,12 @@ def test_the_older_model_builds_the_seed_deck(tmp_path: Path) -> None:
 # --- the seed dataset itself ---------------------------------------------------------------
 
 
-@PENDING
 def test_the_seed_dataset_is_valid() -> None:
     result = CliRunner().invoke(
         main, ["check", "--data", str(SEED), "--peildatum", MEETING], catch_exceptions=False
     )
     assert result.exit_code == 0, result.output
-    assert " error" not in result.output
+    assert "OK: 0 error(s)" in result.output
 
 
 @pytest.fixture(scope="module")
@@ -121,7 +102,6 @@ def seed_deck(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _deck(SEED, tmp_path_factory.mktemp("seed"))
 
 
-@PENDING
 def test_the_seed_deck_has_every_part_of_the_agenda(seed_deck: Path) -> None:
     titles = _titles(seed_deck)
     for number in range(1, 14):
@@ -146,25 +126,18 @@ def slide_fills() -> list[SlideFill]:
     return fills(SEED)[0]
 
 
-@PENDING
-@MEASURE
 def test_no_more_slides_than_the_original(seed_deck: Path) -> None:
     assert len(_titles(seed_deck)) <= ORIGINAL_SLIDES
 
 
-@PENDING
-@MEASURE
 def test_no_near_empty_slides(slide_fills: list[SlideFill]) -> None:
     near = [f for f in slide_fills if f.fill < NEAR_EMPTY]
     assert near == []
 
 
-@PENDING
-@MEASURE
 def test_no_word_broken_without_a_hyphen(rendered: Words) -> None:
     assert rendered.broken == []
 
 
-@PENDING
 def test_every_word_of_every_slide_on_its_page(rendered: Words) -> None:
     assert rendered.lost == []
