@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from generator.render.deck.build import Deck
 
 RISICO = "⊗ Risico in risico-log"
+#: footnotes are set small, as in the hand-made deck, but not below what a slide allows
+FOOTNOTE = 9.0
 #: the fill of a note over cells without figures
 NOTE_FILL = "EDEDED"
 #: an empty cell, with a paragraph at the table's size (an empty one would take the renderer's
@@ -200,7 +202,8 @@ def _value_cell(
         change = dutch.change(value - series[days[-2]])
         if len(dates) > 1 and days[-2] != dates[-2]:
             change += f" t.o.v. {dutch.short_date(days[-2], year=deck.year)}"
-        text += f" ({change})"
+        # a figure and its change are read together: they never part at a line's end
+        text += f"\u00a0({change})" if " " not in change else f" ({change})"
     paras = [Para((Run(text, bold=rij.vet),), size=TABLE, align="r")]
     if days[-1] != dates[-1]:
         when = f"per {dutch.short_date(days[-1], year=deck.year)}"
@@ -228,13 +231,13 @@ def _foot(tabel: DashboardTabel) -> tuple[Block, ...]:
                 Run(f"{superscript([number])} ", colour=GRIJS),
                 Run(tabel.voetnoten[name], colour=GRIJS),
             )
-            paras.append(Para(runs, size=SMALL))
+            paras.append(Para(runs, size=FOOTNOTE))
         for name, text in tabel.voetnoten.items():
             if name not in numbers:
-                paras.append(Para((Run(text, colour=GRIJS),), size=SMALL))
+                paras.append(Para((Run(text, colour=GRIJS),), size=FOOTNOTE))
     else:
         for i, text in enumerate(tabel.voetnoten, start=1):
-            paras.append(Para((Run(f"{i}) {text}", italic=True, colour=GRIJS),), size=SMALL))
+            paras.append(Para((Run(f"{i}) {text}", italic=True, colour=GRIJS),), size=FOOTNOTE))
     if tabel.toelichting:
-        paras += paragraphs(tabel.toelichting, size=SMALL)
+        paras += paragraphs(tabel.toelichting, size=FOOTNOTE)
     return (Text(tuple(paras), space_after=0.0),) if paras else ()
