@@ -113,15 +113,28 @@ def _split(para: Para, width: float, count: int) -> tuple[Para, Para]:
         return para, replace(para, line=Line((), para.line.level, None))
     count = max(1, min(count, len(lines) - 1))
 
-    def runs(chunk: list[list[tuple[str, bool, bool]]]) -> tuple[Run, ...]:
+    source = "".join(text for text, _, _ in pieces)
+    at = 0  # how far into ``source`` the lines so far reach
+    spaced: list[bool] = []  # per line: whether a space stood where it broke
+    for line in lines:
+        for text, _, _ in line:
+            found = source.find(text, at)
+            at = (found if found >= 0 else at) + len(text)
+        ends = line[-1][0].endswith("\n") if line else False
+        spaced.append(not ends and (at >= len(source) or source[at] in " \t"))
+        while at < len(source) and source[at] in " \t":
+            at += 1
+
+    def runs(chunk: list[list[tuple[str, bool, bool]]], first: int) -> tuple[Run, ...]:
         found: list[Run] = []
         for index, line in enumerate(chunk):
             for text, bold, italic in line:
                 found.append(Run(text, bold, italic))
-            if index < len(chunk) - 1 and not line[-1][0].endswith("\n"):
+            # a word wider than the line was broken inside: its pieces join without a space
+            if index < len(chunk) - 1 and spaced[first + index]:
                 found.append(Run(" "))
         return tuple(found)
 
-    head = replace(para, line=replace(para.line, runs=runs(lines[:count])))
-    tail = replace(para, line=Line(runs(lines[count:]), para.line.level, None))
+    head = replace(para, line=replace(para.line, runs=runs(lines[:count], 0)))
+    tail = replace(para, line=Line(runs(lines[count:], count), para.line.level, None))
     return head, tail
