@@ -97,13 +97,13 @@ class _Breaker:
 
     def lines(self, pieces: Iterable[StyledText]) -> Iterator[Line]:
         limit = self.limit
-        for word, space in _words(pieces):
+        for word, space, word_width, space_width in _measured_words(pieces):
             if word is None:  # a line break written in the text: kept at the line's end
                 self.line.append(space)
                 yield self._end()
                 continue
-            word_width = sum(em_width(t, bold=b, italic=i) for t, b, i in word)
-            space_width = em_width(" ", bold=space[1], italic=space[2]) if self.line else 0.0
+            if not self.line:
+                space_width = 0.0
             if self.line and self.used + space_width + word_width > limit:
                 yield self._end()
                 space_width = 0.0
@@ -139,6 +139,35 @@ class _Breaker:
                     start = end
                 if start < length:
                     yield self._end()
+
+
+#: texts up to this many characters have their words measured once for every width they are
+#: wrapped at (a table is laid out at several sizes); longer ones are measured as they go
+_MEASURED = 4000
+
+_Measured = tuple[list[StyledText] | None, StyledText, float, float]
+
+
+def _measured_words(pieces: Iterable[StyledText]) -> Iterable[_Measured]:
+    """The words of ``pieces`` with the space before each, and both their widths in ems."""
+    pieces = tuple(pieces)
+    if sum(len(text) for text, _, _ in pieces) <= _MEASURED:
+        return _measured_cached(pieces)
+    return _measure_words(pieces)
+
+
+@lru_cache(maxsize=16384)
+def _measured_cached(pieces: tuple[StyledText, ...]) -> tuple[_Measured, ...]:
+    return tuple(_measure_words(pieces))
+
+
+def _measure_words(pieces: Iterable[StyledText]) -> Iterator[_Measured]:
+    for word, space in _words(pieces):
+        if word is None:
+            yield None, space, 0.0, 0.0
+            continue
+        width = sum(em_width(t, bold=b, italic=i) for t, b, i in word)
+        yield word, space, width, em_width(" ", bold=space[1], italic=space[2])
 
 
 _TOKENS = re.compile(r"[^ \n\t]+|\n|[ \t]")
