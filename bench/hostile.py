@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import yaml
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -50,12 +52,12 @@ def with_paragraph(target: Path, size: int) -> Path:
     """The demo data plus a rubriek whose one item is a paragraph of ``size`` characters."""
     shutil.copytree(DEMO, target)
     meeting = max((target / "vergaderingen").glob("*.yaml"))
-    text = meeting.read_text(encoding="utf-8").rstrip("\n")
-    item = (
-        "\n  - rubriek: Bijlage\n    items:\n      - titel: Lange tekst\n"
-        f'        inhoud: "{paragraph(size)}"\n'
+    document = yaml.safe_load(meeting.read_text(encoding="utf-8"))
+    item = {"titel": "Lange tekst", "inhoud": paragraph(size)}
+    document["agenda"].append({"rubriek": "Bijlage", "items": [item]})
+    meeting.write_text(
+        yaml.safe_dump(document, allow_unicode=True, width=float("inf")), encoding="utf-8"
     )
-    meeting.write_text(text + item, encoding="utf-8")
     return target
 
 
