@@ -44,6 +44,11 @@ def tables(deck: Path, prefix: str) -> list[tuple[Any, Any]]:
     return found
 
 
+def plain(shape: Any) -> str:
+    """A cell's text with its no-break spaces (which keep "R1 t/m R3" whole) as spaces."""
+    return str(shape.text).replace("\u00a0", " ")
+
+
 def rows_of(table: Any) -> list[list[Any]]:
     return [list(row.cells) for row in list(table.rows)[1:]]
 
@@ -86,10 +91,10 @@ def test_overview_of_thirteen_workstreams_is_one_slide(run: Run, tmp_path: Path)
     assert names.count(OVERVIEW) == 1, [n for n in names if n.startswith("Herstelorganisatie")]
     ((slide, table),) = tables(deck, OVERVIEW)
     rows = rows_of(table)
-    assert [r[0].text for r in rows] == [str(n) for n in range(1, 14)]
+    assert [plain(r[0]) for r in rows] == [str(n) for n in range(1, 14)]
     shorts = {s.short_label: s.colour for s in SCT.statuses}
     for row in rows:
-        label = row[3].text.replace("\u00a0", " ")
+        label = plain(row[3]).replace("\u00a0", " ")
         assert shorts[label] == fill(row[3])  # the short label, in a cell of its colour
         assert "\u00a0" in row[3].text or " " not in label  # a label never wraps
     bold = [r.text for r in rows[12][1].text_frame.paragraphs[0].runs if r.font.bold]
@@ -100,7 +105,7 @@ def test_overview_of_thirteen_workstreams_is_one_slide(run: Run, tmp_path: Path)
 
 def test_overview_status_labels_are_short(demo_deck: Path) -> None:
     ((_, table),) = tables(demo_deck, OVERVIEW)
-    labels = {row[3].text.replace("\u00a0", " ") for row in rows_of(table)}
+    labels = {plain(row[3]).replace("\u00a0", " ") for row in rows_of(table)}
     assert labels <= {s.short_label for s in SCT.statuses}
     assert "Zorgen" in labels
 
@@ -112,25 +117,25 @@ def test_results_form_has_a_row_per_eindresultaat(demo_deck: Path) -> None:
     slides = tables(demo_deck, "11. ")
     assert len(slides) >= 2  # the demo's results table continues
     for slide, table in slides:
-        assert [c.text for c in table.rows[0].cells] == RESULTS_HEADER
+        assert [plain(c) for c in table.rows[0].cells] == RESULTS_HEADER
         assert "Werkstroomtrekker: H. Elzinga" in slide_text(slide)
     rows = [row for _, table in slides for row in rows_of(table)]
-    by_title = {row[1].text: row for row in rows}
+    by_title = {plain(row[1]): row for row in rows}
     staffed = by_title["Primaire en ondersteunende functies zijn voldoende bezet"]
     roles = by_title[
         "Taken en bevoegdheden zijn helder en volledig belegd, met zo min mogelijk overlap"
     ]
     # each row its own themes, deadline, dependency, risks and status with its toelichting
-    assert [c.text for c in staffed[2:6]] == ["PMO", "1 sept", "SCT, SSO O&P", "R2"]
-    assert [c.text for c in roles[2:6]] == ["Wendbaar\nPMO", "n.t.b.", "WS 1 t/m 4", "R1 t/m R3"]
-    assert staffed[6].text.startswith("Zorgen\nDe lijst met aanvullende rollen")
+    assert [plain(c) for c in staffed[2:6]] == ["PMO", "1 sept", "SCT, SSO O&P", "R2"]
+    assert [plain(c) for c in roles[2:6]] == ["Wendbaar\nPMO", "n.t.b.", "WS 1 t/m 4", "R1 t/m R3"]
+    assert plain(staffed[6]).startswith("Zorgen\nDe lijst met aanvullende rollen")
     # the status colour per row
     efficient = by_title["Systemen ondersteunen de primaire processen op een efficiënte manier"]
     database = by_title["Alle processen putten uit één centrale, betrouwbare gegevensbron"]
     assert fill(efficient[6]) == SCT["zorgen"].colour
     assert fill(database[6]) == SCT["gestart"].colour
-    assert database[6].text.startswith("Op schema\n")
-    assert [c.text for c in database[4:6]] == ["IV, DF&A", "R1, R3"]
+    assert plain(database[6]).startswith("Op schema\n")
+    assert [plain(c) for c in database[4:6]] == ["IV, DF&A", "R1, R3"]
 
 
 def test_results_form_prints_each_sentence_once(demo_deck: Path) -> None:
@@ -139,10 +144,10 @@ def test_results_form_prints_each_sentence_once(demo_deck: Path) -> None:
     assert text.count("De processen kunnen pas worden vastgesteld") == 1
     assert text.count("een deadline is daarom nog niet te geven") == 1
     rows = [row for _, table in tables(demo_deck, "11. ") for row in rows_of(table)]
-    start = next(i for i, r in enumerate(rows) if r[0].text.startswith("11.2"))
+    start = next(i for i, r in enumerate(rows) if plain(r[0]).startswith("11.2"))
     processes = rows[start : start + 3]
-    assert processes[0][4].text == "WS 1 t/m 3"
-    assert processes[2][1].text.startswith("De processen zijn efficiënt")
+    assert plain(processes[0][4]) == "WS 1 t/m 3"
+    assert plain(processes[2][1]).startswith("De processen zijn efficiënt")
     assert processes[1][4].is_spanned and processes[1][6].is_spanned
 
 
@@ -152,7 +157,7 @@ def test_no_dependency_list_runs_a_line_per_workstream(demo_deck: Path) -> None:
         for shape in slide.shapes:
             if not shape.has_table:
                 continue
-            header = [c.text for c in shape.table.rows[0].cells]
+            header = [plain(c) for c in shape.table.rows[0].cells]
             if "Afhankelijkheid" not in header:
                 continue
             column = header.index("Afhankelijkheid")
@@ -165,18 +170,18 @@ def test_no_dependency_list_runs_a_line_per_workstream(demo_deck: Path) -> None:
 def test_results_form_without_eindresultaten_is_one_row_per_opdracht(demo_deck: Path) -> None:
     slides = tables(demo_deck, "12. ")
     assert slides
-    header = [c.text for c in slides[0][1].rows[0].cells]
+    header = [plain(c) for c in slides[0][1].rows[0].cells]
     assert header == ["Opdracht", "Hoofdacties", *RESULTS_HEADER[2:]]
     rows = [row for _, table in slides for row in rows_of(table)]
-    first = next(r for r in rows if r[0].text.startswith("12.1 "))
-    assert first[1].text.splitlines() == [
+    first = next(r for r in rows if plain(r[0]).startswith("12.1 "))
+    assert plain(first[1]).splitlines() == [
         "De bezwaarprocedure afronden",
         "Zorgen dat de Commissie Werkelijke Schade elk verzoek beoordeelt en erop besluit",
         "De rentevergoeding nabetalen",
     ]
-    assert [c.text for c in first[2:6]] == ["Productie", "n.t.b.", "WS 1, 7", "R1, R3"]
+    assert [plain(c) for c in first[2:6]] == ["Productie", "n.t.b.", "WS 1, 7", "R1, R3"]
     assert fill(first[6]) == SCT["zorgen"].colour
-    assert len([r for r in rows if r[0].text.startswith("12.")]) == 5  # one row each
+    assert len([r for r in rows if plain(r[0]).startswith("12.")]) == 5  # one row each
 
 
 # --- the standard form ---------------------------------------------------------------------
@@ -196,24 +201,24 @@ def test_standard_form_gives_a_hoofdactie_its_own_status_row(
     path.write_text(text, encoding="utf-8")
     deck = build(run, data, tmp_path / "out")
     ((_, table),) = tables(deck, "1. Klantreis")
-    header = [c.text for c in table.rows[0].cells]
+    header = [plain(c) for c in table.rows[0].cells]
     assert header == [
         "Opdracht", "Hoofdacties", "Deadline", "Afhankelijkheid", "Risico's",
         "Status en toelichting",
     ]  # fmt: skip
     rows = rows_of(table)
     # 1.1: its own toelichting on top, then a status cell per hoofdactie
-    assert rows[0][0].text.startswith("1.1 ")
-    assert rows[0][5].text == "Gestart en op schema\nLoopt volgens plan."
-    assert rows[1][1].text.startswith("Missie vastleggen")
-    assert rows[1][5].text == "Op schema" and fill(rows[1][5]) == SCT["gestart"].colour
-    assert rows[2][1].text == "Training ontwikkelen"  # no status line in the hoofdactie cell
-    assert rows[2][5].text == "Zorgen\nDe trainers zijn nog niet geworven."
+    assert plain(rows[0][0]).startswith("1.1 ")
+    assert plain(rows[0][5]) == "Gestart en op schema\nLoopt volgens plan."
+    assert plain(rows[1][1]).startswith("Missie vastleggen")
+    assert plain(rows[1][5]) == "Op schema" and fill(rows[1][5]) == SCT["gestart"].colour
+    assert plain(rows[2][1]) == "Training ontwikkelen"  # no status line in the hoofdactie cell
+    assert plain(rows[2][5]) == "Zorgen\nDe trainers zijn nog niet geworven."
     assert fill(rows[2][5]) == SCT["zorgen"].colour
-    assert [c.text for c in rows[2][3:5]] == ["WS 1, 2, IV", "R1"]
+    assert [plain(c) for c in rows[2][3:5]] == ["WS 1, 2, IV", "R1"]
     # 1.2 has no rows of its own: its cells span as before
-    assert rows[3][0].text.startswith("1.2 ") and rows[3][4].text == "R1"
-    assert rows[3][5].text == "Nog niet gestart"
+    assert plain(rows[3][0]).startswith("1.2 ") and plain(rows[3][4]) == "R1"
+    assert plain(rows[3][5]) == "Nog niet gestart"
 
 
 def test_results_form_keeps_hoofdacties_beside_eindresultaten(
@@ -226,20 +231,20 @@ def test_results_form_keeps_hoofdacties_beside_eindresultaten(
     ((_, table),) = tables(deck, "2. Commissies")
     rows = rows_of(table)
     # the opdracht's own toelichting on top, once; then a row per eindresultaat, then hoofdactie
-    assert [r[1].text for r in rows] == [
+    assert [plain(r[1]) for r in rows] == [
         "",
         "Een taakopdracht per commissie",
         "Taken en bevoegdheden zijn belegd",
         "De werving is rond",
         "Concept opstellen",
     ]
-    assert rows[0][6].text == "Op schema\nDe taakopdrachten zijn bijna klaar."
-    assert [c.text for c in rows[2][2:7]] == [
+    assert plain(rows[0][6]) == "Op schema\nDe taakopdrachten zijn bijna klaar."
+    assert [plain(c) for c in rows[2][2:7]] == [
         "Wendbaar\nPMO", "n.t.b.", "WS 1, SCT, SSO O&P", "R1",
         "Zorgen\nWacht op de beleidskaders.",
     ]  # fmt: skip
-    assert rows[3][3].text.startswith("1 aug") and "verlopen" in rows[3][3].text
-    assert rows[1][2].text == "PMO"  # the opdracht's themes where a row has none of its own
-    assert [c.text for c in rows[4][2:]] == [
+    assert plain(rows[3][3]).startswith("1 aug") and "verlopen" in plain(rows[3][3])
+    assert plain(rows[1][2]) == "PMO"  # the opdracht's themes where a row has none of its own
+    assert [plain(c) for c in rows[4][2:]] == [
         "Lerend", "", "WS 1", "R1", "Op schema\nEerste versie besproken.",
     ]  # fmt: skip

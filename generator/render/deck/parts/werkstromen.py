@@ -347,11 +347,16 @@ def bullets(items: Sequence[object]) -> list[Para]:
 
 def afhankelijkheden(items: Sequence[int | str]) -> list[Para]:
     """'WS 1 t/m 4, SCT' on one line, never a line per workstream."""
-    text = dutch.workstream_list(items)
+    text = _ranges_whole(dutch.workstream_list(items))
     return [Para((Run(text),), size=TABLE)] if text else []
 
 
 def risicos(ids: Sequence[str]) -> list[Para]:
     """'R1 t/m R3': the ids; their titles are in the risk log."""
-    text = dutch.id_list(ids)
+    text = _ranges_whole(dutch.id_list(ids))
     return [Para((Run(text),), size=TABLE)] if text else []
+
+
+def _ranges_whole(text: str) -> str:
+    """A range ("R1 t/m R3", "WS 1") breaks at its commas, never inside."""
+    return text.replace(" t/m ", "\u00a0t/m\u00a0").replace("WS ", "WS\u00a0")
