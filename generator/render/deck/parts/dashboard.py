@@ -18,7 +18,6 @@ from generator.render.deck.cells import heading, legend_table
 from generator.render.deck.content import (
     GRIJS,
     LINTBLAUW,
-    SMALL,
     TABLE,
     Block,
     Cell,
