@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import zipfile
@@ -16,6 +15,7 @@ from pptx.slide import Slide
 
 from tests.conftest import FIXTURES, Run
 from tests.test_deck import build, slide_text
+from tests.test_history import edit, git
 
 MEETING = ("--vergadering", "2030-09-05")
 PREVIOUS = """datum: 2030-08-29
@@ -25,23 +25,6 @@ agenda:
       - titel: Werkstromen
         onderdeel: werkstromen
 """
-
-
-def git(repo: Path, *args: str, date: str) -> str:
-    when = f"{date}T12:00:00"
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Redactie", "GIT_AUTHOR_EMAIL": "r@example.org",
-           "GIT_COMMITTER_NAME": "Redactie", "GIT_COMMITTER_EMAIL": "r@example.org",
-           "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}  # fmt: skip
-    done = subprocess.run(
-        ["git", "-C", str(repo), *args], check=True, capture_output=True, text=True, env=env
-    )
-    return done.stdout.strip()
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def two_meetings(target: Path) -> Path:
