@@ -59,8 +59,10 @@ def overview(deck: Deck, item: AgendaItem) -> Section:
     for ws in deck.data.werkstromen:
         status = ws.effective_status
         trekker = deck.people.name(ws.trekker) if ws.trekker else ""
-        link = anchor(ws.nummer)  # the number and the kernwoord jump to the workstream's slide
-        titel = [replace(run, link=link) if run.bold else run for run in kernwoord(ws)]
+        # the number jumps to the workstream's slides; the kernwoord stays bold as the bureau
+        # sets it (LibreOffice shows a linked run without its bold when it starts the cell)
+        link = anchor(ws.nummer)
+        titel = kernwoord(ws)
         row = (
             Cell((Para((Run(str(ws.nummer), bold=True, link=link),), size=TABLE),)),
             Cell((Para(tuple(titel), size=TABLE + 1),)),
