@@ -123,9 +123,8 @@ def legend_table(
         + _SWATCH_AIR
         for c in swatches
     ]
-    title = Cell(
-        (Para((Run("Legenda", bold=True, colour=GRIJS),), size=SMALL),), span=len(swatches)
-    )
-    header = (title, *(Cell() for _ in swatches[1:]))
+    # one row: "Legenda" before the swatches, so that the legend takes one line of the slide
+    title = Cell((Para((Run("Legenda", bold=True, colour=GRIJS),), size=SMALL),), fill="FFFFFF")
+    widths.insert(0, em_width("Legenda", bold=True) * SMALL + _SWATCH_AIR)
     columns = tuple(Column(width) for width in widths)
-    return Table(columns, header, (Group((tuple(swatches),)),), width=sum(widths), space_after=0.0)
+    return Table(columns, (title, *swatches), (), width=sum(widths), space_after=6.0)
