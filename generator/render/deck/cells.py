@@ -17,7 +17,6 @@ from generator.render.deck.content import (
     TABLE,
     Cell,
     Column,
-    Group,
     Para,
     Run,
     Table,
