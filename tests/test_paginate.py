@@ -305,3 +305,27 @@ def test_a_text_section_ends_in_no_sliver_when_balancing_can_avoid_it() -> None:
         (placed,) = page.blocks
         assert placed.height > GEOMETRY.height / 4
     assert " ".join(t for p in pages for t in texts(p.blocks)).count("Punt") == 22
+
+
+def test_a_row_split_between_sentences_is_as_tall_as_its_text() -> None:
+    """The height a split row is given is the height of the text it holds: a row cut at a
+    sentence end once counted none of its lines, so what followed it could run off the slide."""
+    from generator.render.deck.paginate import _split_group, cell_height
+
+    sentence = "Een zin die doorloopt en doorloopt."
+    text = " ".join([sentence] * 400)
+    # a column exactly one sentence wide: every line ends a sentence, the next starts one
+    width = em_width(sentence) * 9.0 + 1.0 + 10.0
+    opdracht = Cell((Para((Run("1.1 Opdracht"),), size=9.0),))
+    group = Group(
+        ((Cell(), Cell((Para((Run(text),), size=9.0),))),),
+        spanning={0: opdracht},
+        continued={0: opdracht},
+    )
+    chunks = _split_group(group, [200.0, width], (368.8, 368.8), 9.0)
+    assert len(chunks) > 3
+    for chunk in chunks:
+        for cells, height in zip(chunk.rows, chunk.heights, strict=True):
+            status = cells[1]
+            assert status is not None and status.paras
+            assert height >= cell_height(status, width) - 0.01

@@ -324,7 +324,8 @@ class _Paras:
                 and _SENTENCE_END.search(text)
                 and _STARTS.match(_line_text(lines[number + 1]))
             ):
-                return self._part(number + 1), number + 1 - self.line
+                taken = number + 1 - self.line  # before _part moves the cursor on
+                return self._part(number + 1), taken
             if not rewrap:
                 continue
             ends = [match.end() for match in _SENTENCE.finditer(text)]
@@ -726,6 +727,8 @@ def _split_group(
             prefix: list[Para] = []
             if chunks:
                 prefix = list(group.continued[c].paras) if c in group.continued else []
+                if paras_height(prefix, inner[c]) > room / 2:
+                    prefix = []  # said again only when short: a long text continues instead
                 if not prefix and rests[c].started:
                     prefix = [marker]
             prefix_height = paras_height(prefix, inner[c])
