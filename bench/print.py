@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from dataset import make
 from timing import wall
 
-from generator.load.diagnostics import Report
+from generator.load.diagnostics import Diagnostics
 from generator.render.typeset import STANDARD, printable
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,7 +46,7 @@ def report_data(data: Path) -> dict[str, Any]:
     from generator.render.rapportage.build import build
     from generator.render.rapportage.pdf import data as typst_data
 
-    dataset = load(data, Report())
+    dataset = load(data, Diagnostics())
     item = next(e.item for e in dataset.loaded["rapportage"] if e.file.stem == "vgr-2021-1")
     return typst_data(build(dataset, "vgr-2021-1", item))
 
@@ -56,7 +56,7 @@ def actions_data(data: Path) -> dict[str, Any]:
     from generator.render.actietabel.build import build
     from generator.render.actietabel.pdf import data as typst_data
 
-    return typst_data(build(load(data, Report())))
+    return typst_data(build(load(data, Diagnostics())))
 
 
 def bare(work: Path, template: str, data: dict[str, Any], runs: int) -> float:
