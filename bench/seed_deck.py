@@ -403,12 +403,15 @@ def check_words(slides: list[str], pages: list[str]) -> Words:
 def timings(data: Path, runs: int) -> dict[str, float]:
     from dataset import make
     from deck import html
-    from timing import wall
+    from timing import stack, wall
 
     result: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         result["seed deck"] = wall(deck_command(data, folder / "out"), runs)
+        # what every deck does before its first slide: read and validate the data folder
+        result["seed check"] = wall([*statusgen(), "check", "--data", str(data)], runs)
+        result["stack"] = stack(sys.executable, runs)
         pandoc = shutil.which("pandoc")
         if pandoc:
             source = folder / "deck.html"
@@ -492,6 +495,11 @@ def show(report: dict[str, Any]) -> None:
             )
         else:
             print(f"seed deck: {t['seed deck']:.2f} s; pandoc is not installed: no comparison")
+        if "seed check" in t:
+            print(
+                f"  floor: `statusgen check` on the same data {t['seed check']:.2f} s; "
+                f"Python importing Click and pydantic, nothing else, {t['stack']:.2f} s"
+            )
         print(f"10x deck: {t['10x deck']:.2f} s (target < {TEN_X_TARGET:.0f} s)")
     if "warning" in report:
         print(f"warning: {report['warning']}")

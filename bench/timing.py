@@ -41,3 +41,14 @@ def peak(args: list[str], *, ok: tuple[int, ...] = (0,)) -> tuple[float, int]:
             errors.seek(0)
             raise SystemExit(f"{' '.join(args)} failed:\n{errors.read().decode()}")
     return elapsed, usage.ru_maxrss * 1024  # kilobytes on Linux
+
+
+#: a fresh interpreter that imports the two libraries every statusgen command stands on (its
+#: command line and its data models) and does nothing else: no command can start faster
+STACK = "import click\nfrom pydantic import BaseModel\n"
+
+
+def stack(python: str, runs: int) -> float:
+    """The median wall time of ``python`` importing Click and pydantic's BaseModel: the floor
+    under every statusgen command's start, before any of its own code runs."""
+    return wall([python, "-c", STACK], runs)
