@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Run
+from tests.readback import deck_text
 
 WS1 = "werkstromen/01-klantreis.yaml"
 
@@ -246,3 +247,21 @@ def test_misspelt_required_key_is_one_error(run: Run, data: Path) -> None:
     assert_error(
         lines, "acties/002-schulden.yaml", 3, "unknown key 'omschrijvng'", "'omschrijving'"
     )
+
+
+def test_numbers_typed_without_quotes_keep_their_text(run: Run, data: Path, tmp_path: Path) -> None:
+    """YAML reads ``2.10`` as the number 2.1 and ``010`` as 8; libyaml marks such plain scalars
+    with style '' where the Python parser gives None, and statusgen must hear both."""
+    ws2 = "werkstromen/02-commissies.yaml"
+    replace(data, ws2, '- nummer: "2.1"', "- nummer: 2.10")
+    replace(data, ws2, "nummer: 2\n", "nummer: 010\n")
+    result = run("check", "--data", data)
+    assert result.exit_code == 0, result.output
+    # 010 is ten, not eight, so the file name 02-... no longer agrees with it
+    assert f"{ws2}:1:9: warning: the file name should start with its nummer 10" in result.output
+    out = tmp_path / "out"
+    assert run("deck", "--data", data, "--output", out).exit_code == 0
+    (deck,) = out.glob("*.pptx")
+    text = deck_text(deck)
+    assert "2.10" in text
+    assert "2.1 " not in text.replace("2.10", "")

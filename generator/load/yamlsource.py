@@ -373,7 +373,7 @@ class _Builder:
             else:
                 message = f"'{event.value[:40]}' cannot be read as {tag.rsplit(':', 1)[-1]}"
             raise SourceError(_pos(event.start_mark), message) from None
-        if event.style is None:
+        if not event.style:  # plain: None from the Python parser, '' from libyaml
             if type(value) is int:
                 return YamlInt(value, event.value)
             if type(value) is float:
