@@ -265,3 +265,14 @@ def test_numbers_typed_without_quotes_keep_their_text(run: Run, data: Path, tmp_
     text = deck_text(deck)
     assert "2.10" in text
     assert "2.1 " not in text.replace("2.10", "")
+
+
+def test_a_person_id_typed_in_a_text_is_a_warning(run: Run, data: Path) -> None:
+    replace(data, WS1, "    toelichting: |\n", "    toelichting: |\n      Actiehouder: p-abma.\n")
+    result = run("check", "--data", data)
+    assert result.exit_code == 0, result.output
+    line = line_of(data, WS1, "Actiehouder: p-abma.")
+    assert (
+        f"{WS1}:{line}:20: warning: 'p-abma' is a person id in a text: it is printed as typed"
+        in result.output
+    )

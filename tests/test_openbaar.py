@@ -33,6 +33,7 @@ FORMS = (
     "E. Celik",  # without its accents
     "mevrouw Brinkhuis",  # the surname alone
     "A. Brink\u200bhuis",  # a zero-width space
+    "p-celik",  # a person id typed in the text: it spells the surname
 )
 PLANTED = " Afgestemd met " + ", ".join(FORMS) + "."
 #: keys whose values are not free text: identities, legends, dates, references, parsed values

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from pydantic import ValidationError
 
 from generator.load.datafiles import MAX_BYTES, DataFolder, FileRefused
 from generator.load.diagnostics import Diagnostics, DocPath, display_path
-from generator.load.fields import is_markdown
+from generator.load.fields import PERSON_ID, is_markdown
 from generator.load.kinds import CheckContext, Kind, M, Ref, all_kinds
 from generator.load.kinds.actie import Actie
 from generator.load.kinds.organisatie import Organisatie
@@ -115,6 +116,7 @@ def load(root: Path, report: Diagnostics, *, peildatum: dt.date | None = None) -
                 dataset.loaded.setdefault(kind.name, []).append(entry)
     _warn_unknown_files(root, known, report)
     _cross_check(dataset, report)
+    _warn_person_ids_in_text(dataset, report)
     context = CheckContext(
         peildatum=peildatum or dt.date.today(),
         root=root,
@@ -267,6 +269,57 @@ def _cross_check(dataset: Dataset, report: Diagnostics) -> None:
             f"it must be defined in {provider.pattern}",
             ref.path,
         )
+
+
+def _warn_person_ids_in_text(dataset: Dataset, report: Diagnostics) -> None:
+    """A registered person id typed in a text ("Actiehouder: p-schouten.") is printed as typed:
+    the id in the documents, the surname it is made of in them too. Fields that hold an id
+    (trekker, eigenaar) are not text and are not judged here."""
+    ids = sorted(dataset.personen, key=len, reverse=True)
+    if not ids:
+        return
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
+    for entries in dataset.loaded.values():
+        for entry in entries:
+            for path, text in _texts(entry.source.data, ()):
+                if "p-" not in text or PERSON_ID.match(text):
+                    continue
+                for nth, match in enumerate(pattern.finditer(text)):
+                    report.warning(
+                        entry.file,
+                        _where(entry.source, path, match[0], nth),
+                        f"'{match[0]}' is a person id in a text: it is printed as typed; "
+                        "write the person's name (the public version replaces it)",
+                        path,
+                    )
+
+
+def _where(source: SourceDocument, path: DocPath, needle: str, nth: int) -> tuple[int, int]:
+    """The position of the ``nth`` ``needle`` in the value at ``path``, found in the file's text
+    from where the value starts (a block scalar's lines are not the value's); else the value's."""
+    start = source.position(path)
+    offset = sum(len(line) + 1 for line in source.text.split("\n", start[0])[: start[0] - 1])
+    offset += start[1] - 1
+    for _ in range(nth + 1):
+        offset = source.text.find(needle, offset)
+        if offset < 0:
+            return start
+        offset += 1
+    offset -= 1
+    line = source.text.count("\n", 0, offset) + 1
+    return line, offset - (source.text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _texts(value: Any, path: DocPath) -> Iterator[tuple[DocPath, str]]:
+    """Every string in a file's data, with its path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*path, index))
 
 
 def _warn_unknown_files(root: Path, known: set[Path], report: Diagnostics) -> None:

@@ -36,8 +36,9 @@ _OFFICE = (".pptx", ".docx", ".xlsx")
 
 
 def names(*datasets: Dataset) -> Names:
-    """Every name the registries of ``datasets`` hold (a diff has two versions of it)."""
-    return Names(n for dataset in datasets for n in dataset.personen.values())
+    """Every name the registries of ``datasets`` hold (a diff has two versions of it), and
+    every person id: an id typed in a text ("p-schouten") spells a surname too."""
+    return Names(text for dataset in datasets for pair in dataset.personen.items() for text in pair)
 
 
 def public(dataset: Dataset, withheld: Names | None = None) -> Dataset:
