@@ -463,3 +463,18 @@ def test_tables_at_several_sizes_in_libreoffice(run: Run, data: Path, tmp_path: 
     assert "Kinderopvangtoeslag" in text and "-\v" in text  # hyphenated, a visible hyphen
     assert "Afhankelijkheid" in text and "gegevensverwerking" in text  # not broken
     assert_every_word_on_its_page(deck, tmp_path, unbroken=True)
+
+
+def test_beslispunten_close_the_items_first_slide(run: Run, tmp_path: Path) -> None:
+    """What the SCT is asked to decide stands once in the data (``beslispunten``, which the
+    besluitenlijst numbers too) and on the item's first slide as "Gevraagd van het SCT"."""
+    deck = build(run, DEMO, tmp_path, "--vergadering", "2020-08-17")
+    slides = [slide_text(s) for s in Presentation(str(deck)).slides]
+    asked = [i for i, text in enumerate(slides) if "Gevraagd van het SCT" in text]
+    first = next(i for i, text in enumerate(slides) if text.startswith("Context en voorstel"))
+    assert asked[0] == first
+    text = slides[first]
+    after = text[text.index("Gevraagd van het SCT") :]
+    assert after.index("Programmamiddelen:") < after.index("Uitvoeringsmiddelen:")
+    assert "instemmen met de voorgestelde ritmewijziging (scenario 2)" in after
+    assert len(asked) == 2  # the second decision item has its own

@@ -1,5 +1,6 @@
 """An agenda item's own content: its Markdown (inhoud, or the file inhoud_bestand), where "## "
-starts a slide."""
+starts a slide, and what the SCT is asked to decide (beslispunten) at the end of its first
+slide, numbered as the besluitenlijst numbers them."""
 
 from __future__ import annotations
 
@@ -17,10 +18,22 @@ def slides(deck: Deck, item: AgendaItem, head: tuple[Block, ...]) -> list[Slide]
     source = item.inhoud
     if item.inhoud_bestand:
         source = deck.data.markdown_file(item.inhoud_bestand)
+    md_slides = markdown_slides(source or "")
+    asked = _gevraagd(item)
     result: list[Slide] = []
-    for md_slide in markdown_slides(source or ""):
+    for index, md_slide in enumerate(md_slides):
         title = md_slide.title or item.titel
-        result.append(Section(title, tuple(md_slide.blocks), head=head))
+        blocks = (*md_slide.blocks, *asked) if index == 0 else tuple(md_slide.blocks)
+        result.append(Section(title, blocks, head=head))
     if not result:
-        result.append(Section(item.titel, (), head=head))
+        result.append(Section(item.titel, asked, head=head))
     return result
+
+
+def _gevraagd(item: AgendaItem) -> tuple[Block, ...]:
+    """ "Gevraagd van het SCT": the item's beslispunten as a numbered list under a heading."""
+    if not item.beslispunten:
+        return ()
+    lines = ["### Gevraagd van het SCT", ""]
+    lines += [f"{n}. {' '.join(text.split())}" for n, text in enumerate(item.beslispunten, 1)]
+    return tuple(block for md in markdown_slides("\n".join(lines)) for block in md.blocks)
