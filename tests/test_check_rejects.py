@@ -276,3 +276,22 @@ def test_a_person_id_typed_in_a_text_is_a_warning(run: Run, data: Path) -> None:
         f"{WS1}:{line}:20: warning: 'p-abma' is a person id in a text: it is printed as typed"
         in result.output
     )
+
+
+def test_html_and_markdown_that_print_as_typed_are_warnings(run: Run, data: Path) -> None:
+    """An editor pasting HTML, or writing bold in a title, gets told it will print as typed."""
+    replace(data, WS1, "titel: Klantreis doorontwikkelen", "titel: Klantreis **vóór** 1 sept")
+    replace(data, WS1, "      Loopt volgens plan.\n", "      Loopt <b>volgens</b> plan.\n")
+    result = run("check", "--data", data)
+    assert result.exit_code == 0, result.output
+    titel = line_of(data, WS1, "Klantreis **vóór**")
+    toelichting = line_of(data, WS1, "Loopt <b>")
+    assert (
+        f"{WS1}:{titel}:22: warning: '**vóór**' is printed as typed: this field is plain text, "
+        "not Markdown [opdrachten[0].titel]" in result.output
+    )
+    assert (
+        f"{WS1}:{toelichting}:13: warning: '<b>' is not read as HTML: it is printed as typed; "
+        "use **bold**, *italic* or a list [opdrachten[0].toelichting]" in result.output
+    )
+    assert run("check", "--data", data, "--strict").exit_code == 1

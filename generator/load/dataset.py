@@ -116,7 +116,7 @@ def load(root: Path, report: Diagnostics, *, peildatum: dt.date | None = None) -
                 dataset.loaded.setdefault(kind.name, []).append(entry)
     _warn_unknown_files(root, known, report)
     _cross_check(dataset, report)
-    _warn_person_ids_in_text(dataset, report)
+    _warn_texts(dataset, report)
     context = CheckContext(
         peildatum=peildatum or dt.date.today(),
         root=root,
@@ -271,27 +271,69 @@ def _cross_check(dataset: Dataset, report: Diagnostics) -> None:
         )
 
 
-def _warn_person_ids_in_text(dataset: Dataset, report: Diagnostics) -> None:
-    """A registered person id typed in a text ("Actiehouder: p-schouten.") is printed as typed:
-    the id in the documents, the surname it is made of in them too. Fields that hold an id
-    (trekker, eigenaar) are not text and are not judged here."""
+def _warn_texts(dataset: Dataset, report: Diagnostics) -> None:
+    """Warnings for what a text holds that the documents print as typed, though the editor
+    meant something else by it: a registered person id ("Actiehouder: p-schouten", which spells
+    the surname too), HTML ("<b>"), and Markdown in a field that is plain text (a title).
+    Fields that hold an id (trekker, eigenaar) are not text and are not judged here."""
     ids = sorted(dataset.personen, key=len, reverse=True)
-    if not ids:
-        return
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
+    person = (
+        re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
+        if ids
+        else None
+    )
     for entries in dataset.loaded.values():
         for entry in entries:
             for path, text in _texts(entry.source.data, ()):
-                if "p-" not in text or PERSON_ID.match(text):
-                    continue
-                for nth, match in enumerate(pattern.finditer(text)):
-                    report.warning(
-                        entry.file,
-                        _where(entry.source, path, match[0], nth),
-                        f"'{match[0]}' is a person id in a text: it is printed as typed; "
-                        "write the person's name (the public version replaces it)",
-                        path,
-                    )
+                found: list[tuple[str, str]] = []
+                if person is not None and "p-" in text and not PERSON_ID.match(text):
+                    found += [
+                        (
+                            match[0],
+                            f"'{match[0]}' is a person id in a text: it is printed as typed; "
+                            "write the person's name (the public version replaces it)",
+                        )
+                        for match in person.finditer(text)
+                    ]
+                if "<" in text:
+                    found += [
+                        (
+                            match[0],
+                            f"'{_short(match[0])}' is not read as HTML: it is printed "
+                            "as typed"
+                            + (
+                                "; use **bold**, *italic* or a list"
+                                if is_markdown(entry.kind.model, path)
+                                else ""
+                            ),
+                        )
+                        for match in _HTML_TAG.finditer(text)
+                    ][:1]
+                if ("**" in text or "](" in text) and not is_markdown(entry.kind.model, path):
+                    found += [
+                        (
+                            match[0],
+                            f"'{_short(match[0])}' is printed as typed: this field is "
+                            "plain text, not Markdown",
+                        )
+                        for match in _MARKUP.finditer(text)
+                    ][:1]
+                seen: dict[str, int] = {}
+                for needle, message in found:
+                    nth = seen.get(needle, 0)
+                    seen[needle] = nth + 1
+                    position = _where(entry.source, path, needle, nth)
+                    report.warning(entry.file, position, message, path)
+
+
+#: an HTML tag or comment, as editors paste them from e-mail or Word ("<b>", "</div>", "<!--")
+_HTML_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|!--)")
+#: bold or a link written in Markdown
+_MARKUP = re.compile(r"\*\*[^*\s][^*]*\*\*|\[[^\]\n]+\]\([^)\s]+\)")
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _where(source: SourceDocument, path: DocPath, needle: str, nth: int) -> tuple[int, int]:
