@@ -107,7 +107,10 @@ def test_new_starts_every_kind_and_check_strict_passes(run: Run, tmp_path: Path)
     assert "0 warning(s)" in check.output
     risicos = yaml.safe_load((folder / "risicos.yaml").read_text(encoding="utf-8"))["risicos"]
     assert [r["id"] for r in risicos] == ["R1", "R2"]
-    assert (folder / "vergaderingen/2031-03-04.yaml").is_file()
+    meeting = (folder / "vergaderingen/2031-03-04.yaml").read_text(encoding="utf-8")
+    # Markdown as editors write it, a literal block; and where the beslispunten go
+    assert "    inhoud: |\n      ## Voorstel\n" in meeting
+    assert "    beslispunten:\n" in meeting
     assert (folder / "rapportages/nieuwe-rapportage-een.yaml").is_file()
     again = run("new", "vergadering", "--datum", "2031-03-04", "--data", folder)
     assert again.exit_code == 2 and "exists already" in again.output

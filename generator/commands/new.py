@@ -51,8 +51,20 @@ def next_number(data_dir: Path, kind: Kind[Any]) -> int:
     return max(used, default=0) + 1
 
 
+class _Dumper(yaml.SafeDumper):
+    """Writes text of several lines as a literal block (``|``), as editors write Markdown."""
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _text)
+
+
 def dump(document: dict[str, Any]) -> str:
-    return yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(document, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 @click.command(name="new")

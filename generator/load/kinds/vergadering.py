@@ -198,7 +198,13 @@ class VergaderingKind(Kind[Vergadering]):
             "agenda": [
                 {
                     "rubriek": "Ter besluitvorming",
-                    "items": [{"titel": "Eerste agendapunt", "inhoud": "## Voorstel\n\n- ...\n"}],
+                    "items": [
+                        {
+                            "titel": "Eerste agendapunt",
+                            "inhoud": "## Voorstel\n\n- ...\n",
+                            "beslispunten": ["Instemmen met ..."],
+                        }
+                    ],
                 }
             ],
         }
