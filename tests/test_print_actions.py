@@ -141,3 +141,59 @@ def test_every_markdown_construct_in_a_cell_is_typeset(
         assert shown in text
     # the title is the one level-1 heading; the cells' headings follow without a gap
     assert heading_tags(pdf) == [1, 2, 3]
+
+
+SENTENCE = "De uitvoering loopt volgens plan en de betrokken partijen zijn geïnformeerd."
+
+
+def action(folder: Path, number: int, stand_van_zaken: str) -> None:
+    (folder / f"{number:03d}-actie.yaml").write_text(
+        yaml.safe_dump(
+            {
+                "nummer": number,
+                "sectie": "Overig",
+                "omschrijving": f"Actie {number}",
+                "status": "loopt",
+                "stand_van_zaken": stand_van_zaken,
+            },
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
+
+
+def pages_of(pages: list[str], word: str) -> list[int]:
+    # a note's text follows its number: "3Noot3" is found as Noot3 too
+    return [n for n, page in enumerate(pages, start=1) if re.search(rf"{word}(?!\d)", page)]
+
+
+@pytest.mark.parametrize(
+    ("lengths", "notes"),
+    [
+        # as the QA tester found it: action 3's row moved whole to the next page, its note
+        # stayed at the foot of the page before
+        ([37, 8, 5], {3: 0}),
+        # 60 rows, each with a note at its start: rows start at many heights on their page
+        ([1 + (n * 7) % 13 for n in range(1, 61)], {n: n % 5 for n in range(1, 61)}),
+    ],
+    ids=["qa-repro", "sixty-rows"],
+)
+def test_every_note_is_on_the_page_of_its_reference(
+    run: Run, tmp_path: Path, lengths: list[int], notes: dict[int, int]
+) -> None:
+    data = tmp_path / "data"
+    (data / "acties").mkdir(parents=True)
+    (data / "organisatie.yaml").write_text("naam: Directoraat-generaal Toeslagen\n", "utf-8")
+    for number, length in enumerate(lengths, start=1):
+        text = " ".join([SENTENCE] * length)
+        if number in notes:
+            extra = " ".join(["Met een toelichting."] * notes[number])
+            text = (
+                f"Verwijzing{number}.[^1] {text}\n\n"
+                f"[^1]: Noot{number} Kamerstukken II 2020/21, 30 950, nr. {number}. {extra}"
+            )
+        action(data / "acties", number, text)
+    pages = page_texts(build(run, data, tmp_path / "out"))
+    for number in notes:
+        where = pages_of(pages, f"Verwijzing{number}")
+        assert len(where) == 1 and pages_of(pages, f"Noot{number}") == where, number
