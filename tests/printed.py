@@ -1,13 +1,15 @@
 """Reading a typeset PDF back as its readers' tools do: poppler's pdfinfo (metadata, XMP),
-pdffonts (embedding) and pdftotext (the words, page by page)."""
+pdffonts (embedding), pdftotext (the words, page by page) and pdftoppm (a page as pixels)."""
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 from pathlib import Path
 from typing import Any
 
+from PIL import Image
 from pypdf import PdfReader
 
 from tests.office import need
@@ -35,6 +37,16 @@ def fonts(pdf: Path) -> list[tuple[str, str]]:
         # name, type (one or two words), encoding, emb, sub, uni, object, id
         rows.append((parts[0], parts[-5]))
     return rows
+
+
+def page_image(pdf: Path, page: int, *, dpi: int = 144) -> Image.Image:
+    """Page ``page`` (from 1) as poppler renders it, in RGB."""
+    png = subprocess.run(
+        [need("pdftoppm"), "-r", str(dpi), "-png", "-f", str(page), "-l", str(page), str(pdf)],
+        check=True,
+        capture_output=True,
+    ).stdout
+    return Image.open(io.BytesIO(png)).convert("RGB")
 
 
 def plain_text(pdf: Path) -> str:

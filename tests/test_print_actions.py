@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from tests.printed import (
     HOSTILE_MD,
     assert_is_pdf_ua,
     heading_tags,
+    page_image,
     plain_text,
     squeezed,
 )
@@ -197,3 +199,47 @@ def test_every_note_is_on_the_page_of_its_reference(
     for number in notes:
         where = pages_of(pages, f"Verwijzing{number}")
         assert len(where) == 1 and pages_of(pages, f"Noot{number}") == where, number
+
+
+def test_column_rules_run_from_the_top_of_each_row(run: Run, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (data / "acties").mkdir(parents=True)
+    (data / "organisatie.yaml").write_text("naam: Directoraat-generaal Toeslagen\n", "utf-8")
+    for number, status in ((1, "loopt"), (2, "afgerond")):
+        (data / "acties" / f"{number:03d}-actie.yaml").write_text(
+            yaml.safe_dump(
+                {
+                    "nummer": number,
+                    "sectie": "Overig",
+                    "omschrijving": "Een omschrijving die over twee regels loopt in de kolom",
+                    "status": status,
+                    "stand_van_zaken": "Eerste zin. " + SENTENCE * 2,
+                }
+            ),
+            encoding="utf-8",
+        )
+    dpi = 144
+    image = page_image(build(run, data, tmp_path / "out"), 2, dpi=dpi)
+
+    def x(mm: float) -> int:
+        return round(mm / 25.4 * dpi)
+
+    def ruled(at: int, y: int) -> bool:  # a grey rule within a pixel of `at`
+        return any(sum(image.getpixel((at + d, y))) / 3 < 230 for d in (-1, 0, 1))
+
+    # the rows' rules, seen in the first column beside its text: below the section's band
+    margin, first, second = 14, 30, 84
+    inside = x(margin + first - 3)
+    band = max(y for y in range(image.height) if image.getpixel((inside, y)) == (220, 232, 244))
+    rules = [y for y in range(band + 1, image.height) if ruled(inside, y)]
+    edges = [y for n, y in enumerate(rules) if n == 0 or y - rules[n - 1] > 2]
+    assert len(edges) == 3, edges  # the rows' top rule, the one between them, the bottom rule
+    for top, bottom in itertools.pairwise(edges):
+        for boundary in (margin + first, margin + first + second):
+            unruled = [y for y in range(top + 2, bottom - 1) if not ruled(x(boundary), y)]
+            assert not unruled, (boundary, top, unruled)
+    # the done action's green left rule, from its row's top too
+    left = x(margin)
+    for y in range(edges[1] + 2, edges[2] - 1):
+        red, green, _blue = image.getpixel((left, y))
+        assert green > red + 40, (y, image.getpixel((left, y)))
