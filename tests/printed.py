@@ -79,6 +79,21 @@ def heading_tags(pdf: Path) -> list[int]:
     return levels
 
 
+def number_sizes(pdf: Path) -> dict[str, list[float]]:
+    """The sizes (pt) at which each number that stands alone is set in regular Liberation Sans,
+    such as a footnote's number, in reading order; as pypdf reads the text operations."""
+    sizes: dict[str, list[float]] = {}
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
+        name = str(font.get("/BaseFont", "")) if font is not None else ""
+        if text.strip().isdigit() and name.endswith("+LiberationSans"):
+            sizes.setdefault(text.strip(), []).append(round(abs(size * tm[3]), 2))
+
+    for page in PdfReader(pdf).pages:
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
 def squeezed(text: str) -> str:
     """``text`` without any white space, lower case: to find a text wherever lines broke it."""
     return re.sub(r"\s+", "", text).lower()

@@ -15,7 +15,9 @@ from tests.printed import (
     HOSTILE,
     HOSTILE_MD,
     assert_is_pdf_ua,
+    fonts,
     heading_tags,
+    number_sizes,
     page_image,
     plain_text,
     squeezed,
@@ -243,3 +245,21 @@ def test_column_rules_run_from_the_top_of_each_row(run: Run, tmp_path: Path) -> 
     for y in range(edges[1] + 2, edges[2] - 1):
         red, green, _blue = image.getpixel((left, y))
         assert green > red + 40, (y, image.getpixel((left, y)))
+
+
+def test_footnote_numbers_from_4_look_like_1_to_3(run: Run, tmp_path: Path) -> None:
+    # Liberation Sans's superscript digits 4 and up are smaller and lower than its 1 to 3
+    data = tmp_path / "data"
+    (data / "acties").mkdir(parents=True)
+    (data / "organisatie.yaml").write_text("naam: Directoraat-generaal Toeslagen\n", "utf-8")
+    words = ("Een", "twee", "drie", "vier", "vijf", "zes")
+    text = " ".join(f"{word}[^{n}]" for n, word in enumerate(words, start=1)) + ".\n\n"
+    text += "\n".join(f"[^{n}]: Noot {word}." for n, word in enumerate(words, start=1))
+    action(data / "acties", 1, text)
+    pdf = build(run, data, tmp_path / "out")
+    assert "Noot zes." in plain_text(pdf)
+    used = [name for name, _ in fonts(pdf)]
+    assert used and all(name.split("+")[-1].startswith("LiberationSans") for name in used), used
+    # in the text and at the page's foot, note 4 and up look like note 1
+    sizes = number_sizes(pdf)
+    assert len(sizes["1"]) == 2 and all(sizes[str(n)] == sizes["1"] for n in range(2, 7)), sizes

@@ -16,7 +16,9 @@ from tests.printed import (
     HOSTILE,
     HOSTILE_MD,
     assert_is_pdf_ua,
+    fonts,
     heading_tags,
+    number_sizes,
     plain_text,
     squeezed,
 )
@@ -323,3 +325,25 @@ def test_a_risk_paragraph_of_its_own_after_the_chapters(
     html = (out / "r.html").read_text(encoding="utf-8")
     assert "Na de hoofdstukken volgt de risicoparagraaf" in html
     assert html.index('id="h1"') < html.index('id="risicoparagraaf"')
+
+
+def test_footnote_numbers_from_4_look_like_1_to_3(run: Run, data: Path, tmp_path: Path) -> None:
+    # Liberation Sans's superscript digits 4 and up are smaller and lower than its 1 to 3
+    words = ("Een", "twee", "drie", "vier", "vijf", "zes")
+    text = " ".join(f"{word}[^{n}]" for n, word in enumerate(words, start=1)) + ".\n\n"
+    text += "\n".join(f"[^{n}]: Noot {word}." for n, word in enumerate(words, start=1))
+    write_report(
+        data,
+        {
+            "titel": "Voetnoten",
+            "periode": {"van": "2030-01-01", "tot": "2030-06-30"},
+            "hoofdstukken": [{"titel": "Een", "tekst": text}],
+        },
+    )
+    pdf = build(run, data, tmp_path, report="r") / "r.pdf"
+    assert "Noot zes." in plain_text(pdf)
+    used = [name for name, _ in fonts(pdf)]
+    assert used and all(name.split("+")[-1].startswith("LiberationSans") for name in used), used
+    # in the text and at the page's foot, note 4 and up look like note 1
+    sizes = number_sizes(pdf)
+    assert len(sizes["1"]) == 2 and all(sizes[str(n)] == sizes["1"] for n in range(2, 7)), sizes
