@@ -74,7 +74,13 @@ def test_headings_nest_in_the_outline_and_the_tags_without_skipping(
         "2 Reguliere uitvoering en toezicht",
         "3 Wat hebben we ervoor nodig?",
         "Bijlage: realisatie prestatie-indicatoren",
+        "Colofon",
     ]
+    # the colofon: a heading beside the chapters, as in the HTML (h2 below the title's h1), and
+    # as there not in the contents
+    contents = next(page for page in page_texts(pdf) if "Inhoud" in page)
+    assert "Bijlage: realisatie" in contents and "Colofon" not in contents
+    assert heading_tags(pdf)[-1] == 1
     # paragraphs under their chapter, Markdown headings under their paragraph, the risk
     # paragraph numbered where the report places it, with its risks under it
     at = {title: (index, depth) for index, (depth, title) in enumerate(marks)}
@@ -319,8 +325,9 @@ def test_a_risk_paragraph_of_its_own_after_the_chapters(
     out = build(run, data, tmp_path, "html,pdf", report="r")
     marks = outline(out / "r.pdf")
     top = [title for depth, title in marks if depth == 0]
-    assert top == ["Leeswijzer", "1 Een", "Risicoparagraaf"]
-    after = marks[[t for _, t in marks].index("Risicoparagraaf") + 1 :]
+    assert top == ["Leeswijzer", "1 Een", "Risicoparagraaf", "Colofon"]
+    titles = [t for _, t in marks]
+    after = marks[titles.index("Risicoparagraaf") + 1 : titles.index("Colofon")]
     assert after and all(depth >= 1 for depth, _ in after)
     html = (out / "r.html").read_text(encoding="utf-8")
     assert "Na de hoofdstukken volgt de risicoparagraaf" in html
@@ -347,3 +354,20 @@ def test_footnote_numbers_from_4_look_like_1_to_3(run: Run, data: Path, tmp_path
     # in the text and at the page's foot, note 4 and up look like note 1
     sizes = number_sizes(pdf)
     assert len(sizes["1"]) == 2 and all(sizes[str(n)] == sizes["1"] for n in range(2, 7)), sizes
+
+
+def test_a_heading_in_the_colofon_text_goes_below_colofon(
+    run: Run, data: Path, tmp_path: Path
+) -> None:
+    write_report(
+        data,
+        {
+            "titel": "R",
+            "periode": {"van": "2030-01-01", "tot": "2030-06-30"},
+            "hoofdstukken": [{"titel": "Een"}],
+            "colofon": "## Contact\n\nBel ons.",
+        },
+    )
+    pdf = build(run, data, tmp_path, report="r") / "r.pdf"
+    assert outline(pdf)[-2:] == [(0, "Colofon"), (1, "Contact")]
+    assert heading_tags(pdf)[-2:] == [1, 2]
