@@ -1,13 +1,15 @@
 """Reading a typeset PDF back as its readers' tools do: poppler's pdfinfo (metadata, XMP),
-pdffonts (embedding) and pdftotext (the words, page by page)."""
+pdffonts (embedding), pdftotext (the words, page by page) and pdftoppm (a page as pixels)."""
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 from pathlib import Path
 from typing import Any
 
+from PIL import Image
 from pypdf import PdfReader
 
 from tests.office import need
@@ -35,6 +37,16 @@ def fonts(pdf: Path) -> list[tuple[str, str]]:
         # name, type (one or two words), encoding, emb, sub, uni, object, id
         rows.append((parts[0], parts[-5]))
     return rows
+
+
+def page_image(pdf: Path, page: int, *, dpi: int = 144) -> Image.Image:
+    """Page ``page`` (from 1) as poppler renders it, in RGB."""
+    png = subprocess.run(
+        [need("pdftoppm"), "-r", str(dpi), "-png", "-f", str(page), "-l", str(page), str(pdf)],
+        check=True,
+        capture_output=True,
+    ).stdout
+    return Image.open(io.BytesIO(png)).convert("RGB")
 
 
 def plain_text(pdf: Path) -> str:
@@ -65,6 +77,21 @@ def heading_tags(pdf: Path) -> list[int]:
 
     walk(PdfReader(pdf).trailer["/Root"]["/StructTreeRoot"]["/K"])
     return levels
+
+
+def number_sizes(pdf: Path) -> dict[str, list[float]]:
+    """The sizes (pt) at which each number that stands alone is set in regular Liberation Sans,
+    such as a footnote's number, in reading order; as pypdf reads the text operations."""
+    sizes: dict[str, list[float]] = {}
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
+        name = str(font.get("/BaseFont", "")) if font is not None else ""
+        if text.strip().isdigit() and name.endswith("+LiberationSans"):
+            sizes.setdefault(text.strip(), []).append(round(abs(size * tm[3]), 2))
+
+    for page in PdfReader(pdf).pages:
+        page.extract_text(visitor_text=visit)
+    return sizes
 
 
 def squeezed(text: str) -> str:

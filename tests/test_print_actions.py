@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -14,7 +15,10 @@ from tests.printed import (
     HOSTILE,
     HOSTILE_MD,
     assert_is_pdf_ua,
+    fonts,
     heading_tags,
+    number_sizes,
+    page_image,
     plain_text,
     squeezed,
 )
@@ -141,3 +145,121 @@ def test_every_markdown_construct_in_a_cell_is_typeset(
         assert shown in text
     # the title is the one level-1 heading; the cells' headings follow without a gap
     assert heading_tags(pdf) == [1, 2, 3]
+
+
+SENTENCE = "De uitvoering loopt volgens plan en de betrokken partijen zijn geïnformeerd."
+
+
+def action(folder: Path, number: int, stand_van_zaken: str) -> None:
+    (folder / f"{number:03d}-actie.yaml").write_text(
+        yaml.safe_dump(
+            {
+                "nummer": number,
+                "sectie": "Overig",
+                "omschrijving": f"Actie {number}",
+                "status": "loopt",
+                "stand_van_zaken": stand_van_zaken,
+            },
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
+
+
+def pages_of(pages: list[str], word: str) -> list[int]:
+    # a note's text follows its number: "3Noot3" is found as Noot3 too
+    return [n for n, page in enumerate(pages, start=1) if re.search(rf"{word}(?!\d)", page)]
+
+
+@pytest.mark.parametrize(
+    ("lengths", "notes"),
+    [
+        # as the QA tester found it: action 3's row moved whole to the next page, its note
+        # stayed at the foot of the page before
+        ([37, 8, 5], {3: 0}),
+        # 60 rows, each with a note at its start: rows start at many heights on their page
+        ([1 + (n * 7) % 13 for n in range(1, 61)], {n: n % 5 for n in range(1, 61)}),
+    ],
+    ids=["qa-repro", "sixty-rows"],
+)
+def test_every_note_is_on_the_page_of_its_reference(
+    run: Run, tmp_path: Path, lengths: list[int], notes: dict[int, int]
+) -> None:
+    data = tmp_path / "data"
+    (data / "acties").mkdir(parents=True)
+    (data / "organisatie.yaml").write_text("naam: Directoraat-generaal Toeslagen\n", "utf-8")
+    for number, length in enumerate(lengths, start=1):
+        text = " ".join([SENTENCE] * length)
+        if number in notes:
+            extra = " ".join(["Met een toelichting."] * notes[number])
+            text = (
+                f"Verwijzing{number}.[^1] {text}\n\n"
+                f"[^1]: Noot{number} Kamerstukken II 2020/21, 30 950, nr. {number}. {extra}"
+            )
+        action(data / "acties", number, text)
+    pages = page_texts(build(run, data, tmp_path / "out"))
+    for number in notes:
+        where = pages_of(pages, f"Verwijzing{number}")
+        assert len(where) == 1 and pages_of(pages, f"Noot{number}") == where, number
+
+
+def test_column_rules_run_from_the_top_of_each_row(run: Run, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (data / "acties").mkdir(parents=True)
+    (data / "organisatie.yaml").write_text("naam: Directoraat-generaal Toeslagen\n", "utf-8")
+    for number, status in ((1, "loopt"), (2, "afgerond")):
+        (data / "acties" / f"{number:03d}-actie.yaml").write_text(
+            yaml.safe_dump(
+                {
+                    "nummer": number,
+                    "sectie": "Overig",
+                    "omschrijving": "Een omschrijving die over twee regels loopt in de kolom",
+                    "status": status,
+                    "stand_van_zaken": "Eerste zin. " + SENTENCE * 2,
+                }
+            ),
+            encoding="utf-8",
+        )
+    dpi = 144
+    image = page_image(build(run, data, tmp_path / "out"), 2, dpi=dpi)
+
+    def x(mm: float) -> int:
+        return round(mm / 25.4 * dpi)
+
+    def ruled(at: int, y: int) -> bool:  # a grey rule within a pixel of `at`
+        return any(sum(image.getpixel((at + d, y))) / 3 < 230 for d in (-1, 0, 1))
+
+    # the rows' rules, seen in the first column beside its text: below the section's band
+    margin, first, second = 14, 30, 84
+    inside = x(margin + first - 3)
+    band = max(y for y in range(image.height) if image.getpixel((inside, y)) == (220, 232, 244))
+    rules = [y for y in range(band + 1, image.height) if ruled(inside, y)]
+    edges = [y for n, y in enumerate(rules) if n == 0 or y - rules[n - 1] > 2]
+    assert len(edges) == 3, edges  # the rows' top rule, the one between them, the bottom rule
+    for top, bottom in itertools.pairwise(edges):
+        for boundary in (margin + first, margin + first + second):
+            unruled = [y for y in range(top + 2, bottom - 1) if not ruled(x(boundary), y)]
+            assert not unruled, (boundary, top, unruled)
+    # the done action's green left rule, from its row's top too
+    left = x(margin)
+    for y in range(edges[1] + 2, edges[2] - 1):
+        red, green, _blue = image.getpixel((left, y))
+        assert green > red + 40, (y, image.getpixel((left, y)))
+
+
+def test_footnote_numbers_from_4_look_like_1_to_3(run: Run, tmp_path: Path) -> None:
+    # Liberation Sans's superscript digits 4 and up are smaller and lower than its 1 to 3
+    data = tmp_path / "data"
+    (data / "acties").mkdir(parents=True)
+    (data / "organisatie.yaml").write_text("naam: Directoraat-generaal Toeslagen\n", "utf-8")
+    words = ("Een", "twee", "drie", "vier", "vijf", "zes")
+    text = " ".join(f"{word}[^{n}]" for n, word in enumerate(words, start=1)) + ".\n\n"
+    text += "\n".join(f"[^{n}]: Noot {word}." for n, word in enumerate(words, start=1))
+    action(data / "acties", 1, text)
+    pdf = build(run, data, tmp_path / "out")
+    assert "Noot zes." in plain_text(pdf)
+    used = [name for name, _ in fonts(pdf)]
+    assert used and all(name.split("+")[-1].startswith("LiberationSans") for name in used), used
+    # in the text and at the page's foot, note 4 and up look like note 1
+    sizes = number_sizes(pdf)
+    assert len(sizes["1"]) == 2 and all(sizes[str(n)] == sizes["1"] for n in range(2, 7)), sizes

@@ -16,7 +16,9 @@ from tests.printed import (
     HOSTILE,
     HOSTILE_MD,
     assert_is_pdf_ua,
+    fonts,
     heading_tags,
+    number_sizes,
     plain_text,
     squeezed,
 )
@@ -72,7 +74,13 @@ def test_headings_nest_in_the_outline_and_the_tags_without_skipping(
         "2 Reguliere uitvoering en toezicht",
         "3 Wat hebben we ervoor nodig?",
         "Bijlage: realisatie prestatie-indicatoren",
+        "Colofon",
     ]
+    # the colofon: a heading beside the chapters, as in the HTML (h2 below the title's h1), and
+    # as there not in the contents
+    contents = next(page for page in page_texts(pdf) if "Inhoud" in page)
+    assert "Bijlage: realisatie" in contents and "Colofon" not in contents
+    assert heading_tags(pdf)[-1] == 1
     # paragraphs under their chapter, Markdown headings under their paragraph, the risk
     # paragraph numbered where the report places it, with its risks under it
     at = {title: (index, depth) for index, (depth, title) in enumerate(marks)}
@@ -317,9 +325,49 @@ def test_a_risk_paragraph_of_its_own_after_the_chapters(
     out = build(run, data, tmp_path, "html,pdf", report="r")
     marks = outline(out / "r.pdf")
     top = [title for depth, title in marks if depth == 0]
-    assert top == ["Leeswijzer", "1 Een", "Risicoparagraaf"]
-    after = marks[[t for _, t in marks].index("Risicoparagraaf") + 1 :]
+    assert top == ["Leeswijzer", "1 Een", "Risicoparagraaf", "Colofon"]
+    titles = [t for _, t in marks]
+    after = marks[titles.index("Risicoparagraaf") + 1 : titles.index("Colofon")]
     assert after and all(depth >= 1 for depth, _ in after)
     html = (out / "r.html").read_text(encoding="utf-8")
     assert "Na de hoofdstukken volgt de risicoparagraaf" in html
     assert html.index('id="h1"') < html.index('id="risicoparagraaf"')
+
+
+def test_footnote_numbers_from_4_look_like_1_to_3(run: Run, data: Path, tmp_path: Path) -> None:
+    # Liberation Sans's superscript digits 4 and up are smaller and lower than its 1 to 3
+    words = ("Een", "twee", "drie", "vier", "vijf", "zes")
+    text = " ".join(f"{word}[^{n}]" for n, word in enumerate(words, start=1)) + ".\n\n"
+    text += "\n".join(f"[^{n}]: Noot {word}." for n, word in enumerate(words, start=1))
+    write_report(
+        data,
+        {
+            "titel": "Voetnoten",
+            "periode": {"van": "2030-01-01", "tot": "2030-06-30"},
+            "hoofdstukken": [{"titel": "Een", "tekst": text}],
+        },
+    )
+    pdf = build(run, data, tmp_path, report="r") / "r.pdf"
+    assert "Noot zes." in plain_text(pdf)
+    used = [name for name, _ in fonts(pdf)]
+    assert used and all(name.split("+")[-1].startswith("LiberationSans") for name in used), used
+    # in the text and at the page's foot, note 4 and up look like note 1
+    sizes = number_sizes(pdf)
+    assert len(sizes["1"]) == 2 and all(sizes[str(n)] == sizes["1"] for n in range(2, 7)), sizes
+
+
+def test_a_heading_in_the_colofon_text_goes_below_colofon(
+    run: Run, data: Path, tmp_path: Path
+) -> None:
+    write_report(
+        data,
+        {
+            "titel": "R",
+            "periode": {"van": "2030-01-01", "tot": "2030-06-30"},
+            "hoofdstukken": [{"titel": "Een"}],
+            "colofon": "## Contact\n\nBel ons.",
+        },
+    )
+    pdf = build(run, data, tmp_path, report="r") / "r.pdf"
+    assert outline(pdf)[-2:] == [(0, "Colofon"), (1, "Contact")]
+    assert heading_tags(pdf)[-2:] == [1, 2]
