@@ -11,7 +11,7 @@ from pptx.util import Emu
 
 from generator.model.legend import SCT
 from tests.conftest import DEMO, Run
-from tests.office import page_texts, to_pdf, words
+from tests.office import broken_dates, page_texts, to_pdf, words
 
 LONG = (
     "Afstemmen met de uitvoering, de gemeenten en de ketenpartners over de volgorde van "
@@ -127,7 +127,7 @@ def test_demo_deck_follows_the_agenda(run: Run, tmp_path: Path) -> None:
     assert "SCT overleg" in first and "17 augustus 2020" in first
     assert "Crisisorganisatie Kinderopvangtoeslag" in first
     agenda = slide_text(slides[1])
-    assert titles(deck)[1] == "Agenda 17 augustus 2020"
+    assert titles(deck)[1] == "Agenda 17\u00a0augustus\u00a02020"  # the date never breaks
     for line in ("1. Ter besluitvorming", "2. Ter informatie", "Ritmewijziging ramingen"):
         assert line in agenda
     names = titles(deck)
@@ -372,6 +372,35 @@ def assert_every_word_on_its_page(deck: Path, folder: Path, *, unbroken: bool = 
 def test_demo_deck_in_libreoffice(run: Run, tmp_path: Path) -> None:
     deck = build(run, DEMO, tmp_path / "out", *AUGUST_17)
     assert_every_word_on_its_page(deck, tmp_path)
+
+
+def test_dates_are_never_broken_in_libreoffice(run: Run, data: Path, tmp_path: Path) -> None:
+    """A date's day and month stay on one line and a range breaks only after its dash: in a
+    deadline column squeezed by a long hoofdactie, and in the empty, narrow week columns of
+    the communication calendar (LibreOffice broke "1 okt – 15" / "nov", "Week" / "32")."""
+    werkstroom = data / "werkstromen" / "01-klantreis.yaml"
+    werkstroom.write_text(
+        werkstroom.read_text(encoding="utf-8").replace(
+            "      - titel: Training ontwikkelen\n",
+            "      - titel: Contactgegevens verzamelen bij alle gemeenten, met een contactpersoon "
+            "op beleidsniveau en een contactpunt voor de warme overdracht\n"
+            "        deadline: 2030-10-01/2030-11-15\n"
+            "      - titel: Werkbezoek\n"
+            "        deadline: 2030-09-01/2030-09-15\n"
+            "      - titel: Training ontwikkelen\n",
+        ),
+        encoding="utf-8",
+    )
+    (data / "communicatie.yaml").write_text(
+        "doelgroepen: [Ouders, Politiek & media, Intern]\nitems:\n"
+        "  - datum: 2030-09-02/2030-09-06\n    doelgroep: Ouders\n    soort: brief\n"
+        f"    tekst: Brief aan ouders uit de pilot, {LONG}\n",
+        encoding="utf-8",
+    )
+    deck = build(run, data, tmp_path / "out")
+    assert broken_dates(to_pdf(deck, tmp_path)) == []
+    text = "\n".join(slide_text(s) for s in Presentation(str(deck)).slides)
+    assert "1 okt – 15 nov" in text and "1 – 15 sept" in text  # one month named once
 
 
 def test_oversized_content_continues_in_libreoffice(run: Run, data: Path, tmp_path: Path) -> None:
