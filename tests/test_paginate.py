@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from itertools import accumulate
 
 import pyphen
@@ -65,6 +66,36 @@ def test_a_group_taller_than_a_slide_is_split_and_says_so() -> None:
         assert table_slice.header[0].paras[0].text == "A"  # header repeated
         assert table_slice.height <= GEOMETRY.height
         assert table_slice.merges  # the opdracht cell spans its rows on every slide
+
+
+def test_a_cell_over_some_rows_is_merged_and_said_again_where_they_continue() -> None:
+    """A cell that covers rows of a group taller than a slide (``Cell.rows``): merged over its
+    rows on each slide, said again (as ``continued``) at the top of the next."""
+    rows = tuple(
+        (Cell(), cell(f"lang rij {r}"), replace(cell("gedeeld"), rows=50) if r == 5 else Cell())
+        for r in range(60)
+    )
+    group = Group(rows, {0: cell("lang")}, {0: cell("lang (vervolg)"), 2: cell("weer")})
+    table = Table((Column(1), Column(3), Column(1)), (cell("A"), cell("B"), cell("C")), (group,))
+    pages = paginate(Section("Lang", (table,)), GEOMETRY)
+    assert len(pages) >= 3
+    found = [t for p in pages for t in texts(p.blocks) if "rij" in t]
+    assert found == [f"lang rij {r}" for r in range(60)]  # each row once, in order
+    seen = 0
+    for page in pages:
+        (placed,) = page.blocks
+        block = placed.block
+        assert isinstance(block, TableSlice)
+        merges = [(first, last) for first, last, column in block.merges if column == 2]
+        numbers = [int(row[1].paras[0].text.split()[-1]) for row in block.rows if row[1]]
+        inside = [i for i, n in enumerate(numbers) if 5 <= n <= 54]
+        if len(inside) > 1:
+            assert merges == [(inside[0], inside[-1])]  # over its rows on this slide
+            said = block.rows[inside[0]][2]
+            assert said is not None
+            assert said.paras[0].text == ("gedeeld" if seen == 0 else "weer")
+            seen += 1
+    assert seen >= 2
 
 
 def test_text_continues_between_paragraphs_and_lines() -> None:

@@ -71,6 +71,9 @@ class Cell:
     colour: str | None = None
     #: columns the cell covers, itself included (the cells it covers to its right are ignored)
     span: int = 1
+    #: rows of its group the cell covers, itself included (the cells it covers below it are
+    #: ignored): one cell for the rows that share what it says
+    rows: int = 1
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,9 @@ class Group:
 
     ``spanning`` cells (by column) are merged over all rows of the group; on a slide where the
     group continues they show ``continued`` instead (e.g. "1.1 (vervolg)"), while the text of a
-    spanning cell that did not fit continues there.
+    spanning cell that did not fit continues there. A cell that covers some of the rows
+    (``Cell.rows``) is said again where its rows continue on the next slide: as ``continued``
+    in its column, or else as itself.
     """
 
     rows: tuple[tuple[Cell, ...], ...]

@@ -439,6 +439,8 @@ class _Chunk:
     rows: list[list[Cell | None]]
     heights: list[float]
     spanning: dict[int, Cell]
+    #: (first row, last row, column) of the cells that cover some of its rows
+    merges: list[tuple[int, int, int]] = field(default_factory=list)
 
     @property
     def height(self) -> float:
@@ -628,10 +630,35 @@ def _visible(row: Sequence[Cell | None]) -> list[tuple[int, Cell]]:
     return shown
 
 
-def _measure_group(group: Group, widths: Sequence[float]) -> _Chunk:
-    rows: list[list[Cell | None]] = [
-        [None if c in group.spanning else cell for c, cell in enumerate(row)] for row in group.rows
+def _row_runs(group: Group) -> list[tuple[int, int, int]]:
+    """(first row, last row, column) of each cell that covers rows below its own."""
+    last_row = len(group.rows) - 1
+    return [
+        (r, min(r + cell.rows - 1, last_row), c)
+        for r, row in enumerate(group.rows)
+        for c, cell in enumerate(row)
+        if cell.rows > 1 and r < last_row and c not in group.spanning
     ]
+
+
+def _group_rows(group: Group) -> list[list[Cell | None]]:
+    """The group's rows, None where a cell is merged away: under a spanning cell, and under a
+    cell that covers the rows below it. Such a cell is measured in its own row, which may
+    make that row a little taller than the merged rows need, never too short."""
+    covered = {
+        (r, c + k)
+        for first, last, c in _row_runs(group)
+        for r in range(first + 1, last + 1)
+        for k in range(group.rows[first][c].span)
+    }
+    return [
+        [None if c in group.spanning or (r, c) in covered else cell for c, cell in enumerate(row)]
+        for r, row in enumerate(group.rows)
+    ]
+
+
+def _measure_group(group: Group, widths: Sequence[float]) -> _Chunk:
+    rows = _group_rows(group)
     heights = [_row_height(row, widths) for row in rows]
     spanning_height = max(
         (cell_height(cell, spanned(widths, c, cell)) for c, cell in group.spanning.items()),
@@ -639,7 +666,7 @@ def _measure_group(group: Group, widths: Sequence[float]) -> _Chunk:
     )
     if heights and spanning_height > sum(heights):
         heights[-1] += spanning_height - sum(heights)
-    return _Chunk(rows, heights, dict(group.spanning))
+    return _Chunk(rows, heights, dict(group.spanning), _row_runs(group))
 
 
 class _Row:
@@ -647,6 +674,7 @@ class _Row:
 
     def __init__(self, cells: Sequence[Cell | None], widths: Sequence[float], size: float) -> None:
         self.cells = list(cells)
+        self.widths = widths
         self.inner = [
             (spanned(widths, c, cell) if cell is not None else width) - 2 * CELL_MARGIN_X
             for c, (cell, width) in enumerate(zip(cells, widths, strict=True))
@@ -660,6 +688,12 @@ class _Row:
     @property
     def done(self) -> bool:
         return all(text is None or text.done for text in self.texts)
+
+    def put(self, column: int, cell: Cell) -> None:
+        """``cell`` in ``column``, where a merge above covered it: said again on a new slide."""
+        self.cells[column] = cell
+        self.inner[column] = spanned(self.widths, column, cell) - 2 * CELL_MARGIN_X
+        self.texts[column] = _Paras(cell.paras, self.inner[column])
 
     def _prefix(self, text: _Paras) -> list[Para]:
         return [self.marker] if text.started else []
@@ -709,12 +743,12 @@ def _split_group(
     """Split a group taller than a slide into chunks, the first fitting ``rooms[0]``, the rest
     ``rooms[1]`` (a fresh slide): between rows, and inside a row only when it is taller than a
     slide. The first chunk is empty when the group's first row fits only a fresh slide."""
+    runs = _row_runs(group)
     queue = deque(
-        _Row([None if c in group.spanning else cell for c, cell in enumerate(row)], widths, size)
-        for row in group.rows
+        (index, _Row(cells, widths, size)) for index, cells in enumerate(_group_rows(group))
     )
     # a first row that fits only a fresh slide goes there whole
-    chunks = [_NOTHING] if queue and rooms[1] >= queue[0].height() > rooms[0] else []
+    chunks = [_NOTHING] if queue and rooms[1] >= queue[0][1].height() > rooms[0] else []
     inner = {c: spanned(widths, c, cell) - 2 * CELL_MARGIN_X for c, cell in group.spanning.items()}
     rests = {c: _Paras(cell.paras, inner[c]) for c, cell in group.spanning.items()}
     marker = _marker(size)
@@ -736,24 +770,37 @@ def _split_group(
             progress = progress or bool(head)
             spanning[c] = replace(cell, paras=(*prefix, *head))
             spanning_height = max(spanning_height, prefix_height + used + 2 * CELL_MARGIN_Y)
+        if queue:
+            # rows that continue a merged cell from the slide before say it again (once: a
+            # row split over slides continues what it was given)
+            index, first_row = queue[0]
+            for start, _, c in (run for run in runs if run[0] < index <= run[1]):
+                if first_row.cells[c] is None:
+                    again = group.continued.get(c) or replace(group.rows[start][c], rows=1)
+                    first_row.put(c, again)
         rows: list[list[Cell | None]] = []
         heights: list[float] = []
+        indices: list[int] = []
         used = 0.0
         while queue:
-            height = queue[0].height()
+            index, row = queue[0]
+            height = row.height()
             if used + height <= room:
-                rows.append(queue.popleft().rest())
+                queue.popleft()
+                rows.append(row.rest())
                 heights.append(height)
+                indices.append(index)
                 used += height
                 progress = True
                 continue
             if rows:
                 break
-            head_row, height, taken = queue[0].take(room)
+            head_row, height, taken = row.take(room)
             progress = progress or taken
             rows.append(head_row)
             heights.append(height)
-            if queue[0].done:
+            indices.append(index)
+            if row.done:
                 queue.popleft()
             break
         if chunks and not progress:
@@ -763,8 +810,21 @@ def _split_group(
             heights = [2 * CELL_MARGIN_Y]
         if spanning_height > sum(heights):
             heights[-1] += spanning_height - sum(heights)
-        chunks.append(_Chunk(rows, heights, spanning))
+        chunks.append(_Chunk(rows, heights, spanning, _merges_of(runs, indices)))
     return chunks
+
+
+def _merges_of(
+    runs: Sequence[tuple[int, int, int]], indices: Sequence[int]
+) -> list[tuple[int, int, int]]:
+    """The merges of a chunk whose rows are the group's rows ``indices``: each run of rows a
+    cell covers, as far as the chunk holds it."""
+    merges = []
+    for first, last, column in runs:
+        inside = [number for number, index in enumerate(indices) if first <= index <= last]
+        if len(inside) > 1:
+            merges.append((inside[0], inside[-1], column))
+    return merges
 
 
 def _add_chunk(table_slice: TableSlice, chunk: _Chunk) -> None:
@@ -774,6 +834,7 @@ def _add_chunk(table_slice: TableSlice, chunk: _Chunk) -> None:
         rows[0][c] = cell
         if len(rows) > 1:
             table_slice.merges.append((start, start + len(rows) - 1, c))
+    table_slice.merges += [(start + first, start + last, c) for first, last, c in chunk.merges]
     table_slice.rows.extend(rows)
     table_slice.heights.extend(chunk.heights)
 
