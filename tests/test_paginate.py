@@ -98,6 +98,30 @@ def test_a_cell_over_some_rows_is_merged_and_said_again_where_they_continue() ->
     assert seen >= 2
 
 
+def test_a_superscript_run_is_measured_as_smaller_digits_and_survives_a_split() -> None:
+    from generator.render.deck.metrics import SUPERSCRIPT
+    from generator.render.deck.paginate import widest_word
+
+    marked = Para((Run("304"), Run("5", superscript=True), Run("\u00a0(+3)")), size=10)
+    plain = em_width("304\u00a0(+3)") * 10
+    assert widest_word([marked]) == pytest.approx(plain + em_width("5") * SUPERSCRIPT * 10)
+    # a paragraph split over slides keeps its markers as digits in superscript runs
+    sentence = "Een zin over de stand van zaken"
+    runs: list[Run] = []
+    for n in range(1, 200):
+        runs += [Run(f"{sentence} {n}"), Run(str(n % 10), superscript=True), Run(". ")]
+    pages = paginate(Section("Lang", (Text((Para(tuple(runs), size=11),)),)), GEOMETRY)
+    assert len(pages) > 1
+    shown = [
+        run for page in pages for placed in page.blocks
+        for para in placed.block.paras for run in para.runs  # type: ignore[union-attr]
+    ]  # fmt: skip
+    raised = [run.text for run in shown if run.superscript]
+    assert "".join(raised) == "".join(str(n % 10) for n in range(1, 200))
+    assert all(text.isdigit() for text in raised)
+    assert not any("\ue000" <= char <= "\ue009" for run in shown for char in run.text)
+
+
 def test_text_continues_between_paragraphs_and_lines() -> None:
     long = " ".join(["woord"] * 2000)
     paras = (Para((Run("Kort"),)), Para((Run(long),)), Para((Run("Slot"),)))

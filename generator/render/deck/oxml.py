@@ -41,11 +41,18 @@ def _fill(colour: str) -> str:
     return f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
 
 
+#: a superscript run's baseline, in thousandths of a percent of the size (PowerPoint's own)
+SUPERSCRIPT_BASELINE = 30000
+
+
 @cache
-def _run_properties(tag: str, size: int, bold: bool, italic: bool, colour: str | None) -> str:
+def _run_properties(
+    tag: str, size: int, bold: bool, italic: bool, colour: str | None, raised: bool = False
+) -> str:
     fill = _fill(colour) if colour else ""
+    baseline = f' baseline="{SUPERSCRIPT_BASELINE}"' if raised else ""
     return (
-        f'<{tag} lang="{LANG}" sz="{size}" b="{int(bold)}" i="{int(italic)}">{fill}'
+        f'<{tag} lang="{LANG}" sz="{size}" b="{int(bold)}" i="{int(italic)}"{baseline}>{fill}'
         f'<a:latin typeface="{FONT}"/><a:cs typeface="{FONT}"/></{tag}>'
     )
 
@@ -91,7 +98,9 @@ def _paragraph(para: Para, colour: str | None) -> str:
                     f"<a:br>{_run_properties('a:rPr', size, run.bold, run.italic, None)}</a:br>"
                 )
             if line:
-                props = _run_properties("a:rPr", size, run.bold, run.italic, run.colour or colour)
+                props = _run_properties(
+                    "a:rPr", size, run.bold, run.italic, run.colour or colour, run.superscript
+                )
                 if run.link:
                     props = _linked(props, run.link)
                 parts.append(f"<a:r>{props}<a:t>{escape(line)}</a:t></a:r>")

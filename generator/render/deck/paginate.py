@@ -48,6 +48,9 @@ from generator.render.deck.content import (
 )
 from generator.render.deck.metrics import (
     LINE,
+    LOWER,
+    RAISE,
+    RAISED_DIGITS,
     Line,
     em_width,
     hyphenate,
@@ -120,10 +123,15 @@ def _text_width(para: Para, width: float) -> float:
     return max(width - indent(para) - bullet_room(para), para.size)
 
 
+def _measured(run: Run) -> str:
+    """A run's text as it is measured: a superscript run's digits raised (``metrics.RAISE``)."""
+    return run.text.translate(RAISE) if run.superscript else run.text
+
+
 def para_lines(para: Para, width: float) -> list[Line]:
     """The lines ``para`` takes in a box ``width`` points wide (measured once, then cached)."""
     return _lines(
-        tuple((run.text, run.bold, run.italic) for run in para.runs),
+        tuple((_measured(run), run.bold, run.italic) for run in para.runs),
         _text_width(para, width),
         para.size,
     )
@@ -159,7 +167,7 @@ def text_height(text: Text, width: float) -> float:
 @lru_cache(maxsize=65536)
 def _ems(runs: tuple[Run, ...]) -> tuple[float, float]:
     """A paragraph's widest word and its text unbroken, in ems."""
-    pieces = [(run.text, run.bold, run.italic) for run in runs]
+    pieces = [(_measured(run), run.bold, run.italic) for run in runs]
     return widest_word_em(pieces), line_em(pieces)
 
 
@@ -185,6 +193,9 @@ def fit_words(paras: Sequence[Para], width: float) -> tuple[list[Para], int]:
         limit = room / para.size
         runs = []
         for run in para.runs:
+            if run.superscript:  # a footnote marker: digits
+                runs.append(run)
+                continue
             tokens = _GAPS.split(run.text)
             for index in range(0, len(tokens), 2):
                 token = tokens[index]
@@ -389,13 +400,32 @@ def _from_lines(
     if pieces and pieces[-1][0].endswith("\n"):  # the break is where the slide ends
         pieces[-1] = (pieces[-1][0][:-1], *pieces[-1][1:])
     runs = tuple(
-        Run("".join(text for text, _, _ in group), bold, italic, colours.get((bold, italic)))
+        lowered
         for (bold, italic), group in groupby(pieces, key=lambda piece: piece[1:])
+        for lowered in _lowered(
+            Run("".join(text for text, _, _ in group), bold, italic, colours.get((bold, italic)))
+        )
     )
     bullet = None if continued else para.bullet
     space = 0.0 if continued else para.space_before
     # a continued bullet paragraph keeps its indent, without a second bullet
     return replace(para, runs=runs, bullet=bullet, space_before=space)
+
+
+_RAISED = re.compile(f"([{RAISED_DIGITS}]+)")
+
+
+def _lowered(run: Run) -> list[Run]:
+    """A run rebuilt from measured lines, its raised digits as superscript runs again."""
+    if not _RAISED.search(run.text):
+        return [run]
+    parts = _RAISED.split(run.text)
+    return [
+        replace(run, text=part.translate(LOWER), superscript=True) if number % 2 else
+        replace(run, text=part)
+        for number, part in enumerate(parts)
+        if part
+    ]  # fmt: skip
 
 
 def _marker(size: float) -> Para:
