@@ -427,6 +427,64 @@ def test_dates_are_never_broken_in_libreoffice(run: Run, data: Path, tmp_path: P
     assert "1 okt – 15 nov" in text and "1 – 15 sept" in text  # one month named once
 
 
+#: links in Markdown: two the text model keeps, two it keeps as text only, one that wraps
+LINKS = (
+    "Zie [het verslag](https://example.org/verslag) of [mail het bureau](mailto:bureau@example.org)"
+    "; niet [dit](ftp://example.org/x) en niet [dat](javascript:alert(1)). Ook "
+    "[het uitgebreide verslag van de werkgroep over de bestuurlijke afstemming met de gemeenten"
+    " en de VNG](https://example.org/lang?a=1&b=2)."
+)
+
+
+def test_links_in_markdown_are_clickable_in_libreoffice(
+    run: Run, data: Path, tmp_path: Path
+) -> None:
+    """A Markdown link (http, https, mailto) is a hyperlink on the slide, in a table cell and
+    in a text slide: an external relationship, clickable in the PDF LibreOffice makes of it;
+    other addresses stay plain text; every word is on its page, a wrapping link too."""
+    from pypdf import PdfReader
+
+    werkstroom = data / "werkstromen" / "01-klantreis.yaml"
+    text = werkstroom.read_text(encoding="utf-8").replace("Loopt volgens plan.", LINKS)
+    werkstroom.write_text(text, encoding="utf-8")
+    meeting = data / "vergaderingen" / "2030-09-05.yaml"
+    text = meeting.read_text(encoding="utf-8").replace("- **Besluit** gevraagd", f"- {LINKS}")
+    meeting.write_text(text, encoding="utf-8")
+    deck = build(run, data, tmp_path / "out")
+
+    wanted = {"https://example.org/verslag", "mailto:bureau@example.org"}
+    wanted.add("https://example.org/lang?a=1&b=2")
+    slides = list(Presentation(str(deck)).slides)
+    linked: dict[str, set[str]] = {}
+    for number, slide in enumerate(slides):
+        for rel in slide.part.rels.values():
+            if rel.reltype.endswith("/hyperlink"):
+                assert rel.is_external
+                linked.setdefault(rel.target_ref, set()).add(titles(deck)[number])
+    assert set(linked) == wanted
+    assert linked["https://example.org/verslag"] == {"1. Klantreis ontwerpen", "Voorstel"}
+    with zipfile.ZipFile(deck) as package:
+        rels = "".join(
+            package.read(name).decode("utf-8")
+            for name in package.namelist()
+            if name.startswith("ppt/slides/_rels/")
+        )
+    assert 'TargetMode="External"' in rels
+    assert "javascript" not in rels and "ftp:" not in rels
+    texts = "\n".join(slide_text(slide) for slide in slides)
+    assert "niet dit en niet [dat](javascript:alert(1))." in texts  # kept as text
+
+    pdf = to_pdf(deck, tmp_path)
+    uris = {
+        str(annotation.get_object()["/A"]["/URI"])
+        for page in PdfReader(pdf).pages
+        for annotation in page.get("/Annots") or []
+        if "/URI" in annotation.get_object().get("/A", {})
+    }
+    assert wanted <= uris and not any(u.startswith(("javascript", "ftp")) for u in uris)
+    assert_every_word_on_its_page(deck, tmp_path)
+
+
 def test_oversized_content_continues_in_libreoffice(run: Run, data: Path, tmp_path: Path) -> None:
     add_stress(data)
     deck = build(run, data, tmp_path / "out")

@@ -122,6 +122,28 @@ def test_a_superscript_run_is_measured_as_smaller_digits_and_survives_a_split() 
     assert not any("\ue000" <= char <= "\ue009" for run in shown for char in run.text)
 
 
+def test_a_link_is_measured_as_the_field_libreoffice_shows() -> None:
+    """LibreOffice never breaks a linked run at a space: the words of a link's first line go
+    to a line of their own when they do not fit after the text before them, and are measured
+    so; the rest of a long link breaks as text (the writer links only the first line)."""
+    from generator.render.deck.paginate import link_head, para_lines
+
+    words = "het uitgebreide verslag van de werkgroep over de bestuurlijke afstemming"
+    link = Run(f"{words} met de gemeenten en de VNG", href="https://example.org/lang")
+    para = Para((Run("Ook dit: zie "), link, Run(".")), size=11)
+    width = em_width(f"{words} met") * 11 * 1.06  # the link's first line, and a little
+    head = link_head(link, width, 11)
+    assert head.startswith(words) and head != link.text
+    lines = ["".join(text for text, _, _ in line) for line in para_lines(para, width)]
+    assert lines[0] == "Ook dit: zie"  # the field did not fit after it
+    assert lines[1] == head.replace(" ", "\ue00a")  # held together
+    # the same paragraph split over slides comes back with plain spaces
+    long = Text(tuple(para for _ in range(60)))
+    pages = paginate(Section("Lang", (long,)), Geometry(width=width, height=400))
+    shown = [t for page in pages for t in texts(page.blocks)]
+    assert all("\ue00a" not in t for t in shown) and len(pages) > 1
+
+
 def test_text_continues_between_paragraphs_and_lines() -> None:
     long = " ".join(["woord"] * 2000)
     paras = (Para((Run("Kort"),)), Para((Run(long),)), Para((Run("Slot"),)))

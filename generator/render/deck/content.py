@@ -31,6 +31,9 @@ class Run:
     #: a jump to another slide of the deck: an anchor a Section or Divider carries (a run
     #: whose anchor is not in the deck is written as plain text)
     link: str | None = None
+    #: an address outside the deck: http, https or mailto (the text model keeps no other
+    #: link; Markdown's ``[text](address)``)
+    href: str | None = None
     #: set raised and smaller, as the font's own digits: footnote markers (digits and commas;
     #: superscript characters such as "⁴" are missing from Arial and come from another font)
     superscript: bool = False

@@ -44,6 +44,9 @@ _RAISED = {str(d): chr(0xE000 + d) for d in range(10)}
 RAISE = str.maketrans(_RAISED)
 LOWER = str.maketrans({raised: digit for digit, raised in _RAISED.items()})
 RAISED_DIGITS = "".join(_RAISED.values())
+#: a space the measuring does not break at, as wide as a space: between the words LibreOffice
+#: keeps together as one field (a link's), turned back into a space after measuring
+HELD_SPACE = "\ue00a"
 
 
 @cache
@@ -56,6 +59,7 @@ def _tables() -> dict[str, dict[str, float]]:
     }
     for table in tables.values():
         table.update({raised: table[digit] * SUPERSCRIPT for digit, raised in _RAISED.items()})
+        table[HELD_SPACE] = table[" "]
     return tables
 
 

@@ -47,6 +47,7 @@ from generator.render.deck.content import (
     indent,
 )
 from generator.render.deck.metrics import (
+    HELD_SPACE,
     LINE,
     LOWER,
     RAISE,
@@ -123,16 +124,31 @@ def _text_width(para: Para, width: float) -> float:
     return max(width - indent(para) - bullet_room(para), para.size)
 
 
-def _measured(run: Run) -> str:
-    """A run's text as it is measured: a superscript run's digits raised (``metrics.RAISE``)."""
-    return run.text.translate(RAISE) if run.superscript else run.text
+def link_head(run: Run, room: float, size: float) -> str:
+    """What of a linked run LibreOffice shows as one field, which it never breaks at a space:
+    the words of the link's first line when it wraps in ``room`` points (the writer links only
+    those, the rest is plain text), else all of it."""
+    lines = wrap([(run.text, run.bold, run.italic)], room, size)
+    return "".join(piece for piece, _, _ in lines[0]) if len(lines) > 1 else run.text
+
+
+def _measured(run: Run, room: float | None = None, size: float = 0.0) -> str:
+    """A run's text as it is measured: a superscript run's digits raised (``metrics.RAISE``);
+    a link's field (``link_head``, in a box ``room`` points wide) held together."""
+    if run.superscript:
+        return run.text.translate(RAISE)
+    if room is not None and (run.link or run.href):
+        head = link_head(run, room, size)
+        return head.replace(" ", HELD_SPACE) + run.text[len(head) :]
+    return run.text
 
 
 def para_lines(para: Para, width: float) -> list[Line]:
     """The lines ``para`` takes in a box ``width`` points wide (measured once, then cached)."""
+    room = _text_width(para, width)
     return _lines(
-        tuple((_measured(run), run.bold, run.italic) for run in para.runs),
-        _text_width(para, width),
+        tuple((_measured(run, room, para.size), run.bold, run.italic) for run in para.runs),
+        room,
         para.size,
     )
 
@@ -416,7 +432,10 @@ _RAISED = re.compile(f"([{RAISED_DIGITS}]+)")
 
 
 def _lowered(run: Run) -> list[Run]:
-    """A run rebuilt from measured lines, its raised digits as superscript runs again."""
+    """A run rebuilt from measured lines as it was: its held spaces as spaces, its raised
+    digits as superscript runs again."""
+    if HELD_SPACE in run.text:
+        run = replace(run, text=run.text.replace(HELD_SPACE, " "))
     if not _RAISED.search(run.text):
         return [run]
     parts = _RAISED.split(run.text)
