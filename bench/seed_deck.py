@@ -296,11 +296,35 @@ def slide_texts(deck: Path) -> list[str]:
         parts = []
         for shape in slide.shapes:
             if shape.has_text_frame:
-                parts.append(shape.text_frame.text)
+                parts.append(_frame_text(shape.text_frame))
             if shape.has_table:
-                parts.extend(cell.text for row in shape.table.rows for cell in row.cells)
+                parts.extend(
+                    _frame_text(c.text_frame) for row in shape.table.rows for c in row.cells
+                )
         result.append("\n".join(parts))
     return result
+
+
+def _frame_text(frame: Any) -> str:
+    """A text frame's text; a superscript run (a footnote marker, raised and smaller) as a word
+    of its own, since pdftotext may set it apart from the word it follows (or on a line of its
+    own)."""
+    from pptx.oxml.ns import qn
+
+    paragraphs = []
+    for para in frame.paragraphs:
+        parts = []
+        for child in para._p:
+            name = child.tag.rpartition("}")[2]
+            if name == "br":
+                parts.append("\v")
+            elif name in ("r", "fld"):
+                props = child.find(qn("a:rPr"))
+                text = "".join(t.text or "" for t in child.iter(qn("a:t")))
+                raised = props is not None and props.get("baseline", "0") != "0"
+                parts.append(f" {text} " if raised else text)
+        paragraphs.append("".join(parts))
+    return "\n".join(paragraphs)
 
 
 def _norm(text: str) -> str:
@@ -344,6 +368,19 @@ def _tokens(page: str) -> list[list[_Token]]:
     return lines
 
 
+def with_markers_apart(words: set[str]) -> set[str]:
+    """``words`` and, for each ending in digits, the word without a footnote marker (one or
+    two digits) joined to it: pdftotext sets a superscript run now apart from the word before
+    it, now joined to it ("populaties1", "3045" for 304 with marker 5)."""
+    found = set(words)
+    for word in words:
+        if word.isdigit():
+            found.update(word[:-n] for n in (1, 2) if len(word) - n > 1)
+        elif word[-1].isdigit():
+            found.add(word.rstrip("0123456789"))
+    return found
+
+
 @dataclass
 class Words:
     broken: list[tuple[int, str]] = field(default_factory=list)  # (slide, "afhankelij|kheid")
@@ -376,7 +413,7 @@ def check_words(slides: list[str], pages: list[str]) -> Words:
     result = Words()
     for number, (text, page) in enumerate(zip(slides, pages, strict=False), start=1):
         lines = _tokens(page)
-        on_page = {t.text for line in lines for t in line}
+        on_page = with_markers_apart({t.text for line in lines for t in line})
         explained: set[str] = set()
         for word in sorted(slide_words(text)):
             if word.isdigit():  # "1" above "2" in a column of numbers is not "12" broken

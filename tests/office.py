@@ -5,6 +5,7 @@ On a laptop without them these tests skip; on CI (CI=true) a missing client is a
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import shutil
@@ -13,6 +14,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 
 def need(program: str) -> str:
@@ -68,6 +70,31 @@ def page_texts(pdf: Path) -> list[str]:
 def words(text: str) -> set[str]:
     text = unicodedata.normalize("NFKC", text).lower()
     return {w for w in re.findall(r"\w+", text) if len(w) > 1}
+
+
+_MONTH = re.compile(
+    r"\(?(jan|feb|mrt|apr|mei|jun|jul|aug|sept|okt|nov|dec|januari|februari|maart|april|juni"
+    r"|juli|augustus|september|oktober|november|december)\b"
+)
+
+
+def broken_dates(pdf: Path) -> list[str]:
+    """Dates the renderer broke over two lines, as "page: day / month": a day parted from its
+    month, a week number from "Week", or a line that starts with a range's dash."""
+    bbox = subprocess.run(
+        [need("pdftotext"), "-bbox", str(pdf), "-"], check=True, capture_output=True
+    ).stdout
+    found = []
+    for number, page in enumerate(etree.fromstring(bbox).iter("{*}page"), start=1):
+        placed = [(w.text or "", float(w.get("yMin"))) for w in page.iter("{*}word")]
+        for (first, y1), (second, y2) in itertools.pairwise(placed):
+            if abs(y1 - y2) < 1:
+                continue  # the same line
+            day = re.fullmatch(r"\(?\d{1,2}", first) and _MONTH.match(second)
+            week = first == "Week" and second.isdigit()
+            if day or week or second == "–":
+                found.append(f"{number}: {first} / {second}")
+    return found
 
 
 VNU_JAR = Path(__file__).resolve().parents[1] / ".cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar"

@@ -49,6 +49,20 @@ def page_image(pdf: Path, page: int, *, dpi: int = 144) -> Image.Image:
     return Image.open(io.BytesIO(png)).convert("RGB")
 
 
+def text_pieces(pdf: Path, page: int) -> list[tuple[str, str, float, float]]:
+    """Every piece of text a page shows (``page`` counts from 0) as pypdf reads its content
+    stream: (text, font, size in points, height of its baseline)."""
+    pieces: list[tuple[str, str, float, float]] = []
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
+        if text.strip():
+            name = str((font or {}).get("/BaseFont", "")).split("+")[-1]
+            pieces.append((text, name, round(size * tm[3], 2), round(tm[5], 1)))
+
+    PdfReader(pdf).pages[page].extract_text(visitor_text=visit)
+    return pieces
+
+
 def plain_text(pdf: Path) -> str:
     """The PDF's text in reading order, words hyphenated at a line's end joined again and all
     white space as single spaces."""

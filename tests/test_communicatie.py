@@ -237,7 +237,7 @@ def kalender(*datums: str, tot: str | None = None) -> Communicatie:
         (("2020-09-08",), None, "Planning september"),
         (("2020-09-08", "2020-10"), None, "Planning september en oktober"),
         (("ntb",), "2020-12", "Planning september t/m december"),
-        (("2021-02",), None, "Planning september 2020 t/m februari 2021"),
+        (("2021-02",), None, "Planning september\u00a02020 t/m februari\u00a02021"),
         (("2020-08-31", "2020-10"), None, "Planning augustus t/m oktober"),
     ],
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pptx import Presentation
@@ -14,7 +15,7 @@ from generator.model.legend import DASHBOARD
 from generator.render.deck.cells import legend_table
 from tests.conftest import DEMO, Run
 from tests.test_check_rejects import assert_error, errors, line_of, replace
-from tests.test_deck import AUGUST_17, build, slide_text
+from tests.test_deck import AUGUST_17, build, slide_text, titles
 
 MATRIX = """
   - titel: Herstel per populatie
@@ -215,10 +216,37 @@ def _tables(slide: object) -> list[object]:
     return [sh.table for sh in slide.shapes if sh.has_table]  # type: ignore[attr-defined]
 
 
+_RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def shown(frame: Any) -> str:
+    """The text of a cell or text box as it is shown: the digits of a superscript run (a
+    ``baseline`` above 0) as superscript characters, no-break spaces as spaces."""
+    paragraphs = []
+    for para in frame.text_frame.paragraphs:
+        parts = []
+        for run in para.runs:
+            props = run._r.rPr
+            raised = props is not None and int(props.get("baseline", "0")) > 0
+            parts.append(run.text.translate(_RAISED) if raised else run.text)
+        paragraphs.append("".join(parts))
+    return "\n".join(paragraphs).replace("\u00a0", " ")
+
+
+def shown_on(slide: Any) -> str:
+    parts = []
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            parts.append(shown(shape))
+        if shape.has_table:
+            parts.extend(shown(cell) for row in shape.table.rows for cell in row.cells)
+    return "\n".join(parts)
+
+
 def test_matrix_headers_are_the_populations(demo_deck: Presentation) -> None:
     slide = _slides(demo_deck, "Uitvoering hersteloperatie")[0]
     table = _tables(slide)[0]
-    header = [cell.text for cell in table.rows[0].cells]
+    header = [shown(cell) for cell in table.rows[0].cells]
     assert header[0].startswith("Populaties¹")
     assert header[1:5] == [
         "CAF-11",
@@ -238,15 +266,13 @@ def test_matrix_headers_are_the_populations(demo_deck: Presentation) -> None:
         "8.514 (+144)",
     ]
     assert table.cell(1, 0).text_frame.paragraphs[0].runs[0].font.bold  # a bold row
-    assert "304⁵ (+3)" in [
-        cell.text.replace("\u00a0", " ") for row in table.rows for cell in row.cells
-    ]
+    assert "304⁵ (+3)" in [shown(cell) for row in table.rows for cell in row.cells]
 
 
 def test_single_value_table_says_the_previous_date(demo_deck: Presentation) -> None:
     slide = _slides(demo_deck, "Afhandeling verzoeken persoonlijk dossiers")[0]
     table = _tables(slide)[0]
-    assert table.cell(0, 1).text == "Per 13 aug (t.o.v. 6 aug)"
+    assert table.cell(0, 1).text == "Per 13\u00a0aug (t.o.v. 6\u00a0aug)"
     assert "746 (+15)" in slide_text(slide)
 
 
@@ -269,12 +295,12 @@ def test_note_is_one_merged_cell(demo_deck: Presentation) -> None:
 def test_footnotes_stand_with_the_last_rows_of_their_table(demo_deck: Presentation) -> None:
     slides = _slides(demo_deck, "Uitvoering hersteloperatie")
     last = slides[-1]
-    text = slide_text(last)
+    text = shown_on(last)
     assert "In beroep" in text  # the table's last row
     assert "¹ Eén ouder kan in meer dan één populatie vallen." in text
     assert "⁸ Een zaak is afgerond" in text
     for slide in slides:  # repeated at the foot of every slide of the table
-        assert "¹ Eén ouder" in slide_text(slide)
+        assert "¹ Eén ouder" in shown_on(slide)
 
 
 def test_legend_cells_are_filled_with_status_colours(demo_deck: Presentation) -> None:
@@ -308,14 +334,14 @@ def test_matrix_deck_from_the_fixture(run: Run, data: Path, tmp_path: Path) -> N
     prs = Presentation(str(deck))
     slide = _slides(prs, "Herstel per populatie")[0]
     table = _tables(slide)[0]
-    assert [c.text for c in table.rows[0].cells][1:] == [
+    assert [shown(c) for c in table.rows[0].cells][1:] == [
         "CAF-11",
         "CAF vergelijkbaar²",
         "O/GS",
         "Status",
     ]
-    assert "304³ (+3)" in slide_text(slide)
-    assert "¹ Een ouder kan in meer populaties vallen." in slide_text(slide)
+    assert "304³ (+3)" in shown_on(slide)
+    assert "¹ Een ouder kan in meer populaties vallen." in shown_on(slide)
 
 
 def test_a_cell_spanning_columns_is_measured_at_their_width() -> None:
@@ -338,3 +364,39 @@ def test_a_cell_spanning_columns_is_measured_at_their_width() -> None:
         return block.heights[0]
 
     assert height(wide) < height(narrow) / 2
+
+
+def test_footnote_markers_are_superscript_digits_in_libreoffice(run: Run, tmp_path: Path) -> None:
+    """Markers ¹ to ⁸ are digits in a superscript run, not superscript characters (which Arial
+    lacks from ⁴ on, so that a fallback font set them smaller and lower than ¹²³): LibreOffice
+    shows every one in the deck's font, at one size, raised above the text's baseline."""
+    from tests.office import page_texts, to_pdf
+    from tests.printed import text_pieces
+
+    deck = build(run, DEMO, tmp_path / "out", *AUGUST_17)
+    page = titles(deck).index("Uitvoering hersteloperatie")
+    pdf = to_pdf(deck, tmp_path)
+    assert not set("⁰¹²³⁴⁵⁶⁷⁸⁹") & set(page_texts(pdf)[page])
+    pieces = text_pieces(pdf, page)
+    markers = [
+        (index, int(text), font, size, base)
+        for index, (text, font, size, base) in enumerate(pieces)
+        if text.isdigit() and size < 7  # the text is set at 9 pt or more
+    ]
+    assert {number for _, number, _, _, _ in markers} == set(range(1, 9))
+    assert all(font.startswith("LiberationSans") for _, _, font, _, _ in markers)
+    # in the header row (Populaties¹ ... O/GS⁴): one size, one height
+    first = markers[0][4]
+    header = [(n, size, base) for _, n, _, size, base in markers if base == first]
+    assert [n for n, _, _ in header] == [1, 2, 3, 4]
+    assert len({(size, base) for _, size, base in header}) == 1
+    # in the footnotes (¹ to ⁸ before their text): one size, raised alike above their line
+    notes = [
+        (n, size, round(base - pieces[index + 1][3], 1))
+        for index, n, _, size, base in markers
+        if index + 1 < len(pieces) and pieces[index + 1][2] >= 8 and base != first
+        and pieces[index + 1][0].startswith(" ")
+    ]  # fmt: skip
+    assert sorted(n for n, _, _ in notes) == list(range(1, 9))
+    assert len({(size, raised) for _, size, raised in notes}) == 1
+    assert notes[0][2] > 0

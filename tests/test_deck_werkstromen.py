@@ -128,13 +128,14 @@ def test_results_form_has_a_row_per_eindresultaat(demo_deck: Path) -> None:
     # each row its own themes, deadline, dependency, risks and status with its toelichting
     assert [plain(c) for c in staffed[2:6]] == ["PMO", "1 sept", "SCT, SSO O&P", "R2"]
     assert [plain(c) for c in roles[2:6]] == ["Wendbaar\nPMO", "n.t.b.", "WS 1 t/m 4", "R1 t/m R3"]
-    assert plain(staffed[6]).startswith("Zorgen\nDe lijst met aanvullende rollen")
+    zorgen = SCT["zorgen"].label  # the legend's label: no legend under these tables
+    assert plain(staffed[6]).startswith(f"{zorgen}\nDe lijst met aanvullende rollen")
     # the status colour per row
     efficient = by_title["Systemen ondersteunen de primaire processen op een efficiënte manier"]
     database = by_title["Alle processen putten uit één centrale, betrouwbare gegevensbron"]
     assert fill(efficient[6]) == SCT["zorgen"].colour
     assert fill(database[6]) == SCT["gestart"].colour
-    assert plain(database[6]).startswith("Op schema\n")
+    assert plain(database[6]).startswith("Gestart en op schema\n")
     assert [plain(c) for c in database[4:6]] == ["IV, DF&A", "R1, R3"]
 
 
@@ -207,18 +208,20 @@ def test_standard_form_gives_a_hoofdactie_its_own_status_row(
         "Status en toelichting",
     ]  # fmt: skip
     rows = rows_of(table)
-    # 1.1: its own toelichting on top, then a status cell per hoofdactie
+    # 1.1: a hoofdactie with a status of its own has its own status cell; the first shares
+    # the opdracht's, which says the opdracht's toelichting, once
     assert plain(rows[0][0]).startswith("1.1 ")
+    assert plain(rows[0][1]).startswith("Missie vastleggen")
     assert plain(rows[0][5]) == "Gestart en op schema\nLoopt volgens plan."
-    assert plain(rows[1][1]).startswith("Missie vastleggen")
-    assert plain(rows[1][5]) == "Op schema" and fill(rows[1][5]) == SCT["gestart"].colour
-    assert plain(rows[2][1]) == "Training ontwikkelen"  # no status line in the hoofdactie cell
-    assert plain(rows[2][5]) == "Zorgen\nDe trainers zijn nog niet geworven."
-    assert fill(rows[2][5]) == SCT["zorgen"].colour
-    assert [plain(c) for c in rows[2][3:5]] == ["WS 1, 2, IV", "R1"]
+    assert fill(rows[0][5]) == SCT["gestart"].colour
+    assert plain(rows[1][1]) == "Training ontwikkelen"  # no status line in the hoofdactie cell
+    zorgen = SCT["zorgen"].label  # one kind of label in the table: the legend's
+    assert plain(rows[1][5]) == f"{zorgen}\nDe trainers zijn nog niet geworven."
+    assert fill(rows[1][5]) == SCT["zorgen"].colour
+    assert [plain(c) for c in rows[1][3:5]] == ["WS 1, 2, IV", "R1"]
     # 1.2 has no rows of its own: its cells span as before
-    assert plain(rows[3][0]).startswith("1.2 ") and plain(rows[3][4]) == "R1"
-    assert plain(rows[3][5]) == "Nog niet gestart"
+    assert plain(rows[2][0]).startswith("1.2 ") and plain(rows[2][4]) == "R1"
+    assert plain(rows[2][5]) == "Nog niet gestart"
 
 
 def test_results_form_keeps_hoofdacties_beside_eindresultaten(
@@ -230,21 +233,94 @@ def test_results_form_keeps_hoofdacties_beside_eindresultaten(
     deck = build(run, data, tmp_path / "out")
     ((_, table),) = tables(deck, "2. Commissies")
     rows = rows_of(table)
-    # the opdracht's own toelichting on top, once; then a row per eindresultaat, then hoofdactie
+    # a row per eindresultaat, then the hoofdactie; the opdracht's toelichting once, in the
+    # status cell of the first row, which has no status of its own
     assert [plain(r[1]) for r in rows] == [
-        "",
         "Een taakopdracht per commissie",
         "Taken en bevoegdheden zijn belegd",
         "De werving is rond",
         "Concept opstellen",
     ]
-    assert plain(rows[0][6]) == "Op schema\nDe taakopdrachten zijn bijna klaar."
-    assert [plain(c) for c in rows[2][2:7]] == [
+    assert plain(rows[0][6]) == "Gestart en op schema\nDe taakopdrachten zijn bijna klaar."
+    assert [plain(c) for c in rows[1][2:7]] == [
         "Wendbaar\nPMO", "n.t.b.", "WS 1, SCT, SSO O&P", "R1",
-        "Zorgen\nWacht op de beleidskaders.",
+        f"{SCT['zorgen'].label}\nWacht op de beleidskaders.",
     ]  # fmt: skip
-    assert plain(rows[3][3]).startswith("1 aug") and "verlopen" in plain(rows[3][3])
-    assert plain(rows[1][2]) == "PMO"  # the opdracht's themes where a row has none of its own
-    assert [plain(c) for c in rows[4][2:]] == [
-        "Lerend", "", "WS 1", "R1", "Op schema\nEerste versie besproken.",
+    assert plain(rows[2][3]).startswith("1 aug") and "verlopen" in plain(rows[2][3])
+    assert plain(rows[0][2]) == "PMO"  # the opdracht's themes where a row has none of its own
+    assert plain(rows[2][6]) == "Gestart en op schema"
+    assert [plain(c) for c in rows[3][2:]] == [
+        "Lerend", "", "WS 1", "R1", "Gestart en op schema\nEerste versie besproken.",
     ]  # fmt: skip
+
+
+# --- cells the rows share ------------------------------------------------------------------
+
+#: an opdracht's themes shared by the rows without their own (QA: they were repeated per row)
+SHARED_THEMES = """nummer: 2
+titel: Commissies inrichten
+vorm: resultaten
+opdrachten:
+  - nummer: "2.2"
+    titel: Inrichten werkprocessen
+    status: zorgen
+    themas: ["Volledig & juist", Burgergericht]
+    deadline: ntb
+    toelichting: Hangt af van de beleidskaders.
+    eindresultaten:
+      - Processen dekken alle taken
+      - Processen zijn uitvoerbaar
+      - titel: Processen zijn efficiënt
+        themas: [Lerend]
+"""
+
+#: hoofdacties with a toelichting of their own, then two that share the opdracht's status
+SHARED_STATUS = """
+      - titel: Eerste toelichting
+        status: gestart
+        toelichting: Loopt.
+      - titel: Plan aanscherpen
+      - titel: Bestuurlijke afstemming
+"""
+
+
+def test_rows_without_their_own_share_one_cell(run: Run, data: Path, tmp_path: Path) -> None:
+    """The opdracht's themes, and its status, in one cell over the rows that have nothing of
+    their own; LibreOffice shows the themes once."""
+    from tests.office import page_texts, to_pdf
+    from tests.test_werkstroom_forms import write_results
+
+    write_results(data, SHARED_THEMES)
+    standard = data / "werkstromen" / "01-klantreis.yaml"
+    text = standard.read_text(encoding="utf-8")
+    text = text.replace("    status: gestart\n", "    status: zorgen\n", 1)
+    training = "        deadline: 2030-10\n"
+    text = text.replace(training, training + SHARED_STATUS)
+    standard.write_text(text, encoding="utf-8")
+    deck = build(run, data, tmp_path / "out")
+
+    ((_, results),) = tables(deck, "2. Commissies")
+    rows = rows_of(results)
+    themes = [row[2] for row in rows]
+    assert themes[0].is_merge_origin and themes[0].span_height == 2 and themes[1].is_spanned
+    assert plain(themes[0]) == "Volledig & juist\nBurgergericht"
+    assert plain(themes[2]) == "Lerend" and not themes[2].is_spanned
+    assert rows[0][3].span_height == 3 and plain(rows[0][3]) == "n.t.b."  # the deadline
+
+    ((_, table),) = tables(deck, "1. Klantreis")
+    titles = [plain(row[1]).split("\n")[0] for row in rows_of(table)]
+    status = [row[-1] for row in rows_of(table)]
+    shared = titles.index("Plan aanscherpen")
+    assert titles[shared + 1] == "Bestuurlijke afstemming"
+    assert status[shared].is_merge_origin and status[shared].span_height == 2
+    assert plain(status[shared]) == SCT["zorgen"].label
+
+    pdf = to_pdf(deck, tmp_path)
+    pages = {title: page for title, page in zip(slide_titles(deck), page_texts(pdf), strict=True)}
+    assert pages["2. Commissies inrichten"].count("Burgergericht") == 1
+
+
+def slide_titles(deck: Path) -> list[str]:
+    from tests.test_deck import titles
+
+    return titles(deck)

@@ -23,12 +23,36 @@ from generator.text import dutch
 )
 def test_deadlines_in_dutch(raw: object, short: str, long: str) -> None:
     value = parse_deadline(raw)
-    assert dutch.deadline(value, year=2020) == short
-    assert dutch.deadline(value, year=2020, long=True) == long
+    assert _spaced(dutch.deadline(value, year=2020)) == short
+    assert _spaced(dutch.deadline(value, year=2020, long=True)) == long
+
+
+def _spaced(text: str) -> str:
+    return text.replace("\u00a0", " ")
 
 
 def test_long_date() -> None:
     assert dutch.long_date(dt.date(2020, 8, 17)) == "17 augustus 2020"
+    assert dutch.long_date(dt.date(2020, 8, 17), unbroken=True) == "17\u00a0augustus\u00a02020"
+
+
+@pytest.mark.parametrize(
+    ("raw", "short", "long"),
+    [
+        ("2020-09-01", "1_sept", "1_september_2020"),
+        ("2021-05-04", "4_mei_2021", "4_mei_2021"),
+        ("2020-09", "sept_2020", "sept_2020"),
+        ("2020-10-01/2020-11-15", "1_okt_– 15_nov", "1_oktober_2020_– 15_november_2020"),
+        ("2020-09-01/2020-09-15", "1_– 15_sept", "1_– 15_september_2020"),
+        ("2020-12-28/2021-01-03", "28_dec_– 3_jan_2021", "28_december_2020_– 3_januari_2021"),
+    ],
+)
+def test_a_date_breaks_only_after_a_range_dash(raw: str, short: str, long: str) -> None:
+    """Day, month and year are joined by no-break spaces (here "_"); a range may break after
+    its dash, and names a month once when it lies within one."""
+    value = parse_deadline(raw)
+    assert dutch.deadline(value, year=2020).replace("\u00a0", "_") == short
+    assert dutch.deadline(value, year=2020, long=True).replace("\u00a0", "_") == long
 
 
 def test_numbers() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from itertools import accumulate
 
 import pyphen
@@ -65,6 +66,82 @@ def test_a_group_taller_than_a_slide_is_split_and_says_so() -> None:
         assert table_slice.header[0].paras[0].text == "A"  # header repeated
         assert table_slice.height <= GEOMETRY.height
         assert table_slice.merges  # the opdracht cell spans its rows on every slide
+
+
+def test_a_cell_over_some_rows_is_merged_and_said_again_where_they_continue() -> None:
+    """A cell that covers rows of a group taller than a slide (``Cell.rows``): merged over its
+    rows on each slide, said again (as ``continued``) at the top of the next."""
+    rows = tuple(
+        (Cell(), cell(f"lang rij {r}"), replace(cell("gedeeld"), rows=50) if r == 5 else Cell())
+        for r in range(60)
+    )
+    group = Group(rows, {0: cell("lang")}, {0: cell("lang (vervolg)"), 2: cell("weer")})
+    table = Table((Column(1), Column(3), Column(1)), (cell("A"), cell("B"), cell("C")), (group,))
+    pages = paginate(Section("Lang", (table,)), GEOMETRY)
+    assert len(pages) >= 3
+    found = [t for p in pages for t in texts(p.blocks) if "rij" in t]
+    assert found == [f"lang rij {r}" for r in range(60)]  # each row once, in order
+    seen = 0
+    for page in pages:
+        (placed,) = page.blocks
+        block = placed.block
+        assert isinstance(block, TableSlice)
+        merges = [(first, last) for first, last, column in block.merges if column == 2]
+        numbers = [int(row[1].paras[0].text.split()[-1]) for row in block.rows if row[1]]
+        inside = [i for i, n in enumerate(numbers) if 5 <= n <= 54]
+        if len(inside) > 1:
+            assert merges == [(inside[0], inside[-1])]  # over its rows on this slide
+            said = block.rows[inside[0]][2]
+            assert said is not None
+            assert said.paras[0].text == ("gedeeld" if seen == 0 else "weer")
+            seen += 1
+    assert seen >= 2
+
+
+def test_a_superscript_run_is_measured_as_smaller_digits_and_survives_a_split() -> None:
+    from generator.render.deck.metrics import SUPERSCRIPT
+    from generator.render.deck.paginate import widest_word
+
+    marked = Para((Run("304"), Run("5", superscript=True), Run("\u00a0(+3)")), size=10)
+    plain = em_width("304\u00a0(+3)") * 10
+    assert widest_word([marked]) == pytest.approx(plain + em_width("5") * SUPERSCRIPT * 10)
+    # a paragraph split over slides keeps its markers as digits in superscript runs
+    sentence = "Een zin over de stand van zaken"
+    runs: list[Run] = []
+    for n in range(1, 200):
+        runs += [Run(f"{sentence} {n}"), Run(str(n % 10), superscript=True), Run(". ")]
+    pages = paginate(Section("Lang", (Text((Para(tuple(runs), size=11),)),)), GEOMETRY)
+    assert len(pages) > 1
+    shown = [
+        run for page in pages for placed in page.blocks
+        for para in placed.block.paras for run in para.runs  # type: ignore[union-attr]
+    ]  # fmt: skip
+    raised = [run.text for run in shown if run.superscript]
+    assert "".join(raised) == "".join(str(n % 10) for n in range(1, 200))
+    assert all(text.isdigit() for text in raised)
+    assert not any("\ue000" <= char <= "\ue009" for run in shown for char in run.text)
+
+
+def test_a_link_is_measured_as_the_field_libreoffice_shows() -> None:
+    """LibreOffice never breaks a linked run at a space: the words of a link's first line go
+    to a line of their own when they do not fit after the text before them, and are measured
+    so; the rest of a long link breaks as text (the writer links only the first line)."""
+    from generator.render.deck.paginate import link_head, para_lines
+
+    words = "het uitgebreide verslag van de werkgroep over de bestuurlijke afstemming"
+    link = Run(f"{words} met de gemeenten en de VNG", href="https://example.org/lang")
+    para = Para((Run("Ook dit: zie "), link, Run(".")), size=11)
+    width = em_width(f"{words} met") * 11 * 1.06  # the link's first line, and a little
+    head = link_head(link, width, 11)
+    assert head.startswith(words) and head != link.text
+    lines = ["".join(text for text, _, _ in line) for line in para_lines(para, width)]
+    assert lines[0] == "Ook dit: zie"  # the field did not fit after it
+    assert lines[1] == head.replace(" ", "\ue00a")  # held together
+    # the same paragraph split over slides comes back with plain spaces
+    long = Text(tuple(para for _ in range(60)))
+    pages = paginate(Section("Lang", (long,)), Geometry(width=width, height=400))
+    shown = [t for page in pages for t in texts(page.blocks)]
+    assert all("\ue00a" not in t for t in shown) and len(pages) > 1
 
 
 def test_text_continues_between_paragraphs_and_lines() -> None:

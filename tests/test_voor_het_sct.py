@@ -14,6 +14,7 @@ from pptx.presentation import Presentation as PresentationType
 from pptx.slide import Slide
 
 from tests.conftest import FIXTURES, Run
+from tests.readback import deck_text
 from tests.test_deck import build, slide_text
 from tests.test_history import edit, git
 
@@ -91,6 +92,7 @@ def test_status_changes_since_the_previous_meeting_come_from_git(
     # the overdue hoofdactie with its deadline and how long ago it passed
     assert "Deadline verstreken (peildatum 5 september 2030) (1)" in text
     assert "1.1 Klantreis doorontwikkelen: hoofdactie ‘Missie vastleggen’ (1 sept, 4 dagen)" in text
+    assert "(1\u00a0sept, 4 dagen)" in deck_text(deck)  # "(1" / "sept" never part
     # a contradiction the chair would ask about
     assert (
         "2.1 Taakopdrachten formuleren: afgerond, maar hoofdactie ‘Werkproces beschrijven’ "

@@ -128,7 +128,9 @@ def text(report: Radar, *, markdown: bool) -> str:
             lines += ["| | Deadline | Opdracht | Wat | Status |", "|---|---|---|---|---|"]
         for label, group in (("VERLOPEN", report.overdue), ("te doen", report.upcoming)):
             for item in group.get(trekker, []):
-                when = dutch.deadline(item.deadline)
+                # a line of a terminal or a Markdown table, not set text: plain spaces, so
+                # that "1 sept" is found as typed
+                when = dutch.deadline(item.deadline).replace(dutch.NBSP, " ")
                 if markdown:
                     marker = "**verlopen**" if label == "VERLOPEN" else "te doen"
                     title = item.titel.replace("|", "\\|")

@@ -2,6 +2,12 @@
 
 One deliberate departure from CLDR: September is abbreviated "sept", as the Taalunie writes it and
 as the crisis bureau's own decks do ("1 sept"); CLDR's "sep" reads as a typo to Dutch readers.
+
+The dates of tables and lists are never broken over two lines: their day, month and year are
+joined by no-break spaces ("1 sept", "sept 2020"). A range may break after its dash and nowhere
+else ("1 okt –" / "15 nov"), and a range within one month names the month once ("1 – 15 sept").
+The long date of running text is written with plain spaces, since it also goes where no line is
+set (metadata, Markdown headings, messages); text that is set asks for it ``unbroken``.
 """
 
 from __future__ import annotations
@@ -17,6 +23,10 @@ from generator.model.deadline import Deadline, Vorm
 
 LOCALE = "nl_NL"
 _SHORT_MONTH_FIXES = {9: "sept"}
+#: between the parts of a date, and before a range's dash: never a line break there
+NBSP = "\u00a0"
+#: between the two ends of a range: a line may break after the dash
+DASH = f"{NBSP}– "
 
 
 def _short_month(day: dt.date) -> str:
@@ -25,13 +35,28 @@ def _short_month(day: dt.date) -> str:
 
 def short_date(day: dt.date, *, year: int | None = None) -> str:
     """'1 sept'; the year is added when it is not the document's ``year``."""
-    text = f"{day.day} {_short_month(day)}"
-    return text if day.year == year else f"{text} {day.year}"
+    text = f"{day.day}{NBSP}{_short_month(day)}"
+    return text if day.year == year else f"{text}{NBSP}{day.year}"
 
 
-def long_date(day: dt.date) -> str:
-    """'17 augustus 2020'."""
-    return format_date(day, "long", locale=LOCALE)
+def long_date(day: dt.date, *, unbroken: bool = False) -> str:
+    """'17 augustus 2020'; with no-break spaces when ``unbroken``."""
+    text = format_date(day, "long", locale=LOCALE)
+    return text.replace(" ", NBSP) if unbroken else text
+
+
+def short_range(first: dt.date, last: dt.date, *, year: int | None = None) -> str:
+    """'1 okt – 15 nov'; within one month '1 – 15 sept'."""
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}{DASH}{short_date(last, year=year)}"
+    return f"{short_date(first, year=year)}{DASH}{short_date(last, year=year)}"
+
+
+def long_range(first: dt.date, last: dt.date) -> str:
+    """'1 oktober 2020 – 15 november 2020'; within one month '1 – 15 september 2020'."""
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}{DASH}{long_date(last, unbroken=True)}"
+    return f"{long_date(first, unbroken=True)}{DASH}{long_date(last, unbroken=True)}"
 
 
 def weekday(day: dt.date) -> str:
@@ -41,7 +66,7 @@ def weekday(day: dt.date) -> str:
 
 def month(day: dt.date) -> str:
     """'sept 2020'."""
-    return f"{_short_month(day)} {day.year}"
+    return f"{_short_month(day)}{NBSP}{day.year}"
 
 
 def deadline(value: Deadline, *, year: int | None = None, long: bool = False) -> str:
@@ -57,9 +82,9 @@ def deadline(value: Deadline, *, year: int | None = None, long: bool = False) ->
         return month(value.due)
     if value.vorm is Vorm.RANGE and value.start is not None:
         if long:
-            return f"{long_date(value.start)} – {long_date(value.due)}"
-        return f"{short_date(value.start, year=year)} – {short_date(value.due, year=year)}"
-    return long_date(value.due) if long else short_date(value.due, year=year)
+            return long_range(value.start, value.due)
+        return short_range(value.start, value.due, year=year)
+    return long_date(value.due, unbroken=True) if long else short_date(value.due, year=year)
 
 
 def number(value: float) -> str:

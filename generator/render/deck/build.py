@@ -47,7 +47,8 @@ class Deck:
 
     @property
     def date(self) -> str:
-        return dutch.long_date(self.meeting.datum)
+        """The meeting's date as slides show it, never broken over two lines."""
+        return dutch.long_date(self.meeting.datum, unbroken=True)
 
 
 def slides(deck: Deck) -> list[Slide]:

@@ -31,6 +31,12 @@ class Run:
     #: a jump to another slide of the deck: an anchor a Section or Divider carries (a run
     #: whose anchor is not in the deck is written as plain text)
     link: str | None = None
+    #: an address outside the deck: http, https or mailto (the text model keeps no other
+    #: link; Markdown's ``[text](address)``)
+    href: str | None = None
+    #: set raised and smaller, as the font's own digits: footnote markers (digits and commas;
+    #: superscript characters such as "⁴" are missing from Arial and come from another font)
+    superscript: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,9 @@ class Cell:
     colour: str | None = None
     #: columns the cell covers, itself included (the cells it covers to its right are ignored)
     span: int = 1
+    #: rows of its group the cell covers, itself included (the cells it covers below it are
+    #: ignored): one cell for the rows that share what it says
+    rows: int = 1
 
 
 @dataclass(frozen=True)
@@ -87,7 +96,9 @@ class Group:
 
     ``spanning`` cells (by column) are merged over all rows of the group; on a slide where the
     group continues they show ``continued`` instead (e.g. "1.1 (vervolg)"), while the text of a
-    spanning cell that did not fit continues there.
+    spanning cell that did not fit continues there. A cell that covers some of the rows
+    (``Cell.rows``) is said again where its rows continue on the next slide: as ``continued``
+    in its column, or else as itself.
     """
 
     rows: tuple[tuple[Cell, ...], ...]

@@ -159,7 +159,7 @@ class _Converter:
             if isinstance(inline, TextRun):
                 runs.append(
                     Run(inline.text, bold=bold or inline.bold, italic=italic or inline.italic,
-                        colour=colour)
+                        colour=colour, href=inline.link)
                 )  # fmt: skip
             elif isinstance(inline, Break):
                 runs.append(Run("\n"))
@@ -207,11 +207,13 @@ _MAX_WEIGHT = 40
 
 
 def _merge(runs: list[Run]) -> list[Run]:
-    """Neighbouring runs in the same style as one (joined once: a paragraph of many lines is
-    many runs, and adding them up one by one would copy it once per line)."""
+    """Neighbouring runs in the same style and link as one (joined once: a paragraph of many
+    lines is many runs, and adding them up one by one would copy it once per line)."""
     return [
-        Run("".join(run.text for run in group), *style)
-        for style, group in groupby(runs, key=lambda run: (run.bold, run.italic, run.colour))
+        Run("".join(run.text for run in group), bold, italic, colour, href=href)
+        for (bold, italic, colour, href), group in groupby(
+            runs, key=lambda run: (run.bold, run.italic, run.colour, run.href)
+        )
     ]
 
 

@@ -30,6 +30,15 @@ _NS = (
 #: which is the link's anchor until then
 SLIDE_JUMP = "ppaction://hlinksldjump"
 LINK_PREFIX = "anchor:"
+#: a link to an address outside the deck: the writer gives it an external relationship
+HREF_PREFIX = "href:"
+#: a hyperlink in the colour of its text, not the theme's link blue (unreadable on a status
+#: cell's fill): PowerPoint's extension for it, which LibreOffice reads too
+_TEXT_COLOURED = (
+    '<a:extLst><a:ext uri="{A12FA001-AC4F-418D-AE19-62706E023703}">'
+    '<ahyp:hlinkClr xmlns:ahyp="http://schemas.microsoft.com/office/drawing/2018/hyperlinkcolor"'
+    ' val="tx"/></a:ext></a:extLst>'
+)
 _TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
 
 
@@ -41,11 +50,18 @@ def _fill(colour: str) -> str:
     return f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
 
 
+#: a superscript run's baseline, in thousandths of a percent of the size (PowerPoint's own)
+SUPERSCRIPT_BASELINE = 30000
+
+
 @cache
-def _run_properties(tag: str, size: int, bold: bool, italic: bool, colour: str | None) -> str:
+def _run_properties(
+    tag: str, size: int, bold: bool, italic: bool, colour: str | None, raised: bool = False
+) -> str:
     fill = _fill(colour) if colour else ""
+    baseline = f' baseline="{SUPERSCRIPT_BASELINE}"' if raised else ""
     return (
-        f'<{tag} lang="{LANG}" sz="{size}" b="{int(bold)}" i="{int(italic)}">{fill}'
+        f'<{tag} lang="{LANG}" sz="{size}" b="{int(bold)}" i="{int(italic)}"{baseline}>{fill}'
         f'<a:latin typeface="{FONT}"/><a:cs typeface="{FONT}"/></{tag}>'
     )
 
@@ -53,6 +69,12 @@ def _run_properties(tag: str, size: int, bold: bool, italic: bool, colour: str |
 def _linked(props: str, anchor: str) -> str:
     """Run properties with a slide jump to ``anchor`` (``a:hlinkClick`` comes after the fonts)."""
     link = f'<a:hlinkClick r:id={quoteattr(LINK_PREFIX + anchor)} action="{SLIDE_JUMP}"/>'
+    return props.replace("</a:rPr>", f"{link}</a:rPr>")
+
+
+def _hyperlinked(props: str, href: str) -> str:
+    """Run properties with a link to ``href``, an address outside the deck."""
+    link = f"<a:hlinkClick r:id={quoteattr(HREF_PREFIX + href)}>{_TEXT_COLOURED}</a:hlinkClick>"
     return props.replace("</a:rPr>", f"{link}</a:rPr>")
 
 
@@ -91,9 +113,13 @@ def _paragraph(para: Para, colour: str | None) -> str:
                     f"<a:br>{_run_properties('a:rPr', size, run.bold, run.italic, None)}</a:br>"
                 )
             if line:
-                props = _run_properties("a:rPr", size, run.bold, run.italic, run.colour or colour)
+                props = _run_properties(
+                    "a:rPr", size, run.bold, run.italic, run.colour or colour, run.superscript
+                )
                 if run.link:
                     props = _linked(props, run.link)
+                elif run.href:
+                    props = _hyperlinked(props, run.href)
                 parts.append(f"<a:r>{props}<a:t>{escape(line)}</a:t></a:r>")
     parts.append(f'<a:endParaRPr lang="{LANG}" sz="{size}"/></a:p>')
     return "".join(parts)

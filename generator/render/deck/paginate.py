@@ -47,7 +47,11 @@ from generator.render.deck.content import (
     indent,
 )
 from generator.render.deck.metrics import (
+    HELD_SPACE,
     LINE,
+    LOWER,
+    RAISE,
+    RAISED_DIGITS,
     Line,
     em_width,
     hyphenate,
@@ -120,11 +124,31 @@ def _text_width(para: Para, width: float) -> float:
     return max(width - indent(para) - bullet_room(para), para.size)
 
 
+def link_head(run: Run, room: float, size: float) -> str:
+    """What of a linked run LibreOffice shows as one field, which it never breaks at a space:
+    the words of the link's first line when it wraps in ``room`` points (the writer links only
+    those, the rest is plain text), else all of it."""
+    lines = wrap([(run.text, run.bold, run.italic)], room, size)
+    return "".join(piece for piece, _, _ in lines[0]) if len(lines) > 1 else run.text
+
+
+def _measured(run: Run, room: float | None = None, size: float = 0.0) -> str:
+    """A run's text as it is measured: a superscript run's digits raised (``metrics.RAISE``);
+    a link's field (``link_head``, in a box ``room`` points wide) held together."""
+    if run.superscript:
+        return run.text.translate(RAISE)
+    if room is not None and (run.link or run.href):
+        head = link_head(run, room, size)
+        return head.replace(" ", HELD_SPACE) + run.text[len(head) :]
+    return run.text
+
+
 def para_lines(para: Para, width: float) -> list[Line]:
     """The lines ``para`` takes in a box ``width`` points wide (measured once, then cached)."""
+    room = _text_width(para, width)
     return _lines(
-        tuple((run.text, run.bold, run.italic) for run in para.runs),
-        _text_width(para, width),
+        tuple((_measured(run, room, para.size), run.bold, run.italic) for run in para.runs),
+        room,
         para.size,
     )
 
@@ -159,7 +183,7 @@ def text_height(text: Text, width: float) -> float:
 @lru_cache(maxsize=65536)
 def _ems(runs: tuple[Run, ...]) -> tuple[float, float]:
     """A paragraph's widest word and its text unbroken, in ems."""
-    pieces = [(run.text, run.bold, run.italic) for run in runs]
+    pieces = [(_measured(run), run.bold, run.italic) for run in runs]
     return widest_word_em(pieces), line_em(pieces)
 
 
@@ -185,6 +209,9 @@ def fit_words(paras: Sequence[Para], width: float) -> tuple[list[Para], int]:
         limit = room / para.size
         runs = []
         for run in para.runs:
+            if run.superscript:  # a footnote marker: digits
+                runs.append(run)
+                continue
             tokens = _GAPS.split(run.text)
             for index in range(0, len(tokens), 2):
                 token = tokens[index]
@@ -389,13 +416,35 @@ def _from_lines(
     if pieces and pieces[-1][0].endswith("\n"):  # the break is where the slide ends
         pieces[-1] = (pieces[-1][0][:-1], *pieces[-1][1:])
     runs = tuple(
-        Run("".join(text for text, _, _ in group), bold, italic, colours.get((bold, italic)))
+        lowered
         for (bold, italic), group in groupby(pieces, key=lambda piece: piece[1:])
+        for lowered in _lowered(
+            Run("".join(text for text, _, _ in group), bold, italic, colours.get((bold, italic)))
+        )
     )
     bullet = None if continued else para.bullet
     space = 0.0 if continued else para.space_before
     # a continued bullet paragraph keeps its indent, without a second bullet
     return replace(para, runs=runs, bullet=bullet, space_before=space)
+
+
+_RAISED = re.compile(f"([{RAISED_DIGITS}]+)")
+
+
+def _lowered(run: Run) -> list[Run]:
+    """A run rebuilt from measured lines as it was: its held spaces as spaces, its raised
+    digits as superscript runs again."""
+    if HELD_SPACE in run.text:
+        run = replace(run, text=run.text.replace(HELD_SPACE, " "))
+    if not _RAISED.search(run.text):
+        return [run]
+    parts = _RAISED.split(run.text)
+    return [
+        replace(run, text=part.translate(LOWER), superscript=True) if number % 2 else
+        replace(run, text=part)
+        for number, part in enumerate(parts)
+        if part
+    ]  # fmt: skip
 
 
 def _marker(size: float) -> Para:
@@ -439,6 +488,8 @@ class _Chunk:
     rows: list[list[Cell | None]]
     heights: list[float]
     spanning: dict[int, Cell]
+    #: (first row, last row, column) of the cells that cover some of its rows
+    merges: list[tuple[int, int, int]] = field(default_factory=list)
 
     @property
     def height(self) -> float:
@@ -628,10 +679,35 @@ def _visible(row: Sequence[Cell | None]) -> list[tuple[int, Cell]]:
     return shown
 
 
-def _measure_group(group: Group, widths: Sequence[float]) -> _Chunk:
-    rows: list[list[Cell | None]] = [
-        [None if c in group.spanning else cell for c, cell in enumerate(row)] for row in group.rows
+def _row_runs(group: Group) -> list[tuple[int, int, int]]:
+    """(first row, last row, column) of each cell that covers rows below its own."""
+    last_row = len(group.rows) - 1
+    return [
+        (r, min(r + cell.rows - 1, last_row), c)
+        for r, row in enumerate(group.rows)
+        for c, cell in enumerate(row)
+        if cell.rows > 1 and r < last_row and c not in group.spanning
     ]
+
+
+def _group_rows(group: Group) -> list[list[Cell | None]]:
+    """The group's rows, None where a cell is merged away: under a spanning cell, and under a
+    cell that covers the rows below it. Such a cell is measured in its own row, which may
+    make that row a little taller than the merged rows need, never too short."""
+    covered = {
+        (r, c + k)
+        for first, last, c in _row_runs(group)
+        for r in range(first + 1, last + 1)
+        for k in range(group.rows[first][c].span)
+    }
+    return [
+        [None if c in group.spanning or (r, c) in covered else cell for c, cell in enumerate(row)]
+        for r, row in enumerate(group.rows)
+    ]
+
+
+def _measure_group(group: Group, widths: Sequence[float]) -> _Chunk:
+    rows = _group_rows(group)
     heights = [_row_height(row, widths) for row in rows]
     spanning_height = max(
         (cell_height(cell, spanned(widths, c, cell)) for c, cell in group.spanning.items()),
@@ -639,7 +715,7 @@ def _measure_group(group: Group, widths: Sequence[float]) -> _Chunk:
     )
     if heights and spanning_height > sum(heights):
         heights[-1] += spanning_height - sum(heights)
-    return _Chunk(rows, heights, dict(group.spanning))
+    return _Chunk(rows, heights, dict(group.spanning), _row_runs(group))
 
 
 class _Row:
@@ -647,6 +723,7 @@ class _Row:
 
     def __init__(self, cells: Sequence[Cell | None], widths: Sequence[float], size: float) -> None:
         self.cells = list(cells)
+        self.widths = widths
         self.inner = [
             (spanned(widths, c, cell) if cell is not None else width) - 2 * CELL_MARGIN_X
             for c, (cell, width) in enumerate(zip(cells, widths, strict=True))
@@ -660,6 +737,12 @@ class _Row:
     @property
     def done(self) -> bool:
         return all(text is None or text.done for text in self.texts)
+
+    def put(self, column: int, cell: Cell) -> None:
+        """``cell`` in ``column``, where a merge above covered it: said again on a new slide."""
+        self.cells[column] = cell
+        self.inner[column] = spanned(self.widths, column, cell) - 2 * CELL_MARGIN_X
+        self.texts[column] = _Paras(cell.paras, self.inner[column])
 
     def _prefix(self, text: _Paras) -> list[Para]:
         return [self.marker] if text.started else []
@@ -709,12 +792,12 @@ def _split_group(
     """Split a group taller than a slide into chunks, the first fitting ``rooms[0]``, the rest
     ``rooms[1]`` (a fresh slide): between rows, and inside a row only when it is taller than a
     slide. The first chunk is empty when the group's first row fits only a fresh slide."""
+    runs = _row_runs(group)
     queue = deque(
-        _Row([None if c in group.spanning else cell for c, cell in enumerate(row)], widths, size)
-        for row in group.rows
+        (index, _Row(cells, widths, size)) for index, cells in enumerate(_group_rows(group))
     )
     # a first row that fits only a fresh slide goes there whole
-    chunks = [_NOTHING] if queue and rooms[1] >= queue[0].height() > rooms[0] else []
+    chunks = [_NOTHING] if queue and rooms[1] >= queue[0][1].height() > rooms[0] else []
     inner = {c: spanned(widths, c, cell) - 2 * CELL_MARGIN_X for c, cell in group.spanning.items()}
     rests = {c: _Paras(cell.paras, inner[c]) for c, cell in group.spanning.items()}
     marker = _marker(size)
@@ -736,24 +819,37 @@ def _split_group(
             progress = progress or bool(head)
             spanning[c] = replace(cell, paras=(*prefix, *head))
             spanning_height = max(spanning_height, prefix_height + used + 2 * CELL_MARGIN_Y)
+        if queue:
+            # rows that continue a merged cell from the slide before say it again (once: a
+            # row split over slides continues what it was given)
+            index, first_row = queue[0]
+            for start, _, c in (run for run in runs if run[0] < index <= run[1]):
+                if first_row.cells[c] is None:
+                    again = group.continued.get(c) or replace(group.rows[start][c], rows=1)
+                    first_row.put(c, again)
         rows: list[list[Cell | None]] = []
         heights: list[float] = []
+        indices: list[int] = []
         used = 0.0
         while queue:
-            height = queue[0].height()
+            index, row = queue[0]
+            height = row.height()
             if used + height <= room:
-                rows.append(queue.popleft().rest())
+                queue.popleft()
+                rows.append(row.rest())
                 heights.append(height)
+                indices.append(index)
                 used += height
                 progress = True
                 continue
             if rows:
                 break
-            head_row, height, taken = queue[0].take(room)
+            head_row, height, taken = row.take(room)
             progress = progress or taken
             rows.append(head_row)
             heights.append(height)
-            if queue[0].done:
+            indices.append(index)
+            if row.done:
                 queue.popleft()
             break
         if chunks and not progress:
@@ -763,8 +859,21 @@ def _split_group(
             heights = [2 * CELL_MARGIN_Y]
         if spanning_height > sum(heights):
             heights[-1] += spanning_height - sum(heights)
-        chunks.append(_Chunk(rows, heights, spanning))
+        chunks.append(_Chunk(rows, heights, spanning, _merges_of(runs, indices)))
     return chunks
+
+
+def _merges_of(
+    runs: Sequence[tuple[int, int, int]], indices: Sequence[int]
+) -> list[tuple[int, int, int]]:
+    """The merges of a chunk whose rows are the group's rows ``indices``: each run of rows a
+    cell covers, as far as the chunk holds it."""
+    merges = []
+    for first, last, column in runs:
+        inside = [number for number, index in enumerate(indices) if first <= index <= last]
+        if len(inside) > 1:
+            merges.append((inside[0], inside[-1], column))
+    return merges
 
 
 def _add_chunk(table_slice: TableSlice, chunk: _Chunk) -> None:
@@ -774,6 +883,7 @@ def _add_chunk(table_slice: TableSlice, chunk: _Chunk) -> None:
         rows[0][c] = cell
         if len(rows) > 1:
             table_slice.merges.append((start, start + len(rows) - 1, c))
+    table_slice.merges += [(start + first, start + last, c) for first, last, c in chunk.merges]
     table_slice.rows.extend(rows)
     table_slice.heights.extend(chunk.heights)
 

@@ -31,6 +31,7 @@ from pptx.util import Emu
 from generator.render.deck import oxml, package
 from generator.render.deck.content import (
     GRIJS,
+    Cell,
     Divider,
     Para,
     Run,
@@ -48,6 +49,7 @@ from generator.render.deck.paginate import (
     Geometry,
     Page,
     TableSlice,
+    link_head,
 )
 from generator.render.office import app_properties
 
@@ -185,18 +187,32 @@ def _remove_slides(prs: PresentationType) -> None:
 def _one_line_links(para: Para, width: float) -> Para:
     """LibreOffice shows a linked run as one field, which it never breaks at a space: a link
     that would wrap keeps its link on the words of its first line, the rest is plain text."""
-    if not any(run.link for run in para.runs):
+    if not any(run.link or run.href for run in para.runs):
         return para
     room = max(width - indent(para) - bullet_room(para), para.size)
     runs: list[Run] = []
     for run in para.runs:
-        lines = wrap([(run.text, run.bold, run.italic)], room, para.size) if run.link else []
-        if len(lines) < 2:
+        head = link_head(run, room, para.size) if run.link or run.href else run.text
+        if head == run.text:
             runs.append(run)
             continue
-        head = "".join(piece for piece, _, _ in lines[0])
-        runs += [replace(run, text=head), replace(run, text=run.text[len(head) :], link=None)]
+        rest = replace(run, text=run.text[len(head) :], link=None, href=None)
+        runs += [replace(run, text=head), rest]
     return replace(para, runs=tuple(runs))
+
+
+def _cells_with_one_line_links(table: TableSlice) -> TableSlice:
+    """The table's cells with ``_one_line_links`` applied at their widths."""
+
+    def fitted(cell: Cell | None, column: int) -> Cell | None:
+        if cell is None or not any(run.link or run.href for p in cell.paras for run in p.runs):
+            return cell
+        inner = sum(table.widths[column : column + cell.span]) - 2 * CELL_MARGIN_X
+        return replace(cell, paras=tuple(_one_line_links(p, inner) for p in cell.paras))
+
+    rows = [[fitted(cell, c) for c, cell in enumerate(row)] for row in table.rows]
+    header = tuple(fitted(cell, c) or cell for c, cell in enumerate(table.header))
+    return replace(table, rows=rows, header=header)
 
 
 class DeckWriter:
@@ -305,6 +321,7 @@ class DeckWriter:
     def _table(
         self, slide: PptxSlide, table: TableSlice, left: float, top: float, description: str
     ) -> None:
+        table = _cells_with_one_line_links(table)
         frame = oxml.table(
             self._id(slide), left, top, f"Tabel: {description}", table, CELL_MARGIN_X, CELL_MARGIN_Y
         )
@@ -316,9 +333,15 @@ class DeckWriter:
 
     def _resolve_links(self) -> None:
         """Each slide link gets a relationship to its anchor's first slide; a link to an anchor
-        the deck does not have (a part the agenda leaves out) becomes plain text."""
+        the deck does not have (a part the agenda leaves out) becomes plain text. A link to an
+        address outside the deck gets an external relationship (``TargetMode="External"``)."""
         for part, link in self._links:
-            target = self._anchors.get(link.get(qn("r:id"), "").removeprefix(oxml.LINK_PREFIX))
+            key = link.get(qn("r:id"), "")
+            if key.startswith(oxml.HREF_PREFIX):
+                href = key.removeprefix(oxml.HREF_PREFIX)
+                link.set(qn("r:id"), part.relate_to(href, RT.HYPERLINK, is_external=True))
+                continue
+            target = self._anchors.get(key.removeprefix(oxml.LINK_PREFIX))
             if target is None:
                 link.getparent().remove(link)
             else:

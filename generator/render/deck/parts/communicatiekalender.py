@@ -172,8 +172,8 @@ def week_table(
 ) -> Table:
     header = [cell("Doelgroep", bold=True)]
     for monday in window.mondays:
-        label = f"Week {monday.isocalendar().week}"
-        days = span(monday, monday + dt.timedelta(days=6), year=deck.year)
+        label = f"Week{dutch.NBSP}{monday.isocalendar().week}"
+        days = dutch.short_range(monday, monday + dt.timedelta(days=6), year=deck.year)
         header.append(
             Cell((Para((Run(label, bold=True),), size=TABLE), Para((Run(days),), size=TABLE)))
         )
@@ -197,13 +197,6 @@ def week_table(
     return Table(columns, header_cells(*header), tuple(groups))
 
 
-def span(first: dt.date, last: dt.date, *, year: int) -> str:
-    """'17 – 23 aug', '31 aug – 6 sept'."""
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day} – {dutch.short_date(last, year=year)}"
-    return f"{dutch.short_date(first, year=year)} – {dutch.short_date(last, year=year)}"
-
-
 def first_day(datum: Deadline) -> dt.date:
     return datum.start or datum.due or dt.date.max
 
@@ -211,9 +204,7 @@ def first_day(datum: Deadline) -> dt.date:
 def when_in_week(datum: Deadline, *, year: int) -> str:
     """'ma 17' for a day; '17 – 28 aug' for a range; a written date as its own text."""
     if datum.vorm is Vorm.DATE and datum.due is not None:
-        return f"{dutch.weekday(datum.due)} {datum.due.day}"
-    if datum.vorm is Vorm.RANGE and datum.start is not None and datum.due is not None:
-        return span(datum.start, datum.due, year=year)
+        return f"{dutch.weekday(datum.due)}{dutch.NBSP}{datum.due.day}"
     return dutch.deadline(datum, year=year)
 
 
@@ -263,7 +254,7 @@ def months_title(
 
 def month_name(day: dt.date, *, year: int | None) -> str:
     name = MONTHS[day.month - 1]
-    return name if day.year == year else f"{name} {day.year}"
+    return name if day.year == year else f"{name}{dutch.NBSP}{day.year}"
 
 
 def month_table(

@@ -45,7 +45,6 @@ NOTE_FILL = "EDEDED"
 #: an empty cell, with a paragraph at the table's size (an empty one would take the renderer's
 #: default size, 18 pt, and make the row taller than measured)
 EMPTY = Cell((Para((), size=TABLE),))
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def slides(deck: Deck, item: AgendaItem, head: tuple[Block, ...]) -> list[Slide]:
@@ -64,9 +63,12 @@ def slides(deck: Deck, item: AgendaItem, head: tuple[Block, ...]) -> list[Slide]
 PART = Part("dashboard", "dashboard", slides)
 
 
-def superscript(numbers: list[int]) -> str:
-    """Footnote markers as superscript digits: '¹', '³,⁴'."""
-    return ",".join(str(n).translate(_SUPERSCRIPT) for n in numbers)
+def superscript(numbers: list[int], *, bold: bool = False) -> tuple[Run, ...]:
+    """Footnote markers, '¹' and '³,⁴', as digits in a superscript run (Arial has no
+    superscript characters past '³'); nothing without numbers."""
+    if not numbers:
+        return ()
+    return (Run(",".join(str(n) for n in numbers), bold=bold, superscript=True),)
 
 
 class _Notes:
@@ -75,9 +77,9 @@ class _Notes:
     def __init__(self, tabel: DashboardTabel) -> None:
         self.numbers = tabel.footnote_numbers()
 
-    def marker(self, names: list[str]) -> str:
+    def marker(self, names: list[str], *, bold: bool = False) -> tuple[Run, ...]:
         numbers = sorted({self.numbers[name] for name in names if name in self.numbers})
-        return superscript(numbers)
+        return superscript(numbers, bold=bold)
 
 
 def _dates(deck: Deck, tabel: DashboardTabel) -> str:
@@ -90,11 +92,9 @@ def _dates(deck: Deck, tabel: DashboardTabel) -> str:
     return text
 
 
-def _header_cell(text: str, marker: str, *, align: str = "l", under: str = "") -> Cell:
-    runs = [Run(text, bold=True)]
-    if marker:
-        runs.append(Run(marker, bold=True))
-    paras = [Para(tuple(runs), size=TABLE, align="r" if align == "r" else "l")]
+def _header_cell(text: str, marker: tuple[Run, ...], *, align: str = "l", under: str = "") -> Cell:
+    runs = (Run(text, bold=True), *marker)
+    paras = [Para(runs, size=TABLE, align="r" if align == "r" else "l")]
     if under:
         paras.append(Para((Run(under),), size=TABLE, align="r" if align == "r" else "l"))
     return Cell(tuple(paras), fill=LINTBLAUW, colour="FFFFFF")
@@ -106,16 +106,17 @@ def _table(deck: Deck, tabel: DashboardTabel) -> Table:
     populations: list[str | None] = [p.id for p in tabel.populaties] or [None]
     when = _dates(deck, tabel)
     if tabel.populaties:
-        header = [_header_cell(tabel.kop, notes.marker(tabel.voetnoot), under=when)]
+        header = [_header_cell(tabel.kop, notes.marker(tabel.voetnoot, bold=True), under=when)]
         header += [
-            _header_cell(p.naam, notes.marker(p.voetnoot), align="r") for p in tabel.populaties
+            _header_cell(p.naam, notes.marker(p.voetnoot, bold=True), align="r")
+            for p in tabel.populaties
         ]
     else:
         header = [
-            _header_cell(tabel.kop, notes.marker(tabel.voetnoot)),
-            _header_cell(when or "Stand", "", align="r"),
+            _header_cell(tabel.kop, notes.marker(tabel.voetnoot, bold=True)),
+            _header_cell(when or "Stand", (), align="r"),
         ]
-    header.append(_header_cell("Status", ""))
+    header.append(_header_cell("Status", ()))
     rows = [
         [
             _name_cell(rij, notes),
@@ -179,11 +180,8 @@ def _note_cell(text: str, *, span: int) -> Cell:
 
 
 def _name_cell(rij: DashboardRij, notes: _Notes) -> Cell:
-    runs = [Run(rij.naam, bold=rij.vet)]
-    marker = notes.marker(rij.voetnoot)
-    if marker:
-        runs.append(Run(marker, bold=rij.vet))
-    return Cell((Para(tuple(runs), size=TABLE),))
+    runs = (Run(rij.naam, bold=rij.vet), *notes.marker(rij.voetnoot, bold=rij.vet))
+    return Cell((Para(runs, size=TABLE),))
 
 
 def _value_cell(
@@ -196,14 +194,16 @@ def _value_cell(
         return EMPTY
     days = sorted(series)
     value = series[days[-1]]
-    text = dutch.number(value) + notes.marker(rij.value_notes(population))
+    runs = [Run(dutch.number(value), bold=rij.vet)]
+    runs += notes.marker(rij.value_notes(population), bold=rij.vet)
     if len(days) > 1:
         change = dutch.change(value - series[days[-2]])
         if len(dates) > 1 and days[-2] != dates[-2]:
             change += f" t.o.v. {dutch.short_date(days[-2], year=deck.year)}"
         # a figure and its change are read together: they never part at a line's end
-        text += f"\u00a0({change})" if " " not in change else f" ({change})"
-    paras = [Para((Run(text, bold=rij.vet),), size=TABLE, align="r")]
+        text = f"\u00a0({change})" if " " not in change else f" ({change})"
+        runs.append(Run(text, bold=rij.vet))
+    paras = [Para(tuple(runs), size=TABLE, align="r")]
     if days[-1] != dates[-1]:
         when = f"per {dutch.short_date(days[-1], year=deck.year)}"
         paras.append(Para((Run(when, italic=True, colour=GRIJS),), size=TABLE, align="r"))
@@ -227,8 +227,8 @@ def _foot(tabel: DashboardTabel) -> tuple[Block, ...]:
         numbers = tabel.footnote_numbers()
         for name, number in sorted(numbers.items(), key=lambda pair: pair[1]):
             runs = (
-                Run(f"{superscript([number])} ", colour=GRIJS),
-                Run(tabel.voetnoten[name], colour=GRIJS),
+                *(replace(run, colour=GRIJS) for run in superscript([number])),
+                Run(f" {tabel.voetnoten[name]}", colour=GRIJS),
             )
             paras.append(Para(runs, size=FOOTNOTE))
         for name, text in tabel.voetnoten.items():

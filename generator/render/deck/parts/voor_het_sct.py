@@ -96,7 +96,7 @@ def slides(deck: Deck) -> list[Slide]:
         ("Escalatie naar het SCT", list(_with_status(werkstromen, "escalatie"))),
         ("Zorgen over de voortgang", list(_with_status(werkstromen, "zorgen"))),
         (
-            f"Deadline verstreken (peildatum {dutch.long_date(deck.peildatum)})",
+            f"Deadline verstreken (peildatum {dutch.long_date(deck.peildatum, unbroken=True)})",
             list(_overdue(deck, werkstromen)),
         ),
     ]
@@ -104,7 +104,7 @@ def slides(deck: Deck) -> list[Slide]:
     if vorige is not None and werkstromen:
         before, note = _werkstromen_at(deck.data.root, vorige)
         if before is not None:
-            since = f"Status gewijzigd sinds het SCT van {dutch.long_date(vorige)}"
+            since = f"Status gewijzigd sinds het SCT van {dutch.long_date(vorige, unbroken=True)}"
             lists.append((since, list(_changes(before, werkstromen))))
     lists.append(("Vragen bij de rapportage", list(_contradictions(deck, werkstromen))))
     body: list[Block] = []
@@ -290,7 +290,7 @@ def _werkstromen_at(root: Path, day: dt.date) -> tuple[list[Werkstroom] | None, 
     known, as one line for the slide."""
     from generator.load import history  # git and tar: only when there is a meeting before
 
-    since = f"Wijzigingen sinds het SCT van {dutch.long_date(day)}: niet te bepalen,"
+    since = f"Wijzigingen sinds het SCT van {dutch.long_date(day, unbroken=True)}: niet te bepalen,"
     folder = root / "werkstromen"
     if shutil.which("git") is None:
         return None, f"{since} git is op deze computer niet geïnstalleerd."

@@ -36,7 +36,7 @@ from generator.render.deck.content import (
     Table,
     Text,
 )
-from generator.render.deck.markdown import inline_runs, paragraphs
+from generator.render.deck.markdown import inline_runs
 from generator.render.deck.parts import Part
 from generator.text import dutch
 
@@ -67,7 +67,7 @@ def overview(deck: Deck, item: AgendaItem) -> Section:
             Cell((Para((Run(str(ws.nummer), bold=True, link=link),), size=TABLE),)),
             Cell((Para(tuple(titel), size=TABLE + 1),)),
             cell(trekker),
-            sct_cell(status, unbreakable=True) if status else Cell(),
+            short_status_cell(status) if status else Cell(),
         )
         groups.append(Group((row,)))
     columns = (Column(0.6, "r"), Column(6.0), Column(2.4), Column(1.6))
@@ -110,7 +110,8 @@ Row = Hoofdactie | Eindresultaat
 @dataclass(frozen=True)
 class _Column:
     """A column after the first two: the opdracht's cell spans its rows, unless one of its rows
-    has a value of its own; then the column goes row by row (the others show the opdracht's)."""
+    has a value of its own; then that row has its own cell, and the opdracht's spans each run
+    of rows that have nothing of their own."""
 
     header: str
     width: float
@@ -141,6 +142,23 @@ def _own_status(opdracht: Opdracht, row: Row) -> bool:
     return bool(row.toelichting) or (row.status is not None and row.status != opdracht.status)
 
 
+def _shared(cells: list[list[Cell]], column: int, owns: Sequence[Cell | None], whole: Cell) -> None:
+    """Each row's own cell in ``column``; ``whole`` (the opdracht's) once for each run of rows
+    that have none of their own, spanning them."""
+    r = 0
+    while r < len(owns):
+        own = owns[r]
+        if own is not None:
+            cells[r][column] = own
+            r += 1
+            continue
+        end = r
+        while end + 1 < len(owns) and owns[end + 1] is None:
+            end += 1
+        cells[r][column] = replace(whole, rows=end - r + 1)
+        r = end + 1
+
+
 def _group(
     deck: Deck,
     opdracht: Opdracht,
@@ -148,12 +166,12 @@ def _group(
     first: list[Cell],
     columns: Sequence[_Column],
     *,
-    short: bool,
     status_per_row: bool,
 ) -> Group:
     """One opdracht: the Opdracht cell spanning its rows, ``first`` the rows' own cells in the
-    second column, then ``columns``, then the status column (a cell per row when
-    ``status_per_row``, else one spanning the rows)."""
+    second column, then ``columns``, then the status column (when ``status_per_row`` a cell
+    for each row with a status or toelichting of its own and one for each run of the others,
+    else one spanning the rows)."""
     status_column = 2 + len(columns)
     width = status_column + 1
     cells = [[Cell() for _ in range(width)] for _ in range(max(len(rows), 1))]
@@ -164,22 +182,29 @@ def _group(
     for c, column in enumerate(columns, start=2):
         owns = [column.row(opdracht, row) for row in rows]
         if any(own is not None for own in owns):
-            whole = column.whole(opdracht)
-            for r, own in enumerate(owns):
-                cells[r][c] = own or whole
+            _shared(cells, c, owns, column.whole(opdracht))
         else:
             spanning[c], continued[c] = column.whole(opdracht), Cell()
-    if status_per_row:
-        # the status goes row by row; the opdracht's own toelichting in a row on top, once
-        for r, row in enumerate(rows):
-            cells[r][status_column] = sct_cell(row.status or opdracht.status, row.toelichting)
-        if opdracht.toelichting:
+    status = sct_cell(opdracht.status, opdracht.toelichting)
+    continued[status_column] = sct_cell(opdracht.status, suffix=" (vervolg)")
+    if not status_per_row or not rows:
+        spanning[status_column] = status
+        return Group(tuple(tuple(row) for row in cells), spanning, continued)
+    owns = [
+        sct_cell(row.status or opdracht.status, row.toelichting)
+        if _own_status(opdracht, row)
+        else None
+        for row in rows
+    ]
+    _shared(cells, status_column, owns, sct_cell(opdracht.status))
+    if opdracht.toelichting:
+        if owns[0] is None:
+            # the first rows share the opdracht's status: its toelichting, once, in their cell
+            cells[0][status_column] = replace(status, rows=cells[0][status_column].rows)
+        else:  # in a row on top, once
             top = [Cell() for _ in range(width)]
-            top[status_column] = sct_cell(opdracht.status, opdracht.toelichting, short=short)
+            top[status_column] = status
             cells.insert(0, top)
-    else:
-        spanning[status_column] = sct_cell(opdracht.status, opdracht.toelichting, short=short)
-        continued[status_column] = sct_cell(opdracht.status, suffix=" (vervolg)", short=short)
     return Group(tuple(tuple(row) for row in cells), spanning, continued)
 
 
@@ -208,10 +233,7 @@ def standard_table(deck: Deck, ws: Werkstroom) -> Table:
         first = [
             hoofdactie_cell(h, None if per_row else opdracht.status) for h in opdracht.hoofdacties
         ]
-        group = _group(
-            deck, opdracht, opdracht.hoofdacties, first, columns, short=False,
-            status_per_row=per_row,
-        )  # fmt: skip
+        group = _group(deck, opdracht, opdracht.hoofdacties, first, columns, status_per_row=per_row)
         groups.append(group)
     return Table(tuple(widths), header(*names), tuple(groups))
 
@@ -259,9 +281,7 @@ def results_table(deck: Deck, ws: Werkstroom) -> Table:
             rows = []
             first = [Cell(tuple(hoofdacties_as_bullets(deck, opdracht)))]
         per_row = any(_own_status(opdracht, row) for row in rows)
-        groups.append(
-            _group(deck, opdracht, rows, first, columns, short=True, status_per_row=per_row)
-        )
+        groups.append(_group(deck, opdracht, rows, first, columns, status_per_row=per_row))
     return Table(tuple(widths), header(*names), tuple(groups))
 
 
@@ -315,24 +335,20 @@ def hoofdacties_as_bullets(deck: Deck, opdracht: Opdracht) -> list[Para]:
     return paras
 
 
-def sct_cell(
-    value: str,
-    toelichting: str | None = None,
-    *,
-    suffix: str = "",
-    short: bool = True,
-    unbreakable: bool = False,
-) -> Cell:
-    """A status cell of a workstream table; a row's own status cell, every one of the results
-    form and the overview's carry the short label (the legend has the full one)."""
-    if not short:
-        return status_cell(SCT, value, toelichting, suffix=suffix)
+def sct_cell(value: str, toelichting: str | None = None, *, suffix: str = "") -> Cell:
+    """A status cell of a workstream table: the legend's label (no legend stands under these
+    tables to spell out a short one), in the status's colour."""
+    return status_cell(SCT, value, toelichting, suffix=suffix)
+
+
+def short_status_cell(value: str) -> Cell:
+    """The overview's status cell: a short label that never wraps, in the status's colour (the
+    legend under the overview has the full label)."""
     status = SCT[value]
-    label = status.short_label + suffix
-    paras = [Para((Run(unbroken(label) if unbreakable else label, bold=True),), size=TABLE)]
-    if toelichting:
-        paras += paragraphs(toelichting)
-    return Cell(tuple(paras), fill=status.colour, colour=text_colour(status.colour))
+    label = Run(unbroken(status.short_label), bold=True)
+    return Cell(
+        (Para((label,), size=TABLE),), fill=status.colour, colour=text_colour(status.colour)
+    )
 
 
 def _deadline(deck: Deck, deadline: Deadline | None, status: str) -> Cell:
