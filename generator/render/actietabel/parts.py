@@ -1,17 +1,21 @@
-"""An action's row of the Word table, cut into parts that each fit on a page.
+"""An action's row of the Word table or the spreadsheet, cut into parts that each fit.
 
 Word and LibreOffice lay the table out themselves, and neither can repeat a cell's text on the
 next page. So the DOCX keeps every row on one page (``cantSplit``) and cuts a row that would not
 fit on a page into several rows beforehand; the later rows are headed "30 (vervolg)" with the
 status, so a row that continues on the next page names itself there, as it does in the PDF.
+A spreadsheet row is at most 409 points tall, whatever it holds: the XLSX continues a longer
+action in the next rows the same way (``columns``).
 
 Heights are estimated with Arial's widths (Liberation Sans has the same; the deck measures
-with them too, ``generator.render.deck.metrics``) and single line spacing; a part fills at
-most ``FILL`` of the room a page has for rows, which leaves a margin for the estimate's errors.
+with them too, ``generator.render.deck.metrics``) and each format's line spacing (``Setting``);
+a Word part fills at most ``FILL`` of the room a page has for rows, which leaves a margin for
+the estimate's errors.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from generator.render.deck.metrics import wrap
@@ -20,15 +24,26 @@ from generator.text.model import Span as Run
 
 #: points per millimetre
 MM = 72 / 25.4
-#: text size and line height in the table (Arial's single spacing is 1.15 of its size)
-SIZE = 10.0
-LEADING = 1.15 * SIZE
-#: the indent of each list level (Word's list styles: a quarter inch)
-INDENT = 18.0
-#: the cells' left and right margins together (Table Grid: 0.075 inch each)
-CELL_MARGINS = 10.8
-#: of the room a page has for rows, the most a part may fill
+#: of the room a page has for rows, the most a Word part may fill
 FILL = 0.8
+
+
+@dataclass(frozen=True)
+class Setting:
+    """How a format sets a cell's text, in points."""
+
+    size: float
+    #: from one line to the next
+    leading: float
+    #: the cell's left and right margins together
+    margins: float
+    #: the indent of each list level
+    indent: float
+
+
+#: the Word table: Arial 10 at single spacing (1.15 of its size), Table Grid's margins (0.075
+#: inch each side), Word's list styles (a quarter inch a level)
+WORD = Setting(size=10.0, leading=11.5, margins=10.8, indent=18.0)
 
 
 @dataclass(frozen=True)
@@ -49,36 +64,48 @@ class Part:
     vervolg: bool
 
 
-def height(para: Para, width: float) -> float:
+def height(para: Para, width: float, setting: Setting = WORD) -> float:
     """How tall ``para`` is, in points, in a column ``width`` points wide."""
-    return _lines(para, width) * LEADING
+    return _lines(para, width, setting) * setting.leading
 
 
-def _lines(para: Para, width: float) -> int:
-    room = max(width - CELL_MARGINS - INDENT * para.line.level, SIZE)
+def _room(para: Para, width: float, setting: Setting) -> float:
+    return max(width - setting.margins - setting.indent * para.line.level, setting.size)
+
+
+def _lines(para: Para, width: float, setting: Setting) -> int:
     pieces = [(run.text, run.bold, run.italic) for run in para.line.runs]
     if para.line.bullet:
         pieces.insert(0, (para.line.bullet + " ", False, False))
-    return max(1, len(wrap(pieces, room, SIZE)))
+    return max(1, len(wrap(pieces, _room(para, width, setting), setting.size)))
 
 
 def parts(
     omschrijving: list[Para], stand: list[Para], widths: tuple[float, float], room: float
 ) -> list[Part]:
-    """The action's two text columns cut into parts of at most ``FILL`` of ``room`` points
+    """The Word row's two text columns cut into parts of at most ``FILL`` of ``room`` points
     each, at paragraph ends where a paragraph fits, else between its lines."""
-    limit = room * FILL
-    left, right = _Column(omschrijving, widths[0]), _Column(stand, widths[1])
-    result: list[Part] = []
-    while not result or left.rest or right.rest:
-        result.append(Part(left.take(limit), right.take(limit), vervolg=bool(result)))
+    cut = columns([omschrijving, stand], widths, room * FILL, WORD)
+    return [Part(left, right, vervolg=index > 0) for index, (left, right) in enumerate(cut)]
+
+
+def columns(
+    cells: Sequence[Sequence[Para]], widths: Sequence[float], limit: float, setting: Setting
+) -> list[tuple[tuple[Para, ...], ...]]:
+    """Cells side by side, cut into parts of at most ``limit`` points each (per part, what
+    each cell holds), at paragraph ends where a paragraph fits, else between its lines."""
+    found = [_Column(paras, width, setting) for paras, width in zip(cells, widths, strict=True)]
+    result: list[tuple[tuple[Para, ...], ...]] = []
+    while not result or any(column.rest for column in found):
+        result.append(tuple(column.take(limit) for column in found))
     return result
 
 
 class _Column:
-    def __init__(self, paras: list[Para], width: float) -> None:
+    def __init__(self, paras: Sequence[Para], width: float, setting: Setting) -> None:
         self.rest = list(paras)
         self.width = width
+        self.setting = setting
 
     def take(self, limit: float) -> tuple[Para, ...]:
         """As many paragraphs from the start as fit in ``limit`` points; at least some lines
@@ -87,13 +114,14 @@ class _Column:
         used = 0.0
         while self.rest:
             para = self.rest[0]
-            tall = height(para, self.width)
+            tall = height(para, self.width, self.setting)
             if used + tall <= limit:
                 taken.append(self.rest.pop(0))
                 used += tall
                 continue
             if not taken:  # taller than a part: split it between its lines
-                head, tail = _split(para, self.width, int(limit // LEADING))
+                lines = int(limit // self.setting.leading)
+                head, tail = _split(para, self.width, lines, self.setting)
                 taken.append(head)
                 if tail.line.runs:
                     self.rest[0] = tail
@@ -103,12 +131,11 @@ class _Column:
         return tuple(taken)
 
 
-def _split(para: Para, width: float, count: int) -> tuple[Para, Para]:
+def _split(para: Para, width: float, count: int, setting: Setting) -> tuple[Para, Para]:
     """The first ``count`` lines of ``para`` and the rest, each a paragraph of its own; the rest
     keeps the list level but not the bullet."""
-    room = max(width - CELL_MARGINS - INDENT * para.line.level, SIZE)
     pieces = [(run.text, run.bold, run.italic) for run in para.line.runs]
-    lines = wrap(pieces, room, SIZE)
+    lines = wrap(pieces, _room(para, width, setting), setting.size)
     if len(lines) < 2:
         return para, replace(para, line=Line((), para.line.level, None))
     count = max(1, min(count, len(lines) - 1))
