@@ -68,7 +68,7 @@ def test_markdown_from_data_is_sanitised_and_never_a_template(
     assert "&lt;script&gt;" in html  # printed as text, visibly
     markdown = (out / "actietabel.md").read_text(encoding="utf-8")
     assert "<script>" not in markdown and "\\| pijp" in markdown
-    assert "{{ 7 * 7 }}" in markdown
+    assert "{{ 7 \\* 7 }}" in markdown  # shown as typed: an escaped star, not emphasis
 
 
 def test_filters_and_formats(run: Run, tmp_path: Path) -> None:

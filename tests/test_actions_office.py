@@ -92,3 +92,83 @@ def test_xlsx_prints_landscape_across_the_page_at_a_readable_size(run: Run, tmp_
         for y1, y2 in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', boxes)
     )
     assert heights and heights[len(heights) // 2] >= 8.5
+
+
+def sentences(action: int, count: int) -> str:
+    """One paragraph of ``count`` sentences, each tagged S<action>x<nn> to find it by."""
+    sentence = "de werkgroep inventariseert welke invorderingsmaatregelen onredelijk uitpakken"
+    return " ".join(f"S{action}x{n:02d}: {sentence}." for n in range(count))
+
+
+def test_xlsx_prints_every_word_of_an_action_longer_than_a_row(
+    run: Run, data: Path, tmp_path: Path
+) -> None:
+    """A row is at most 409 points tall: a longer action continues in the next rows, headed
+    "1 (vervolg)" but holding the number 1, with its status and sectie again."""
+    path = data / "acties" / "001-compensatie.yaml"
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document["stand_van_zaken"] = sentences(1, 90) + "\n\n" + paragraphs(1, 30)
+    document["moties"] = [f"Motie {n} over de voortgang van de hersteloperatie" for n in range(40)]
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    out = build(run, data, tmp_path / "out", "xlsx")
+    sheet = load_workbook(out / "actietabel.xlsx").active
+    rows = [row for row in sheet.iter_rows(min_row=2) if row[0].value == 1]
+    assert len(rows) >= 3
+    assert {(r[1].value, r[6].value) for r in rows} == {("Hersteloperatie", "Loopt")}
+    assert [r[0].number_format for r in rows[1:]] == ['0" (vervolg)"'] * (len(rows) - 1)
+    heights = [sheet.row_dimensions[r[0].row].height for r in rows]
+    assert all(height <= 409 for height in heights) and heights[0] > 300
+    # the header names wrap in their narrow columns: the header row is as tall as that
+    assert sheet.row_dimensions[1].height >= 2 * 12
+
+    pages = page_texts(to_pdf(out / "actietabel.xlsx", tmp_path))
+    text = "\n".join(pages)
+    assert sorted(re.findall(r"\bS1x(\d\d)\b", text)) == [f"{n:02d}" for n in range(90)]
+    assert sorted(re.findall(r"\bA1x(\d\d)\b", text)) == [f"{n:02d}" for n in range(30)]
+    assert sorted(int(n) for n in re.findall(r"\bMotie (\d+) over", text)) == list(range(40))
+    assert re.search(r"^\s*1 \(vervolg\)\s+Herstel", text, re.M)
+    header = pages[0].split("Hersteloperati")[0]  # the header row, above the first action
+    assert "Moties en" in header and "toezeggingen" in header
+    assert "15 juni 2021" in text  # Dutch month names, whatever the reader's language
+
+
+def gaps_at_the_foot(pdf: Path) -> list[float]:
+    """Per page, the room between the last line of the table and the footer, in points."""
+    gaps = []
+    for number in range(1, page_count(pdf) + 1):
+        boxes = subprocess.run(
+            [need("pdftotext"), "-bbox", "-f", str(number), "-l", str(number), str(pdf), "-"],
+            check=True, capture_output=True, text=True,
+        ).stdout  # fmt: skip
+        lines = sorted({float(y) for y in re.findall(r'yMax="([\d.]+)"', boxes)})
+        footer = max(float(y) for y in re.findall(r'yMin="([\d.]+)"', boxes))
+        gaps.append(footer - lines[-2])  # the last is the footer's own line
+    return gaps
+
+
+def test_docx_pages_are_filled_and_continued_rows_start_a_page(
+    run: Run, data: Path, tmp_path: Path
+) -> None:
+    """Actions of about 0.6 page each: a row never breaks across pages, so each used to take a
+    page of its own, the rest of it empty. They are cut where a page ends instead, and the
+    part headed "N (vervolg)" is the first on the next page."""
+    for path in sorted((data / "acties").glob("*.yaml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        document["stand_van_zaken"] = sentences(document["nummer"], 25)
+        path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    out = build(run, data, tmp_path / "out", "docx")
+    pdf = to_pdf(out / "actietabel.docx", tmp_path)
+    room = 492  # what a page has for rows (docx.ROOM)
+    gaps = gaps_at_the_foot(pdf)
+    assert all(gap < 0.15 * room for gap in gaps[:-1]), gaps
+    pages = page_texts(pdf)
+    assert len(pages) == 3, gaps  # 0.6 + 0.6 + 0.6 page and the title: 2 and a bit
+    continued = 0
+    for page in pages:
+        rows = re.findall(r"^\s*(\d+)(\.| \(vervolg\))\s", page, re.M)
+        continued += sum(kind != "." for _, kind in rows)
+        assert all(kind == "." for _, kind in rows[1:]), page  # "(vervolg)" only at the top
+    assert continued >= 1
+    # nothing is lost or repeated on the way
+    found = re.findall(r"\bS(\d+)x(\d\d)\b", "\n".join(pages))
+    assert len(found) == 3 * 25 == len(set(found))

@@ -371,3 +371,43 @@ def test_a_heading_in_the_colofon_text_goes_below_colofon(
     pdf = build(run, data, tmp_path, report="r") / "r.pdf"
     assert outline(pdf)[-2:] == [(0, "Colofon"), (1, "Contact")]
     assert heading_tags(pdf)[-2:] == [1, 2]
+
+
+def test_a_note_referred_to_twice_links_back_to_both(run: Run, data: Path, tmp_path: Path) -> None:
+    write_report(
+        data,
+        {
+            "titel": "R",
+            "periode": {"van": "2030-01-01", "tot": "2030-06-30"},
+            "hoofdstukken": [
+                {
+                    "titel": "H",
+                    "paragrafen": [
+                        {
+                            "titel": "P",
+                            "tekst": "Eerst[^a] en nog eens[^a], dan[^b].\n\n"
+                            "[^a]: Gedeelde noot, zie ook[^c].\n[^b]: Eigen noot.\n"
+                            "[^c]: Noot in een noot.\n",
+                        }
+                    ],
+                }
+            ],
+        },
+    )
+    out = build(run, data, tmp_path, "html", report="r")
+    html = (out / "r.html").read_text(encoding="utf-8")
+    # numbered as a reader meets them (a note's own note after the text's); each reference
+    # has an anchor of its own
+    refs = re.findall(r'<a id="(noot-ref-[\d-]+)" href="#noot-(\d+)"', html)
+    assert refs == [
+        ("noot-ref-1", "1"), ("noot-ref-1-2", "1"), ("noot-ref-2", "2"), ("noot-ref-3", "3")
+    ]  # fmt: skip
+    notes = html[html.index('<ol class="voetnoten">') :]
+    shared = notes[notes.index('<li id="noot-1">') : notes.index("</li>")]
+    assert "Gedeelde noot" in shared
+    back = r'↩ <a href="#noot-ref-1"[^>]*>a</a> <a href="#noot-ref-1-2"[^>]*>b</a>'
+    assert re.search(back, shared)
+    own = notes[notes.index('<li id="noot-2">') :]
+    assert re.search(r'<a href="#noot-ref-2" aria-label="Terug naar verwijzing 2"[^>]*>↩</a>', own)
+    for anchor, _ in refs:  # every link back has its place, and ids stay unique
+        assert html.count(f'id="{anchor}"') == 1 and f'href="#{anchor}"' in notes

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from tests.conftest import DEMO, Run
 from tests.office import html_errors, page_texts, pdf_info
+from tests.printed import plain_text
 
 REPORT = "vgr-2021-1"
 
@@ -150,3 +151,28 @@ def test_check_judges_norms_and_needs_the_risk_log(run: Run, data: Path) -> None
     assert "risicoparagraaf: true needs risicos.yaml" in out
     assert "r.yaml:7:" in out and "differ in '%'" in out
     assert "KPI 'Drie' misses its norm but has no toelichting" in out
+
+
+def test_a_norm_written_as_a_dash_shows_as_no_norm(run: Run, data: Path, tmp_path: Path) -> None:
+    """ "-", "–" and a norm left out all mean there is none, and look alike in the annex."""
+    (data / "rapportages").mkdir()
+    (data / "rapportages" / "r.yaml").write_text(
+        "titel: Norm\n"
+        "periode: {van: 2021-01-01, tot: 2021-08-31}\n"
+        "kpis:\n"
+        "  - groep: G\n"
+        "    rijen:\n"
+        "      - {naam: Streepje, norm: '-', realisatie: Jaarindicator}\n"
+        "      - {naam: Gedachtestreepje, norm: '–', realisatie: Jaarindicator}\n"
+        "      - {naam: Zonder, realisatie: Jaarindicator}\n"
+        "      - {naam: Woorden, norm: n.v.t., realisatie: Jaarindicator}\n",
+        encoding="utf-8",
+    )
+    result = run("report", "r", "--data", data, "--output", tmp_path, "--format", "html,pdf")
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    norms = dict(re.findall(r'<th scope="row">([^<]+)</th><td class="getal">([^<]*)<', html))
+    assert norms == {"Streepje": "–", "Gedachtestreepje": "–", "Zonder": "–", "Woorden": "n.v.t."}
+    printed = re.sub(r"\s+", " ", plain_text(tmp_path / "r.pdf"))
+    for naam in ("Streepje", "Gedachtestreepje", "Zonder"):
+        assert f"{naam} – Jaarindicator" in printed, printed

@@ -39,7 +39,7 @@ _NUMBER = r"[+\-−]?\d[\d.]*(?:,\d+)?"
 _VALUE = re.compile(rf"^\s*({_NUMBER})\s*(%?)\s*$")
 _NORM = re.compile(rf"^\s*(>=|<=|≥|≤|>|<)?\s*({_NUMBER})\s*(%?)\s*$")
 _RANGE = re.compile(rf"^\s*({_NUMBER})\s*(%?)\s*[-–]\s*({_NUMBER})\s*(%?)\s*$")
-_NO_NORM = {"", "-", "–", "n.v.t.", "nvt"}
+_NO_NORM = {"", "-", "–", "—", "n.v.t.", "nvt"}
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,18 @@ def number(text: str) -> Decimal:
         return Decimal(text)
     except InvalidOperation:
         raise ValueError(f"'{text}' is not a number") from None
+
+
+#: how a KPI without a norm shows in the tables
+NO_NORM = "–"
+
+
+def shown_norm(text: str | None) -> str:
+    """The norm as the tables show it: a norm left out or written as a dash alike ("–"); a
+    norm in words ("n.v.t.") or a number as written."""
+    if text is None or text.strip() in ("", "-", "–", "—"):
+        return NO_NORM
+    return text
 
 
 def parse_norm(text: str | None) -> Norm | None:

@@ -7,7 +7,7 @@ can add a tag, an attribute, a script or a style. As a second line, the result g
 Headings are placed in the document's outline below a given level without skipping one (a
 "###" directly under an h2 becomes an h3).
 Footnotes are numbered through the whole document by a ``Notes`` collector and printed where the
-document wants them, each with a link back to where it is referred to.
+document wants them, each with a link back to every place it is referred to.
 """
 
 from __future__ import annotations
@@ -57,24 +57,63 @@ def _clean(html: str) -> Markup:
 
 @dataclass
 class Notes:
-    """The footnotes of one HTML document, numbered in order of first reference."""
+    """The footnotes of one HTML document, numbered in order of first reference. A note
+    referred to more than once links back to each reference ("↩ a b", as Wikipedia does)."""
 
     prefix: str = "noot"
     items: list[str] = field(default_factory=list)
+    #: per note, how many references to it have been written
+    refs: list[int] = field(default_factory=list)
 
     def add(self, html: str) -> int:
         self.items.append(html)
+        self.refs.append(0)
         return len(self.items)
+
+    def refer(self, number: int) -> str:
+        """A reference to note ``number``, with an anchor of its own to come back to."""
+        self.refs[number - 1] += 1
+        anchor = _anchor(self.prefix, number, self.refs[number - 1])
+        return (
+            f'<sup><a id="{anchor}" href="#{self.prefix}-{number}" '
+            f'aria-label="Voetnoot {number}">{number}</a></sup>'
+        )
 
     def render(self) -> Markup:
         if not self.items:
             return Markup("")
         lines = [
-            f'<li id="{self.prefix}-{n}">{body} '
-            f'<a href="#{self.prefix}-ref-{n}" aria-label="Terug naar verwijzing {n}">↩</a></li>'
-            for n, body in enumerate(self.items, start=1)
+            f'<li id="{self.prefix}-{n}">{body} {self._back(n, refs)}</li>'
+            for n, (body, refs) in enumerate(zip(self.items, self.refs, strict=True), start=1)
         ]
         return _clean('<ol class="voetnoten">' + "".join(lines) + "</ol>")
+
+    def _back(self, n: int, refs: int) -> str:
+        if refs <= 1:
+            return (
+                f'<a href="#{_anchor(self.prefix, n, 1)}" '
+                f'aria-label="Terug naar verwijzing {n}">↩</a>'
+            )
+        links = " ".join(
+            f'<a href="#{_anchor(self.prefix, n, k)}" '
+            f'aria-label="Terug naar verwijzing {n}{_letter(k)}">{_letter(k)}</a>'
+            for k in range(1, refs + 1)
+        )
+        return f"↩ {links}"
+
+
+def _anchor(prefix: str, number: int, ref: int) -> str:
+    """The id of the ``ref``-th reference to a note: "noot-ref-3", then "noot-ref-3-2"."""
+    return f"{prefix}-ref-{number}" + (f"-{ref}" if ref > 1 else "")
+
+
+def _letter(k: int) -> str:
+    """a, b, ..., z, aa, ab, ... for the ``k``-th reference (from 1)."""
+    letters = ""
+    while k:
+        k, rest = divmod(k - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
 
 
 def html(document: Document, *, below: int = 2, notes: Notes | None = None) -> Markup:
@@ -83,6 +122,7 @@ def html(document: Document, *, below: int = 2, notes: Notes | None = None) -> M
     own = notes is None
     writer = _Writer(document, below, notes or Notes())
     body = writer.blocks(document.blocks)
+    writer.write_notes()
     if own:
         body += str(writer.notes.render())
     return _clean(body)
@@ -91,8 +131,10 @@ def html(document: Document, *, below: int = 2, notes: Notes | None = None) -> M
 def note(document: Document, notes: Notes) -> Markup:
     """``document`` as a footnote of its own in ``notes``, and the reference to it."""
     writer = _Writer(document, 6, notes)
-    number = notes.add(writer.item(document.blocks))
-    return _clean(_reference(notes.prefix, number, first=True))
+    number = notes.add("")
+    notes.items[number - 1] = writer.item(document.blocks)
+    writer.write_notes()
+    return _clean(notes.refer(number))
 
 
 def inline_html(inlines: tuple[Inline, ...]) -> Markup:
@@ -106,6 +148,8 @@ class _Writer:
         self.levels = document.heading_levels(below)
         self.notes = notes
         self.numbers: dict[int, int] = {}
+        #: notes numbered whose text is still to be written
+        self.pending: list[int] = []
 
     def blocks(self, blocks: tuple[Block, ...]) -> str:
         return "".join(self.block(block) for block in blocks)
@@ -174,14 +218,15 @@ class _Writer:
         return text
 
     def footnote(self, number: int) -> str:
-        first = number not in self.numbers
-        if first:
-            note = self.document.footnotes[number - 1]
-            self.numbers[number] = -1  # a note that refers to itself
-            self.numbers[number] = self.notes.add(self.item(note))
-        return _reference(self.notes.prefix, self.numbers[number], first=first)
+        if number not in self.numbers:
+            self.numbers[number] = self.notes.add("")
+            self.pending.append(number)
+        return self.notes.refer(self.numbers[number])
 
-
-def _reference(prefix: str, n: int, *, first: bool) -> str:
-    anchor = f' id="{prefix}-ref-{n}"' if first else ""
-    return f'<sup><a{anchor} href="#{prefix}-{n}" aria-label="Voetnoot {n}">{n}</a></sup>'
+    def write_notes(self) -> None:
+        """The text of the notes referred to so far, and of the notes they refer to: those
+        are numbered after the ones the text refers to, as a reader meets them."""
+        while self.pending:
+            number = self.pending.pop(0)
+            text = self.item(self.document.footnotes[number - 1])
+            self.notes.items[self.numbers[number] - 1] = text

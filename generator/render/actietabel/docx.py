@@ -1,7 +1,7 @@
 """The action table as a Word document (python-docx): A4 landscape, a real table whose header
 row repeats on every page, Dutch as the language. Its grid agrees with its cells' widths, so
-Word and LibreOffice lay it out alike. A row never breaks across pages; an action taller than a
-page is cut into rows beforehand, the later ones headed "30 (vervolg)" (``parts``)."""
+Word and LibreOffice lay it out alike. A row never breaks across pages: a long action is cut
+into rows beforehand where a page will end, the later ones headed "30 (vervolg)" (``parts``)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from docx.text.paragraph import Paragraph
 
 from generator.model import huisstijl
 from generator.render.actietabel.build import COLUMNS, Row, Tabel
-from generator.render.actietabel.parts import MM, Para, parts
+from generator.render.actietabel.parts import MM, WORD, Pages, Para, Setting, height
 from generator.render.word import (
     GRIJS,
     LINTBLAUW,
@@ -35,12 +35,21 @@ from generator.text.model import Span as Run
 
 COLUMN_MM = (32, 95, 140)
 WIDTHS = tuple(Mm(width) for width in COLUMN_MM)
-#: the page's room for rows, in points: A4 landscape less 15 mm margins, the header row and
-#: what a footer taller than its distance from the edge takes off the bottom
-ROOM = (210 - 2 * 15) * MM - 16 - 8
+#: the page's room for rows, in points: A4 landscape from its top margin (15 mm) to its footer
+#: (half an inch from the edge, a line of 10 points), less the header row (a line and its
+#: border) and a point to spare; LibreOffice puts the last row exactly there
+ROOM = (210 - 15) * MM - 36 - 11.5 - 12 - 1
 #: Word's list styles go three levels deep, each indented this much (a quarter inch)
 STYLE_LEVELS = 3
 LEVEL_INDENT = 360  # twips
+#: the text above the table: the body at 1.15 lines (the template's default) with 10 points
+#: after each paragraph, and the title (Heading 1: 14 points, 24 before)
+BODY = Setting(size=10.0, leading=1.15 * WORD.leading, margins=0.0, indent=18.0)
+BODY_AFTER = 10.0
+TITLE = Setting(size=14.0, leading=1.15 * 1.15 * 14.0, margins=0.0, indent=0.0)
+TITLE_BEFORE = 24.0
+#: the width of the page's text, in points
+TEXT_WIDTH = sum(COLUMN_MM) * MM
 
 
 def render(tabel: Tabel) -> bytes:
@@ -73,13 +82,14 @@ def render(tabel: Tabel) -> bytes:
         cell.width = width
         styled(cell.paragraphs[0], name, bold=True, colour=RGBColor(0xFF, 0xFF, 0xFF))
         shade(cell, huisstijl.LINTBLAUW)
+    pages = Pages(ROOM, first=ROOM - _above_the_table(tabel))
     for sectie in tabel.secties:
-        _band(table, sectie.titel, "DCE8F4", caps=True)
+        _band(table, sectie.titel, "DCE8F4", caps=True, pages=pages)
         for group in sectie.groups:
             if group.titel:
-                _band(table, group.titel, "EEF3F8", caps=False)
+                _band(table, group.titel, "EEF3F8", caps=False, pages=pages)
             for row in group.rows:
-                _action(table, row, styles)
+                _action(table, row, styles, pages)
     footer(document, tabel.titel)
     properties(
         document,
@@ -123,7 +133,21 @@ def _keep_on_one_page(tr: object) -> None:
     tr_pr.insert(0, OxmlElement("w:cantSplit"))
 
 
-def _band(table: object, title: str, colour: str, *, caps: bool) -> None:
+def _above_the_table(tabel: Tabel) -> float:
+    """How far down the first page the table starts (estimated, as the rows are)."""
+    title = Para("tekst", Line((Run(tabel.titel, bold=True),)))
+    used = TITLE_BEFORE + height(title, TEXT_WIDTH, TITLE)
+    paras = [Line((Run(tabel.stand_per_text),))] if tabel.stand_per else []
+    paras += lines(tabel.inleiding) if tabel.inleiding else ()
+    paras.append(Line((Run(tabel.samenvatting, bold=True),)))
+    for line in paras:
+        used += height(Para("tekst", line), TEXT_WIDTH, BODY) + BODY_AFTER
+    return used
+
+
+def _band(table: object, title: str, colour: str, *, caps: bool, pages: Pages) -> None:
+    band = Para("tekst", Line((Run(title.upper() if caps else title, bold=True),)))
+    pages.keep(height(band, TEXT_WIDTH))
     row = table.add_row()  # type: ignore[attr-defined]
     _keep_on_one_page(row._tr)
     cells = row.cells
@@ -136,9 +160,9 @@ def _band(table: object, title: str, colour: str, *, caps: bool) -> None:
     shade(merged, colour)
 
 
-def _action(table: object, row: Row, styles: dict[str, ParagraphStyle]) -> None:
-    """The action's rows: one, or for an action taller than a page, one per part, the later
-    ones headed "30 (vervolg)"."""
+def _action(table: object, row: Row, styles: dict[str, ParagraphStyle], pages: Pages) -> None:
+    """The action's rows: one, or for an action that runs over a page's foot, one per page,
+    the later ones headed "30 (vervolg)"."""
     omschrijving = [Para("tekst", line) for line in lines(row.omschrijving)]
     if row.moties:
         runs = (Run("Motie of toezegging: ", bold=True), Run(row.moties_text))
@@ -150,7 +174,8 @@ def _action(table: object, row: Row, styles: dict[str, ParagraphStyle]) -> None:
         text = f"Bijgewerkt op {dutch.long_date(row.bijgewerkt)}"
         stand.append(Para("grijs", Line((Run(text),))))
     widths = (COLUMN_MM[1] * MM, COLUMN_MM[2] * MM)
-    for part in parts(omschrijving, stand, widths, ROOM):
+    label = (3 if row.gewijzigd else 2) * WORD.leading  # number, status, "gewijzigd"
+    for part in pages.parts(omschrijving, stand, widths, label=label, vervolg=2 * WORD.leading):
         table_row = table.add_row()  # type: ignore[attr-defined]
         _keep_on_one_page(table_row._tr)
         cells = table_row.cells

@@ -280,7 +280,7 @@ def _kpi(kpi_id: str, rij: KpiRij) -> Kpi:
     return Kpi(
         kpi_id,
         rij.naam,
-        rij.norm or "–",
+        kpi.shown_norm(rij.norm),
         rij.realisatie,
         kpi.judge(rij.norm, rij.realisatie, rij.beoordeling),
         rij.toelichting,
