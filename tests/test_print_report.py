@@ -210,6 +210,23 @@ def test_check_refuses_a_footnote_without_its_note_and_a_note_without_reference(
     assert "r.yaml:7:3: error: footnote [^3] is never referred to" in result.output
 
 
+def test_an_escaped_reference_is_shown_as_typed_as_the_message_advises(
+    run: Run, data: Path, tmp_path: Path
+) -> None:
+    (data / "rapportages").mkdir()
+    (data / "rapportages" / "r.yaml").write_text(
+        "titel: R\n"
+        "periode: {van: 2030-01-01, tot: 2030-06-30}\n"
+        "inleiding: |\n"
+        "  Een voetnoot schrijf je als \\[^1] in de tekst.\n",
+        encoding="utf-8",
+    )
+    result = run("check", "--data", data)
+    assert result.exit_code == 0, result.output
+    out = build(run, data, tmp_path, "html", report="r")
+    assert "als [^1] in de tekst" in (out / "r.html").read_text(encoding="utf-8")
+
+
 def test_check_wants_the_reason_for_an_overruled_verdict_and_one_risk_paragraph(
     run: Run, data: Path
 ) -> None:

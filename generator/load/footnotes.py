@@ -22,7 +22,7 @@ def footnote_problems(text: str) -> list[TextProblem]:
     from generator.text.markdown import parser
 
     env: dict[str, Any] = {}
-    tokens = parser().parse(text, env)
+    tokens = parser(join_text=False).parse(text, env)  # an escaped \[^1] is no reference
     problems: list[TextProblem] = []
     missing: list[str] = []
     for token in tokens:

@@ -38,10 +38,13 @@ LINK_SCHEMES = ("http://", "https://", "mailto:")
 
 
 @cache
-def parser() -> MarkdownIt:
-    """The one Markdown configuration (``check`` uses it too, to judge nesting)."""
+def parser(*, join_text: bool = True) -> MarkdownIt:
+    """The one Markdown configuration (``check`` uses it too, to judge nesting). Without
+    ``join_text`` an escaped character stays a token of its own (``text_special``), so that
+    ``\\[^1]`` can be told from a footnote reference that has no note."""
     md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
-    return md.use(footnote_plugin)
+    md.use(footnote_plugin)
+    return md if join_text else md.disable("text_join")
 
 
 @lru_cache(maxsize=4096)
