@@ -59,6 +59,8 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
+from tests.readback import frame_text  # noqa: E402  (the checkout's root is on the path now)
+
 SEED = HERE / "seed"
 MEETING = "2020-08-17"
 #: the hand-made deck of 17 August 2020 has about this many slides
@@ -296,35 +298,13 @@ def slide_texts(deck: Path) -> list[str]:
         parts = []
         for shape in slide.shapes:
             if shape.has_text_frame:
-                parts.append(_frame_text(shape.text_frame))
+                parts.append(frame_text(shape.text_frame))
             if shape.has_table:
                 parts.extend(
-                    _frame_text(c.text_frame) for row in shape.table.rows for c in row.cells
+                    frame_text(c.text_frame) for row in shape.table.rows for c in row.cells
                 )
         result.append("\n".join(parts))
     return result
-
-
-def _frame_text(frame: Any) -> str:
-    """A text frame's text; a superscript run (a footnote marker, raised and smaller) as a word
-    of its own, since pdftotext may set it apart from the word it follows (or on a line of its
-    own)."""
-    from pptx.oxml.ns import qn
-
-    paragraphs = []
-    for para in frame.paragraphs:
-        parts = []
-        for child in para._p:
-            name = child.tag.rpartition("}")[2]
-            if name == "br":
-                parts.append("\v")
-            elif name in ("r", "fld"):
-                props = child.find(qn("a:rPr"))
-                text = "".join(t.text or "" for t in child.iter(qn("a:t")))
-                raised = props is not None and props.get("baseline", "0") != "0"
-                parts.append(f" {text} " if raised else text)
-        paragraphs.append("".join(parts))
-    return "\n".join(paragraphs)
 
 
 def _norm(text: str) -> str:

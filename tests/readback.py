@@ -6,10 +6,11 @@ import re
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from lxml import etree
 from openpyxl import load_workbook
+from pptx.oxml.ns import qn
 
 
 def _xml_texts(raw: bytes, tag: str) -> str:
@@ -17,6 +18,25 @@ def _xml_texts(raw: bytes, tag: str) -> str:
     paragraphs = []
     for para in tree.iter(f"{{*}}{tag}"):
         paragraphs.append("".join(node.text or "" for node in para.iter("{*}t")))
+    return "\n".join(paragraphs)
+
+
+def frame_text(frame: Any) -> str:
+    """A text frame's text as python-pptx gives it, but a superscript run (a footnote marker:
+    raised, smaller) stands apart as a word, as pdftotext may set it apart."""
+    paragraphs = []
+    for para in frame.paragraphs:
+        parts = []
+        for child in para._p:
+            name = etree.QName(child).localname
+            if name == "br":
+                parts.append("\v")
+            elif name in ("r", "fld"):
+                props = child.find(qn("a:rPr"))
+                text = "".join(t.text or "" for t in child.iter(qn("a:t")))
+                raised = props is not None and props.get("baseline", "0") != "0"
+                parts.append(f" {text} " if raised else text)
+        paragraphs.append("".join(parts))
     return "\n".join(paragraphs)
 
 

@@ -5,17 +5,15 @@ from __future__ import annotations
 import shutil
 import zipfile
 from pathlib import Path
-from typing import Any
 
-from lxml import etree
 from pptx import Presentation
-from pptx.oxml.ns import qn
 from pptx.util import Emu
 
 from bench.seed_deck import with_markers_apart
 from generator.model.legend import SCT
 from tests.conftest import DEMO, Run
 from tests.office import broken_dates, page_texts, to_pdf, words
+from tests.readback import frame_text
 
 LONG = (
     "Afstemmen met de uitvoering, de gemeenten en de ketenpartners over de volgorde van "
@@ -33,25 +31,6 @@ def slide_text(slide: object) -> str:
                 frame_text(cell.text_frame) for row in shape.table.rows for cell in row.cells
             )
     return "\n".join(parts).replace("\u00a0", " ")  # legends keep their labels unbroken
-
-
-def frame_text(frame: Any) -> str:
-    """A text frame's text as python-pptx gives it, but a superscript run (a footnote marker:
-    raised, smaller) stands apart as a word, as pdftotext may set it apart."""
-    paragraphs = []
-    for para in frame.paragraphs:
-        parts = []
-        for child in para._p:
-            name = etree.QName(child).localname
-            if name == "br":
-                parts.append("\v")
-            elif name in ("r", "fld"):
-                props = child.find(qn("a:rPr"))
-                text = "".join(t.text or "" for t in child.iter(qn("a:t")))
-                raised = props is not None and props.get("baseline", "0") != "0"
-                parts.append(f" {text} " if raised else text)
-        paragraphs.append("".join(parts))
-    return "\n".join(paragraphs)
 
 
 def titles(deck: Path) -> list[str]:
