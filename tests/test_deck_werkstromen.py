@@ -324,3 +324,32 @@ def slide_titles(deck: Path) -> list[str]:
     from tests.test_deck import titles
 
     return titles(deck)
+
+
+def test_a_continued_opdracht_says_its_own_values_again(
+    run: Run, data: Path, tmp_path: Path
+) -> None:
+    """Where an opdracht's rows continue on the next slide, the cells it has for all of its rows
+    (deadline, status) stand there again beside "(vervolg)", not empty."""
+    long = "met een omschrijving die lang genoeg is om de rij over meerdere regels te laten lopen"
+    hoofdacties = "".join(
+        f"      - titel: Hoofdactie {n} {long}\n        subacties: [Eerste stap {long}]\n"
+        for n in range(1, 15)
+    )
+    file = data / "werkstromen" / "01-klantreis.yaml"
+    file.write_text(
+        file.read_text(encoding="utf-8")
+        + '  - nummer: "1.3"\n    titel: Lange opdracht\n    status: zorgen\n'
+        + "    deadline: 2030-10-01\n    hoofdacties:\n"
+        + hoofdacties,
+        encoding="utf-8",
+    )
+    deck = build(run, data, tmp_path / "out")
+    found = tables(deck, "1. Klantreis")
+    continued = [
+        row for _, table in found for row in rows_of(table) if plain(row[0]) == "1.3 (vervolg)"
+    ]
+    assert continued, [plain(row[0]) for _, t in found for row in rows_of(t)]
+    for row in continued:
+        assert plain(row[2]) == "1 okt"
+        assert plain(row[-1]).startswith(SCT["zorgen"].label)

@@ -184,7 +184,8 @@ def _group(
         if any(own is not None for own in owns):
             _shared(cells, c, owns, column.whole(opdracht))
         else:
-            spanning[c], continued[c] = column.whole(opdracht), Cell()
+            # said again where the opdracht continues on the next slide
+            spanning[c] = continued[c] = column.whole(opdracht)
     status = sct_cell(opdracht.status, opdracht.toelichting)
     continued[status_column] = sct_cell(opdracht.status, suffix=" (vervolg)")
     if not status_per_row or not rows:
