@@ -44,7 +44,9 @@ def test_long_date() -> None:
         ("2020-09", "sept_2020", "sept_2020"),
         ("2020-10-01/2020-11-15", "1_okt_– 15_nov", "1_oktober_2020_– 15_november_2020"),
         ("2020-09-01/2020-09-15", "1_– 15_sept", "1_– 15_september_2020"),
-        ("2020-12-28/2021-01-03", "28_dec_– 3_jan_2021", "28_december_2020_– 3_januari_2021"),
+        ("2020-12-28/2021-01-03", "28_dec_2020_– 3_jan_2021", "28_december_2020_– 3_januari_2021"),
+        # without the first year this would read as two weeks in 2021
+        ("2020-12-01/2021-12-15", "1_dec_2020_– 15_dec_2021", "1_december_2020_– 15_december_2021"),
     ],
 )
 def test_a_date_breaks_only_after_a_range_dash(raw: str, short: str, long: str) -> None:

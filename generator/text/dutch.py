@@ -46,10 +46,12 @@ def long_date(day: dt.date, *, unbroken: bool = False) -> str:
 
 
 def short_range(first: dt.date, last: dt.date, *, year: int | None = None) -> str:
-    """'1 okt – 15 nov'; within one month '1 – 15 sept'."""
+    """'1 okt – 15 nov'; within one month '1 – 15 sept'; over a year's end both years
+    ('1 dec 2020 – 15 dec 2021', which without the first year would read as two weeks)."""
     if (first.year, first.month) == (last.year, last.month):
         return f"{first.day}{DASH}{short_date(last, year=year)}"
-    return f"{short_date(first, year=year)}{DASH}{short_date(last, year=year)}"
+    start = short_date(first, year=year if first.year == last.year else None)
+    return f"{start}{DASH}{short_date(last, year=year)}"
 
 
 def long_range(first: dt.date, last: dt.date) -> str:
