@@ -34,6 +34,8 @@ FORMS = (
     "mevrouw Brinkhuis",  # the surname alone
     "A. Brink\u200bhuis",  # a zero-width space
     "p-celik",  # a person id typed in the text: it spells the surname
+    "[het verslag](https://example.org/stukken/brinkhuis-2020.pdf)",  # in a link's address
+    "[mail](mailto:e.celik@example.org)",  # an e-mail address
 )
 PLANTED = " Afgestemd met " + ", ".join(FORMS) + "."
 #: keys whose values are not free text: identities, legends, dates, references, parsed values

@@ -154,6 +154,12 @@ class Names:
                 spans.append((first, last))
         return spans
 
+    def in_address(self, address: str) -> bool:
+        """Whether a link's address (a URL, an e-mail address) holds a registered surname, in
+        any case: addresses are written in lower case ("schouten-2020.pdf")."""
+        folded = fold(address)
+        return any(surname in folded for surname in self._surname_words)
+
     def find(self, text: str) -> list[str]:
         """The names found in ``text``, as they are written there."""
         return [text[start:end] for start, end in self.spans(text)]

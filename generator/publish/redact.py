@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import re
 from typing import Any
 
 from pydantic import BaseModel
@@ -33,12 +34,45 @@ def public(dataset: Dataset, names: Names) -> Dataset:
     return Dataset(dataset.root, loaded, set(dataset.incomplete), files, openbaar=True)
 
 
+#: a Markdown link: [text](address "title"), the address bare or in <>
+_LINK = re.compile(
+    r"\[(?P<text>(?:[^\[\]\\]|\\.)*)\]"
+    r"\((?P<address><[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
+    r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)"
+)
+#: an autolink: <https://...> or <mailto:...>, or an e-mail address in <>
+_AUTOLINK = re.compile(
+    r"<(?P<address>(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s]+))>"
+)
+
+
+def _unlink(text: str, names: Names) -> str:
+    """``text`` without the links whose address is personal data: an e-mail address, or an
+    address that holds a registered surname; the link's text stays (and is redacted as any
+    text). A name in an address is not replaced, since "mailto:Persoonsgegevens@..." would be a
+    broken address that still says whose it was."""
+    if "](" not in text and "<" not in text:
+        return text
+
+    def personal(address: str) -> bool:
+        address = address.strip("<>")
+        return address.lower().startswith("mailto:") or "@" in address or names.in_address(address)
+
+    def link(match: re.Match[str]) -> str:
+        return match["text"] if personal(match["address"]) else match[0]
+
+    def autolink(match: re.Match[str]) -> str:
+        return PERSOONSGEGEVENS if personal(match["address"]) else match[0]
+
+    return _AUTOLINK.sub(autolink, _LINK.sub(link, text))
+
+
 def _redact(value: Any, names: Names) -> Any:
     """``value`` with every text in it redacted; the same object where nothing changed."""
     if isinstance(value, enum.Enum):
         return value
     if isinstance(value, str):
-        return value if PERSON_ID.match(value) else names.redact(value)
+        return value if PERSON_ID.match(value) else names.redact(_unlink(value, names))
     if isinstance(value, BaseModel):
         updates = {}
         for field in type(value).model_fields:
