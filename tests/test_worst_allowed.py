@@ -26,6 +26,7 @@ def _nested(marker: str, prefix: str, name: str, levels: int) -> str:
 
 
 QUOTED = "> " * MAX_QUOTE_DEPTH
+LONG_TITLE = "Stand van zaken " + " ".join(["van de opvolging"] * 20)
 MARKDOWN = (
     f"Inleiding met {WORD} en {' '.join(UNICODE)}, met\ttab.\n\n"
     + _nested("-", "", "niveau", MAX_LIST_DEPTH)
@@ -76,6 +77,9 @@ def worst(data: Path) -> Path:
     )
     set_value(ws, "- titel: Missie vastleggen", f"- titel: Missie {WORD} {' '.join(UNICODE)}")
     meeting = data / "vergaderingen/2030-09-05.yaml"
+    # titles longer than an Office core property may be (255 characters): shortened there
+    set_value(meeting, "datum: 2030-09-05\n", f"datum: 2030-09-05\ntitel: {LONG_TITLE}\n")
+    (data / "actietabel.yaml").write_text(f"titel: {LONG_TITLE}\n", encoding="utf-8")
     set_value(
         meeting,
         "          ## Voorstel\n",

@@ -1,4 +1,4 @@
-"""What the Office formats (PPTX, DOCX) share: the extended properties we write.
+"""What the Office formats (PPTX, DOCX) share: the properties we write.
 
 A template's ``docProps/app.xml`` names the program that made it and may name its author's
 company and manager; statusgen writes its own, with the organisation as the company.
@@ -19,3 +19,15 @@ def app_properties(company: str, *, slides: int | None = None) -> bytes:
         f'extended-properties"><Application>statusgen</Application>{extra}'
         f"<Company>{escape(company)}</Company></Properties>"
     ).encode()
+
+
+#: the longest text a core property (title, subject, keywords) may hold in the OPC package
+#: libraries: python-docx and python-pptx refuse a longer one
+PROPERTY_LIMIT = 255
+
+
+def core_property(text: str) -> str:
+    """``text`` as a core property can hold it: one line, shortened with "…" past the limit
+    (a title of 300 characters is valid data; its document must still be written)."""
+    text = " ".join(text.split())
+    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1].rstrip() + "…"

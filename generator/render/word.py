@@ -14,7 +14,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from generator.model import huisstijl
-from generator.render.office import app_properties
+from generator.render.office import app_properties, core_property
 
 LINTBLAUW = RGBColor.from_string(huisstijl.LINTBLAUW)
 GRIJS = RGBColor.from_string(huisstijl.GRIJS)
@@ -89,12 +89,12 @@ def properties(document: object, *, title: str, subject: str, author: str, keywo
     thumbnail of an empty page would otherwise travel along)."""
     props = document.core_properties  # type: ignore[attr-defined]
     now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
-    props.title = title
-    props.subject = subject
-    props.author = author
-    props.last_modified_by = author
+    props.title = core_property(title)
+    props.subject = core_property(subject)
+    props.author = core_property(author)
+    props.last_modified_by = core_property(author)
     props.comments = ""
-    props.keywords = keywords
+    props.keywords = core_property(keywords)
     props.language = LANGUAGE
     props.category = ""
     props.revision = 1

@@ -51,7 +51,7 @@ from generator.render.deck.paginate import (
     TableSlice,
     link_head,
 )
-from generator.render.office import app_properties
+from generator.render.office import app_properties, core_property
 
 #: the layouts the deck uses, by the names PowerPoint gives them (English and Dutch)
 LAYOUTS = {
@@ -366,11 +366,11 @@ class DeckWriter:
         self._resolve_links()
         props = self.prs.core_properties
         now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
-        props.title = self.meta.title
-        props.subject = self.meta.subject
-        props.author = self.meta.author
-        props.last_modified_by = self.meta.author
-        props.keywords = self.meta.keywords
+        props.title = core_property(self.meta.title)
+        props.subject = core_property(self.meta.subject)
+        props.author = core_property(self.meta.author)
+        props.last_modified_by = core_property(self.meta.author)
+        props.keywords = core_property(self.meta.keywords)
         props.comments = ""
         props.category = ""
         props.content_status = ""
