@@ -295,3 +295,22 @@ def test_html_and_markdown_that_print_as_typed_are_warnings(run: Run, data: Path
         "use **bold**, *italic* or a list [opdrachten[0].toelichting]" in result.output
     )
     assert run("check", "--data", data, "--strict").exit_code == 1
+
+
+def test_a_link_markdown_refuses_and_a_footnote_in_plain_text_are_warnings(
+    run: Run, data: Path
+) -> None:
+    replace(data, WS1, "      Loopt volgens plan.\n", "      Zie [x](javascript:alert(1)).\n")
+    replace(data, WS1, "titel: Klantreis doorontwikkelen", "titel: Klantreis[^1]")
+    result = run("check", "--data", data)
+    assert result.exit_code == 0, result.output
+    line = line_of(data, WS1, "Zie [x]")
+    assert (
+        f"{WS1}:{line}:11: warning: '[x](javascript:alert(1))' is printed as typed: the "
+        "documents hold links to http, https and mailto addresses only" in result.output
+    )
+    line = line_of(data, WS1, "Klantreis[^1]")
+    assert (
+        f"{WS1}:{line}:21: warning: '[^1]' is printed as typed: this field is plain text"
+        in result.output
+    )

@@ -8,8 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Generic, cast
 
@@ -274,7 +275,8 @@ def _cross_check(dataset: Dataset, report: Diagnostics) -> None:
 def _warn_texts(dataset: Dataset, report: Diagnostics) -> None:
     """Warnings for what a text holds that the documents print as typed, though the editor
     meant something else by it: a registered person id ("Actiehouder: p-schouten", which spells
-    the surname too), HTML ("<b>"), and Markdown in a field that is plain text (a title).
+    the surname too), HTML ("<b>"), Markdown in a field that is plain text (a title) and a link
+    Markdown refuses (javascript:).
     Fields that hold an id (trekker, eigenaar) are not text and are not judged here."""
     ids = sorted(dataset.personen, key=len, reverse=True)
     person = (
@@ -284,40 +286,9 @@ def _warn_texts(dataset: Dataset, report: Diagnostics) -> None:
     )
     for entries in dataset.loaded.values():
         for entry in entries:
+            model = entry.kind.model
             for path, text in _texts(entry.source.data, ()):
-                found: list[tuple[str, str]] = []
-                if person is not None and "p-" in text and not PERSON_ID.match(text):
-                    found += [
-                        (
-                            match[0],
-                            f"'{match[0]}' is a person id in a text: it is printed as typed; "
-                            "write the person's name (the public version replaces it)",
-                        )
-                        for match in person.finditer(text)
-                    ]
-                if "<" in text:
-                    found += [
-                        (
-                            match[0],
-                            f"'{_short(match[0])}' is not read as HTML: it is printed "
-                            "as typed"
-                            + (
-                                "; use **bold**, *italic* or a list"
-                                if is_markdown(entry.kind.model, path)
-                                else ""
-                            ),
-                        )
-                        for match in _HTML_TAG.finditer(text)
-                    ][:1]
-                if ("**" in text or "](" in text) and not is_markdown(entry.kind.model, path):
-                    found += [
-                        (
-                            match[0],
-                            f"'{_short(match[0])}' is printed as typed: this field is "
-                            "plain text, not Markdown",
-                        )
-                        for match in _MARKUP.finditer(text)
-                    ][:1]
+                found = _printed_as_typed(text, partial(is_markdown, model, path), person)
                 seen: dict[str, int] = {}
                 for needle, message in found:
                     nth = seen.get(needle, 0)
@@ -326,10 +297,49 @@ def _warn_texts(dataset: Dataset, report: Diagnostics) -> None:
                     report.warning(entry.file, position, message, path)
 
 
+def _printed_as_typed(
+    text: str, markdown: Callable[[], bool], person: re.Pattern[str] | None
+) -> Iterator[tuple[str, str]]:
+    """What in ``text`` the documents print as typed, and why: (the text found, message).
+    ``markdown`` says whether the field is Markdown (asked only when it matters)."""
+    if person is not None and "p-" in text and not PERSON_ID.match(text):
+        for match in person.finditer(text):
+            yield (
+                match[0],
+                f"'{match[0]}' is a person id in a text: it is printed as typed; write the "
+                "person's name (the public version replaces it)",
+            )
+    if "<" in text and (tag := _HTML_TAG.search(text)):
+        if tag[0] == "<!--":
+            hint = " (a comment is not hidden)"
+        else:
+            hint = "; use **bold**, *italic* or a list" if markdown() else ""
+        yield tag[0], f"'{_short(tag[0])}' is not read as HTML: it is printed as typed{hint}"
+    if "**" in text or "](" in text or "[^" in text:
+        if not markdown():
+            if markup := _MARKUP.search(text):
+                yield (
+                    markup[0],
+                    f"'{_short(markup[0])}' is printed as typed: this field is plain text, "
+                    "not Markdown",
+                )
+        elif link := _UNSAFE_LINK.search(text):
+            yield (
+                link[0],
+                f"'{_short(link[0])}' is printed as typed: the documents hold links to http, "
+                "https and mailto addresses only",
+            )
+
+
 #: an HTML tag or comment, as editors paste them from e-mail or Word ("<b>", "</div>", "<!--")
 _HTML_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|!--)")
-#: bold or a link written in Markdown
-_MARKUP = re.compile(r"\*\*[^*\s][^*]*\*\*|\[[^\]\n]+\]\([^)\s]+\)")
+#: bold, a link or a footnote reference written in Markdown
+_MARKUP = re.compile(r"\*\*[^*\s][^*]*\*\*|\[[^\]\n]+\]\([^)\s]+\)|\[\^[^\]\s]+\]")
+#: a link Markdown itself refuses to read, so its brackets are printed
+_UNSAFE_LINK = re.compile(
+    r"\[[^\]\n]*\]\(\s*<?(?:javascript|vbscript|file|data):[^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)",
+    re.IGNORECASE,
+)
 
 
 def _short(text: str) -> str:
