@@ -568,3 +568,18 @@ def test_beslispunten_close_the_items_first_slide(run: Run, tmp_path: Path) -> N
     assert after.index("Programmamiddelen:") < after.index("Uitvoeringsmiddelen:")
     assert "instemmen met de voorgestelde ritmewijziging (scenario 2)" in after
     assert len(asked) == 2  # the second decision item has its own
+
+
+def test_beslispunten_typed_in_inhoud_too_are_a_warning(run: Run, tmp_path: Path) -> None:
+    data = tmp_path / "status"
+    shutil.copytree(DEMO, data)
+    meeting = data / "vergaderingen" / "2020-08-17.yaml"
+    text = meeting.read_text(encoding="utf-8")
+    text = text.replace("          ### Waarom nu\n", "          ### Gevraagd van het SCT\n", 1)
+    meeting.write_text(text, encoding="utf-8")
+    result = run("check", "--data", data, "--peildatum", "2020-08-17")
+    assert result.exit_code == 0, result.output
+    assert (
+        "'### Gevraagd van het SCT' in inhoud: the deck shows the item's beslispunten under "
+        "'Gevraagd van het SCT' itself" in result.output
+    )

@@ -406,3 +406,19 @@ def test_a_row_split_between_sentences_is_as_tall_as_its_text() -> None:
             status = cells[1]
             assert status is not None and status.paras
             assert height >= cell_height(status, width) - 0.01
+
+
+@pytest.mark.parametrize("filler", [10, 19, 21])
+def test_a_heading_goes_on_with_the_start_of_what_follows_it(filler: int) -> None:
+    """Never alone at a slide's foot; with a long paragraph after it, it stays where a few
+    lines of that paragraph fit, and the paragraph goes on on the next slide."""
+    lines = Text(tuple(Para((Run(f"Regel {n}"),)) for n in range(filler)))
+    heading = Text((Para((Run("Gevraagd van het SCT"),)),), keep_with_next=True)
+    after = Text((Para((Run(" ".join(["woord"] * 400)),)),))
+    pages = paginate(Section("Tekst", (lines, heading, after)), GEOMETRY)
+    for page in pages:
+        found = texts(page.blocks)
+        assert found[-1] != "Gevraagd van het SCT"
+        if "Gevraagd van het SCT" in found:
+            assert found[found.index("Gevraagd van het SCT") + 1].startswith("woord")
+    assert ("Gevraagd van het SCT" in texts(pages[0].blocks)) == (filler == 10)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Annotated, Any
 
@@ -220,6 +221,18 @@ class VergaderingKind(Kind[Vergadering]):
                         "a besluit on an agenda item without beslispunten: add the beslispunten "
                         "it answers, so that the besluitenlijst can say what was asked",
                     )
+                asked = agendaitem.inhoud and _ASKED.search(agendaitem.inhoud)
+                if agendaitem.beslispunten and asked:
+                    yield (
+                        ("agenda", r, "items", i, "inhoud"),
+                        f"'{asked[0].strip()}' in inhoud: the deck shows the item's beslispunten "
+                        "under 'Gevraagd van het SCT' itself, so they would stand there twice; "
+                        "leave them out of inhoud",
+                    )
+
+
+#: a heading in an item's own text over what the SCT is asked to decide
+_ASKED = re.compile(r"^#{1,6}[ \t]+(?:Gevraagd van (?:het )?SCT|Beslispunten)\b.*$", re.I | re.M)
 
 
 def _actiepunten(item: Vergadering) -> Iterable[tuple[DocPath, Actiepunt]]:

@@ -937,12 +937,14 @@ class _Flow:
         self.used += height + space
 
     def start_of(self, heading: Text, following: Block) -> float:
-        """The room ``heading`` needs with the start of ``following``: its first paragraph, or
-        a table's header and first group (at the smallest size a table may take)."""
+        """The room ``heading`` needs with the start of ``following``: its first paragraph (a
+        few lines of it, when it is long and may go on on the next slide), or a table's header
+        and first group (at the smallest size a table may take)."""
         need = text_height(heading, self.width) + heading.space_after
         if isinstance(following, Text):
             first = following.paras[:1]
-            return need + (paras_height(first, self.width) + 2 * TEXT_INSET if first else 0.0)
+            start = paras_height(first, self.width) + 2 * TEXT_INSET if first else 0.0
+            return need + min(start, MIN_ROOM)
         laid = _TableLayout(following, self.width).at(self.sizes[-1])
         start = laid.chunks[0].height if laid.chunks else 0.0
         return need + laid.header_height + min(start, MIN_ROOM)
