@@ -26,7 +26,7 @@ from generator.render.deck.markdown import paragraphs
 from generator.render.deck.metrics import em_width
 from generator.text import dutch
 
-OVERDUE = "▲ verlopen"
+OVERDUE = "▲\u00a0verlopen"  # never "▲" alone at a line's end
 
 
 def cell(text: str, *, bold: bool = False) -> Cell:
