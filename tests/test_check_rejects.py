@@ -314,3 +314,13 @@ def test_a_link_markdown_refuses_and_a_footnote_in_plain_text_are_warnings(
         f"{WS1}:{line}:21: warning: '[^1]' is printed as typed: this field is plain text"
         in result.output
     )
+
+
+def test_a_table_in_a_workstream_toelichting_is_a_warning(run: Run, data: Path) -> None:
+    table = "      | Stap | Klaar |\n      |---|---|\n      | 1 | ja |\n"
+    replace(data, WS1, "      Loopt volgens plan.\n", "      Loopt volgens plan.\n\n" + table)
+    result = run("check", "--data", data)
+    assert result.exit_code == 0, result.output
+    assert "warning: a Markdown table in a toelichting: the deck shows it inside a table cell" in (
+        result.output
+    )

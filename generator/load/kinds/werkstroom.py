@@ -31,6 +31,14 @@ from generator.quoting import did_you_mean
 _OPDRACHT_NUMMER = re.compile(r"^(\d+)\.\d+(?:\.\d+)*[a-z]?$")
 
 
+#: the line under a Markdown table's header ("|---|---|")
+_TABLE_ROW = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$", re.M)
+_TABLE_IN_CELL = (
+    "a Markdown table in a toelichting: the deck shows it inside a table cell, as lines of text "
+    "with '|' between the cells; a list reads better there"
+)
+
+
 def _opdracht_nummer(value: Any) -> Any:
     value = _text(value)
     if isinstance(value, str):
@@ -305,6 +313,8 @@ class WerkstroomKind(Kind[Werkstroom]):
                     opdracht.deadline, opdracht.status, f"opdracht {opdracht.nummer}",
                     (*path, "deadline"), context,
                 )  # fmt: skip
+            if opdracht.toelichting and _TABLE_ROW.search(opdracht.toelichting):
+                yield (*path, "toelichting"), _TABLE_IN_CELL
             rows: list[tuple[str, int, Hoofdactie | Eindresultaat]] = [
                 *(("hoofdactie", i, actie) for i, actie in enumerate(opdracht.hoofdacties)),
                 *(("eindresultaat", i, r) for i, r in enumerate(opdracht.eindresultaten)),
@@ -317,6 +327,8 @@ class WerkstroomKind(Kind[Werkstroom]):
                 )
                 status = row.status or opdracht.status
                 label = f"{soort} '{_short(row.titel)}' of opdracht {opdracht.nummer}"
+                if row.toelichting and _TABLE_ROW.search(row.toelichting):
+                    yield (*at, "toelichting"), _TABLE_IN_CELL
                 if row.deadline is not None:
                     yield from _deadline_warnings(
                         row.deadline, status, label, (*at, "deadline"), context
