@@ -113,6 +113,11 @@ def test_missing_required_key(run: Run, data: Path) -> None:
     assert_error(
         errors(run, data), "acties/010-toekomst.yaml", 1, "missing required key 'stand_van_zaken'"
     )
+    # the checks that need a valid file come once it is: the editor is told so
+    assert (
+        "A file that does not validate is not checked further"
+        in run("check", "--data", data).output
+    )
 
 
 def test_unknown_status_suggests_and_lists_legend(run: Run, data: Path) -> None:

@@ -99,6 +99,12 @@ def command(
                 click.echo(diagnostic.human())
         summary = f"{errors} error(s), {warnings} warning(s) in {display_path(data_dir)}"
         click.echo(("FAILED: " if failed else "OK: ") + summary, err=True)
+        if dataset.incomplete:
+            click.echo(
+                "A file that does not validate is not checked further (its deadlines, "
+                "verdicts and references): run check again once it does, for what is left.",
+                err=True,
+            )
         if names_found:
             click.echo(
                 f"{names_found} possible personal name(s) not in the registry: add each person "
