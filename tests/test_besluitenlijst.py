@@ -126,7 +126,7 @@ def test_an_open_action_follows_the_sct_until_a_later_meeting_closes_it(
     text = slides_text(tmp_path / "a" / "sct-2030-09-12.pptx")
     assert "Openstaande acties" in text  # after the agenda, which does not name it
     assert "Kostendoorrekening voor extra bezwaarcapaciteit opstellen." in text
-    assert "▲ verlopen" in text  # due 11 September, the meeting is on the 12th
+    assert "▲\u00a0verlopen" in text  # due 11 September, the meeting is on the 12th
     assert "3 dagen" in text
 
     radar = run("deadlines", "--data", data, "--peildatum", "2030-09-12").output

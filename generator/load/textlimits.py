@@ -315,3 +315,18 @@ def _shown(children: list[Token]) -> str:
         else:
             parts.append(child.content)
     return "".join(parts)
+
+
+#: the line under a Markdown table's header ("|---|---|")
+_TABLE_DELIMITER = re.compile(
+    r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$", re.MULTILINE
+)
+TABLE_IN_CELL = (
+    "a Markdown table in a toelichting: the deck shows it inside a table cell, as lines of text "
+    "with '|' between the cells; a list reads better there"
+)
+
+
+def holds_table(text: str) -> bool:
+    """Whether Markdown ``text`` holds a table (its header's delimiter line)."""
+    return "-" in text and _TABLE_DELIMITER.search(text) is not None

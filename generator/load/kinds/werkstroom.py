@@ -24,19 +24,12 @@ from generator.load.fields import (
     _text,
 )
 from generator.load.kinds import CheckContext, Kind, Ref
+from generator.load.textlimits import TABLE_IN_CELL, holds_table
 from generator.model.deadline import Deadline, DeadlineField, Vorm, verlopen
 from generator.model.legend import SCT, SctStatus
 from generator.quoting import did_you_mean
 
 _OPDRACHT_NUMMER = re.compile(r"^(\d+)\.\d+(?:\.\d+)*[a-z]?$")
-
-
-#: the line under a Markdown table's header ("|---|---|")
-_TABLE_ROW = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$", re.M)
-_TABLE_IN_CELL = (
-    "a Markdown table in a toelichting: the deck shows it inside a table cell, as lines of text "
-    "with '|' between the cells; a list reads better there"
-)
 
 
 def _opdracht_nummer(value: Any) -> Any:
@@ -313,8 +306,8 @@ class WerkstroomKind(Kind[Werkstroom]):
                     opdracht.deadline, opdracht.status, f"opdracht {opdracht.nummer}",
                     (*path, "deadline"), context,
                 )  # fmt: skip
-            if opdracht.toelichting and _TABLE_ROW.search(opdracht.toelichting):
-                yield (*path, "toelichting"), _TABLE_IN_CELL
+            if opdracht.toelichting and holds_table(opdracht.toelichting):
+                yield (*path, "toelichting"), TABLE_IN_CELL
             rows: list[tuple[str, int, Hoofdactie | Eindresultaat]] = [
                 *(("hoofdactie", i, actie) for i, actie in enumerate(opdracht.hoofdacties)),
                 *(("eindresultaat", i, r) for i, r in enumerate(opdracht.eindresultaten)),
@@ -327,8 +320,8 @@ class WerkstroomKind(Kind[Werkstroom]):
                 )
                 status = row.status or opdracht.status
                 label = f"{soort} '{_short(row.titel)}' of opdracht {opdracht.nummer}"
-                if row.toelichting and _TABLE_ROW.search(row.toelichting):
-                    yield (*at, "toelichting"), _TABLE_IN_CELL
+                if row.toelichting and holds_table(row.toelichting):
+                    yield (*at, "toelichting"), TABLE_IN_CELL
                 if row.deadline is not None:
                     yield from _deadline_warnings(
                         row.deadline, status, label, (*at, "deadline"), context
