@@ -175,7 +175,8 @@ def test_docx_pages_are_filled_and_continued_rows_start_a_page(
     assert len(found) == 3 * 25 == len(set(found))
 
 
-#: action 80 of 2021: five paragraphs that LibreOffice sets in one row well under 409 points
+#: an action in the form of action 80 of 2021 (in our own words): five paragraphs that
+#: LibreOffice sets in one row well under 409 points
 ALGORITMEREGISTER = Path(__file__).parent / "fixtures" / "algoritmeregister.yaml"
 
 
