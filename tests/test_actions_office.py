@@ -11,10 +11,11 @@ from pathlib import Path
 import yaml
 from docx import Document
 from docx.oxml.ns import qn
+from lxml import etree
 from openpyxl import load_workbook
 
 from tests.conftest import DEMO, Run
-from tests.office import need, page_count, page_texts, to_pdf
+from tests.office import need, page_count, page_texts, to_pdf, words
 from tests.test_print_actions import paragraphs
 
 
@@ -172,3 +173,57 @@ def test_docx_pages_are_filled_and_continued_rows_start_a_page(
     # nothing is lost or repeated on the way
     found = re.findall(r"\bS(\d+)x(\d\d)\b", "\n".join(pages))
     assert len(found) == 3 * 25 == len(set(found))
+
+
+#: an action in the form of action 80 of 2021 (in our own words): five paragraphs that
+#: LibreOffice sets in one row well under 409 points
+ALGORITMEREGISTER = Path(__file__).parent / "fixtures" / "algoritmeregister.yaml"
+
+
+def test_xlsx_rows_as_tall_as_their_text_and_words_whole(
+    run: Run, data: Path, tmp_path: Path
+) -> None:
+    """LibreOffice keeps the stored row heights: they are as LibreOffice sets the lines, not
+    taller, so an action that fits in a row is not cut; no column is narrower than its
+    longest word, so no word is broken between its letters; a long action is cut between
+    sentences."""
+    path = data / "acties" / "001-compensatie.yaml"
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    source = yaml.safe_load(ALGORITMEREGISTER.read_text(encoding="utf-8"))
+    document["stand_van_zaken"] = source["stand_van_zaken"]
+    document["subsectie"] = source["subsectie"]  # 'Informatiehuishouding:', one word
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    long = data / "acties" / "010-toekomst.yaml"
+    document = yaml.safe_load(long.read_text(encoding="utf-8"))
+    document["stand_van_zaken"] = sentences(10, 60)
+    long.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    out = build(run, data, tmp_path / "out", "xlsx")
+    sheet = load_workbook(out / "actietabel.xlsx").active
+    assert [row[0].value for row in sheet.iter_rows(min_row=2)].count(1) == 1
+    continued = [row[7].value for row in sheet.iter_rows(min_row=2) if row[0].value == 10]
+    assert len(continued) >= 2
+    for text in continued:  # whole sentences in every row
+        assert re.fullmatch(r"(S10x\d\d: [a-z ]+\. )*S10x\d\d: [a-z ]+\.", text), text
+
+    pdf = to_pdf(out / "actietabel.xlsx", tmp_path)
+    printed = words("\n".join(page_texts(pdf)))
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str):
+                assert words(cell.value) <= printed, (cell.coordinate, words(cell.value) - printed)
+    # the lines of every text fill its row: less than two lines' room is left below them
+    boxes = etree.fromstring(
+        subprocess.run(
+            [need("pdftotext"), "-bbox", str(pdf), "-"], check=True, capture_output=True
+        ).stdout
+    )
+    first = next(boxes.iter("{*}page"))
+    placed = [
+        (w.text, float(w.get("xMax")), float(w.get("yMin")), float(w.get("yMax")))
+        for w in first.iter("{*}word")
+    ]
+    sectie = next(x for text, x, _, _ in placed if text == "Sectie")
+    starts = sorted(y for text, x, y, _ in placed if text in {"1", "2"} and x < sectie)
+    line = min(y2 - y1 for _, _, y1, y2 in placed)
+    bottom = max(y2 for _, _, y1, y2 in placed if starts[0] <= y1 < starts[1])
+    assert starts[1] - bottom < 2 * line, (starts, bottom, line)

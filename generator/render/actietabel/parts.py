@@ -6,7 +6,8 @@ page will end into several rows beforehand (``Pages``); the later rows are heade
 (vervolg)" with the status, so a row that continues on the next page names itself there, as it
 does in the PDF, and no page is left half empty before an action that does not fit on it.
 A spreadsheet row is at most 409 points tall, whatever it holds: the XLSX continues a longer
-action in the next rows the same way (``columns``).
+action in the next rows the same way (``columns``), cutting a paragraph between its sentences
+(``Setting.sentences``), since its rows are read one by one, sorted and filtered, not as a page.
 
 Heights are estimated with Arial's widths (Liberation Sans has the same; the deck measures
 with them too, ``generator.render.deck.metrics``) and each format's line spacing (``Setting``).
@@ -17,6 +18,7 @@ estimates ends where LibreOffice's does (``tests/test_actions_office.py`` checks
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -46,6 +48,9 @@ class Setting:
     #: text is measured in a line this much wider than it is (``metrics`` errs wide by 4%,
     #: for PowerPoint's sake; Word and LibreOffice set Arial about as measured)
     fit: float = 1.0
+    #: a paragraph too tall for what is left of a part is cut between its sentences, never
+    #: inside one (a sentence taller than a whole part is cut between its lines)
+    sentences: bool = False
 
 
 #: the Word table: Arial 10 at single spacing (1.15 of its size), Table Grid's margins (0.075
@@ -57,6 +62,9 @@ KEEP = 3 * WORD.leading
 #: a paragraph cut between parts leaves at least this many lines in the first, and takes at
 #: least this many to the next
 ORPHANS, WIDOWS = 2, 2
+#: where a sentence ends: after a full stop, question or exclamation mark (and a closing quote
+#: or bracket), at the spaces before a capital; "o.a. een" and "nr. 16" go on
+SENTENCE_END = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"'’”)\]]))[ \t]+(?=[\"'‘“(]?[A-ZÀ-ÖØ-Þ])")
 
 
 @dataclass(frozen=True)
@@ -186,6 +194,14 @@ class _Column:
                 taken.append(self.rest.pop(0))
                 used += tall
                 continue
+            if self.setting.sentences:
+                head, tail = _sentences(para, self.width, limit - used, self.setting)
+                if head is not None:
+                    taken.append(head)
+                    self.rest[0] = tail
+                    break
+                if taken:  # not even its first sentence fits: it goes to the next part
+                    break
             fits = int((limit - used) // leading)
             count = min(fits, round(tall / leading) - WIDOWS)
             if not taken or count >= ORPHANS:  # split it between its lines
@@ -250,3 +266,29 @@ def _split(
     head = replace(para, line=replace(para.line, runs=runs(lines[:count], 0)))
     tail = replace(para, line=Line(runs(lines[count:], count), para.line.level, None))
     return head, tail
+
+
+def _sentences(para: Para, width: float, room: float, setting: Setting) -> tuple[Para | None, Para]:
+    """The most whole sentences from the start of ``para`` that fit in ``room`` points, and the
+    rest (a paragraph of its own, at the same list level); ``None`` and ``para`` if not even
+    the first does, or if ``para`` is one sentence."""
+    text = para.line.text
+    ends = [match.span() for match in SENTENCE_END.finditer(text)]
+    for start, end in reversed(ends):
+        head = replace(para, line=replace(para.line, runs=_cut(para.line.runs, 0, start)))
+        if height(head, width, setting) <= room:
+            tail = Line(_cut(para.line.runs, end, len(text)), para.line.level, None)
+            return head, replace(para, line=tail)
+    return None, para
+
+
+def _cut(runs: Sequence[Run], start: int, end: int) -> tuple[Run, ...]:
+    """The runs' text from ``start`` to ``end`` (offsets in their joined text), styles kept."""
+    found: list[Run] = []
+    at = 0
+    for run in runs:
+        first, last = max(start - at, 0), min(end - at, len(run.text))
+        if first < last:
+            found.append(replace(run, text=run.text[first:last]))
+        at += len(run.text)
+    return tuple(found)

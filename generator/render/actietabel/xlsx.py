@@ -1,20 +1,30 @@
 """The action table as a spreadsheet (openpyxl): one row per action, filters, a frozen header,
 wrapped text; for those who sort and filter. Printed, it fits the width of an A4 landscape page
-at a readable size: the columns together are about 1.35 page widths, so the text prints at about
-8 points (at the 5 points it printed at before, nobody could read it), with the header row on
+at a readable size: the columns together are about 1.4 page widths, so the text prints at about
+7 points (at the 5 points it printed at before, nobody could read it), with the header row on
 every page and grid lines.
 
 A row is at most 409 points tall (Excel's limit; LibreOffice keeps it too), and what does not
 fit is not printed. An action longer than that continues in the next rows, as in the DOCX and
 the PDF: their Actie cell shows "30 (vervolg)" but holds the number 30, and they repeat the
 sectie, status and the other short columns, so that sorting and filtering keep the action's rows
-together. Heights are measured with Arial's widths: the sheet is set in Arial 10, which Excel
-has and LibreOffice replaces by Liberation Sans, with the same widths."""
+together; a paragraph is cut between sentences, never inside one.
+
+Heights are measured with Arial's widths (the sheet is set in Arial 10, which Excel has and
+LibreOffice replaces by Liberation Sans, with the same widths) as LibreOffice sets the lines:
+it keeps the stored heights of an .xlsx, so a row is as tall as this estimate, no taller.
+Excel sets Arial 10 at 12.75 points a line in slightly narrower columns, so a long row there
+may need more height than stored (select the rows and autofit them).
+
+Every column is at least as wide as its widest word (or date, or "30 (vervolg)"), so no word
+is broken between its letters; what the short columns need beyond their usual width is taken
+from Stand van zaken and Omschrijving, so the sheet still prints at about 8 points."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -23,7 +33,9 @@ from openpyxl.utils import get_column_letter
 from generator.model import huisstijl
 from generator.render.actietabel.build import Row, Tabel
 from generator.render.actietabel.parts import Para, Setting, columns, height
+from generator.render.deck.metrics import SAFETY, widest_word_em
 from generator.render.spreadsheet import check_cells, default_font
+from generator.text.dutch import long_date
 from generator.text.lines import Line, lines
 from generator.text.model import Span
 
@@ -35,7 +47,7 @@ COLUMNS = (
     ("Moties en toezeggingen", 15),
     ("Eigenaar", 10),
     ("Status", 11),
-    ("Stand van zaken", 49),
+    ("Stand van zaken", 54),
     ("Bijgewerkt", 12),
     ("Gewijzigd", 9),
 )
@@ -43,18 +55,28 @@ COLUMNS = (
 MARGIN = 0.5
 #: the columns whose text continues in the next row when it is too long for one
 LONG = ("Omschrijving", "Moties en toezeggingen", "Stand van zaken")
+#: the columns that give up width when others need more for their widest word, in this order,
+#: and how narrow they may become for it
+GIVING = (("Stand van zaken", 46), ("Omschrijving", 26))
+#: Excel and LibreOffice break a line after a hyphen between letters (Kooten-|Arissen)
+HYPHEN_BREAK = re.compile(r"(?<=\w)-(?=\w)")
 #: Excel's tallest row, in points
 MAX_HEIGHT = 409.0
 FONT, SIZE = "Arial", 10.0
-#: Arial 10 as Excel sets wrapped text: 12.75 points a line (LibreOffice needs less); the
-#: column's padding (5 pixels) and a point more as the margins
-SETTING = Setting(size=SIZE, leading=12.75, margins=4.75, indent=0.0)
+#: Liberation Sans 10 as LibreOffice (7.4) sets wrapped text, measured: 11.2 points a line,
+#: lines broken 3 points short of the column's width, with Arial's widths as they are (fit
+#: 1.04 undoes ``metrics.SAFETY``); 11.25, 4 and 1.03 here leave a small margin (on the 273
+#: paragraphs of the 86 actions of 2021, 2 % more lines than LibreOffice's, none fewer)
+SETTING = Setting(size=SIZE, leading=11.25, margins=4.0, indent=0.0, fit=1.03, sentences=True)
 #: a row's height beyond its lines
 PADDING = 2.0
-#: the most the lines of one row may take: a line's room is left for the estimate's errors
-LIMIT = MAX_HEIGHT - PADDING - SETTING.leading
-#: a column of width 1 is one digit of the default font wide: 7 pixels (Arial 10, 96 dpi)
-POINTS_PER_WIDTH = 7 * 0.75
+#: the most the lines of one row may take
+LIMIT = MAX_HEIGHT - PADDING
+#: how wide LibreOffice lays out a column of width 1, in points (0.9252 inch for width 12)
+POINTS_PER_WIDTH = 5.551
+#: and Excel: one digit of the default font and its share of the 5 pixels of padding, 7
+#: pixels (Arial 10, 96 dpi), of which the text has all but those 5 pixels
+EXCEL_POINTS_PER_WIDTH, EXCEL_PADDING = 7 * 0.75, 5 * 0.75
 #: the dates in Dutch whatever the reader's language: "15 juni 2021" (LCID 0x413: nl-NL)
 DATE_FORMAT = "[$-413]d mmmm yyyy"
 #: the number of a continued action's later rows, kept a number for filters and sorting
@@ -67,30 +89,34 @@ def render(tabel: Tabel) -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = "Acties"
-    header = [name for name, _ in COLUMNS]
-    sheet.append(header)
+    header: list[object] = [[_para(name, bold=True)] for name, _ in COLUMNS]
+    actions = [
+        (row.nummer, _values(row, sectie.titel, group.titel, tabel.sinds is not None))
+        for sectie in tabel.secties
+        for group in sectie.groups
+        for row in group.rows
+    ]
+    widths = _widths([header, *(values for _, values in actions)])
+    sheet.append([_joined(value) for value in header])
     header_font = Font(name=FONT, size=SIZE, bold=True, color="FFFFFF")
     header_fill = PatternFill("solid", fgColor=huisstijl.LINTBLAUW)
-    for index, (_, width) in enumerate(COLUMNS, start=1):
+    for index, width in enumerate(widths, start=1):
         cell = sheet.cell(row=1, column=index)
         cell.font, cell.fill = header_font, header_fill
         cell.alignment = Alignment(vertical="top", wrap_text=True)
         sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.row_dimensions[1].height = _height([[_para(name, bold=True)] for name in header])
+    sheet.row_dimensions[1].height = _height(header, widths)
     wrap = Alignment(vertical="top", wrap_text=True)
-    for sectie in tabel.secties:
-        for group in sectie.groups:
-            for row in group.rows:
-                values = _values(row, sectie.titel, group.titel, tabel.sinds is not None)
-                for index, part in enumerate(_parts(values)):
-                    check_cells(part, COLUMNS, f"actie {row.nummer}")
-                    sheet.append([_joined(value) for value in part])
-                    for cell in sheet[sheet.max_row]:
-                        cell.alignment = wrap
-                    sheet.cell(row=sheet.max_row, column=9).number_format = DATE_FORMAT
-                    if index:
-                        sheet.cell(row=sheet.max_row, column=1).number_format = VERVOLG_FORMAT
-                    sheet.row_dimensions[sheet.max_row].height = _height(part)
+    for nummer, values in actions:
+        for index, part in enumerate(_parts(values, widths)):
+            check_cells(part, COLUMNS, f"actie {nummer}")
+            sheet.append([_joined(value) for value in part])
+            for cell in sheet[sheet.max_row]:
+                cell.alignment = wrap
+            sheet.cell(row=sheet.max_row, column=9).number_format = DATE_FORMAT
+            if index:
+                sheet.cell(row=sheet.max_row, column=1).number_format = VERVOLG_FORMAT
+            sheet.row_dimensions[sheet.max_row].height = _height(part, widths)
     sheet.freeze_panes = "A2"
     sheet.print_title_rows = "1:1"
     sheet.page_setup.orientation = "landscape"
@@ -124,21 +150,63 @@ def _values(row: Row, sectie: str, subsectie: str | None, compared: bool) -> lis
         _plain(row.omschrijving),
         [_para(motie) for motie in row.moties],
         [_para(row.eigenaar)] if row.eigenaar else "",
-        row.status_label,
+        [_para(row.status_label)],
         _plain(row.stand_van_zaken),
         row.bijgewerkt,
         gewijzigd,
     ]
 
 
-def _parts(values: list[object]) -> list[list[object]]:
+def _widths(table: list[list[object]]) -> list[float]:
+    """The columns' widths: each its usual width (``COLUMNS``), or as wide as its widest word
+    where that is wider, in Excel's narrower columns; what that adds is taken from the
+    ``GIVING`` columns, as far as their own words let them."""
+    widest = [0.0] * len(COLUMNS)
+    for values in table:
+        for index, value in enumerate(values):
+            widest[index] = max(widest[index], _widest(value))
+    least = [
+        round((points * SAFETY + EXCEL_PADDING + SETTING.margins) / EXCEL_POINTS_PER_WIDTH, 1)
+        for points in widest
+    ]
+    widths = [max(float(width), need) for (_, width), need in zip(COLUMNS, least, strict=True)]
+    over = sum(widths) - sum(width for _, width in COLUMNS)
+    names = [name for name, _ in COLUMNS]
+    for name, floor in GIVING:
+        index = names.index(name)
+        given = max(0.0, min(over, widths[index] - max(least[index], floor)))
+        widths[index] -= given
+        over -= given
+    return widths
+
+
+def _widest(value: object) -> float:
+    """How wide, in points, the widest piece of ``value`` that cannot be broken is: a word,
+    or a number or date whole (a continued action's number with "(vervolg)")."""
+    if isinstance(value, bool):
+        return 0.0
+    if isinstance(value, int):
+        return widest_word_em([(f"{value}\u00a0(vervolg)", False, False)]) * SIZE
+    if isinstance(value, dt.date):
+        return widest_word_em([(long_date(value, unbroken=True), False, False)]) * SIZE
+    if isinstance(value, str):
+        value = [_para(value)]
+    pieces = [
+        (HYPHEN_BREAK.sub("- ", run.text), run.bold, run.italic)
+        for para in _paras(value)
+        for run in para.line.runs
+    ]
+    return widest_word_em(pieces) * SIZE
+
+
+def _parts(values: list[object], widths: list[float]) -> list[list[object]]:
     """The action's row, or its rows when its long columns are taller than a row may be: each
     holds the next part of those, and the other columns again."""
     long = [index for index, (name, _) in enumerate(COLUMNS) if name in LONG]
     cells = [_paras(values[index]) for index in long]
-    widths = [COLUMNS[index][1] * POINTS_PER_WIDTH for index in long]
     found = []
-    for held in columns(cells, widths, LIMIT, SETTING):
+    rooms = [widths[index] * POINTS_PER_WIDTH for index in long]
+    for held in columns(cells, rooms, LIMIT, SETTING):
         part = list(values)
         for index, paras in zip(long, held, strict=True):
             part[index] = list(paras)
@@ -150,11 +218,11 @@ def _paras(value: object) -> list[Para]:
     return [para for para in value if isinstance(para, Para)] if isinstance(value, list) else []
 
 
-def _height(values: list[object]) -> float:
-    """Row height in points for wrapped text. Excel fits rows when a file opens, LibreOffice
-    does not (by default it keeps stored heights for .xlsx), so the height is measured here."""
+def _height(values: list[object], widths: list[float]) -> float:
+    """Row height in points for wrapped text. LibreOffice keeps the stored heights of an .xlsx
+    (it does not fit rows when it opens one), so the height is measured here as it sets them."""
     tallest = SETTING.leading
-    for value, (_, width) in zip(values, COLUMNS, strict=True):
+    for value, width in zip(values, widths, strict=True):
         room = width * POINTS_PER_WIDTH
         tallest = max(tallest, sum(height(para, room, SETTING) for para in _paras(value)))
     return min(tallest + PADDING, MAX_HEIGHT)
