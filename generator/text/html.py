@@ -122,7 +122,6 @@ def html(document: Document, *, below: int = 2, notes: Notes | None = None) -> M
     own = notes is None
     writer = _Writer(document, below, notes or Notes())
     body = writer.blocks(document.blocks)
-    writer.write_notes()
     if own:
         body += str(writer.notes.render())
     return _clean(body)
@@ -133,7 +132,6 @@ def note(document: Document, notes: Notes) -> Markup:
     writer = _Writer(document, 6, notes)
     number = notes.add("")
     notes.items[number - 1] = writer.item(document.blocks)
-    writer.write_notes()
     return _clean(notes.refer(number))
 
 
@@ -148,8 +146,6 @@ class _Writer:
         self.levels = document.heading_levels(below)
         self.notes = notes
         self.numbers: dict[int, int] = {}
-        #: notes numbered whose text is still to be written
-        self.pending: list[int] = []
 
     def blocks(self, blocks: tuple[Block, ...]) -> str:
         return "".join(self.block(block) for block in blocks)
@@ -218,15 +214,14 @@ class _Writer:
         return text
 
     def footnote(self, number: int) -> str:
-        if number not in self.numbers:
+        """A reference to the text's note ``number``. At the first, the note is numbered and
+        its text written at once, so the notes it refers to come next: the PDF numbers them
+        so (Typst counts a note's own notes where it sets the note; see text/tree.py)."""
+        first = number not in self.numbers
+        if first:
             self.numbers[number] = self.notes.add("")
-            self.pending.append(number)
-        return self.notes.refer(self.numbers[number])
-
-    def write_notes(self) -> None:
-        """The text of the notes referred to so far, and of the notes they refer to: those
-        are numbered after the ones the text refers to, as a reader meets them."""
-        while self.pending:
-            number = self.pending.pop(0)
+        reference = self.notes.refer(self.numbers[number])
+        if first:  # after its number and this reference: the note may refer to itself
             text = self.item(self.document.footnotes[number - 1])
             self.notes.items[self.numbers[number] - 1] = text
+        return reference
