@@ -5,7 +5,8 @@ model's scheme policy (http, https, mailto) and is escaped as an attribute. Noth
 can add a tag, an attribute, a script or a style. As a second line, the result goes through nh3
 (a maintained sanitiser) with exactly the tags and attributes written here: one policy.
 Headings are placed in the document's outline below a given level without skipping one (a
-"###" directly under an h2 becomes an h3).
+"###" directly under an h2 becomes an h3); in a table cell, where a heading cannot take part in
+the outline, they are bold paragraphs.
 Footnotes are numbered through the whole document by a ``Notes`` collector and printed where the
 document wants them, each with a link back to every place it is referred to.
 """
@@ -116,9 +117,10 @@ def _letter(k: int) -> str:
     return letters
 
 
-def html(document: Document, *, below: int = 2, notes: Notes | None = None) -> Markup:
-    """``document`` as HTML, its headings below outline level ``below``. Without ``notes``,
-    its footnotes follow it as a list of their own."""
+def html(document: Document, *, below: int | None = 2, notes: Notes | None = None) -> Markup:
+    """``document`` as HTML, its headings below outline level ``below``; with ``below`` None
+    (a table cell) not in the outline, as bold paragraphs. Without ``notes``, its footnotes
+    follow it as a list of their own."""
     own = notes is None
     writer = _Writer(document, below, notes or Notes())
     body = writer.blocks(document.blocks)
@@ -141,9 +143,9 @@ def inline_html(inlines: tuple[Inline, ...]) -> Markup:
 
 
 class _Writer:
-    def __init__(self, document: Document, below: int, notes: Notes) -> None:
+    def __init__(self, document: Document, below: int | None, notes: Notes) -> None:
         self.document = document
-        self.levels = document.heading_levels(below)
+        self.levels = None if below is None else document.heading_levels(below)
         self.notes = notes
         self.numbers: dict[int, int] = {}
 
@@ -154,6 +156,8 @@ class _Writer:
         if isinstance(block, Paragraph):
             return f"<p>{self.inlines(block.inlines)}</p>"
         if isinstance(block, Heading):
+            if self.levels is None:
+                return f"<p><strong>{self.inlines(block.inlines)}</strong></p>"
             level = min(self.levels[block.level], 6)
             return f"<h{level}>{self.inlines(block.inlines)}</h{level}>"
         if isinstance(block, ListBlock):
