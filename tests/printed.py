@@ -63,6 +63,24 @@ def text_pieces(pdf: Path, page: int) -> list[tuple[str, str, float, float]]:
     return pieces
 
 
+def word_boxes(pdf: Path) -> list[list[tuple[str, float, float]]]:
+    """Every word of every page as pdftotext places it: (word, top, bottom), in points from
+    the page's top edge."""
+    html = subprocess.run(
+        [need("pdftotext"), "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    return [
+        [
+            (word, float(top), float(bottom))
+            for top, bottom, word in re.findall(
+                r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>',
+                page,
+            )
+        ]
+        for page in html.split("<page ")[1:]
+    ]
+
+
 def plain_text(pdf: Path) -> str:
     """The PDF's text in reading order, words hyphenated at a line's end joined again and all
     white space as single spaces."""

@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from tests.conftest import DEMO, Run
-from tests.office import html_errors, page_texts, pdf_info, to_pdf
+from tests.office import html_errors, page_count, page_texts, pdf_info, to_pdf
 
 
 def build(run: Run, data: Path, out: Path, *args: str) -> Path:
@@ -255,3 +255,47 @@ def test_changed_since_outside_a_repository(run: Run, data: Path, tmp_path: Path
     result = run("actions", "--data", data, "--output", tmp_path / "c", "--gewijzigd-sinds", "v1")
     assert result.exit_code == 2
     assert "is not in a git repository" in result.output
+
+
+def test_a_heading_in_a_cell_is_a_bold_paragraph_in_every_format(
+    run: Run, data: Path, tmp_path: Path
+) -> None:
+    # a heading inside a table cell cannot take part in the outline: an <h3> right after the
+    # page's <h1> is a skipped level to the W3C checker
+    from tests.printed import heading_tags, text_pieces
+
+    path = data / "acties" / "002-schulden.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "stand_van_zaken: Afgerond in het voorjaar.",
+            "stand_van_zaken: |\n  Tekst.\n\n  ### Kop in een cel\n\n  Meer tekst.\n\n"
+            "  Setext kop\n  ----------\n\n  Slot.\n",
+        ),
+        encoding="utf-8",
+    )
+    out = build(run, data, tmp_path)
+    html = (out / "actietabel.html").read_text(encoding="utf-8")
+    table = html[html.index("<table") :]
+    assert not re.search(r"<h[1-6]", table)
+    for kop in ("Kop in een cel", "Setext kop"):
+        assert f"<p><strong>{kop}</strong></p>" in table
+        assert f"**{kop}**" in (out / "actietabel.md").read_text(encoding="utf-8")
+    # the PDF: the title its one heading; the cell's headings bold text
+    pdf = out / "actietabel.pdf"
+    assert heading_tags(pdf) == [1]
+    pieces = [p for page in range(page_count(pdf)) for p in text_pieces(pdf, page)]
+    for kop in ("Kop in een cel", "Setext kop"):
+        assert any(kop in text and font.endswith("Bold") for text, font, _, _ in pieces), kop
+    # the Word table: no heading style inside a cell, a bold line
+    cells = [
+        paragraph
+        for table in Document(str(out / "actietabel.docx")).tables
+        for row in table.rows
+        for cell in row.cells
+        for paragraph in cell.paragraphs
+    ]
+    for kop in ("Kop in een cel", "Setext kop"):
+        [found] = {id(p): p for p in cells if p.text == kop}.values()
+        assert not found.style.name.startswith("Heading")
+        assert all(r.bold for r in found.runs)
+    assert html_errors(out / "actietabel.html") == []

@@ -21,6 +21,7 @@ from tests.printed import (
     page_image,
     plain_text,
     squeezed,
+    word_boxes,
 )
 
 
@@ -143,8 +144,8 @@ def test_every_markdown_construct_in_a_cell_is_typeset(
     text = plain_text(pdf)
     for shown in ("Kop in een cel", "de site", "code", "weg", "blok code", "citaat", "Diepe kop"):
         assert shown in text
-    # the title is the one level-1 heading; the cells' headings follow without a gap
-    assert heading_tags(pdf) == [1, 2, 3]
+    # the title is the one heading: a heading in a cell is a bold paragraph, outside the outline
+    assert heading_tags(pdf) == [1]
 
 
 SENTENCE = "De uitvoering loopt volgens plan en de betrokken partijen zijn geïnformeerd."
@@ -263,3 +264,87 @@ def test_footnote_numbers_from_4_look_like_1_to_3(run: Run, tmp_path: Path) -> N
     # in the text and at the page's foot, note 4 and up look like note 1
     sizes = number_sizes(pdf)
     assert len(sizes["1"]) == 2 and all(sizes[str(n)] == sizes["1"] for n in range(2, 7)), sizes
+
+
+WERKGROEP = (
+    "de werkgroep inventariseert welke invorderingsmaatregelen onredelijk uitpakken voor "
+    "ouders en bespreekt de uitkomsten met gemeenten uitvoerders en de Kamer"
+)
+
+
+def sentences(count: int) -> str:
+    """``count`` sentences of 12 words, numbered Zin1: to Zin<count>: to find them by."""
+    words = WERKGROEP.split()
+    return " ".join(
+        f"Zin{n}: " + " ".join(words[(n + k) % len(words)] for k in range(10)) + "."
+        for n in range(1, count + 1)
+    )
+
+
+def dated(data: Path, number: int, stand_van_zaken: str, **fields: object) -> None:
+    document = {
+        "nummer": number,
+        "sectie": "Overig",
+        "omschrijving": f"Actie {number}",
+        "status": "loopt",
+        "bijgewerkt": "2021-06-01",
+        "stand_van_zaken": stand_van_zaken,
+        **fields,
+    }
+    (data / "acties" / f"{number:03d}-actie.yaml").write_text(
+        yaml.safe_dump(document, allow_unicode=True), encoding="utf-8"
+    )
+
+
+def test_a_dated_last_paragraph_longer_than_pages_is_all_there(run: Run, tmp_path: Path) -> None:
+    # the QA tester's repro: the date stuck to a last paragraph of pages, which Typst could not
+    # place: pages of empty "(vervolg)" rows, then text under the strip and off the page
+    data = tmp_path / "data"
+    (data / "acties").mkdir(parents=True)
+    (data / "organisatie.yaml").write_text("naam: Directoraat-generaal Toeslagen\n", "utf-8")
+    count = 420  # 5,040 words
+    action(data / "acties", 1, "Kort.")
+    dated(
+        data, 2, sentences(count) + " EINDE.", moties=["Motie Klaver c.s. (nr. 16)"], eigenaar="BZK"
+    )
+    action(data / "acties", 3, "Klaar.")
+    pdf = build(run, data, tmp_path / "out")
+    text = plain_text(pdf)
+    assert [int(n) for n in re.findall(r"Zin(\d+):", text)] == list(range(1, count + 1))
+    assert re.search(r"EINDE\. Bijgewerkt op 1 juni 2021 3\. ", text)
+    pages = page_texts(pdf)
+    assert 10 < len(pages) < 14  # about 450 words a page; none left empty
+    height = 595.3  # A4 on its side, in points
+    foot = height - 16 / 25.4 * 72  # the bottom margin
+    strip = (17 + 8) / 25.4 * 72  # the top margin and the header row; the strip is 17pt
+    for number, (page, boxes) in enumerate(zip(pages[1:], word_boxes(pdf)[1:], strict=True), 2):
+        lines = [" ".join(line.split()) for line in page.splitlines() if line.strip()]
+        below = lines[lines.index("Actie Omschrijving Stand van zaken") + 1]
+        # every page opens with a section, a row, or the row it continues
+        assert re.match(r"(OVERIG|\d+\.|2 \(vervolg\) Loopt)", below), (number, below)
+        # nothing below the text area but the page number
+        assert [w for w, _, bottom in boxes if bottom > foot] == [
+            "Pagina",
+            str(number),
+            "van",
+            str(len(pages)),
+        ]
+        if below.startswith("2 (vervolg)"):
+            # nothing under the strip that names the row
+            under = [w for w, top, bottom in boxes if bottom > strip and top < strip + 17]
+            assert under == ["2", "(vervolg)", "Loopt"], (number, under)
+
+
+@pytest.mark.parametrize("count", [40, 41, 42, 43])
+def test_the_date_never_stands_alone_at_the_top_of_a_page(
+    run: Run, tmp_path: Path, count: int
+) -> None:
+    # one long paragraph ending near a page's foot: the date goes with its last line(s)
+    data = tmp_path / "data"
+    (data / "acties").mkdir(parents=True)
+    (data / "organisatie.yaml").write_text("naam: Directoraat-generaal Toeslagen\n", "utf-8")
+    dated(data, 1, sentences(count))
+    pages = page_texts(build(run, data, tmp_path / "out"))
+    [page] = [page for page in pages if "Bijgewerkt op" in page]
+    above = page.split("Bijgewerkt op")[0].split("Stand van zaken\n")[-1]
+    assert re.search(r"\b(de|en|werkgroep|Kamer)\b", above.replace("(vervolg)", "")), page

@@ -22,6 +22,7 @@ from tests.printed import (
     plain_text,
     squeezed,
 )
+from tests.readback import html_text
 
 REPORT = "vgr-2021-1"
 
@@ -411,20 +412,87 @@ def test_a_note_referred_to_twice_links_back_to_both(run: Run, data: Path, tmp_p
             ],
         },
     )
-    out = build(run, data, tmp_path, "html", report="r")
+    out = build(run, data, tmp_path, "html,pdf", report="r")
     html = (out / "r.html").read_text(encoding="utf-8")
-    # numbered as a reader meets them (a note's own note after the text's); each reference
-    # has an anchor of its own
+    # numbered as the PDF numbers them: a note's own note right after it; each reference has an
+    # anchor of its own
     refs = re.findall(r'<a id="(noot-ref-[\d-]+)" href="#noot-(\d+)"', html)
     assert refs == [
-        ("noot-ref-1", "1"), ("noot-ref-1-2", "1"), ("noot-ref-2", "2"), ("noot-ref-3", "3")
+        ("noot-ref-1", "1"), ("noot-ref-1-2", "1"), ("noot-ref-3", "3"), ("noot-ref-2", "2")
     ]  # fmt: skip
+    assert (
+        html_notes(html)
+        == pdf_notes(out / "r.pdf")
+        == {
+            "Gedeelde noot, zie ook2.": 1,
+            "Noot in een noot.": 2,
+            "Eigen noot.": 3,
+        }
+    )
     notes = html[html.index('<ol class="voetnoten">') :]
     shared = notes[notes.index('<li id="noot-1">') : notes.index("</li>")]
     assert "Gedeelde noot" in shared
     back = r'↩ <a href="#noot-ref-1"[^>]*>a</a> <a href="#noot-ref-1-2"[^>]*>b</a>'
     assert re.search(back, shared)
-    own = notes[notes.index('<li id="noot-2">') :]
-    assert re.search(r'<a href="#noot-ref-2" aria-label="Terug naar verwijzing 2"[^>]*>↩</a>', own)
+    own = notes[notes.index('<li id="noot-3">') :]
+    assert re.search(r'<a href="#noot-ref-3" aria-label="Terug naar verwijzing 3"[^>]*>↩</a>', own)
     for anchor, _ in refs:  # every link back has its place, and ids stay unique
         assert html.count(f'id="{anchor}"') == 1 and f'href="#{anchor}"' in notes
+
+
+def html_notes(html: str) -> dict[str, int]:
+    """The number of each note (by its text, the numbers of its references in it) in the
+    HTML's list of notes."""
+    notes = re.findall(r'<li id="noot-(\d+)">(.*?) (?:↩|<a href="#noot-ref)', html)
+    return {html_text(text): int(number) for number, text in notes}
+
+
+def pdf_notes(pdf: Path) -> dict[str, int]:
+    """The number of each note (by its text's first line) at the pages' feet of the PDF."""
+    notes = re.findall(r"^ *(\d+)\n +(\S.*)$", "\n".join(page_texts(pdf)), re.M)
+    return {text.strip(): int(number) for number, text in notes}
+
+
+def test_notes_are_numbered_alike_in_the_html_and_the_pdf(
+    run: Run, data: Path, tmp_path: Path
+) -> None:
+    # the QA tester's repros: a note only a note refers to, a note in a table cell, one note
+    # referred to three times, and an escaped reference
+    write_report(
+        data,
+        {
+            "titel": "Noten",
+            "periode": {"van": "2021-01-01", "tot": "2021-08-31"},
+            "hoofdstukken": [
+                {
+                    "titel": "Een",
+                    "tekst": "Eerste[^a] en tweede[^c].\n\n"
+                    "[^a]: Noot A, zie ook[^b].\n[^b]: Noot B, alleen vanuit noot A.\n"
+                    "[^c]: Noot C.\n",
+                },
+                {
+                    "titel": "Twee",
+                    "tekst": "Eerste verwijzing[^drie] en een ontsnapte \\[^1] als tekst.\n\n"
+                    "| Indicator | Toelichting |\n|---|---|\n"
+                    "| Instroom | Zie de brief[^cel] en nog eens[^drie]. |\n\n"
+                    "Derde verwijzing naar dezelfde noot[^drie].\n\n"
+                    "[^drie]: Kamerstuk (zie ook[^binnen]).\n[^cel]: Noot uit een tabelcel.\n"
+                    "[^binnen]: Noot die alleen in een andere noot staat.\n",
+                },
+            ],
+        },
+    )
+    out = build(run, data, tmp_path, "html,pdf", report="r")
+    html = (out / "r.html").read_text(encoding="utf-8")
+    expected = {
+        "Noot A, zie ook2.": 1,
+        "Noot B, alleen vanuit noot A.": 2,
+        "Noot C.": 3,
+        "Kamerstuk (zie ook5).": 4,
+        "Noot die alleen in een andere noot staat.": 5,
+        "Noot uit een tabelcel.": 6,
+    }
+    assert html_notes(html) == pdf_notes(out / "r.pdf") == expected
+    text = html_text(html)
+    for shown in ("Eerste1 en tweede3.", "Zie de brief6 en nog eens4.", "dezelfde noot4."):
+        assert shown in text and shown in plain_text(out / "r.pdf")

@@ -22,10 +22,14 @@ from generator.text import html as text_html
 from generator.text.markdown import parse, parse_inline
 
 
-def markdown(source: str | None, *, shift: int = 2, notes: text_html.Notes | None = None) -> Markup:
+def markdown(
+    source: str | None, *, shift: int | None = 2, notes: text_html.Notes | None = None
+) -> Markup:
     """Markdown from the data as safe HTML, its headings below outline level ``shift`` (a "# "
-    in a cell must not compete with the document's own h1). With ``notes``, its footnotes join
-    the document's, numbered through the whole document; without, they follow the text."""
+    must not compete with the document's own h1); ``shift=none`` in a table cell, whose
+    headings cannot take part in the outline: they are bold paragraphs there. With ``notes``,
+    its footnotes join the document's, numbered through the whole document; without, they
+    follow the text."""
     if not source:
         return Markup("")
     return text_html.html(parse(source), below=shift, notes=notes)

@@ -5,7 +5,8 @@ model's scheme policy (http, https, mailto) and is escaped as an attribute. Noth
 can add a tag, an attribute, a script or a style. As a second line, the result goes through nh3
 (a maintained sanitiser) with exactly the tags and attributes written here: one policy.
 Headings are placed in the document's outline below a given level without skipping one (a
-"###" directly under an h2 becomes an h3).
+"###" directly under an h2 becomes an h3); in a table cell, where a heading cannot take part in
+the outline, they are bold paragraphs.
 Footnotes are numbered through the whole document by a ``Notes`` collector and printed where the
 document wants them, each with a link back to every place it is referred to.
 """
@@ -116,13 +117,13 @@ def _letter(k: int) -> str:
     return letters
 
 
-def html(document: Document, *, below: int = 2, notes: Notes | None = None) -> Markup:
-    """``document`` as HTML, its headings below outline level ``below``. Without ``notes``,
-    its footnotes follow it as a list of their own."""
+def html(document: Document, *, below: int | None = 2, notes: Notes | None = None) -> Markup:
+    """``document`` as HTML, its headings below outline level ``below``; with ``below`` None
+    (a table cell) not in the outline, as bold paragraphs. Without ``notes``, its footnotes
+    follow it as a list of their own."""
     own = notes is None
     writer = _Writer(document, below, notes or Notes())
     body = writer.blocks(document.blocks)
-    writer.write_notes()
     if own:
         body += str(writer.notes.render())
     return _clean(body)
@@ -133,7 +134,6 @@ def note(document: Document, notes: Notes) -> Markup:
     writer = _Writer(document, 6, notes)
     number = notes.add("")
     notes.items[number - 1] = writer.item(document.blocks)
-    writer.write_notes()
     return _clean(notes.refer(number))
 
 
@@ -143,13 +143,11 @@ def inline_html(inlines: tuple[Inline, ...]) -> Markup:
 
 
 class _Writer:
-    def __init__(self, document: Document, below: int, notes: Notes) -> None:
+    def __init__(self, document: Document, below: int | None, notes: Notes) -> None:
         self.document = document
-        self.levels = document.heading_levels(below)
+        self.levels = None if below is None else document.heading_levels(below)
         self.notes = notes
         self.numbers: dict[int, int] = {}
-        #: notes numbered whose text is still to be written
-        self.pending: list[int] = []
 
     def blocks(self, blocks: tuple[Block, ...]) -> str:
         return "".join(self.block(block) for block in blocks)
@@ -158,6 +156,8 @@ class _Writer:
         if isinstance(block, Paragraph):
             return f"<p>{self.inlines(block.inlines)}</p>"
         if isinstance(block, Heading):
+            if self.levels is None:
+                return f"<p><strong>{self.inlines(block.inlines)}</strong></p>"
             level = min(self.levels[block.level], 6)
             return f"<h{level}>{self.inlines(block.inlines)}</h{level}>"
         if isinstance(block, ListBlock):
@@ -218,15 +218,14 @@ class _Writer:
         return text
 
     def footnote(self, number: int) -> str:
-        if number not in self.numbers:
+        """A reference to the text's note ``number``. At the first, the note is numbered and
+        its text written at once, so the notes it refers to come next: the PDF numbers them
+        so (Typst counts a note's own notes where it sets the note; see text/tree.py)."""
+        first = number not in self.numbers
+        if first:
             self.numbers[number] = self.notes.add("")
-            self.pending.append(number)
-        return self.notes.refer(self.numbers[number])
-
-    def write_notes(self) -> None:
-        """The text of the notes referred to so far, and of the notes they refer to: those
-        are numbered after the ones the text refers to, as a reader meets them."""
-        while self.pending:
-            number = self.pending.pop(0)
+        reference = self.notes.refer(self.numbers[number])
+        if first:  # after its number and this reference: the note may refer to itself
             text = self.item(self.document.footnotes[number - 1])
             self.notes.items[self.numbers[number] - 1] = text
+        return reference
