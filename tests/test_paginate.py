@@ -422,3 +422,26 @@ def test_a_heading_goes_on_with_the_start_of_what_follows_it(filler: int) -> Non
         if "Gevraagd van het SCT" in found:
             assert found[found.index("Gevraagd van het SCT") + 1].startswith("woord")
     assert ("Gevraagd van het SCT" in texts(pages[0].blocks)) == (filler == 10)
+
+
+def test_a_heading_moves_with_text_that_moves_whole() -> None:
+    """Text that fits on a slide is not split; the heading over it goes along with it."""
+    lines = Text(tuple(Para((Run(f"Regel {n}"),)) for n in range(10)))
+    heading = Text((Para((Run("Tweede kop"),)),), keep_with_next=True)
+    after = Text((Para((Run(" ".join(["woord"] * 150)),)),))
+    pages = paginate(Section("Tekst", (lines, heading, after)), GEOMETRY)
+    assert len(pages) == 2
+    assert "Tweede kop" not in texts(pages[0].blocks)
+    assert texts(pages[1].blocks)[:1] == ["Tweede kop"]
+
+
+def test_a_paragraph_without_its_bullet_stands_where_the_items_text_stands() -> None:
+    """A list item's later paragraph, or its part continued on the next slide: no hanging
+    first line left of the rest."""
+    from generator.render.deck.oxml import paragraphs_xml
+
+    item = Para((Run("Punt"),), level=1, bullet="1.")
+    rest = replace(item, marked=False)
+    first, second = (paragraphs_xml([p]) for p in (item, rest))
+    margin = first.split('marL="')[1].split('"')[0]
+    assert 'indent="-' in first and f'marL="{margin}" indent="0"' in second

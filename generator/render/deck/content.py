@@ -47,6 +47,9 @@ class Para:
     bullet: str | None = None  # "•", "–", "1." ...
     space_before: float = 0.0
     align: Align = "l"
+    #: False for an item's later paragraph or its part on the next slide: its text stands where
+    #: the item's does (the bullet's room kept), but no bullet is shown
+    marked: bool = True
 
     @property
     def text(self) -> str:

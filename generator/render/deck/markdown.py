@@ -75,6 +75,8 @@ class _Converter:
         self.result = [MdSlide(None)]
         self.paras: list[Para] = []
         self.noted: list[int] = []
+        #: laying out a footnote's blocks, whose headings stay lines of its text
+        self.collecting = False
 
     def convert(self) -> list[MdSlide]:
         for block in self.document.blocks:
@@ -96,28 +98,52 @@ class _Converter:
             self.result[-1].blocks.append(Text(tuple(self.paras)))
             self.paras.clear()
 
+    def cut(self) -> None:
+        """End the text so far as a block of its own (its footnotes wait for the slide's end)."""
+        if self.paras:
+            self.result[-1].blocks.append(Text(tuple(self.paras)))
+            self.paras = []
+
     def _collect(self, block: TextBlock) -> list[Para]:
         """The paragraphs of one block of a footnote."""
         saved, self.paras = self.paras, []
+        self.collecting = True
         self.block(block, level=0, italic=False)
+        self.collecting = False
         collected, self.paras = self.paras, saved
         return collected
 
     def block(
-        self, block: TextBlock, *, level: int, italic: bool, bullet: str | None = None
+        self,
+        block: TextBlock,
+        *,
+        level: int,
+        italic: bool,
+        bullet: str | None = None,
+        marked: bool = True,
     ) -> None:
         if isinstance(block, Heading) and block.level <= 2 and level == 0:
             self.flush()
             self.result.append(MdSlide(inline_text(block.inlines).strip()))
         elif isinstance(block, Heading):
             heading = self.runs(block.inlines, bold=True, colour=LINTBLAUW)
-            space = 10.0 if self.paras or self.result[-1].blocks else 0.0
-            self.paras.append(Para(tuple(heading), size=BODY + 2, space_before=space))
+            if level or self.collecting:  # in a list, a quote or a note: a line in bold
+                space = 10.0 if self.paras or self.result[-1].blocks else 0.0
+                self.paras.append(Para(tuple(heading), size=BODY + 2, space_before=space))
+                return
+            # a block of its own, which goes to the next slide with the start of what it heads
+            # (after the text before it, whose own space below adds to this)
+            self.cut()
+            space = 4.0 if self.result[-1].blocks else 0.0
+            para = Para(tuple(heading), size=BODY + 2, space_before=space)
+            self.result[-1].blocks.append(Text((para,), space_after=0.0, keep_with_next=True))
         elif isinstance(block, Paragraph):
             runs = tuple(self.runs(block.inlines, italic=italic))
             if level:
-                space = 4.0 if level == 1 and bullet else 0.0
-                self.paras.append(Para(runs, level=level, bullet=bullet, space_before=space))
+                space = 4.0 if level == 1 and bullet and marked else 0.0
+                self.paras.append(
+                    Para(runs, level=level, bullet=bullet, space_before=space, marked=marked)
+                )
             else:
                 self.paras.append(Para(runs, space_before=6.0 if self.paras else 0.0))
         elif isinstance(block, ListBlock):
@@ -125,10 +151,11 @@ class _Converter:
                 marker: str | None = (
                     f"{number}." if block.ordered else BULLETS[min(level, len(BULLETS) - 1)]
                 )
+                marked = True
                 for inner in item:
-                    self.block(inner, level=level + 1, italic=italic, bullet=marker)
+                    self.block(inner, level=level + 1, italic=italic, bullet=marker, marked=marked)
                     if isinstance(inner, Paragraph):
-                        marker = None  # the item's later paragraphs carry no bullet
+                        marked = False  # the item's later paragraphs show no bullet
         elif isinstance(block, Quote):
             for inner in block.blocks:
                 self.block(inner, level=level + 1, italic=True)

@@ -87,8 +87,10 @@ def paragraphs_xml(paras: tuple[Para, ...] | list[Para], colour: str | None = No
 
 def _paragraph(para: Para, colour: str | None) -> str:
     room = bullet_room(para)
-    margin, hanging = (emu(indent(para) + room), -emu(room)) if room else (0, 0)
-    bullet = para.bullet
+    bullet = para.bullet if para.marked else None
+    # a list item's later paragraph, or the part of one that goes on on the next slide, has no
+    # bullet: all its lines stand where the text of the item stands
+    margin, hanging = (emu(indent(para) + room), -emu(room) if bullet else 0) if room else (0, 0)
     runs = list(para.runs)
     if bullet and len(bullet) > 1:
         # "A." and "12.": written as text before a tab, since renderers differ in how they

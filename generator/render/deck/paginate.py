@@ -422,10 +422,10 @@ def _from_lines(
             Run("".join(text for text, _, _ in group), bold, italic, colours.get((bold, italic)))
         )
     )
-    bullet = None if continued else para.bullet
     space = 0.0 if continued else para.space_before
     # a continued bullet paragraph keeps its indent, without a second bullet
-    return replace(para, runs=runs, bullet=bullet, space_before=space)
+    marked = para.marked and not continued
+    return replace(para, runs=runs, marked=marked, space_before=space)
 
 
 _RAISED = re.compile(f"([{RAISED_DIGITS}]+)")
@@ -937,14 +937,14 @@ class _Flow:
         self.used += height + space
 
     def start_of(self, heading: Text, following: Block) -> float:
-        """The room ``heading`` needs with the start of ``following``: its first paragraph (a
-        few lines of it, when it is long and may go on on the next slide), or a table's header
-        and first group (at the smallest size a table may take)."""
+        """The room ``heading`` needs with the start of ``following``: all of a text that fits
+        on a slide (it moves whole), a few lines of a longer one (it goes on on the next slide),
+        or a table's header and first group (at the smallest size a table may take)."""
         need = text_height(heading, self.width) + heading.space_after
         if isinstance(following, Text):
-            first = following.paras[:1]
-            start = paras_height(first, self.width) + 2 * TEXT_INSET if first else 0.0
-            return need + min(start, MIN_ROOM)
+            # text that fits on a slide is not split (see ``text``): all of it, else a start
+            whole = text_height(following, self.width)
+            return need + (whole if whole <= self.full else MIN_ROOM)
         laid = _TableLayout(following, self.width).at(self.sizes[-1])
         start = laid.chunks[0].height if laid.chunks else 0.0
         return need + laid.header_height + min(start, MIN_ROOM)
