@@ -348,3 +348,17 @@ def test_the_date_never_stands_alone_at_the_top_of_a_page(
     [page] = [page for page in pages if "Bijgewerkt op" in page]
     above = page.split("Bijgewerkt op")[0].split("Stand van zaken\n")[-1]
     assert re.search(r"\b(de|en|werkgroep|Kamer)\b", above.replace("(vervolg)", "")), page
+
+
+def test_a_short_row_goes_to_the_next_page_whole(run: Run, tmp_path: Path) -> None:
+    """Rows of a few lines never leave a part of a line or two under "N (vervolg)"; a row
+    longer than a page still breaks and says so."""
+    data = tmp_path / "data"
+    (data / "acties").mkdir(parents=True)
+    (data / "organisatie.yaml").write_text("naam: Directoraat-generaal Toeslagen\n", "utf-8")
+    lengths = [1 + (n * 5) % 9 for n in range(1, 41)] + [120]
+    for number, length in enumerate(lengths, start=1):
+        action(data / "acties", number, " ".join([SENTENCE] * length))
+    pages = page_texts(build(run, data, tmp_path / "out"))
+    continued = {int(n) for page in pages for n in re.findall(r"(\d+) \(vervolg\)", page)}
+    assert continued == {len(lengths)}, continued
