@@ -30,7 +30,7 @@ from generator.load.textlimits import (
     markdown_problems,
     plain_problems,
 )
-from generator.load.yamlsource import SourceDocument, SourceError, decode, read
+from generator.load.yamlsource import SourceDocument, SourceError, decode, read, strings
 from generator.model.people import People
 from generator.quoting import did_you_mean
 
@@ -287,7 +287,7 @@ def _warn_texts(dataset: Dataset, report: Diagnostics) -> None:
     for entries in dataset.loaded.values():
         for entry in entries:
             model = entry.kind.model
-            for path, text in _texts(entry.source.data, ()):
+            for path, text in strings(entry.source.data):
                 found = _printed_as_typed(text, partial(is_markdown, model, path), person)
                 seen: dict[str, int] = {}
                 for needle, message in found:
@@ -360,18 +360,6 @@ def _where(source: SourceDocument, path: DocPath, needle: str, nth: int) -> tupl
     offset -= 1
     line = source.text.count("\n", 0, offset) + 1
     return line, offset - (source.text.rfind("\n", 0, offset) + 1) + 1
-
-
-def _texts(value: Any, path: DocPath) -> Iterator[tuple[DocPath, str]]:
-    """Every string in a file's data, with its path."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(item, (*path, index))
 
 
 def _warn_unknown_files(root: Path, known: set[Path], report: Diagnostics) -> None:

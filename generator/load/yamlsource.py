@@ -14,6 +14,7 @@ one state machine over one stream of events; split, each half would need the oth
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -124,6 +125,18 @@ class SourceDocument:
             if lines[start[0] - 1][offset : offset + len(value)] == value:
                 return (start[0], offset + column + 1)
         return start
+
+
+def strings(value: Any, path: DocPath = ()) -> Iterator[tuple[DocPath, str]]:
+    """Every string in a file's data (``SourceDocument.data``), with its path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from strings(item, (*path, key if isinstance(key, str | int) else str(key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from strings(item, (*path, index))
 
 
 def _pos(mark: Any) -> Position:

@@ -37,13 +37,13 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from generator.load.dataset import Dataset
 from generator.load.diagnostics import Diagnostic, DocPath, Severity, display_path, format_docpath
 from generator.load.fields import PERSON_ID
 from generator.load.kinds.organisatie import GeenNaam, Organisatie
-from generator.load.yamlsource import SourceDocument
+from generator.load.yamlsource import SourceDocument, strings
 from generator.model.names import Names, fold
 
 INSTALL = "pip install 'statusgen[woo]'"
@@ -255,7 +255,7 @@ def _texts(dataset: Dataset) -> Iterator[_Text]:
     for kind, entries in sorted(dataset.loaded.items()):
         for entry in entries:
             relative = _relative(entry.file, root)
-            for path, value in _strings(entry.source.data, ()):
+            for path, value in strings(entry.source.data):
                 if (
                     kind == "organisatie"
                     and path
@@ -272,17 +272,6 @@ def _texts(dataset: Dataset) -> Iterator[_Text]:
         if relative in dataset.markdown_files:  # read and checked when the data was loaded
             file = root / relative
             yield _Text(file, _relative(file, root), (), dataset.markdown_file(relative), None)
-
-
-def _strings(value: Any, path: DocPath) -> Iterator[tuple[DocPath, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*path, key if isinstance(key, str | int) else str(key)))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))
 
 
 def _relative(file: Path, root: Path) -> str:
