@@ -4,11 +4,10 @@ slide, numbered as the besluitenlijst numbers them."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from generator.load.kinds.vergadering import AgendaItem
-from generator.render.deck.content import Block, Section, Slide, Text
+from generator.render.deck.content import Block, Section, Slide
 from generator.render.deck.markdown import slides as markdown_slides
 
 if TYPE_CHECKING:
@@ -37,10 +36,5 @@ def _gevraagd(item: AgendaItem) -> tuple[Block, ...]:
         return ()
     lines = ["### Gevraagd van het SCT", ""]
     lines += [f"{n}. {' '.join(text.split())}" for n, text in enumerate(item.beslispunten, 1)]
-    blocks = [block for md in markdown_slides("\n".join(lines)) for block in md.blocks]
-    first = blocks[0]
-    if not isinstance(first, Text) or len(first.paras) < 2:
-        return tuple(blocks)
-    # the heading goes to the next slide with the first beslispunt, never alone at a foot
-    heading = Text(first.paras[:1], space_after=0.0, keep_with_next=True)
-    return (heading, replace(first, paras=first.paras[1:]), *blocks[1:])
+    # the heading is a block that goes with the first beslispunt (markdown.py makes it so)
+    return tuple(block for md in markdown_slides("\n".join(lines)) for block in md.blocks)
