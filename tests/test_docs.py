@@ -167,10 +167,13 @@ def test_documented_commands_run_on_the_demo_data(
 ) -> None:
     monkeypatch.chdir(editors_repository)
     for args in _commands(page):
+        args, target = (args[:-2], args[-1]) if args[-2:-1] == [">"] else (args, None)
         result = CliRunner().invoke(main, args, catch_exceptions=False)
-        assert result.exit_code == 0, (
-            f"{_name(page)}: statusgen {shlex.join(args)}\n{result.output}"
-        )
+        shown = f"{_name(page)}: statusgen {shlex.join(args)}"
+        assert result.exit_code == 0, f"{shown}\n{result.output}"
+        if target is not None:
+            assert result.stdout, shown
+            Path(target).write_text(result.stdout, encoding="utf-8")
 
 
 NAMING = [README, DOCS / "install.md", DOCS / "editors" / "editor-setup.md"]
