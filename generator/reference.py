@@ -131,7 +131,7 @@ def cli() -> str:
         assert command is not None
         sub = click.Context(command, info_name=name, parent=context)
         usage = " ".join(command.collect_usage_pieces(sub))
-        out += [f"## `statusgen {name} {usage}`", ""]
+        out += [f"## `statusgen {name}`", "", "```", f"statusgen {name} {usage}", "```", ""]
         out += [inspect_help(command.help or ""), ""]
         rows = [row for param in command.get_params(sub) if (row := _option_row(param, sub))]
         if rows:
@@ -153,7 +153,10 @@ def _option_row(param: Any, context: Any) -> str | None:
         return None
     names = ", ".join(f"`{n}`" for n in param.opts)
     if not param.is_flag:
-        names += f" `{param.make_metavar(context)}`"
+        # choices "[text|md|ics]" as `text`|`md`|`ics`: a table's escaped pipe inside a code
+        # span would print its backslash in MkDocs
+        parts = param.make_metavar(context).strip("[]").split("|")
+        names += " " + "|".join(f"`{part}`" for part in parts)
     default = None if param.is_flag or param.multiple else param.get_default(context, call=False)
     shown = "" if default in (None, "", ()) else f"`{default}`"
     if param.envvar:

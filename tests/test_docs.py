@@ -219,20 +219,45 @@ def test_the_readme_links_to_what_exists() -> None:
             assert anchor in {_slug(h) for h in headings}, f"README.md links to {link}"
 
 
-def test_the_site_builds_strictly(tmp_path: Path) -> None:
-    """mkdocs build --strict: every page in the nav, every link and anchor resolved."""
+def _mkdocs_build(root: Path, site: Path) -> subprocess.CompletedProcess[str]:
     try:
         import mkdocs  # noqa: F401
     except ImportError:
         if os.environ.get("CI") == "true":
             pytest.fail("mkdocs is not installed, and CI must build the site")
         pytest.skip("mkdocs is not installed (pip install -e '.[docs]')")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
-        cwd=ROOT,
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=root,
         capture_output=True,
         text=True,
         timeout=300,
     )
+
+
+def test_the_site_builds_strictly(tmp_path: Path) -> None:
+    """mkdocs build --strict: every page in the nav, every link and anchor resolved."""
+    result = _mkdocs_build(ROOT, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "reference" / "cli" / "index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("page", "text"),
+    [
+        ("index.md", "[the deck](bureau/deck.md#no-such-heading)"),
+        ("index.md", "[a page](bureau/no-such-page.md)"),
+        ("bureau/deck.md", "[here](#no-such-heading)"),
+        ("orphan.md", "# A page nobody can reach from the navigation"),
+    ],
+    ids=["anchor on another page", "missing page", "anchor on the page", "page not in nav"],
+)
+def test_the_strict_build_refuses_a_broken_link(tmp_path: Path, page: str, text: str) -> None:
+    """The link check is mkdocs.yml's validation settings: a build with a broken link fails."""
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(DOCS, tmp_path / "docs")
+    target = tmp_path / "docs" / page
+    before = target.read_text(encoding="utf-8") if target.exists() else ""
+    target.write_text(f"{before}\n\n{text}\n", encoding="utf-8")
+    result = _mkdocs_build(tmp_path, tmp_path / "site")
+    assert result.returncode != 0, f"{text} in {page} passed the strict build"
