@@ -55,6 +55,15 @@ class DateType(click.ParamType):  # type: ignore[type-arg]
         return value
 
 
+def quiet_option(func: F) -> F:
+    return click.option(
+        "--quiet",
+        "-q",
+        is_flag=True,
+        help="Say less on stderr: no warnings (errors and the summary stay) and no progress.",
+    )(func)
+
+
 def peildatum_option(func: F) -> F:
     return click.option(
         "--peildatum",
