@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from generator.load import yamlerrors
 from generator.load.datafiles import MAX_BYTES, DataFolder, FileRefused
 from generator.load.diagnostics import DocPath
 from generator.load.textlimits import FORBIDDEN, character_message, character_problems, suspect
@@ -143,20 +144,6 @@ def _pos(mark: Any) -> Position:
     return (mark.line + 1, mark.column + 1)
 
 
-def _describe_yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[Position, str]:
-    mark = exc.problem_mark or exc.context_mark
-    position = _pos(mark) if mark is not None else (1, 1)
-    lines = text.splitlines()
-    line = lines[position[0] - 1] if 0 < position[0] <= len(lines) else ""
-    indent = line[: len(line) - len(line.lstrip(" \t"))]
-    if "\t" in indent or "'\\t'" in str(exc.problem):
-        return (position[0], indent.find("\t") + 1 if "\t" in indent else position[1]), (
-            "tab character in the indentation: YAML indents with spaces only"
-        )
-    parts = [p for p in (exc.context, exc.problem) if p]
-    return position, "YAML syntax error: " + ", ".join(parts)
-
-
 def decode(file: Path, raw: bytes) -> str:
     """The text of a file that must be UTF-8, or a SourceError at the first bad byte."""
     try:
@@ -191,7 +178,7 @@ def parse(file: Path, text: str) -> SourceDocument:
     try:
         data = builder.run()
     except yaml.MarkedYAMLError as exc:
-        raise SourceError(*_describe_yaml_error(exc, text)) from None
+        raise SourceError(*yamlerrors.describe(exc, text, max_depth=MAX_DEPTH)) from None
     except yaml.YAMLError as exc:  # reader errors, such as a control character
         index = getattr(exc, "position", 0)
         line = text.count("\n", 0, index) + 1
@@ -299,7 +286,7 @@ class _Builder:
                 continue
             # a collection starts
             if len(stack) >= MAX_DEPTH:
-                raise SourceError(position, f"the data is nested more than {MAX_DEPTH} levels deep")
+                raise SourceError(position, yamlerrors.too_deep(MAX_DEPTH))
             tag = event.tag
             if tag is not None and tag not in _COLLECTION_TAGS:
                 raise SourceError(position, _tag_message(tag))
