@@ -78,9 +78,10 @@ def command(
     """Validate the data folder; errors name file, line and column.
 
     Exit status: 0 when the data is valid, 1 on errors (or warnings with --strict), 2 on usage
-    errors. Errors are listed first, then warnings (--quiet: errors only). Warnings (overdue or ntb deadlines, an afgeronde opdracht with open hoofdacties) do not
-    fail the run unless --strict is given. With --openbaar, each probable personal name that
-    no list in organisatie.yaml accounts for is a warning too.
+    errors. Errors are listed first, then warnings (--quiet: errors only), on stderr. Warnings
+    (overdue or ntb deadlines, an afgeronde opdracht with open hoofdacties) do not fail the run
+    unless --strict is given. With --openbaar, each probable personal name that no list in
+    organisatie.yaml accounts for is a warning too.
     """
     if openbaar:
         from generator.publish import audit

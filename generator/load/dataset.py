@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from generator.load.datafiles import MAX_BYTES, DataFolder, FileRefused
 from generator.load.diagnostics import Diagnostics, DocPath, display_path
 from generator.load.fields import PERSON_ID, is_markdown
+from generator.load.indentation import misplaced_keys
 from generator.load.kinds import CheckContext, Kind, M, Ref, all_kinds
 from generator.load.kinds.actie import Actie
 from generator.load.kinds.organisatie import Organisatie
@@ -147,6 +148,8 @@ def _load_file(
         return None
     for position, message, path in source.problems:
         report.error(file, position, message, path)
+    for path, position, message in misplaced_keys(source, kind.model):
+        report.warning(file, position, message, path)
     refused = _check_texts(kind, source, report)
     try:
         item = cast(M, kind.model.model_validate(source.data))
