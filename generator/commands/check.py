@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from generator import progress
 from generator.exceptions import AuditUnavailable
 from generator.load.dataset import load
 from generator.load.diagnostics import (
@@ -89,10 +90,11 @@ def command(
         if not audit.available():
             raise AuditUnavailable(audit.INSTALL)
     report = Diagnostics()
+    progress.step(f"reading and checking {display_path(data_dir)}")
     dataset = load(data_dir, report, peildatum=peildatum)
     names_found = 0
     if openbaar:
-        found = audit.check(dataset, lambda text: click.echo(text, err=True))
+        found = audit.check(dataset, progress.say)
         names_found = sum(1 for d in found if d.message.startswith(audit.PREFIX))
         report.extend(found)
     errors, warnings = len(report.errors), len(report.warnings)
@@ -111,8 +113,9 @@ def command(
         for diagnostic in shown:
             click.echo(format_github(diagnostic))
     else:
-        for diagnostic in shown:
-            click.echo(diagnostic.human(), err=True)
+        with progress.paused():
+            for diagnostic in shown:
+                click.echo(diagnostic.human(), err=True)
     if fmt != "json":
         _summarise(
             data_dir,

@@ -16,6 +16,7 @@ from typing import Any, Generic, cast
 
 from pydantic import ValidationError
 
+from generator import progress
 from generator.load.datafiles import MAX_BYTES, DataFolder, FileRefused
 from generator.load.diagnostics import Diagnostics, DocPath, display_path
 from generator.load.fields import PERSON_ID, is_markdown
@@ -111,6 +112,7 @@ def load(root: Path, report: Diagnostics, *, peildatum: dt.date | None = None) -
         if kind.singleton and len(files) > 1:
             report.error(files[1], (1, 1), f"only one {kind.pattern} is allowed")
         for file in files:
+            progress.step(f"reading {file.parent.name}/{file.name}")
             entry = _load_file(kind, file, folder, report)
             if entry is None:
                 dataset.incomplete.add(kind.name)

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from generator.load.yamlsource import too_deep
+
 Position = tuple[int, int]
 
 #: ``key:`` at the start of a line (after any ``- `` item marks), as editors write keys
@@ -120,14 +122,6 @@ def _too_deep(
     if opened <= depth:
         return None
     return position, too_deep(depth)
-
-
-def too_deep(depth: int) -> str:
-    """The message for data nested deeper than statusgen reads, whoever noticed it first."""
-    return (
-        f"the data is nested more than {depth} levels deep (lists or mappings inside one "
-        "another): statusgen reads at most that many; write the data flatter"
-    )
 
 
 def _unclosed(

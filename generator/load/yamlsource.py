@@ -21,7 +21,6 @@ from typing import Any
 
 import yaml
 
-from generator.load import yamlerrors
 from generator.load.datafiles import MAX_BYTES, DataFolder, FileRefused
 from generator.load.diagnostics import DocPath
 from generator.load.textlimits import FORBIDDEN, character_message, character_problems, suspect
@@ -144,6 +143,14 @@ def _pos(mark: Any) -> Position:
     return (mark.line + 1, mark.column + 1)
 
 
+def too_deep(depth: int) -> str:
+    """The message for data nested deeper than statusgen reads, whoever noticed it first."""
+    return (
+        f"the data is nested more than {depth} levels deep (lists or mappings inside one "
+        "another): statusgen reads at most that many; write the data flatter"
+    )
+
+
 def decode(file: Path, raw: bytes) -> str:
     """The text of a file that must be UTF-8, or a SourceError at the first bad byte."""
     try:
@@ -178,6 +185,8 @@ def parse(file: Path, text: str) -> SourceDocument:
     try:
         data = builder.run()
     except yaml.MarkedYAMLError as exc:
+        from generator.load import yamlerrors  # only a file with a syntax error needs it
+
         raise SourceError(*yamlerrors.describe(exc, text, max_depth=MAX_DEPTH)) from None
     except yaml.YAMLError as exc:  # reader errors, such as a control character
         index = getattr(exc, "position", 0)
@@ -286,7 +295,7 @@ class _Builder:
                 continue
             # a collection starts
             if len(stack) >= MAX_DEPTH:
-                raise SourceError(position, yamlerrors.too_deep(MAX_DEPTH))
+                raise SourceError(position, too_deep(MAX_DEPTH))
             tag = event.tag
             if tag is not None and tag not in _COLLECTION_TAGS:
                 raise SourceError(position, _tag_message(tag))
