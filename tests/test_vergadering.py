@@ -69,9 +69,7 @@ def test_the_data_is_read_once(
     assert calls == [demo]
 
 
-def test_an_error_stops_it_before_anything_is_written(
-    run: Run, demo: Path, tmp_path: Path
-) -> None:
+def test_an_error_stops_it_before_anything_is_written(run: Run, demo: Path, tmp_path: Path) -> None:
     replace(demo, "werkstromen/01-klantreis.yaml", "status: gestart", "status: bezig")
     out = tmp_path / "out"
     result = run("vergadering", "2020-08-20", "--data", demo, "--output", out, "--alles")
