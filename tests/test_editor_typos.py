@@ -120,3 +120,20 @@ def test_a_key_after_a_list_that_its_items_do_not_have_is_not_warned(run: Run, d
     replace(data, WS1, "    trekker: p-zijlstra\n", "")
     result = run("check", "--data", data, "--strict")
     assert result.exit_code == 0, result.output
+
+
+def test_the_same_in_the_style_new_writes(run: Run, data: Path) -> None:
+    """``new`` and ``init`` write lists unindented under their key; there a hoofdactie's key
+    two spaces too little stands exactly where the opdracht's own would."""
+    (data / WS1).write_text(
+        "nummer: 1\ntitel: Klantreis ontwerpen\ntrekker: p-abma\nopdrachten:\n"
+        "- nummer: '1.1'\n  titel: Klantreis doorontwikkelen\n  status: gestart\n"
+        "  hoofdacties:\n  - titel: Missie vastleggen\n    deadline: 2030-09-01\n"
+        "  - titel: Training ontwikkelen\n  deadline: 2030-10\n"
+        "- nummer: '1.2'\n  titel: Integrale behandeling\n  status: gestart\n",
+        encoding="utf-8",
+    )
+    result = run("check", "--data", data)
+    assert result.exit_code == 0, result.output
+    assert f"{WS1}:12:3: warning: 'deadline' is read as the opdracht's" in result.stderr
+    assert "column 5" in result.stderr
