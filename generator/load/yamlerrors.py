@@ -89,7 +89,7 @@ def describe(exc: Any, text: str, *, max_depth: int) -> tuple[Position, str]:
     mark = problem or context
     position = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     for rule in (_tab, _too_deep, _unclosed, _indicator, _after_closing, _mapping_value,
-                 _misplaced):  # fmt: skip
+                 _no_colon, _misplaced):  # fmt: skip
         found = rule(source, problem, context, position, max_depth)
         if found is not None:
             return found
@@ -227,9 +227,13 @@ def _mapping_value(
     key = line.key()
     if key is not None and key[1] - 1 + len(key[0]) < problem.column:
         # the line's own key comes before: the colon is inside its value
+        value = line.text[key[1] + len(key[0]) :].strip()
+        curly = (
+            " (“ ” and ‘ ’ are not quotes to YAML: type straight ones)" if value[:1] in "“‘" else ""
+        )
         return position, (
             "YAML syntax error: a colon followed by a space inside a value: put the value in "
-            f"quotes, e.g. {key[0]}: {_quoted(line.text[key[1] + len(key[0]) :].strip())}"
+            f"quotes, e.g. {key[0]}: {_quoted(value.strip('“”‘’'))}{curly}"
         )
     lines_above = source.above(line.number)
     above = next(iter(lines_above), None)
@@ -250,6 +254,54 @@ def _mapping_value(
     )
 
 
+def _no_colon(
+    source: _Source, problem: Any, context: Any, position: Position, depth: int
+) -> _Found:
+    """A line in a mapping that is not ``key: value``: the space after the colon or the colon
+    itself is missing, or it is text of a block (``|``) indented no further than its key."""
+    if problem is None or context is None or problem.line < context.line:
+        return None
+    line = source.line(context.line + 1)
+    if line.key() is not None or line.item or context.column != line.indent:
+        return None
+    text = line.text.strip()
+    if not text or text[0] in "\"'[]{}#&*!|>%@`":
+        return None
+    at = (line.number, line.indent + 1)
+    colon = text.find(":")
+    if colon > 0:
+        return at, (
+            "YAML syntax error: a colon after a key needs a space after it: write "
+            f"{text[:colon]}: {text[colon + 1 :].strip()}"
+        )
+    block = _block_text(source, line)
+    if block is not None:
+        return block
+    first, _, rest = text.partition(" ")
+    example = f"{first}: {rest}" if rest else f"{first}: ..."
+    return at, (
+        "YAML syntax error: a line without a colon where a key was expected: write it as "
+        f"key: value (e.g. {example}), or, if it is text that goes on from the value above, "
+        "put that whole value in quotes"
+    )
+
+
+def _block_text(source: _Source, line: _Line) -> _Found:
+    """``line`` as text of a block (``key: |``) above it, indented no further than its key."""
+    above = next(iter(source.above(line.number)), None)
+    if above is None or not re.search(r":\s*[|>][-+0-9]*\s*$", above.text):
+        return None
+    found = above.key()
+    if found is None or line.indent > found[1] - 1:
+        return None
+    key, column = found
+    return (line.number, line.indent + 1), (
+        f"YAML syntax error: the text of '{key}: {above.text.rstrip()[-1]}' on line "
+        f"{above.number} must be indented further than '{key}' (column {column}): indent "
+        f"this line and the lines after it by {_spaces(column)} or more"
+    )
+
+
 def _misplaced(
     source: _Source, problem: Any, context: Any, position: Position, depth: int
 ) -> _Found:
@@ -260,6 +312,9 @@ def _misplaced(
     line = source.line(problem.line + 1)
     if line.blank:
         return None
+    block = _block_text(source, line) if line.key() is None and not line.item else None
+    if block is not None:
+        return block
     start = source.line(context.line + 1)
     in_list = source.char(context) == "-"
     own = line.key()
@@ -280,10 +335,18 @@ def _misplaced(
         )
     if not in_list and line.item and line.indent in peers.get("key", {}):
         key_line = peers["key"][line.indent]
+        lists = [col for col in peers["item"] if col < line.indent]
+        hint = ""
+        if lists:
+            col = max(lists)
+            hint = (
+                f"; if it is an item of the list on line {peers['item'][col]}, indent it as far "
+                f"({_spaces(col)})"
+            )
         return at, (
             f"YAML syntax error: a list item ('- ') where a key was expected (as on line "
             f"{key_line}): put the list under a key of its own, indented further than that "
-            "key, or write this line as key: value"
+            f"key, or write this line as key: value{hint}"
         )
     kind = "item" if line.item else "key"
     known = peers.get(kind, {})
