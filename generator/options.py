@@ -85,8 +85,8 @@ def quiet_option(func: F) -> F:
         "--quiet",
         "-q",
         is_flag=True,
-        help="Say less on stderr: no progress line, no warnings or notes (errors and "
-        "summaries stay).",
+        help="Less on stderr: no status line while working; check lists errors only (its "
+        "summary still counts the warnings), vergadering leaves out its notes.",
     )(cast(F, run))
 
 

@@ -32,6 +32,7 @@ _INDICATORS = {
     ">": "a greater-than sign (>)",
     "?": "a question mark (?)",
     "-": "a dash and a space (- )",
+    ",": "a comma (,)",
 }
 
 
