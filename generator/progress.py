@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-#: seconds of work before the line appears
+#: seconds of work before the line appears (STATUSGEN_PROGRESS_DELAY sets another)
 DELAY = 1.0
 #: seconds between redraws
 TICK = 0.1
@@ -39,7 +39,7 @@ class _StatusLine:
         self.thread = threading.Thread(target=self._run, name="statusgen-progress", daemon=True)
 
     def _run(self) -> None:
-        if self.done.wait(DELAY):
+        if self.done.wait(_delay()):
             return
         frame = 0
         while True:
@@ -78,6 +78,13 @@ class _StatusLine:
 
 
 _current: _StatusLine | None = None
+
+
+def _delay() -> float:
+    try:
+        return max(float(os.environ.get("STATUSGEN_PROGRESS_DELAY", DELAY)), 0.0)
+    except ValueError:
+        return DELAY
 
 
 def wanted(stream: TextIO, *, quiet: bool) -> bool:

@@ -24,7 +24,8 @@ def _on_a_terminal(args: list[str], cwd: Path) -> tuple[int, str, str]:
     """Run statusgen with stderr on a pseudo-terminal; (exit code, stdout, what the terminal
     showed)."""
     primary, secondary = pty.openpty()
-    env = {**os.environ, "TERM": "xterm", "COLUMNS": "100"}
+    # the build takes 1.5-3 s; half a second of delay keeps the test sure on a fast machine
+    env = {**os.environ, "TERM": "xterm", "COLUMNS": "100", "STATUSGEN_PROGRESS_DELAY": "0.5"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "generator", *args],
         cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=secondary, stdin=subprocess.DEVNULL,
@@ -64,7 +65,7 @@ def test_nothing_when_piped(tmp_path: Path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "generator", *LONG],
         cwd=tmp_path, capture_output=True, text=True, check=False,
-        env={**os.environ, "TERM": "xterm"},
+        env={**os.environ, "TERM": "xterm", "STATUSGEN_PROGRESS_DELAY": "0"},
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr
     assert "\r" not in proc.stderr and "\x1b" not in proc.stderr
