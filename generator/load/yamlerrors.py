@@ -6,6 +6,10 @@ value: put the value in quotes"). The situation is read from where the parser st
 problem mark), where the construct it was reading began (its context mark) and the source lines
 around them, not from PyYAML's wording, which changes between releases. What is not recognised
 keeps PyYAML's own description.
+
+It is one module because its rules are one ordered list over one view of the source lines
+(``_Source``, ``_Line``): which rule speaks depends on the rules before it having declined, so
+split over files the order that makes each message right would be spread with them.
 """
 
 from __future__ import annotations
