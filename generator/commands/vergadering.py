@@ -72,7 +72,8 @@ def command(
 
     \b
     - the deck of that meeting: output/sct-DATE.pptx
-    - the besluitenlijst of the meeting before it: output/besluitenlijst-DATE.{docx,md,pdf}
+    - the besluitenlijst of the meeting before it, named by that date:
+      output/besluitenlijst-EARLIER.{docx,md,pdf}
     - the deadlines calendar from DATE on: output/deadlines-DATE.ics
     - with --alles, the action table output/actietabel.{html,pdf,docx,md,xlsx} and the
       latest progress report output/ID.{html,pdf}
