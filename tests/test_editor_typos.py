@@ -151,3 +151,24 @@ def test_the_same_in_the_style_new_writes(run: Run, data: Path) -> None:
     assert result.exit_code == 0, result.output
     assert f"{WS1}:12:3: warning: 'deadline' is read as the opdracht's" in result.stderr
     assert "column 5" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("typed", "column"),
+    [("titel: Klantreis #2 doorontwikkelen", 22), ("titel: #2 klantreis doorontwikkelen", 12)],
+)
+def test_a_hash_that_cuts_a_value_short_is_told(
+    run: Run, data: Path, typed: str, column: int
+) -> None:
+    """``Klantreis #2`` reads as "Klantreis" and a comment: valid YAML, but not what was meant."""
+    replace(data, WS1, "titel: Klantreis doorontwikkelen", typed)
+    result = run("check", "--data", data)
+    line = _line(data, WS1, typed)
+    told = [x for x in result.stderr.splitlines() if f"{WS1}:{line}:{column}: warning:" in x]
+    assert told and "quotes" in told[0] and typed.split(": ", 1)[1] in told[0], result.stderr
+
+
+def test_a_comment_written_as_one_is_not_warned(run: Run, data: Path) -> None:
+    replace(data, WS1, "titel: Klantreis doorontwikkelen", "titel: Klantreis  # of: klantweg")
+    result = run("check", "--data", data, "--strict")
+    assert result.exit_code == 0, result.output

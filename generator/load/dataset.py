@@ -150,6 +150,8 @@ def _load_file(
         return None
     for position, message, path in source.problems:
         report.error(file, position, message, path)
+    for position, message, path in source.warnings:
+        report.warning(file, position, message, path)
     for path, position, message in misplaced_keys(source, kind.model):
         report.warning(file, position, message, path)
     refused = _check_texts(kind, source, report)
