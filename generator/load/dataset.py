@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Generic, cast
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from generator.load.datafiles import MAX_BYTES, DataFolder, FileRefused
 from generator.load.diagnostics import Diagnostics, DocPath, display_path
@@ -31,6 +31,7 @@ from generator.load.textlimits import (
     plain_problems,
 )
 from generator.load.yamlsource import SourceDocument, SourceError, decode, read, strings
+from generator.model.deadline import Deadline, Vorm
 from generator.model.people import People
 from generator.quoting import did_you_mean
 
@@ -99,6 +100,7 @@ def load(root: Path, report: Diagnostics, *, peildatum: dt.date | None = None) -
     """Read every file under ``root`` into a Dataset, adding each problem to ``report``."""
     dataset = Dataset(root)
     folder = DataFolder(root)
+    peildatum = peildatum or dt.date.today()
     known: set[Path] = set()
     for kind in all_kinds():
         files = sorted(root.glob(kind.pattern))
@@ -110,7 +112,7 @@ def load(root: Path, report: Diagnostics, *, peildatum: dt.date | None = None) -
         if kind.singleton and len(files) > 1:
             report.error(files[1], (1, 1), f"only one {kind.pattern} is allowed")
         for file in files:
-            entry = _load_file(kind, file, folder, report)
+            entry = _load_file(kind, file, folder, report, peildatum)
             if entry is None:
                 dataset.incomplete.add(kind.name)
             else:
@@ -119,7 +121,7 @@ def load(root: Path, report: Diagnostics, *, peildatum: dt.date | None = None) -
     _cross_check(dataset, report)
     _warn_texts(dataset, report)
     context = CheckContext(
-        peildatum=peildatum or dt.date.today(),
+        peildatum=peildatum,
         root=root,
         present=frozenset(dataset.loaded) | frozenset(dataset.incomplete),
     )
@@ -131,11 +133,54 @@ def load(root: Path, report: Diagnostics, *, peildatum: dt.date | None = None) -
                 report.error(entry.file, entry.source.position(path), message, path)
             for path, message in entry.kind.warnings(entry.item, context):
                 report.warning(entry.file, entry.source.position(path), message, path)
+            _note_deadlines(entry, report)
     return dataset
 
 
+def _deadlines(value: Any, path: DocPath) -> Iterator[tuple[DocPath, Deadline]]:
+    """Every deadline in a loaded item, with where it stands."""
+    if isinstance(value, Deadline):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _deadlines(getattr(value, name), (*path, name))
+    elif isinstance(value, list | tuple):
+        for index, child in enumerate(value):
+            yield from _deadlines(child, (*path, index))
+
+
+def _note_deadlines(entry: Loaded[Any], report: Diagnostics) -> None:
+    """What statusgen read from each deadline typed in words (info), and which words it read
+    no date from (a warning: they print as typed and are never overdue)."""
+    for path, deadline in _deadlines(entry.item, ()):
+        position = entry.source.position(path)
+        if deadline.vorm is Vorm.FREE:
+            report.warning(
+                entry.file,
+                position,
+                f"deadline '{deadline.tekst}': statusgen reads no date from it, so it prints as "
+                "typed and is never overdue; see docs/deadlines.md for the forms it reads",
+                path,
+            )
+        elif deadline.begrip:
+            report.info(
+                entry.file, position, f"deadline '{deadline.tekst}' is {deadline.begrip}", path
+            )
+
+
+def _reference(data: Any, peildatum: dt.date) -> dt.date:
+    """The date a deadline typed without a year is read near: the file's own ``stand`` (a
+    workstream) or ``datum`` (a meeting), else the peildatum."""
+    if isinstance(data, dict):
+        for key in ("stand", "datum"):
+            value = data.get(key)
+            if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+                return value
+    return peildatum
+
+
 def _load_file(
-    kind: Kind[M], file: Path, folder: DataFolder, report: Diagnostics
+    kind: Kind[M], file: Path, folder: DataFolder, report: Diagnostics, peildatum: dt.date
 ) -> Loaded[M] | None:
     try:
         source = read(file, folder)
@@ -149,10 +194,13 @@ def _load_file(
         report.error(file, position, message, path)
     refused = _check_texts(kind, source, report)
     try:
-        item = cast(M, kind.model.model_validate(source.data))
+        context = {"reference": _reference(source.data, peildatum)}
+        item = cast(M, kind.model.model_validate(source.data, context=context))
     except ValidationError as exc:
+        # a value the reading already refused (an impossible date) is not reported twice
         for path, message, at_key in describe_validation_error(exc, kind.model):
-            report.error(file, source.position(path, key=at_key), message, path)
+            if tuple(path) not in source.unreadable:
+                report.error(file, source.position(path, key=at_key), message, path)
         return None
     if source.problems or refused:
         return None

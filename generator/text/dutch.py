@@ -71,15 +71,23 @@ def month(day: dt.date) -> str:
     return f"{_short_month(day)}{NBSP}{day.year}"
 
 
+#: a typed deadline this short is kept on one line ("2e week aug", not "2e week" / "aug")
+_SHORT_TEXT = 16
+
+
 def deadline(value: Deadline, *, year: int | None = None, long: bool = False) -> str:
-    """A deadline as tables show it ('1 sept', '1 okt – 15 nov', 'Continu', 'n.t.b.')."""
+    """A deadline as tables show it: the text the editor typed, as typed ("2e week aug",
+    "1x/2mnd", "N.v.t."); the ISO forms and keywords in the house style ('1 sept',
+    '1 okt – 15 nov', 'Continu', 'n.t.b.')."""
+    if value.tekst:
+        text = value.tekst
+        return text.replace(" ", NBSP) if len(text) <= _SHORT_TEXT else text
     if value.vorm is Vorm.DOORLOPEND:
         return "Continu"
     if value.vorm is Vorm.NTB:
         return "n.t.b."
-    if value.vorm is Vorm.TEXT and value.tekst:
-        return value.tekst
-    assert value.due is not None
+    if value.due is None:
+        return ""
     if value.vorm is Vorm.MONTH:
         return month(value.due)
     if value.vorm is Vorm.RANGE and value.start is not None:

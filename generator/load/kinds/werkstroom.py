@@ -15,6 +15,7 @@ from pydantic_core import CoreSchema
 from generator.load.diagnostics import DocPath
 from generator.load.fields import (
     DataModel,
+    Date,
     EmptyList,
     Markdown,
     Number,
@@ -25,7 +26,7 @@ from generator.load.fields import (
 )
 from generator.load.kinds import CheckContext, Kind, Ref
 from generator.load.textlimits import TABLE_IN_CELL, holds_table
-from generator.model.deadline import Deadline, DeadlineField, Vorm, verlopen
+from generator.model.deadline import Deadline, OptionalDeadline, Vorm, verlopen
 from generator.model.legend import SCT, SctStatus
 from generator.quoting import did_you_mean
 
@@ -107,7 +108,7 @@ class Hoofdactie(DataModel):
     """A main action within an opdracht: a row in the Hoofdacties column."""
 
     titel: Markdown = Field(description="(md) printed bold in the deck.")
-    deadline: DeadlineField | None = Field(None, description="When it is due.")
+    deadline: OptionalDeadline = Field(None, description="When it is due.")
     status: SctStatus | None = Field(None, description="Optional; otherwise the opdracht's.")
     subacties: Annotated[list[Markdown], EmptyList] = Field(
         default_factory=list, description="(md inline) the bullets under the hoofdactie."
@@ -144,7 +145,7 @@ class Eindresultaat(DataModel):
 
     titel: Markdown = Field(description="(md inline) the Eindresultaten cell.")
     themas: Themas = Field(default_factory=list, description="(md inline) the themes involved.")
-    deadline: DeadlineField | None = Field(None, description="When it is due.")
+    deadline: OptionalDeadline = Field(None, description="When it is due.")
     afhankelijkheden: Afhankelijkheden = Field(
         default_factory=list, description="Workstream numbers and unit names it depends on."
     )
@@ -178,7 +179,7 @@ class Opdracht(DataModel):
     trekker: PersonId | None = Field(None, description="Person id of the opdrachttrekker.")
     toelichting: Markdown | None = Field(None, description="(md) the Status en toelichting cell.")
     hoofdacties: Annotated[list[Hoofdactie], EmptyList] = Field(default_factory=list)
-    deadline: DeadlineField | None = Field(None, description="For an opdracht without hoofdacties.")
+    deadline: OptionalDeadline = Field(None, description="For an opdracht without hoofdacties.")
     eindresultaten: Annotated[list[EindresultaatField], EmptyList] = Field(
         default_factory=list,
         description="Each a row of the results form: an eindresultaat, or just its titel.",
@@ -215,6 +216,11 @@ class Werkstroom(DataModel):
         default_factory=list, description="Person ids and unit names (UHT, Crisisbureau)."
     )
     status: SctStatus | None = Field(None, description="Otherwise the worst of its opdrachten.")
+    stand: Date | None = Field(
+        None,
+        description="The date the table reports the state at; the deck shows it ('stand per 13 "
+        "aug.'), and a deadline typed without a year takes the year nearest to it.",
+    )
     opdrachten: Annotated[list[Opdracht], EmptyList]
 
     @property
