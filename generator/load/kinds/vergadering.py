@@ -33,6 +33,7 @@ ONDERDELEN = Legend(
         Status("communicatiekalender", "Communicatiekalender", ""),
         Status("risicolog", "Risicolog", ""),
         Status("openstaande_acties", "Openstaande acties", ""),
+        Status("voor_het_sct_details", "Voor het SCT: details", ""),
     ),
     noun="onderdeel",
 )
@@ -42,6 +43,7 @@ _NEEDS = {
     "communicatiekalender": ("communicatie", "communicatie.yaml"),
     "risicolog": ("risico", "risicos.yaml"),
     "openstaande_acties": ("vergadering", "vergaderingen/*.yaml"),
+    "voor_het_sct_details": ("werkstroom", "werkstromen/*.yaml"),
 }
 
 Onderdeel = Annotated[

@@ -1,9 +1,12 @@
-"""Voor het SCT: what the chair should ask about, gathered from the data, right after the agenda.
+"""Voor het SCT: which workstreams need the SCT, and why, on one slide right after the agenda.
 
-Five lists, each left out when it is empty: opdrachten in escalation, opdrachten with concerns,
-deadlines that have passed (at the peildatum), statuses changed since the previous meeting, and
-contradictions in what was reported. Every entry starts with the number of its workstream or
-opdracht, which links to the workstream's slide.
+One row per workstream that needs attention, with the number of its escalations, concerns,
+passed deadlines (at the peildatum), status changes since the previous meeting and questions
+about what was reported; the escalations named in full. The workstream's number links to its
+slide. The slide continues only when the escalations do not fit on one.
+
+The lists behind the counts (every escalation, concern, passed deadline, change and question)
+are an appendix part a meeting can ask for in its agenda: ``onderdeel: voor_het_sct_details``.
 
 The previous meeting is the latest vergadering before this one; the data it saw is the data
 folder as it stood at the end of that day: the last commit made on or before that date, read
@@ -26,23 +29,32 @@ from typing import TYPE_CHECKING, Any
 
 from generator.load.kinds.werkstroom import Opdracht, Werkstroom
 from generator.model.deadline import Deadline, verlopen
+from generator.model.huisstijl import text_colour
 from generator.model.legend import SCT
+from generator.render.deck.cells import header
 from generator.render.deck.content import (
     DONKERBLAUW,
     GRIJS,
+    SMALL,
     TABLE,
     Block,
+    Cell,
+    Column,
+    Group,
     Para,
     Run,
     Section,
     Slide,
+    Table,
     Text,
 )
+from generator.render.deck.parts import Part
 from generator.render.deck.parts.werkstromen import anchor
 from generator.text import dutch
 from generator.text.lines import plain
 
 if TYPE_CHECKING:
+    from generator.load.kinds.vergadering import AgendaItem
     from generator.render.deck.build import Deck
 
 log = logging.getLogger(__name__)
@@ -68,13 +80,15 @@ class Entry:
     nummer: str  # "WS 4" or "4.2"
     titel: str
     detail: str = ""
+    #: how many things it stands for (passed deadlines of one opdracht)
+    count: int = 1
 
-    def para(self) -> Para:
-        titel = _short(self.titel, 50)
+    def para(self, *, size: float = SIZE, short: int | None = 50) -> Para:
+        titel = _short(self.titel, short) if short else " ".join(self.titel.split())
         runs = [Run(self.nummer, bold=True, link=anchor(self.werkstroom)), Run(f" {titel}")]
         if self.detail:
             runs.append(Run(f": {self.detail}"))
-        return Para(tuple(runs), size=SIZE, level=1, bullet="•", space_before=2.0)
+        return Para(tuple(runs), size=size, level=1, bullet="•", space_before=2.0)
 
 
 @dataclass(frozen=True)
@@ -89,43 +103,161 @@ class Item:
     deadline: Deadline | None
 
 
-def slides(deck: Deck) -> list[Slide]:
+@dataclass(frozen=True)
+class Findings:
+    """What the data says needs the SCT's attention, list by list."""
+
+    escalaties: list[Entry]
+    zorgen: list[Entry]
+    verstreken: list[Entry]
+    #: None when the previous meeting's data cannot be known (``note`` says why)
+    gewijzigd: list[Entry] | None
+    vragen: list[Entry]
+    vorige: dt.date | None
+    note: str | None
+
+    def lists(self, deck: Deck) -> list[tuple[str, list[Entry]]]:
+        """The detail lists with their headings."""
+        found = [
+            ("Escalatie naar het SCT", self.escalaties),
+            ("Zorgen over de voortgang", self.zorgen),
+            (f"Deadline verstreken op {_peildatum(deck)}", self.verstreken),
+        ]
+        if self.gewijzigd is not None and self.vorige is not None:
+            since = (
+                f"Status gewijzigd sinds het SCT van {dutch.long_date(self.vorige, unbroken=True)}"
+            )
+            found.append((since, self.gewijzigd))
+        found.append(("Vragen bij de rapportage", self.vragen))
+        return found
+
+
+def _peildatum(deck: Deck) -> str:
+    return dutch.long_date(deck.peildatum, unbroken=True)
+
+
+def findings(deck: Deck) -> Findings:
     werkstromen = deck.data.werkstromen
     vorige = _previous_meeting(deck)
-    lists: list[tuple[str, list[Entry]]] = [
-        ("Escalatie naar het SCT", list(_with_status(werkstromen, "escalatie"))),
-        ("Zorgen over de voortgang", list(_with_status(werkstromen, "zorgen"))),
-        (
-            f"Deadline verstreken (peildatum {dutch.long_date(deck.peildatum, unbroken=True)})",
-            list(_overdue(deck, werkstromen)),
-        ),
-    ]
     note = None
+    gewijzigd: list[Entry] | None = None
     if vorige is not None and werkstromen:
         before, note = _werkstromen_at(deck.data.root, vorige)
         if before is not None:
-            since = f"Status gewijzigd sinds het SCT van {dutch.long_date(vorige, unbroken=True)}"
-            lists.append((since, list(_changes(before, werkstromen))))
-    lists.append(("Vragen bij de rapportage", list(_contradictions(deck, werkstromen))))
+            gewijzigd = list(_changes(before, werkstromen))
+    if vorige is None and werkstromen:
+        note = "Er is geen eerder SCT in de gegevens om wijzigingen mee te vergelijken."
+    return Findings(
+        list(_with_status(werkstromen, "escalatie")),
+        list(_with_status(werkstromen, "zorgen")),
+        list(_overdue(deck, werkstromen)),
+        gewijzigd,
+        list(_contradictions(deck, werkstromen)),
+        vorige,
+        note,
+    )
+
+
+def slides(deck: Deck) -> list[Slide]:
+    """The one slide: a row per workstream that needs attention."""
+    found = findings(deck)
+    table = summary(deck, found)
     body: list[Block] = []
-    for title, entries in lists:
-        if entries:
-            # the heading in the same block as its entries: it never ends a slide alone
-            head = Run(f"{title} ({len(entries)})", bold=True, colour=DONKERBLAUW)
-            paras = (Para((head,), size=SIZE + 2), *(entry.para() for entry in entries))
-            body.append(Text(paras, space_after=10.0))
-    if not body:
+    if table is not None:
+        body.append(table)
+    else:
         quiet = "Niets vraagt de aandacht van het SCT: geen escalaties of zorgen, geen " + (
             "verstreken deadlines en geen tegenstrijdigheden in de rapportage."
-            if note or vorige is None
+            if found.gewijzigd is None
             else "verstreken deadlines, geen statuswijzigingen en geen tegenstrijdigheden."
         )
         body.append(Text((Para((Run(quiet),), size=SIZE),)))
-    if vorige is None and werkstromen:
-        note = "Er is geen eerder SCT in de gegevens om wijzigingen mee te vergelijken."
-    if note:
-        body.append(Text((Para((Run(note, italic=True, colour=GRIJS),), size=SIZE),)))
-    return [Section(TITEL, tuple(body), anchors=(ANCHOR,))]
+    foot: list[Block] = []
+    if table is not None:
+        explained = (
+            f"Aantallen per werkstroom; het nummer opent de werkstroom. Verstreken: deadlines "
+            f"op {_peildatum(deck)} voorbij en niet afgerond."
+        )
+        if found.gewijzigd is not None and found.vorige is not None:
+            vorige = dutch.long_date(found.vorige, unbroken=True)
+            explained += f" Gewijzigd: status sinds het SCT van {vorige}."
+        foot.append(Text((Para((Run(explained, colour=GRIJS),), size=SMALL),), space_after=2.0))
+    if found.note:
+        foot.append(Text((Para((Run(found.note, italic=True, colour=GRIJS),), size=SMALL),)))
+    return [Section(TITEL, tuple(body), foot=tuple(foot), anchors=(ANCHOR,))]
+
+
+_COUNTS = ("Escalatie", "Zorgen", "Deadline verstreken", "Gewijzigd", "Vragen")
+
+
+def summary(deck: Deck, found: Findings) -> Table | None:
+    """Werkstroom | the five counts | the escalations named in full; None when nothing needs
+    attention."""
+    lists: list[list[Entry] | None] = [
+        found.escalaties, found.zorgen, found.verstreken, found.gewijzigd, found.vragen,
+    ]  # fmt: skip
+    groups: list[Group] = []
+    for ws in deck.data.werkstromen:
+        counts = [
+            None if entries is None else sum(e.count for e in entries if e.werkstroom == ws.nummer)
+            for entries in lists
+        ]
+        if not any(counts):
+            continue
+        name = Cell(
+            (
+                Para(
+                    (Run(str(ws.nummer), bold=True, link=anchor(ws.nummer)), Run(f" {ws.titel}")),
+                    size=SIZE,
+                ),
+            ),
+        )
+        cells = [name, *(_count(value, kind) for value, kind in zip(counts, _COUNTS, strict=True))]
+        named = [
+            e.para(size=SIZE, short=None) for e in found.escalaties if e.werkstroom == ws.nummer
+        ]
+        cells.append(Cell(tuple(named)))
+        groups.append(Group((tuple(cells),)))
+    if not groups:
+        return None
+    head = header("Werkstroom", *_COUNTS, "Escalaties naar het SCT", right=(1, 2, 3, 4, 5))
+    columns = (Column(3.0), *(Column(1.0, align="r") for _ in _COUNTS), Column(5.0))
+    return Table(columns, head, tuple(groups))
+
+
+def _count(value: int | None, kind: str) -> Cell:
+    """A count, right-aligned; an escalation or concern in its status's colour; '–' when it
+    cannot be known (no earlier data to compare with)."""
+    if value is None:
+        return Cell((Para((Run("–"),), size=SIZE, align="r"),))
+    if not value:
+        return Cell()
+    para = Para((Run(str(value), bold=True),), size=SIZE, align="r")
+    status = {"Escalatie": "escalatie", "Zorgen": "zorgen"}.get(kind)
+    if status is None:
+        return Cell((para,))
+    colour = SCT[status].colour
+    return Cell((para,), fill=colour, colour=text_colour(colour))
+
+
+def details(deck: Deck, item: AgendaItem, head: tuple[Block, ...]) -> list[Slide]:
+    """The appendix: every list behind the counts, each left out when it is empty."""
+    found = findings(deck)
+    body: list[Block] = []
+    for title, entries in found.lists(deck):
+        if entries:
+            # the heading in the same block as its entries: it never ends a slide alone
+            heading = Run(f"{title}: {len(entries)}", bold=True, colour=DONKERBLAUW)
+            paras = (Para((heading,), size=SIZE + 2), *(entry.para() for entry in entries))
+            body.append(Text(paras, space_after=10.0))
+    if not body:
+        body.append(Text((Para((Run("Niets vraagt de aandacht van het SCT."),), size=SIZE),)))
+    if found.note:
+        body.append(Text((Para((Run(found.note, italic=True, colour=GRIJS),), size=SIZE),)))
+    return [Section(f"{TITEL}: details", tuple(body), head=head)]
+
+
+PART = Part("voor_het_sct_details", "werkstroom", details)
 
 
 # --- what needs attention now ------------------------------------------------------------------
@@ -179,11 +311,15 @@ def _overdue(deck: Deck, werkstromen: list[Werkstroom]) -> Iterator[Entry]:
                 if deadline is None or deadline.due is None:
                     continue
                 if verlopen(deadline, status, deck.peildatum):
-                    days = (deck.peildatum - deadline.due).days
                     when = dutch.deadline(deadline, year=deck.year)
-                    late.append(f"{what} ({when}, {days} {'dag' if days == 1 else 'dagen'})")
+                    if deadline.exact:  # a vague deadline ("Begin aug") gets no day count
+                        days = (deck.peildatum - deadline.due).days
+                        when += f", {days} {'dag' if days == 1 else 'dagen'}"
+                    late.append(f"{what} ({when})")
             if late:
-                yield Entry(ws.nummer, opdracht.nummer, opdracht.titel, "; ".join(late))
+                yield Entry(
+                    ws.nummer, opdracht.nummer, opdracht.titel, "; ".join(late), count=len(late)
+                )
 
 
 def _contradictions(deck: Deck, werkstromen: list[Werkstroom]) -> Iterator[Entry]:
@@ -262,7 +398,13 @@ def _item(item: Item) -> str:
     return f"{item.soort} {_quoted(item)}"
 
 
+_SINGLE = ("'", "‘", "’")
+
+
 def _quoted(item: Item) -> str:
+    """The title in quotes that do not collide with its own: single, else double."""
+    if any(mark in item.titel for mark in _SINGLE):
+        return f"“{item.titel}”"
     return f"‘{item.titel}’"
 
 
@@ -274,6 +416,13 @@ def _short(text: str, limit: int = 45) -> str:
     cut = text[: limit - 1]
     if " " in cut:
         cut = cut[: cut.rindex(" ")]
+    # never inside a quotation: a quote opened and not closed is cut before it opens
+    for opening, closing in (("‘", "’"), ("“", "”"), ('"', '"'), ("'", "'")):
+        if opening == closing:
+            if cut.count(opening) % 2:
+                cut = cut[: cut.rindex(opening)]
+        elif cut.count(opening) > cut.count(closing):
+            cut = cut[: cut.rindex(opening)]
     return cut.rstrip(" ,;:–-") + "…"
 
 
