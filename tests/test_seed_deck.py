@@ -167,3 +167,11 @@ def test_opdrachten_that_fit_a_slide_are_never_split(seed_deck: Path) -> None:
     for number in ("1.1", "4.1", "4.2"):
         assert sum(number in numbers for _, numbers in slides) == 1
         assert [number] in [numbers for _, numbers in slides], slides
+
+
+def test_the_two_meer_detail_matrices_follow_their_workstreams(seed_deck: Path) -> None:
+    titles = _titles(seed_deck)
+    first = titles.index("Meer detail | Opdracht 1.3 Beleid vertalen naar uitvoeringsinstructies")
+    second = titles.index("Meer detail | Stand per commissie")
+    assert titles[first - 1].startswith("1. ") and titles[first + 1].startswith("2. ")
+    assert titles[second - 1].startswith("2. ") and titles[second + 1].startswith("3. ")

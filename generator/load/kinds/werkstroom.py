@@ -25,6 +25,7 @@ from generator.load.fields import (
     _text,
 )
 from generator.load.kinds import CheckContext, Kind, Ref
+from generator.load.statusmatrix import StatusMatrix, matrix_errors
 from generator.load.textlimits import TABLE_IN_CELL, holds_table
 from generator.model.deadline import Deadline, OptionalDeadline, Vorm, verlopen
 from generator.model.legend import SCT, SctStatus
@@ -222,6 +223,11 @@ class Werkstroom(DataModel):
         "aug.'), and a deadline typed without a year takes the year nearest to it.",
     )
     opdrachten: Annotated[list[Opdracht], EmptyList]
+    matrices: Annotated[list[StatusMatrix], EmptyList] = Field(
+        default_factory=list,
+        description="Status matrices (rows x kolommen of statuses), each a 'Meer detail' slide "
+        "after the workstream's table.",
+    )
 
     @property
     def effective_status(self) -> str | None:
@@ -296,6 +302,10 @@ class WerkstroomKind(Kind[Werkstroom]):
 
     def file_number(self, item: Werkstroom) -> tuple[int, DocPath]:
         return item.nummer, ("nummer",)
+
+    def errors(self, item: Werkstroom, context: CheckContext) -> Iterable[tuple[DocPath, str]]:
+        for index, matrix in enumerate(item.matrices):
+            yield from matrix_errors(matrix, ("matrices", index))
 
     def warnings(self, item: Werkstroom, context: CheckContext) -> Iterable[tuple[DocPath, str]]:
         for index, opdracht in enumerate(item.opdrachten):

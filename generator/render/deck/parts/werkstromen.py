@@ -37,7 +37,7 @@ from generator.render.deck.content import (
     Text,
 )
 from generator.render.deck.markdown import inline_runs
-from generator.render.deck.parts import Part
+from generator.render.deck.parts import Part, matrix
 from generator.text import dutch
 
 if TYPE_CHECKING:
@@ -45,7 +45,12 @@ if TYPE_CHECKING:
 
 
 def slides(deck: Deck, item: AgendaItem, head: tuple[Block, ...]) -> list[Slide]:
-    return [overview(deck, item), *(werkstroom(deck, w) for w in deck.data.werkstromen)]
+    """The overview, then per workstream its table and its status matrices ("Meer detail")."""
+    result: list[Slide] = [overview(deck, item)]
+    for ws in deck.data.werkstromen:
+        result.append(werkstroom(deck, ws))
+        result += [matrix.section(m) for m in ws.matrices]
+    return result
 
 
 PART = Part("werkstromen", "werkstroom", slides)
