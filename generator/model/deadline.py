@@ -466,8 +466,8 @@ def _understood(
         vorm, vaag = Vorm.PERIOD, True
         read = f"{first.what}: {start.isoformat()}/{due.isoformat()}, due {due.isoformat()}"
     if guessed:
-        read += f" (no year given: {start.year} is taken from the reference date "
-        read += f"{reference.isoformat()}; add the year if another is meant)"
+        read += f" (no year given: {start.year}, as the year nearest after the reference date "
+        read += f"{reference.isoformat()}; write the year if another is meant)"
     return Deadline(
         vorm,
         due=due,

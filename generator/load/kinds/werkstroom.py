@@ -364,20 +364,53 @@ class WerkstroomKind(Kind[Werkstroom]):
     new_name = "werkstromen/{number:02d}-{slug}.yaml"
 
     def example(self, *, number: int, titel: str, datum: dt.date) -> dict[str, Any]:
+        later = datum + dt.timedelta(weeks=8)
         return {
             "nummer": number,
             "titel": titel,
+            "stand": datum,
             "opdrachten": [
                 {
                     "nummer": f"{number}.1",
                     "titel": "Eerste opdracht",
                     "status": "nog_niet_gestart",
                     "hoofdacties": [
-                        {"titel": "Eerste hoofdactie", "deadline": datum + dt.timedelta(weeks=4)}
+                        {"titel": "Eerste hoofdactie", "deadline": datum + dt.timedelta(weeks=4)},
+                        # a deadline as the editor says it: printed as typed, read as a period
+                        {
+                            "titel": "Tweede hoofdactie",
+                            "deadline": f"Eind {MONTHS_SHORT[later.month - 1]}",
+                        },
+                    ],
+                }
+            ],
+            "matrices": [
+                {
+                    "titel": "Stand per onderdeel",
+                    "kolommen": ["Onderdeel A", "Onderdeel B"],
+                    "rijen": [
+                        {"naam": "Voorbereiding", "cellen": ["gestart", "nog_niet_gestart"]},
                     ],
                 }
             ],
         }
+
+
+#: month names as editors abbreviate them (the forms docs/deadlines.md lists)
+MONTHS_SHORT = (
+    "jan",
+    "feb",
+    "mrt",
+    "apr",
+    "mei",
+    "juni",
+    "juli",
+    "aug",
+    "sept",
+    "okt",
+    "nov",
+    "dec",
+)
 
 
 def _row_references(row: Opdracht | Hoofdactie | Eindresultaat, path: DocPath) -> Iterable[Ref]:
