@@ -175,3 +175,12 @@ def test_the_two_meer_detail_matrices_follow_their_workstreams(seed_deck: Path) 
     second = titles.index("Meer detail | Stand per commissie")
     assert titles[first - 1].startswith("1. ") and titles[first + 1].startswith("2. ")
     assert titles[second - 1].startswith("2. ") and titles[second + 1].startswith("3. ")
+
+
+def test_every_workstream_table_says_its_stand(seed_deck: Path) -> None:
+    prs = Presentation(str(seed_deck))
+    for slide in prs.slides:
+        title = slide.shapes.title.text if slide.shapes.title is not None else ""
+        if title[:3].rstrip(".").strip().isdigit() and ". " in title[:4]:
+            text = "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+            assert "Stand per 13\u00a0aug" in text, title

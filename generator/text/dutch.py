@@ -1,7 +1,13 @@
-"""Dutch dates, deadlines and numbers for the documents, through Babel (CLDR data).
+"""Dutch dates, deadlines and numbers for the documents, through Babel (CLDR data): the one
+place every slide and print document takes its date style from.
 
-One deliberate departure from CLDR: September is abbreviated "sept", as the Taalunie writes it and
-as the crisis bureau's own decks do ("1 sept"); CLDR's "sep" reads as a typo to Dutch readers.
+Abbreviated months, as tables write them (Taalunie: in a table the full stop of an abbreviated
+month is left out): jan, feb, mrt, apr, mei, juni, juli, aug, sept, okt, nov, dec. Two
+deliberate departures from CLDR: September is "sept", as the Taalunie writes it and as the crisis
+bureau's own decks do ("1 sept"), since CLDR's "sep" reads as a typo to Dutch readers; June and
+July stay whole ("juni", "juli"), as editors type them ("Eind juli"), so that a typed deadline
+and a date the deck writes never stand in two styles on one slide ("31 jul" beside "Eind juli").
+Running text and print documents write the month in full ("17 augustus 2020").
 
 The dates of tables and lists are never broken over two lines: their day, month and year are
 joined by no-break spaces ("1 sept", "sept 2020"). A range may break after its dash and nowhere
@@ -22,7 +28,7 @@ from babel.numbers import format_decimal
 from generator.model.deadline import Deadline, Vorm
 
 LOCALE = "nl_NL"
-_SHORT_MONTH_FIXES = {9: "sept"}
+_SHORT_MONTH_FIXES = {6: "juni", 7: "juli", 9: "sept"}
 #: between the parts of a date, and before a range's dash: never a line break there
 NBSP = "\u00a0"
 #: between the two ends of a range: a line may break after the dash

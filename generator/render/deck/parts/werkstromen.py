@@ -302,12 +302,14 @@ def _per_row(opdracht: Opdracht, actie: Hoofdactie) -> bool:
 def team(deck: Deck, ws: Werkstroom) -> Text:
     trekker = deck.people.name(ws.trekker) if ws.trekker else "–"
     leden = ", ".join(deck.people.names_of(ws.teamleden)) or "–"
-    runs = (
+    runs: tuple[Run, ...] = (
         Run("Werkstroomtrekker: ", bold=True),
         Run(trekker),
         Run("     Overige teamleden: ", bold=True),
         Run(leden),
     )
+    if ws.stand is not None:  # the date the table reports the state at
+        runs += (Run("     Stand per ", bold=True), Run(dutch.short_date(ws.stand, year=deck.year)))
     return Text((Para(runs, size=TABLE + 1),), space_after=4.0)
 
 
