@@ -16,6 +16,11 @@ exact; a vague deadline (``vaag``) is never given a count of days.
 
 Numeric dates in another order (``30-09-2026``, ``2026-9-30``) and dates that do not exist
 (``31 september 2026``) are refused with what to write; nothing impossible is suggested.
+
+It is one module because the deadline, the words it may be typed in, their reading and the
+JSON Schema that describes them are one declaration: the tables of words (months, parts of a
+month, keywords, recurrences) are what the parser reads, what ``check`` reports and what
+docs/deadlines.md lists.
 """
 
 from __future__ import annotations
