@@ -10,7 +10,8 @@ import pytest
 from pydantic import ValidationError
 
 from generator.commands.schema import schema_for
-from generator.load.kinds.werkstroom import KIND, Eindresultaat, Werkstroom, work
+from generator.load.kinds.werkstroom import KIND, Eindresultaat, Werkstroom
+from generator.load.work import work
 from tests.conftest import DEMO, Run
 from tests.test_check_rejects import assert_error, errors, line_of
 

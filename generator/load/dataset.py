@@ -14,9 +14,10 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Generic, cast
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from generator.load.datafiles import MAX_BYTES, DataFolder, FileRefused
+from generator.load.deadlinenotes import deadline_notes
 from generator.load.diagnostics import Diagnostics, DocPath, display_path
 from generator.load.fields import PERSON_ID, is_markdown
 from generator.load.kinds import CheckContext, Kind, M, Ref, all_kinds
@@ -31,7 +32,6 @@ from generator.load.textlimits import (
     plain_problems,
 )
 from generator.load.yamlsource import SourceDocument, SourceError, decode, read, strings
-from generator.model.deadline import Deadline, Vorm
 from generator.model.people import People
 from generator.quoting import did_you_mean
 
@@ -133,39 +133,11 @@ def load(root: Path, report: Diagnostics, *, peildatum: dt.date | None = None) -
                 report.error(entry.file, entry.source.position(path), message, path)
             for path, message in entry.kind.warnings(entry.item, context):
                 report.warning(entry.file, entry.source.position(path), message, path)
-            _note_deadlines(entry, report)
+            for path, severity, message in deadline_notes(entry.item):
+                report.add(
+                    entry.file, entry.source.position(path), message, path=path, severity=severity
+                )
     return dataset
-
-
-def _deadlines(value: Any, path: DocPath) -> Iterator[tuple[DocPath, Deadline]]:
-    """Every deadline in a loaded item, with where it stands."""
-    if isinstance(value, Deadline):
-        yield path, value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _deadlines(getattr(value, name), (*path, name))
-    elif isinstance(value, list | tuple):
-        for index, child in enumerate(value):
-            yield from _deadlines(child, (*path, index))
-
-
-def _note_deadlines(entry: Loaded[Any], report: Diagnostics) -> None:
-    """What statusgen read from each deadline typed in words (info), and which words it read
-    no date from (a warning: they print as typed and are never overdue)."""
-    for path, deadline in _deadlines(entry.item, ()):
-        position = entry.source.position(path)
-        if deadline.vorm is Vorm.FREE:
-            report.warning(
-                entry.file,
-                position,
-                f"deadline '{deadline.tekst}': statusgen reads no date from it, so it prints as "
-                "typed and is never overdue; see docs/deadlines.md for the forms it reads",
-                path,
-            )
-        elif deadline.begrip:
-            report.info(
-                entry.file, position, f"deadline '{deadline.tekst}' is {deadline.begrip}", path
-            )
 
 
 def _reference(data: Any, peildatum: dt.date) -> dt.date:

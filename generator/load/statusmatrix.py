@@ -143,3 +143,11 @@ def matrix_errors(matrix: StatusMatrix, path: DocPath) -> Iterable[tuple[DocPath
                     f"unknown status '{cel.status}'{did_you_mean(cel.status, values)} in row "
                     f"'{rij.naam}'; the matrix's legend has: {', '.join(values)}",
                 )
+
+
+#: what ``statusgen new werkstroom`` writes
+MATRIX_EXAMPLE: dict[str, Any] = {
+    "titel": "Stand per onderdeel",
+    "kolommen": ["Onderdeel A", "Onderdeel B"],
+    "rijen": [{"naam": "Voorbereiding", "cellen": ["gestart", "nog_niet_gestart"]}],
+}

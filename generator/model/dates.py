@@ -37,6 +37,12 @@ MONTH_NAMES = (
 )  # fmt: skip
 
 
+#: month names as editors abbreviate them (the forms docs/deadlines.md lists)
+SHORT_MONTH_NAMES = (
+    "jan", "feb", "mrt", "apr", "mei", "juni", "juli", "aug", "sept", "okt", "nov", "dec",
+)  # fmt: skip
+
+
 def impossible(day: int, month: int, year: int | None, *, typed: str | None = None) -> str:
     """Why a day does not exist, without suggesting another date ('31 september 2026 does not
     exist: september has 30 days')."""

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, GetJsonSchemaHandler, PlainValidator, WithJsonSchema
@@ -25,8 +24,9 @@ from generator.load.fields import (
     _text,
 )
 from generator.load.kinds import CheckContext, Kind, Ref
-from generator.load.statusmatrix import StatusMatrix, matrix_errors
+from generator.load.statusmatrix import MATRIX_EXAMPLE, StatusMatrix, matrix_errors
 from generator.load.textlimits import TABLE_IN_CELL, holds_table
+from generator.model.dates import SHORT_MONTH_NAMES
 from generator.model.deadline import Deadline, OptionalDeadline, Vorm, verlopen
 from generator.model.legend import SCT, SctStatus
 from generator.quoting import did_you_mean
@@ -234,43 +234,6 @@ class Werkstroom(DataModel):
         return self.status or SCT.worst([o.status for o in self.opdrachten])
 
 
-@dataclass(frozen=True)
-class Work:
-    """An opdracht, one of its hoofdacties or eindresultaten, as the planning and the deadline
-    radar list them: a hoofdactie or eindresultaat has its own status or its opdracht's, and its
-    opdracht's trekker."""
-
-    werkstroom: Werkstroom
-    opdracht: Opdracht
-    soort: str  # "Opdracht" | "Hoofdactie" | "Eindresultaat"
-    titel: str
-    deadline: Deadline | None
-    status: str
-    trekker: str | None  # person id: the opdracht's, else the workstream's
-    toelichting: str | None
-
-
-def work(werkstromen: Iterable[Werkstroom]) -> Iterator[Work]:
-    for werkstroom in werkstromen:
-        for opdracht in werkstroom.opdrachten:
-            trekker = opdracht.trekker or werkstroom.trekker
-            yield Work(
-                werkstroom, opdracht, "Opdracht", opdracht.titel, opdracht.deadline,
-                opdracht.status, trekker, opdracht.toelichting,
-            )  # fmt: skip
-            for actie in opdracht.hoofdacties:
-                toelichting = "\n".join(filter(None, (*actie.subacties, actie.toelichting)))
-                yield Work(
-                    werkstroom, opdracht, "Hoofdactie", actie.titel, actie.deadline,
-                    actie.status or opdracht.status, trekker, toelichting or None,
-                )  # fmt: skip
-            for resultaat in opdracht.eindresultaten:
-                yield Work(
-                    werkstroom, opdracht, "Eindresultaat", resultaat.titel, resultaat.deadline,
-                    resultaat.status or opdracht.status, trekker, resultaat.toelichting,
-                )  # fmt: skip
-
-
 class WerkstroomKind(Kind[Werkstroom]):
     name = "werkstroom"
     pattern = "werkstromen/*.yaml"
@@ -376,23 +339,14 @@ class WerkstroomKind(Kind[Werkstroom]):
                     "status": "nog_niet_gestart",
                     "hoofdacties": [
                         {"titel": "Eerste hoofdactie", "deadline": datum + dt.timedelta(weeks=4)},
-                        # a deadline as the editor says it: printed as typed, read as a period
                         {
                             "titel": "Tweede hoofdactie",
-                            "deadline": f"Eind {MONTHS_SHORT[later.month - 1]}",
+                            "deadline": f"Eind {SHORT_MONTH_NAMES[later.month - 1]}",
                         },
                     ],
                 }
             ],
-            "matrices": [
-                {
-                    "titel": "Stand per onderdeel",
-                    "kolommen": ["Onderdeel A", "Onderdeel B"],
-                    "rijen": [
-                        {"naam": "Voorbereiding", "cellen": ["gestart", "nog_niet_gestart"]},
-                    ],
-                }
-            ],
+            "matrices": [MATRIX_EXAMPLE],
         }
 
 
