@@ -345,7 +345,7 @@ def test_vague_deadlines_get_no_day_count_and_quotes_do_not_collide(
 
 
 def test_a_title_is_never_cut_inside_a_quotation() -> None:
-    from generator.render.deck.parts.voor_het_sct import _short
+    from generator.render.deck.parts.sct_findings import _short
 
     cut = _short(
         "Voorbereiden van een discussiestuk voor het SCT 'nieuwe fase van de hersteloperatie'", 60
