@@ -352,3 +352,37 @@ def test_a_title_is_never_cut_inside_a_quotation() -> None:
     )
     assert cut == "Voorbereiden van een discussiestuk voor het SCT…"
     assert _short("Kort genoeg", 60) == "Kort genoeg"
+
+
+def _workstream(number: int, escalations: int) -> str:
+    opdrachten = "".join(
+        f"""  - nummer: "{number}.{n}"
+    titel: Opdracht {number}.{n} met een titel zo lang als de echte, over wat er moet gebeuren
+      voordat de hersteloperatie verder kan
+    status: {"escalatie" if n <= escalations else "zorgen"}
+"""
+        for n in range(1, 4)
+    )
+    return f"nummer: {number}\ntitel: Werkstroom {number}\nopdrachten:\n{opdrachten}"
+
+
+@pytest.mark.parametrize(
+    ("escalating", "escalations", "more"), [(0, 0, False), (3, 1, False), (11, 3, True)]
+)
+def test_voor_het_sct_continues_only_when_the_escalations_do_not_fit(
+    run: Run, data: Path, tmp_path: Path, escalating: int, escalations: int, more: bool
+) -> None:
+    """Thirteen workstreams with concerns fit as rows, with a few escalations named in full;
+    three long escalations in each of eleven do not, and continue on a next slide."""
+    for number in range(3, 14):
+        path = data / "werkstromen" / f"{number:02d}-extra.yaml"
+        own = escalations if number - 3 < escalating else 0
+        path.write_text(_workstream(number, own), encoding="utf-8")
+    deck = build(run, data, tmp_path / "out", *MEETING)
+    names = [s.shapes.title.text for s in Presentation(str(deck)).slides]
+    count = len([n for n in names if n.startswith("Voor het SCT")])
+    assert (count > 1) == more, names
+    text = " ".join(voor_het_sct(deck).split())
+    for number in range(3, 3 + escalating):
+        for n in range(1, escalations + 1):  # every escalation named in full
+            assert f"Opdracht {number}.{n} met een titel zo lang als de echte" in text
