@@ -16,10 +16,12 @@ from typing import Any, Generic, cast
 
 from pydantic import ValidationError
 
+from generator import progress
 from generator.load.datafiles import MAX_BYTES, DataFolder, FileRefused
-from generator.load.deadlinenotes import deadline_notes
+from generator.load.deadlinenotes import deadline_notes, reference_date
 from generator.load.diagnostics import Diagnostics, DocPath, display_path
 from generator.load.fields import PERSON_ID, is_markdown
+from generator.load.indentation import misplaced_keys
 from generator.load.kinds import CheckContext, Kind, M, Ref, all_kinds
 from generator.load.kinds.actie import Actie
 from generator.load.kinds.organisatie import Organisatie
@@ -112,6 +114,7 @@ def load(root: Path, report: Diagnostics, *, peildatum: dt.date | None = None) -
         if kind.singleton and len(files) > 1:
             report.error(files[1], (1, 1), f"only one {kind.pattern} is allowed")
         for file in files:
+            progress.step(f"reading {file.parent.name}/{file.name}")
             entry = _load_file(kind, file, folder, report, peildatum)
             if entry is None:
                 dataset.incomplete.add(kind.name)
@@ -140,17 +143,6 @@ def load(root: Path, report: Diagnostics, *, peildatum: dt.date | None = None) -
     return dataset
 
 
-def _reference(data: Any, peildatum: dt.date) -> dt.date:
-    """The date a deadline typed without a year is read near: the file's own ``stand`` (a
-    workstream) or ``datum`` (a meeting), else the peildatum."""
-    if isinstance(data, dict):
-        for key in ("stand", "datum"):
-            value = data.get(key)
-            if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-                return value
-    return peildatum
-
-
 def _load_file(
     kind: Kind[M], file: Path, folder: DataFolder, report: Diagnostics, peildatum: dt.date
 ) -> Loaded[M] | None:
@@ -164,9 +156,13 @@ def _load_file(
         return None
     for position, message, path in source.problems:
         report.error(file, position, message, path)
+    for position, message, path in source.warnings:
+        report.warning(file, position, message, path)
+    for path, position, message in misplaced_keys(source, kind.model):
+        report.warning(file, position, message, path)
     refused = _check_texts(kind, source, report)
     try:
-        context = {"reference": _reference(source.data, peildatum)}
+        context = {"reference": reference_date(source.data, peildatum)}
         item = cast(M, kind.model.model_validate(source.data, context=context))
     except ValidationError as exc:
         # a value the reading already refused (an impossible date) is not reported twice

@@ -4,6 +4,7 @@ and is never overdue). See docs/deadlines.md."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
@@ -36,3 +37,14 @@ def deadline_notes(item: Any) -> Iterator[tuple[DocPath, Severity, str]]:
             )
         elif deadline.begrip:
             yield path, Severity.INFO, f"deadline '{deadline.tekst}' is {deadline.begrip}"
+
+
+def reference_date(data: Any, peildatum: dt.date) -> dt.date:
+    """The date a deadline typed without a year is read near: the file's own ``stand`` (a
+    workstream) or ``datum`` (a meeting), else the peildatum."""
+    if isinstance(data, dict):
+        for key in ("stand", "datum"):
+            value = data.get(key)
+            if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+                return value
+    return peildatum

@@ -98,6 +98,12 @@ class Diagnostics:
         return sorted(self._items)
 
     @property
+    def ordered(self) -> list[Diagnostic]:
+        """Errors first, then warnings, then infos (what statusgen read from a deadline in
+        words), each in file and line order: what stops a run comes before what only advises."""
+        return self.errors + self.warnings + self.infos
+
+    @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.items if d.severity is Severity.ERROR]
 
@@ -108,3 +114,13 @@ class Diagnostics:
     @property
     def infos(self) -> list[Diagnostic]:
         return [d for d in self.items if d.severity is Severity.INFO]
+
+
+def counted(number: int, noun: str) -> str:
+    """``1 error``, ``2 errors``, ``0 warnings``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def summary(errors: int, warnings: int) -> str:
+    """``2 errors, 71 warnings``: the two counted apart, as the summary line says them."""
+    return f"{counted(errors, 'error')}, {counted(warnings, 'warning')}"
