@@ -26,7 +26,7 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 DATA_PAGE = DOCS / "reference" / "data.md"
 CLI_PAGE = DOCS / "reference" / "cli.md"
 # where the deadline forms are explained, relative to the data reference
-DEADLINES = "../editors/data-files.md#deadlines"
+DEADLINES = "../deadlines.md"
 
 
 def _type(prop: dict[str, Any]) -> str:
@@ -36,8 +36,8 @@ def _type(prop: dict[str, Any]) -> str:
         options = [p for p in prop["anyOf"] if p.get("type") != "null"]
         if len(options) == 1:
             return _type(options[0])
-        if "Eind juli" in prop.get("description", ""):
-            return "deadline"
+        if any(option.get("enum") == ["doorlopend", "ntb"] for option in options):
+            return "deadline"  # the forms one deadline may take
         if len(options) == 2:  # text or a mapping, a number or a name
             return " or ".join(_type(option) for option in options)
         return "one of several"
@@ -75,7 +75,8 @@ def _model_table(model: type[BaseModel]) -> list[str]:
         if not description and "anyOf" in prop:
             description = next((p.get("description", "") for p in prop["anyOf"]), "")
         if _type(prop) == "deadline":
-            description = f"See [Deadlines]({DEADLINES})."
+            own = "" if "Eind juli" in description else f"{description} "
+            description = f"{own}See [Deadlines]({DEADLINES})."
         elif _type(prop) == "legend value":
             description = f"A value of {_legend_name(prop)}."
         lines.append(
