@@ -325,7 +325,7 @@ class Names:
         """False when ``text`` certainly holds no registered name (a quick test)."""
         if self._part_pattern is None:
             return False
-        if "&" in text or "\\" in text or "](" in text:
+        if "&" in text or "\\" in text or "](" in text or "<" in text:
             return True
         return self._part_pattern.search(text.translate(_LOOSE)) is not None
 
