@@ -78,6 +78,9 @@ def command(
         # a name stay apart, and a name changed inside a text is a change
         review = compare(old, new, base=base_label, head=head_label, invalid=invalid)
     withheld = publication.withheld
+    if withheld is not None:
+        # before it is written: what the writers shorten ("Titel…") is shortened redacted
+        review = redacted(review, withheld)
     if fmt == "json":
         document = review_json(review)
         if withheld is not None:

@@ -9,7 +9,7 @@ the Woo audit all find names with it, so that what one of them withholds the oth
   marks are taken off ("Çelik" is "celik");
 - a letter of another script that looks like a Latin one becomes that letter: the prototypes of
   Unicode's confusables (UTS #39), as the ``confusable-homoglyphs`` package ships them, so the
-  Cyrillic "а", the Greek "ο" and the Turkish dotless "ı" are "a", "o" and "i";
+  Cyrillic a (U+0430), the Greek omicron and the Turkish dotless i are "a", "o" and "i";
 - case is folded; every apostrophe is "'", every hyphen (the non-breaking one too) is "-".
 
 **What is read.** Each text is matched twice: as written (a link's address, a path, an
@@ -164,6 +164,15 @@ class _Projection:
 
 
 def _as_written(text: str) -> _Projection:
+    folded = text.translate(_FOLD)
+    if len(folded) == len(text) and all(len(_FOLD[ord(c)]) == 1 for c in set(text)):
+        # the common case, one folded character for each: no walk character by character
+        projection = _Projection(
+            [folded], list(range(len(text))), list(range(1, len(text) + 1)),
+            [c.isupper() for c in text],
+        )  # fmt: skip
+        projection.folded = folded
+        return projection
     projection = _Projection()
     for index, char in enumerate(text):
         projection.add(char, index, index + 1, char.isupper())
@@ -230,6 +239,8 @@ class _Person:
     given: set[str]
     #: the parts of the surname, each alone a name ("berg", "schouten")
     parts: list[str]
+    #: the tussenvoegsels before the surname ("van", "den")
+    particles: set[str] = field(default_factory=set)
 
 
 def _person(name: str) -> _Person:
@@ -243,8 +254,10 @@ def _person(name: str) -> _Person:
     surname = words[-1]
     initials: set[str] = set()
     given: set[str] = set()
+    particles: set[str] = set()
     for word in words[:-1]:
         if word in _TUSSENVOEGSELS:
+            particles.add(word)
             continue
         if _INITIALS.fullmatch(word) or len(word) == 1:
             initials.update(word.replace(".", ""))
@@ -252,7 +265,7 @@ def _person(name: str) -> _Person:
             given.add(word)
             initials.add(word[0])
     parts = [p for p in re.split(r"[-.]", surname) if p and p not in _TUSSENVOEGSELS]
-    return _Person(words, initials, given, parts)
+    return _Person(words, initials, given, parts, particles)
 
 
 def _phrase(words: list[str]) -> str:
@@ -292,9 +305,7 @@ class Names:
 
     @cached_property
     def _full(self) -> re.Pattern[str] | None:
-        phrases = sorted(
-            {_phrase(p.words) for p in self._people if p.words}, key=len, reverse=True
-        )
+        phrases = sorted({_phrase(p.words) for p in self._people if p.words}, key=len, reverse=True)
         if not phrases:
             return None
         return re.compile(r"(?<![^\W\d_])(?:" + "|".join(phrases) + r")(?![^\W\d_])")
@@ -311,10 +322,21 @@ class Names:
         return parts
 
     @cached_property
+    def _particles(self) -> dict[str, set[str]]:
+        """Surname part -> the tussenvoegsels that may stand before it ("berg": van, den)."""
+        particles: dict[str, set[str]] = {}
+        for person in self._people:
+            for part in person.parts[:1]:
+                particles.setdefault(part, set()).update(person.particles)
+        return particles
+
+    @cached_property
     def _part_pattern(self) -> re.Pattern[str] | None:
         if not self._parts:
             return None
-        return re.compile("|".join(re.escape(p) for p in sorted(self._parts, key=len, reverse=True)))
+        return re.compile(
+            "|".join(re.escape(p) for p in sorted(self._parts, key=len, reverse=True))
+        )
 
     @cached_property
     def _tussenvoegsels(self) -> re.Pattern[str]:
@@ -366,8 +388,7 @@ class Names:
             start, end = match.start(), match.end()
             if not self._bounded(projection, start, end):
                 continue
-            before = self._tussenvoegsels.search(folded, 0, start)
-            first = before.start() if before else start
+            first = self._particles_before(folded, start, match[0])
             if (
                 not _ordinary(match[0])
                 or person
@@ -386,6 +407,20 @@ class Names:
         left = not _is_letter(folded, start - 1) or (upper[start] and not upper[start - 1])
         right = not _is_letter(folded, end) or (upper[end] and not upper[end - 1])
         return left and right
+
+    def _particles_before(self, folded: str, start: int, part: str) -> int:
+        """Where the part at folded[start:] starts with its own tussenvoegsels before it ("de"
+        of "de Vries"); another one stays ("Nota van Oosterkamp")."""
+        before = self._tussenvoegsels.search(folded, max(0, start - 40), start)
+        if not before:
+            return start
+        own = self._particles.get(part, set())
+        first = start
+        for word in reversed(list(re.finditer(r"\S+", folded[before.start() : start]))):
+            if word[0] not in own:
+                break
+            first = before.start() + word.start()
+        return first
 
     def _double(self, folded: str, start: int, end: int) -> bool:
         """Whether folded[start:end] is joined by a hyphen to another registered part: half of
@@ -488,7 +523,8 @@ def _merged(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     parts of a double surname) made one."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
-        if merged and (start <= merged[-1][1] or not text[merged[-1][1] : start].strip("-‐‑")):
+        gap = text[merged[-1][1] : start] if merged else " "
+        if merged and (start <= merged[-1][1] or not gap.strip("-\u2010\u2011")):
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
             merged.append((start, end))
@@ -509,6 +545,10 @@ def _balance(text: str, start: int, end: int) -> tuple[int, int]:
                 start -= 1
             else:
                 break
+    for closing in re.finditer(r"</([A-Za-z][A-Za-z0-9-]*)>", text[start:end]):
+        tag = re.search(rf"<{closing[1]}(?:\s[^<>]*)?>$", text[:start])
+        if tag and f"<{closing[1]}" not in text[start : start + closing.start()]:
+            start = tag.start()
     while text.count("]", start, end) > text.count("[", start, end):
         opening = text.rfind("[", 0, start)
         if opening < 0:

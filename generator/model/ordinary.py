@@ -12,7 +12,12 @@ The list is ours: Dutch nouns, adjectives and verbs that are common surnames as 
 
 from __future__ import annotations
 
-ORDINARY = frozenset(
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ORDINARY = _words(
     """
     aarts adelaar akker appel baak baan baas bakker bank beek beer berg bergen beuk beukers bijl
     blaauw blauw blok bloem blom boer boekhout boer boog boom boon bosch boter bouwer braam brand
@@ -29,23 +34,23 @@ ORDINARY = frozenset(
     stam steen ster sterk stok stoker storm stroo stuiver tak teen timmer toren tuin uil valk veen
     veld vink visser vlaming vlieger vogel vos wagenaar wal water weg wever wiel wijn wind
     winter wit wolf worst zand zee zeeman zilver zomer zon zout zwaan zwart zuid
-    """.split()
+    """
 )
 
 #: titles and forms of address after which a word is a surname ("dhr. Groot", "mevrouw Winter")
-TITLES = frozenset(
+TITLES = _words(
     """
     dhr dhr. mevr mevr. mw mw. mr mr. drs drs. dr dr. ir ir. ing ing. prof prof. ds ds. heer
     mevrouw meneer juffrouw collega minister staatssecretaris kamerlid burgemeester wethouder
-    """.split()
+    """
 )
 
 #: words that begin a sentence or a clause: never a first name before a surname ("Met Groot")
-FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = _words(
     """
     aan al als bij dan dat de deze die dit door dus een en er ge geen had heeft het hier hij hoe
     in is je ja kan maar met mij na naar niet nog nu of om onder ook op over per sinds te tegen
     toe tot u uit van vanaf volgens voor want was wat we wel werd wie wij wordt zal ze zij zo zonder
     zoals
-    """.split()
+    """
 )

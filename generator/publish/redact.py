@@ -25,9 +25,7 @@ def public(dataset: Dataset, names: Names) -> Dataset:
     names included; ``dataset`` itself is left as it is."""
     redactor = _Redactor(names)
     loaded = {
-        kind: [
-            dataclasses.replace(entry, item=redactor.value(entry.item)) for entry in entries
-        ]
+        kind: [dataclasses.replace(entry, item=redactor.value(entry.item)) for entry in entries]
         for kind, entries in dataset.loaded.items()
     }
     for entry in loaded.get("organisatie", []):
@@ -40,8 +38,12 @@ def public(dataset: Dataset, names: Names) -> Dataset:
 #: fields that name a person or a unit: an ordinary word that is a registered surname is a name
 PERSON_FIELDS = frozenset({"eigenaar", "aanwezig", "teamleden", "trekker", "actiehouder"})
 #: fields whose texts are identities as well as texts: a footnote's name and the references to
-#: it, a doelgroep and the items under it; dict keys are identities too
-_IDENTITY_FIELDS = frozenset({"voetnoot", "voetnoot_waarde", "doelgroep", "doelgroepen"})
+#: it, a doelgroep and the items under it, a dashboard row's name and the notes that span rows;
+#: dict keys are identities too
+_IDENTITY_FIELDS = frozenset(
+    {"voetnoot", "voetnoot_waarde", "doelgroep", "doelgroepen", "naam", "van_rij",
+     "tot_en_met_rij"}
+)  # fmt: skip
 
 
 #: a Markdown link: [text](address "title"), the address bare or in <>
@@ -115,9 +117,7 @@ class _Redactor:
         if isinstance(value, enum.Enum):
             return value
         if isinstance(value, str):
-            return self.text(
-                value, person=key in PERSON_FIELDS, identity=key in _IDENTITY_FIELDS
-            )
+            return self.text(value, person=key in PERSON_FIELDS, identity=key in _IDENTITY_FIELDS)
         if isinstance(value, BaseModel):
             updates = {}
             for name in type(value).model_fields:
