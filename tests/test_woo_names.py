@@ -343,3 +343,60 @@ def test_identities_named_after_people_stay_apart(outputs: dict[str, dict[str, b
     for item in ("Eerste overleg", "Tweede overleg", "Kamerstuk 31066-700", "Kamerstuk 31066-701"):
         assert internal.count(item) == public.count(item) >= 1, item
     assert "olthof" not in letters(normalised(public))
+
+
+def test_a_public_diff_says_an_error_without_the_name(run: Run, data: Path) -> None:
+    """A file that does not validate in the newer version is reported in the diff with its
+    error; the value in the message, a name with a newline in it, is not printed."""
+    text = (data / "organisatie.yaml").read_text(encoding="utf-8")
+    (data / "organisatie.yaml").write_text(
+        text.replace("personen:\n", "personen:\n  - id: p-olthof\n    naam: J. Olthof\n", 1),
+        encoding="utf-8",
+    )
+    git(data.parent, "init", "-q", "-b", "main")
+    git(data.parent, "add", "-A")
+    git(data.parent, "commit", "-q", "-m", "basis")
+    werkstroom = data / "werkstromen" / "01-klantreis.yaml"
+    werkstroom.write_text(
+        werkstroom.read_text(encoding="utf-8").replace(
+            "trekker: p-abma", 'trekker: "J.\\nOlthof"', 1
+        ),
+        encoding="utf-8",
+    )
+    internal = run("diff", "main", "--data", data)
+    assert internal.exit_code == 0, internal.output
+    assert "Olthof" in internal.stdout, internal.stdout
+    for fmt in ("md", "json"):
+        result = run("diff", "main", "--data", data, "--format", fmt, "--openbaar")
+        assert result.exit_code == 0, result.output
+        assert "01-klantreis.yaml" in result.stdout
+        assert not leaks("diff", result.stdout.encode("utf-8"), ["olthof"]), result.stdout
+
+
+def test_check_openbaar_reports_an_ordinary_word_that_is_a_registered_surname(
+    run: Run, data: Path
+) -> None:
+    """'Post voor ouders' is not about T. Post: left as written, and said with file, line
+    and column so that an editor decides; 'dhr. Post' is withheld and not said."""
+    from tests.test_woo_audit import where
+
+    text = (data / "organisatie.yaml").read_text(encoding="utf-8")
+    (data / "organisatie.yaml").write_text(
+        text.replace("personen:\n", "personen:\n  - id: p-post\n    naam: T. Post\n", 1), "utf-8"
+    )
+    actie = data / "acties" / "002-schulden.yaml"
+    actie.write_text(
+        actie.read_text(encoding="utf-8").replace(
+            "omschrijving: ", "omschrijving: Post voor ouders, afgestemd met dhr. Post. ", 1
+        ),
+        encoding="utf-8",
+    )
+    from generator.publish import detector
+
+    if not detector.available():
+        pytest.skip("deduce is not installed")
+    result = run("check", "--data", data, "--openbaar")
+    line, column = where(actie, "Post voor ouders")
+    said = [row for row in result.output.splitlines() if "registered surname 'Post'" in row]
+    assert len(said) == 1, result.output
+    assert f"acties/002-schulden.yaml:{line}:{column}: warning:" in said[0]
