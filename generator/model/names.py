@@ -35,6 +35,9 @@ has fewer than four letters is withheld only where a name stands: after a title 
 "mevrouw"), an initial or a first name, or in a field that names a person. Elsewhere, written
 with a capital ("Groot deel", "Winter en voorjaar"), it is *ambiguous*: left as written and
 reported by ``check --openbaar`` (``ambiguous``), so that an editor decides.
+
+It is one module because the folding, the two readings of a text and the rules above are one
+matcher: its three users must agree on every character, and nothing else uses its parts.
 """
 
 from __future__ import annotations
@@ -158,24 +161,27 @@ class _Projection:
             self.ends += [end] * len(folded)
             self.upper += [upper] * len(folded)
 
+    def add_text(self, text: str, offset: int) -> None:
+        """``text``, standing at ``offset`` in the original, character by character: at the
+        speed of str.translate where each character folds to one."""
+        folded = text.translate(_FOLD)
+        if len(folded) == len(text) and all(len(_FOLD[ord(c)]) == 1 for c in set(text)):
+            self.pieces.append(folded)
+            self.starts += range(offset, offset + len(text))
+            self.ends += range(offset + 1, offset + len(text) + 1)
+            self.upper += [c.isupper() for c in text]
+            return
+        for index, char in enumerate(text, start=offset):
+            self.add(char, index, index + 1, char.isupper())
+
     @cached_property
     def folded(self) -> str:
         return "".join(self.pieces)
 
 
 def _as_written(text: str) -> _Projection:
-    folded = text.translate(_FOLD)
-    if len(folded) == len(text) and all(len(_FOLD[ord(c)]) == 1 for c in set(text)):
-        # the common case, one folded character for each: no walk character by character
-        projection = _Projection(
-            [folded], list(range(len(text))), list(range(1, len(text) + 1)),
-            [c.isupper() for c in text],
-        )  # fmt: skip
-        projection.folded = folded
-        return projection
     projection = _Projection()
-    for index, char in enumerate(text):
-        projection.add(char, index, index + 1, char.isupper())
+    projection.add_text(text, 0)
     return projection
 
 
@@ -213,8 +219,7 @@ def _as_read(text: str) -> _Projection:
     projection = _Projection()
     done = 0
     for match in _MARKUP.finditer(text):
-        for index in range(done, match.start()):
-            projection.add(text[index], index, index + 1, text[index].isupper())
+        projection.add_text(text[done : match.start()], done)
         done = match.end()
         kind, start, end = match.lastgroup, match.start(), match.end()
         if kind == "entity":
@@ -227,8 +232,7 @@ def _as_read(text: str) -> _Projection:
             before, after = text[start - 1 : start], text[end : end + 1]
             if before.isalnum() and after.isalnum():  # intraword: literal in CommonMark
                 projection.add("_", start, end, False)
-    for index in range(done, len(text)):
-        projection.add(text[index], index, index + 1, text[index].isupper())
+    projection.add_text(text[done:], done)
     return projection
 
 
