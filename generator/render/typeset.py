@@ -37,6 +37,7 @@ from typing import Any, Final
 
 from generator.exceptions import OutputError
 from generator.resources import PACKAGE
+from generator.text.typesetting import hyphenated
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +69,9 @@ def typeset(template: str, data: Mapping[str, Any]) -> bytes:
         if not main.is_file():
             raise OutputError(f"there is no print template '{template}' in templates/")
         fonts = _font_folder(root)
-        text, missing = printable(json.dumps(data, ensure_ascii=False))
+        # the Dutch rules: soft hyphens at the allowed points of long words, en dashes in ranges
+        shown = hyphenated(data)
+        text, missing = printable(json.dumps(shown, ensure_ascii=False))
         if missing:
             logger.warning(
                 "%s: %d kind(s) of character no font of the PDF holds are printed as %s (%s); "

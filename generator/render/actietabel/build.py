@@ -146,16 +146,21 @@ def build(
             groups[key].rows.append(_row(actie, people, gewijzigd))
         result.append(sectie)
     org = dataset.organisatie
+    if config.afzender:
+        organisatie, onderdeel = config.afzender.ministerie, config.afzender.onderdeel or ""
+    else:
+        organisatie = org.naam if org else ""
+        onderdeel = (org.onderdeel or "") if org else ""
     return Tabel(
         titel=config.titel,
         inleiding=config.inleiding,
         stand_per=config.stand_per,
-        organisatie=org.naam if org else "",
+        organisatie=organisatie,
         secties=result,
         sinds=sinds,
         filters=filters,
         openbaar=dataset.openbaar,
-        onderdeel=(org.onderdeel or "") if org else "",
+        onderdeel=onderdeel,
     )
 
 
