@@ -71,7 +71,8 @@ class Measures:
         return (
             f"{self.name:34} {self.pages:>5} {self.hyphenated:>6} {most:>5} "
             f"{len(self.across):>6} {len(self.short):>6} {self.runs:>5} "
-            f"{','.join(map(str, self.sparse)) or '-':>8} {self.body_pt:>6.1f} {self.margin_pt:>6.1f}"
+            f"{','.join(map(str, self.sparse)) or '-':>8} "
+            f"{self.body_pt:>6.1f} {self.margin_pt:>6.1f}"
         )
 
 
@@ -163,7 +164,7 @@ def measure(pdf: Path, name: str, allowed: set[int] | None = None) -> Measures:
     result = Measures(name, pages=len(pages))
     allowed = allowed if allowed is not None else {1}
     for index, page in enumerate(pages):
-        width, height = sizes[index]
+        height = sizes[index][1]
         body = [ln for ln in page if ln.y0 >= TOP * height and ln.y1 <= BOTTOM * height]
         for line in body:
             nxt = _below(line, body)
@@ -240,7 +241,14 @@ def font_sizes(pdf: Path) -> tuple[float, float]:
     for page in reader.pages:
         height = float(page.mediabox.height)
 
-        def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        def visit(
+            text: str,
+            cm: list[float],
+            tm: list[float],
+            font: object,
+            size: float,
+            height: float = height,
+        ) -> None:
             nonlocal body, margin
             # a note's number and an ordinal's ending are superscripts: small by design
             if not text.strip() or not size or re.fullmatch(r"\s*(\d+|e|de|ste)\s*", text):

@@ -85,6 +85,7 @@ def soft_hyphens(text: str, *, keep: frozenset[str] = frozenset()) -> str:
     """``text`` with soft hyphens at the allowed points of its long words; words in ``keep``
     (lower case) stay whole. A word that is part of an address, a number or an identifier
     (next to a slash, an @, a dot inside a word, an underscore) stays whole too."""
+
     def one(match: re.Match[str]) -> str:
         word = match.group(0)
         start, end = match.span()
@@ -92,8 +93,10 @@ def soft_hyphens(text: str, *, keep: frozenset[str] = frozenset()) -> str:
         after = text[end] if end < len(text) else " "
         if SOFT_HYPHEN in (before, after):  # the author hyphenated this word: that is final
             return word
-        if word.lower() in keep or _NOT_TEXT.match(before) or (
-            _NOT_TEXT.match(after) and end + 1 < len(text) and text[end + 1].isalnum()
+        if (
+            word.lower() in keep
+            or _NOT_TEXT.match(before)
+            or (_NOT_TEXT.match(after) and end + 1 < len(text) and text[end + 1].isalnum())
         ):
             return word
         return hyphenated_word(word)
