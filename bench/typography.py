@@ -1,6 +1,6 @@
 """Count what a typesetter would send back in the print documents, page by page.
 
-    python bench/typography.py [--root CHECKOUT] [--office] [--keep DIR]
+    python bench/typography.py [--root CHECKOUT --python CHECKOUT/.venv/bin/python] [--office]
 
 Builds, with the statusgen of ``--root`` (this checkout by default, so the previous release can
 be measured from its own checkout), the progress report of the demo data, the action table of
@@ -277,14 +277,17 @@ def office_pdf(document: Path, folder: Path) -> Path:
     return folder / (document.stem + ".pdf")
 
 
-def build(root: Path, work: Path, office: bool) -> list[tuple[str, Path, set[int] | None]]:
+def build(
+    root: Path, work: Path, office: bool, python: str = sys.executable
+) -> list[tuple[str, Path, set[int] | None]]:
     """Make the documents with the statusgen of ``root``; (name, pdf, allowed sparse pages)."""
-    from dataset import make
+    import dataset
 
     env = {**os.environ, "PYTHONPATH": str(root)}
-    run = [sys.executable, "-m", "generator"]
+    run = [python, "-m", "generator"]
     demo = root / "status"
-    big = make(work / "data-86", werkstromen=13, acties=86)
+    dataset.DEMO = demo  # the 86 actions from the measured checkout's own demo data
+    big = dataset.make(work / "data-86", werkstromen=13, acties=86)
     made: list[tuple[str, Path, set[int] | None]] = []
 
     def cli(*args: str) -> None:
@@ -324,6 +327,12 @@ def _pages(pdf: Path) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--root", type=Path, default=ROOT, help="the checkout to measure")
+    parser.add_argument(
+        "--python",
+        default=sys.executable,
+        help="the Python whose statusgen to run (another checkout's venv: an editable install "
+        "finds its templates in its own checkout)",
+    )
     parser.add_argument("--office", action="store_true", help="DOCX and XLSX too (LibreOffice)")
     parser.add_argument("--keep", type=Path, help="keep the documents in this folder")
     parser.add_argument("--verbose", action="store_true", help="list each finding")
@@ -331,7 +340,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         print(HEADER)
-        for name, pdf, allowed in build(args.root.resolve(), work, args.office):
+        for name, pdf, allowed in build(args.root.resolve(), work, args.office, args.python):
             measures = measure(pdf, name, allowed)
             print(measures.row())
             if args.verbose:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.render.besluitenlijst import build
 from generator.render.besluitenlijst.build import COLUMNS, Actieregel, Besluitenlijst
 
 TEMPLATE = "besluitenlijst.typ"
@@ -21,6 +22,23 @@ def data(lijst: Besluitenlijst) -> dict[str, Any]:
     return {
         "titel": lijst.titel,
         "organisatie": lijst.organisatie,
+        "kopregel": lijst.kopregel,
+        "woorden": {
+            name.lower(): getattr(build, name)
+            for name in (
+                "BESLUITEN",
+                "ACTIES",
+                "OPENSTAAND",
+                "AFGEROND",
+                "AANWEZIG",
+                "GEVRAAGD",
+                "GEEN_BESLUITEN",
+                "GEEN_BESLUIT",
+                "GEEN_ACTIES",
+                "GEEN_OPENSTAAND",
+                "PERSOONSGEGEVENS_NOTE",
+            )
+        },  # fmt: skip
         "vergadering": lijst.vergadering,
         "openbaar": lijst.openbaar,
         "aanwezig": list(lijst.aanwezig),
