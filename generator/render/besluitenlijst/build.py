@@ -34,6 +34,20 @@ GEEN_BESLUITEN = "Er zijn in dit overleg geen besluiten vastgelegd."
 GEEN_BESLUIT = "Geen besluit vastgelegd."
 GEEN_ACTIES = "Er zijn in dit overleg geen acties afgesproken."
 GEEN_OPENSTAAND = "Er staan geen acties uit eerdere overleggen open."
+#: the same words by name, for the templates (PDF, HTML)
+WOORDEN = {
+    "besluiten": BESLUITEN,
+    "acties": ACTIES,
+    "openstaand": OPENSTAAND,
+    "afgerond": AFGEROND,
+    "aanwezig": AANWEZIG,
+    "gevraagd": GEVRAAGD,
+    "geen_besluiten": GEEN_BESLUITEN,
+    "geen_besluit": GEEN_BESLUIT,
+    "geen_acties": GEEN_ACTIES,
+    "geen_openstaand": GEEN_OPENSTAAND,
+    "persoonsgegevens_note": PERSOONSGEGEVENS_NOTE,
+}
 
 
 @dataclass(frozen=True)

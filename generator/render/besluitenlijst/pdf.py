@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.render.besluitenlijst import build
-from generator.render.besluitenlijst.build import COLUMNS, Actieregel, Besluitenlijst
+from generator.render.besluitenlijst.build import COLUMNS, WOORDEN, Actieregel, Besluitenlijst
 
 TEMPLATE = "besluitenlijst.typ"
 
@@ -23,22 +22,7 @@ def data(lijst: Besluitenlijst) -> dict[str, Any]:
         "titel": lijst.titel,
         "organisatie": lijst.organisatie,
         "kopregel": lijst.kopregel,
-        "woorden": {
-            name.lower(): getattr(build, name)
-            for name in (
-                "BESLUITEN",
-                "ACTIES",
-                "OPENSTAAND",
-                "AFGEROND",
-                "AANWEZIG",
-                "GEVRAAGD",
-                "GEEN_BESLUITEN",
-                "GEEN_BESLUIT",
-                "GEEN_ACTIES",
-                "GEEN_OPENSTAAND",
-                "PERSOONSGEGEVENS_NOTE",
-            )
-        },  # fmt: skip
+        "woorden": WOORDEN,
         "vergadering": lijst.vergadering,
         "openbaar": lijst.openbaar,
         "aanwezig": list(lijst.aanwezig),
