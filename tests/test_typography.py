@@ -150,3 +150,13 @@ def test_the_report_names_a_risk_owner_by_unit_never_by_name(run: Run, tmp_path:
     for person in ("H. Elzinga", "M. Oosterwijk", "S. Lindenhovius", "K. Ramdin", "W. Groenhof"):
         assert person not in html and person not in text
     assert "Eigenaar: Uitvoeringsorganisatie Herstel Toeslagen" in text
+
+
+def test_the_leeswijzer_writes_section_titles_in_sentence_case(run: Run, tmp_path: Path) -> None:
+    result = run("report", "vgr-2021-1", "--data", DEMO, "--output", tmp_path, "--format", "html")
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "vgr-2021-1.html").read_text(encoding="utf-8")
+    assert "behandelt achtereenvolgens werken aan vertrouwen (1.1)" in html
+    assert "Werken aan vertrouwen (1.1)" not in html
+    # a title with a name in it keeps its capitals
+    assert "Herstel Toeslagen (1.3)" in html

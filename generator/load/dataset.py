@@ -24,6 +24,7 @@ from generator.load.kinds.actie import Actie
 from generator.load.kinds.organisatie import Organisatie
 from generator.load.kinds.werkstroom import Werkstroom
 from generator.load.messages import describe_validation_error
+from generator.load.senders import warn_missing_senders
 from generator.load.textlimits import (
     TextProblem,
     character_problems,
@@ -118,7 +119,7 @@ def load(root: Path, report: Diagnostics, *, peildatum: dt.date | None = None) -
     _warn_unknown_files(root, known, report)
     _cross_check(dataset, report)
     _warn_texts(dataset, report)
-    _warn_senders(dataset, report)
+    warn_missing_senders(dataset, report)
     context = CheckContext(
         peildatum=peildatum or dt.date.today(),
         root=root,
@@ -271,30 +272,6 @@ def _cross_check(dataset: Dataset, report: Diagnostics) -> None:
             f"it must be defined in {provider.pattern}",
             ref.path,
         )
-
-
-def _warn_senders(dataset: Dataset, report: Diagnostics) -> None:
-    """A warning for each report and action table without an afzender: its cover, colofon and
-    the PDF's author then name organisatie.yaml's organisation, which is seldom who sends a
-    document to the Kamer."""
-    org = dataset.organisatie
-    fallback = ", ".join(x for x in (org.naam, org.onderdeel) if x) if org else ""
-    named = f"'{fallback}' (organisatie.yaml)" if fallback else "no one (no organisatie.yaml)"
-    for kind in ("rapportage", "actietabel"):
-        for entry in dataset.loaded.get(kind, []):
-            if getattr(entry.item, "afzender", None) is None:
-                what = (
-                    "the report is issued by {} on its cover, in its colofon"
-                    if kind == "rapportage"
-                    else "the action table is issued by {} on its cover"
-                ).format(named)
-                report.warning(
-                    entry.file,
-                    (1, 1),
-                    f"no afzender: {what} and as its files' author; "
-                    "add afzender: {ministerie: ..., onderdeel: ...}",
-                    ("afzender",),
-                )
 
 
 def _warn_texts(dataset: Dataset, report: Diagnostics) -> None:
