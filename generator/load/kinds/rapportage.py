@@ -157,6 +157,8 @@ class RapportageKind(Kind[Rapportage]):
         return {
             "titel": titel,
             "periode": {"van": datum.replace(month=1, day=1), "tot": datum},
+            # who sends it; without it check warns (the organisation's name would be printed)
+            "afzender": {"ministerie": "Ministerie van ...", "onderdeel": "..."},
             "inleiding": "Deze rapportage beschrijft ...\n",
             "hoofdstukken": [{"titel": "Eerste hoofdstuk", "tekst": "...\n"}],
         }
