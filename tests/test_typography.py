@@ -160,3 +160,36 @@ def test_the_leeswijzer_writes_section_titles_in_sentence_case(run: Run, tmp_pat
     assert "Werken aan vertrouwen (1.1)" not in html
     # a title with a name in it keeps its capitals
     assert "Herstel Toeslagen (1.3)" in html
+
+
+def test_the_leeswijzer_never_leaves_its_last_lines_alone_on_a_page(
+    run: Run, tmp_path: Path
+) -> None:
+    """An introduction just long enough to push the Leeswijzer's last lines onto a page of
+    their own, before chapter 1's new page: the Leeswijzer goes with the contents instead."""
+    import shutil
+
+    import yaml
+    from typography import measure
+
+    from tests.printed import plain_text
+
+    need("pdftotext")
+    data = tmp_path / "data"
+    shutil.copytree(DEMO, data)
+    path = data / "rapportages" / "vgr-2021-1.yaml"
+    report = yaml.safe_load(path.read_text(encoding="utf-8"))
+    report["inleiding"] += "\n" + "\n".join(
+        f"Alinea {i}: het herstel vraagt tijd, en de organisatie werkt aan vertrouwen met ouders "
+        "en gemeenten in het hele land.\n"
+        for i in range(10)
+    )
+    path.write_text(yaml.safe_dump(report, allow_unicode=True, sort_keys=False), "utf-8")
+    result = run("report", "vgr-2021-1", "--data", data, "--output", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "out" / "vgr-2021-1.pdf"
+    measures = measure(pdf, "report", {1})
+    pages = plain_text(pdf)
+    assert measures.fill[1] > 0.5  # the contents page holds the Leeswijzer too
+    assert all(fill >= 0.25 for fill in measures.fill[1:4]), measures.fill
+    assert "Leeswijzer" in pages
