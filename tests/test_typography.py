@@ -203,3 +203,32 @@ def test_no_page_of_the_action_table_is_less_than_a_quarter_full(
     for name, measures in printed:
         if name != "report":
             assert measures.sparse == [], (name, measures.fill)  # type: ignore[attr-defined]
+
+
+def test_the_action_table_names_an_owner_by_unit_in_every_format(run: Run, tmp_path: Path) -> None:
+    from docx import Document
+    from openpyxl import load_workbook
+
+    from tests.printed import plain_text
+
+    result = run("actions", "--data", DEMO, "--output", tmp_path)
+    assert result.exit_code == 0, result.output
+    docx = "\n".join(
+        cell.text
+        for table in Document(str(tmp_path / "actietabel.docx")).tables
+        for row in table.rows
+        for cell in row.cells
+    )
+    sheet = load_workbook(tmp_path / "actietabel.xlsx").active
+    xlsx = "\n".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
+    texts = {
+        "pdf": plain_text(tmp_path / "actietabel.pdf"),
+        "html": (tmp_path / "actietabel.html").read_text(encoding="utf-8"),
+        "md": (tmp_path / "actietabel.md").read_text(encoding="utf-8"),
+        "docx": docx,
+        "xlsx": xlsx,
+    }
+    for name, text in texts.items():
+        for person in ("P. Veldkamp", "T. Wesselink", "W. Groenhof"):
+            assert person not in text, (name, person)
+        assert "Programma Opvolging POK" in text, name  # p-veldkamp's unit

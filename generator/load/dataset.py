@@ -90,6 +90,16 @@ class Dataset:
     def people(self) -> People:
         return People(self.personen)
 
+    def unit_of(self, owner: str) -> str | None:
+        """An owner as a document for the Kamer names it: a unit as written, a person as the
+        unit the registry gives them (``onderdeel``), else not at all: a civil servant's name
+        is internal."""
+        org = self.organisatie
+        for persoon in org.personen if org else []:
+            if persoon.id == owner:
+                return persoon.onderdeel
+        return owner
+
     def markdown_file(self, relative: str) -> str:
         """The text of a Markdown file the data points to, as ``check`` read and judged it (it
         is not read again, so what is rendered is what was checked)."""

@@ -290,19 +290,6 @@ def _kpi(kpi_id: str, rij: KpiRij) -> Kpi:
     )
 
 
-def _owner(dataset: Dataset, eigenaar: str | None) -> str | None:
-    """A risk's owner as a report for the Kamer names it: a unit as written, a person as the
-    unit the registry gives them (``onderdeel``), else not at all: a civil servant's name is
-    internal."""
-    if not eigenaar:
-        return None
-    org = dataset.organisatie
-    for persoon in org.personen if org else []:
-        if persoon.id == eigenaar:
-            return persoon.onderdeel
-    return eigenaar
-
-
 def _risicos(dataset: Dataset, people: People) -> list[RapportRisico]:
     logs = dataset.items("risico")
     if not logs:
@@ -313,7 +300,7 @@ def _risicos(dataset: Dataset, people: People) -> list[RapportRisico]:
             r.titel,
             NIVEAU[r.kans],
             NIVEAU[r.impact],
-            _owner(dataset, r.eigenaar),
+            dataset.unit_of(r.eigenaar) if r.eigenaar else None,
             r.omschrijving,
             r.beheersmaatregelen,
         )
