@@ -232,3 +232,18 @@ def test_the_action_table_names_an_owner_by_unit_in_every_format(run: Run, tmp_p
         for person in ("P. Veldkamp", "T. Wesselink", "W. Groenhof"):
             assert person not in text, (name, person)
         assert "Programma Opvolging POK" in text, name  # p-veldkamp's unit
+
+
+def test_ordinals_are_superscript_in_the_docx(run: Run, tmp_path: Path) -> None:
+    from docx import Document
+
+    from generator.render.word import runs
+
+    document = Document()
+    paragraph = document.add_paragraph()
+    runs(paragraph, "In het 4de kwartaal volgt de 1e rapportage.")
+    shown = [(r.text, bool(r.font.superscript)) for r in paragraph.runs]
+    assert shown == [
+        ("In het 4", False), ("de", True), (" kwartaal volgt de 1", False), ("e", True),
+        (" rapportage.", False),
+    ]  # fmt: skip

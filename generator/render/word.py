@@ -5,6 +5,7 @@ footer: the parts python-docx has no API for are made here, in one place."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
@@ -96,13 +97,42 @@ def shade(cell: _Cell, colour: str) -> None:
     cell._tc.get_or_add_tcPr().append(shading)
 
 
+#: an ordinal whose ending is set superscript, as Dutch typesetting has it: 1e, 4de, 21ste
+ORDINAL = re.compile(r"\b(\d+)(e|de|ste)\b")
+
+
+def runs(
+    paragraph: Paragraph,
+    text: str,
+    *,
+    bold: bool | None = None,
+    italic: bool | None = None,
+    colour: RGBColor | None = None,
+) -> None:
+    """``text`` as runs of ``paragraph``, an ordinal's ending superscript."""
+    at = 0
+    pieces: list[tuple[str, bool]] = []
+    for match in ORDINAL.finditer(text):
+        pieces.append((text[at : match.start(2)], False))
+        pieces.append((match.group(2), True))
+        at = match.end()
+    pieces.append((text[at:], False))
+    for piece, superscript in pieces:
+        if not piece:
+            continue
+        run = paragraph.add_run(piece)
+        run.bold = bold or None
+        run.italic = italic or None
+        if superscript:
+            run.font.superscript = True
+        if colour is not None:
+            run.font.color.rgb = colour
+
+
 def styled(
     paragraph: Paragraph, text: str, *, bold: bool = False, colour: RGBColor | None = None
 ) -> None:
-    run = paragraph.add_run(text)
-    run.bold = bold or None
-    if colour is not None:
-        run.font.color.rgb = colour
+    runs(paragraph, text, bold=bold, colour=colour)
 
 
 def footer(document: object, title: str, *, cover: bool = False) -> None:

@@ -27,6 +27,7 @@ from generator.render.word import (
     language_and_font,
     properties,
     repeat_header,
+    runs,
     shade,
     styled,
 )
@@ -115,7 +116,8 @@ def _cover(document: object, tabel: Tabel, styles: dict[str, ParagraphStyle]) ->
     if tabel.stand_per:
         stand = document.add_paragraph()  # type: ignore[attr-defined]
         styled(stand, tabel.stand_per_text, colour=GRIJS)
-        stand.runs[0].font.size = Pt(13)
+        for run in stand.runs:
+            run.font.size = Pt(13)
     if tabel.openbaar:
         styled(document.add_paragraph(), "Openbare versie", bold=True, colour=GRIJS)  # type: ignore[attr-defined]
     if tabel.inleiding:
@@ -262,6 +264,4 @@ def _write_para(paragraph: Paragraph, para: Line, styles: dict[str, ParagraphSty
         if para.bullet:
             fmt.first_line_indent = Twips(-LEVEL_INDENT)
     for run in para.runs:
-        added = paragraph.add_run(run.text)
-        added.bold = run.bold or None
-        added.italic = run.italic or None
+        runs(paragraph, run.text, bold=run.bold, italic=run.italic)
