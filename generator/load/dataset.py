@@ -91,17 +91,9 @@ class Dataset:
 
     @property
     def people(self) -> People:
-        return People(self.personen)
-
-    def unit_of(self, owner: str) -> str | None:
-        """An owner as a document for the Kamer names it: a unit as written, a person as the
-        unit the registry gives them (``onderdeel``), else not at all: a civil servant's name
-        is internal."""
         org = self.organisatie
-        for persoon in org.personen if org else []:
-            if persoon.id == owner:
-                return persoon.onderdeel
-        return owner
+        units = {p.id: p.onderdeel for p in org.personen} if org else {}
+        return People(self.personen, units)
 
     def markdown_file(self, relative: str) -> str:
         """The text of a Markdown file the data points to, as ``check`` read and judged it (it

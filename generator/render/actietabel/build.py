@@ -112,6 +112,7 @@ def build(
     gewijzigd: set[int] | None = None,
     sinds: str | None = None,
 ) -> Tabel:
+    units = dataset.people.unit_of
     config_items = dataset.items("actietabel")
     config: Actietabel = config_items[0] if config_items else Actietabel()
     acties = dataset.acties
@@ -141,7 +142,7 @@ def build(
             if key not in groups:
                 groups[key] = Subsectie(key)
                 sectie.groups.append(groups[key])
-            groups[key].rows.append(_row(actie, dataset.unit_of, gewijzigd))
+            groups[key].rows.append(_row(actie, units, gewijzigd))
         result.append(sectie)
     org = dataset.organisatie
     if config.afzender:

@@ -300,7 +300,7 @@ def _risicos(dataset: Dataset, people: People) -> list[RapportRisico]:
             r.titel,
             NIVEAU[r.kans],
             NIVEAU[r.impact],
-            dataset.unit_of(r.eigenaar) if r.eigenaar else None,
+            people.unit_of(r.eigenaar) if r.eigenaar else None,
             r.omschrijving,
             r.beheersmaatregelen,
         )
