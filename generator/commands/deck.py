@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -15,7 +16,11 @@ from generator.options import (
     output_option,
     vergadering_option,
 )
+from generator.publish import Publication
 from generator.resources import template as shipped
+
+if TYPE_CHECKING:
+    from generator.render.deck import LaidOut
 
 
 @click.command(name="deck")
@@ -45,6 +50,12 @@ from generator.resources import template as shipped
     help="The smallest size, in points, a table is set in to need fewer slides; each table "
     "takes the largest size from 12 pt down to this that needs no more slides than this does.",
 )
+@click.option(
+    "--svg",
+    is_flag=True,
+    help="Also draw every slide as SVG, from the same layout, into sct-DATE-dias/ (with the "
+    "fonts it is set in): to look at the deck without PowerPoint or LibreOffice.",
+)
 def command(
     data_dir: Path,
     output_dir: Path,
@@ -54,6 +65,7 @@ def command(
     strict: bool,
     peildatum: dt.date | None,
     min_font_size: float,
+    svg: bool,
 ) -> None:
     """Build the SCT deck for a meeting: output/sct-DATE.pptx (sct-DATE-openbaar.pptx with
     --openbaar).
@@ -62,18 +74,37 @@ def command(
     Markdown, and the generated parts (werkstromen, dashboard, communicatiekalender, risicolog).
     Tables that do not fit continue on the next slide, titled (I/II), (II/II).
     """
-    from generator.render.deck import render
+    from generator.render.deck import lay_out, write_pptx
 
     dataset, publication = load_for_publication(
         data_dir, output_dir, openbaar=openbaar, strict=strict, peildatum=peildatum
     )
     meeting = meeting_on(dataset.items("vergadering"), vergadering)
-    deck = render(
+    laid = lay_out(
         dataset,
         meeting,
         template=template_file or shipped("default.pptx"),
         peildatum=peildatum,
         min_font_size=min_font_size,
     )
-    publication.add(f"sct-{meeting.datum.isoformat()}.pptx", deck.data, f"{deck.slides} slides")
+    name = f"sct-{meeting.datum.isoformat()}"
+    if svg:
+        _add_svg(publication, laid, f"{name}-dias")
+    deck = write_pptx(laid)
+    publication.add(f"{name}.pptx", deck.data, f"{deck.slides} slides")
     publication.publish()
+
+
+def _add_svg(publication: Publication, laid: LaidOut, folder: str) -> None:
+    """Every slide as ``folder/dia-NN.svg``, its fonts in ``folder/fonts/``."""
+    from generator.render.deck.svg import FONT_FILES, draw_all, font_folder
+
+    def font(name: str) -> str:
+        return publication.name(f"fonts/{name}")
+
+    drawn = draw_all(laid, fonts_url=font)
+    width = max(2, len(str(len(drawn))))
+    for number, slide in enumerate(drawn, start=1):
+        publication.add(f"{folder}/dia-{number:0{width}d}.svg", slide.svg.encode("utf-8"))
+    for name in FONT_FILES.values():
+        publication.add(f"{folder}/fonts/{name}", font_folder().joinpath(name).read_bytes())

@@ -78,7 +78,7 @@ def _kind(shape: etree._Element) -> str | None:
         return "title"
     if kind in ("body", "subTitle", "obj"):
         return "body"
-    return kind
+    return str(kind)
 
 
 def _colour(fill: etree._Element | None) -> str | None:
@@ -138,8 +138,7 @@ def _body(shape: etree._Element | None) -> dict[str, Any]:
         names = ("lIns", "tIns", "rIns", "bIns")
         if any(body.get(name) for name in names):
             found["insets"] = tuple(
-                _pt(body.get(name)) if body.get(name) else INSETS[i]
-                for i, name in enumerate(names)
+                _pt(body.get(name)) if body.get(name) else INSETS[i] for i, name in enumerate(names)
             )
     xfrm = shape.find("p:spPr/a:xfrm", NS)
     if xfrm is not None:
@@ -172,7 +171,8 @@ def _rects(tree: etree._Element) -> list[Rect]:
         box = _body(shape).get("box")
         geometry = shape.find("p:spPr/a:prstGeom", NS)
         if fill and box and (geometry is None or geometry.get("prst") == "rect"):
-            rects.append(Rect(*box, fill))
+            left, top, width, height = box
+            rects.append(Rect(left, top, width, height, fill))
     return rects
 
 
@@ -192,8 +192,12 @@ def look(layout: etree._Element, master: etree._Element) -> Look:
         if "box" not in geometry:
             continue
         text = {**_first_level(parent, styles[kind]), **_first_level(shape, None)}
+        left, top, width, height = geometry["box"]
         boxes[kind] = Box(
-            *geometry["box"],
+            left,
+            top,
+            width,
+            height,
             insets=geometry.get("insets", INSETS),
             anchor=geometry.get("anchor", "t"),
             style=Style(

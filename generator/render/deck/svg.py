@@ -6,15 +6,16 @@ writer does that as LibreOffice does: lines broken greedily at the fonts' true a
 (the paginator measures with a safety margin, so that the boxes are never too small), the first
 baseline one ascent below a box's inset, the next lines 1.2 times the size lower in a text box
 and one font height (ascent and descent) lower in a table cell, as LibreOffice's PDFs show
-(``bench/faithful.py`` measures it), a paragraph's space before it added. Tables are drawn at the widths and row heights the paginator
-gave them, cell fills and rules as ``oxml`` writes them. The text is set in Liberation Sans,
-which the SVG names and ``fonts_css`` loads from the package's own font files; every run is
-placed with an explicit ``x``, so that Chromium and resvg set it alike.
+(``bench/faithful.py`` measures it), a paragraph's space before it added. Tables are drawn at
+the widths and row heights the paginator gave them, cell fills and rules as ``oxml`` writes
+them. The text is set in Liberation Sans, which the SVG names and ``fonts_css`` loads from the
+package's own font files; every run is placed with an explicit ``x``, so that Chromium and resvg
+set it alike.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -33,7 +34,7 @@ from generator.render.deck.content import (
     bullet_room,
     indent,
 )
-from generator.render.deck.masters import Box, Look, look
+from generator.render.deck.masters import Look, look
 from generator.render.deck.metrics import HELD_SPACE, LINE, LOWER, SAFETY, em_width, fits, wrap
 from generator.render.deck.oxml import BORDER
 from generator.render.deck.paginate import (
@@ -73,10 +74,12 @@ def font_folder() -> Traversable:
     return files("generator.render").joinpath("fonts")
 
 
-def fonts_css(url: str) -> str:
-    """``@font-face`` rules for the shipped fonts, found at ``url`` + file name."""
+def fonts_css(url: str | Callable[[str], str]) -> str:
+    """``@font-face`` rules for the shipped fonts, found at ``url`` + file name (or where
+    ``url`` says a file name is found)."""
+    where = url if callable(url) else (lambda name: f"{url}{name}")
     return "".join(
-        f"@font-face{{font-family:'{FAMILY}';src:url('{url}{name}') format('truetype');"
+        f"@font-face{{font-family:'{FAMILY}';src:url('{where(name)}') format('truetype');"
         f"font-weight:{'bold' if bold else 'normal'};"
         f"font-style:{'italic' if italic else 'normal'}}}"
         for (bold, italic), name in FONT_FILES.items()
@@ -170,8 +173,7 @@ class _Canvas:
     def rect(self, x: float, y: float, w: float, h: float, fill: str, stroke: bool) -> None:
         rule = f' stroke="#{BORDER}" stroke-width="0.75"' if stroke else ""
         self.parts.append(
-            f'<rect x="{x:.2f}" y="{y:.2f}" width="{w:.2f}" height="{h:.2f}" '
-            f'fill="#{fill}"{rule}/>'
+            f'<rect x="{x:.2f}" y="{y:.2f}" width="{w:.2f}" height="{h:.2f}" fill="#{fill}"{rule}/>'
         )
 
     def line(self, glyphs: Sequence[Glyphs], left: float, baseline: float, colour: str) -> None:
@@ -179,7 +181,9 @@ class _Canvas:
         for piece in glyphs:
             run = piece.run
             fill = run.colour or colour
-            y = baseline - (SUPERSCRIPT_RAISE * piece.size / SUPERSCRIPT_SIZE if run.superscript else 0)
+            y = baseline - (
+                SUPERSCRIPT_RAISE * piece.size / SUPERSCRIPT_SIZE if run.superscript else 0
+            )
             attrs = f'x="{left + piece.x:.2f}" y="{y:.2f}" font-size="{piece.size:g}"'
             if run.bold:
                 attrs += ' font-weight="bold"'
@@ -242,7 +246,9 @@ def _aligned(para: Para, line: Sequence[Glyphs], width: float) -> float:
 class SlideDrawer:
     """Draws the laid-out slides of one template, as SVG documents."""
 
-    def __init__(self, laid: LaidOut, *, fonts_url: str | None = None) -> None:
+    def __init__(
+        self, laid: LaidOut, *, fonts_url: str | Callable[[str], str] | None = None
+    ) -> None:
         self.laid = laid
         self.template: Template = laid.template
         self.fonts_url = fonts_url
@@ -323,7 +329,11 @@ class SlideDrawer:
     def _page(self, canvas: _Canvas, page: Page) -> None:
         template = self.template
         size = next(
-            (s for s in TITLE_SIZES if fits([(page.title, True, False)], template.title_width, s, 2)),
+            (
+                s
+                for s in TITLE_SIZES
+                if fits([(page.title, True, False)], template.title_width, s, 2)
+            ),
             TITLE_SIZES[-1],
         )
         self._placeholder(canvas, "content", "title", page.title, size)
@@ -376,17 +386,21 @@ def _cells(table: TableSlice) -> Iterator[tuple[Cell | None, float, float, float
     for height in table.heights:
         tops.append(tops[-1] + height)
     covered = 0
-    for c, cell in enumerate(table.header):
+    for c, head in enumerate(table.header):
         if c < covered:
             continue
-        span = cell.span if cell is not None else 1
+        span = head.span
         covered = c + span
-        yield cell, edges[c], 0.0, edges[min(c + span, len(table.widths))] - edges[c], table.header_height
+        yield (
+            head,
+            edges[c],
+            0.0,
+            edges[min(c + span, len(table.widths))] - edges[c],
+            table.header_height,
+        )
     below = {(first, column): last for first, last, column in table.merges}
     hidden = {
-        (r, column)
-        for first, last, column in table.merges
-        for r in range(first + 1, last + 1)
+        (r, column) for first, last, column in table.merges for r in range(first + 1, last + 1)
     }
     for r, row in enumerate(table.rows):
         covered = 0
@@ -420,7 +434,7 @@ def _table(canvas: _Canvas, table: TableSlice, left: float, top: float) -> None:
         )
 
 
-def draw_all(laid: LaidOut, *, fonts_url: str | None = None) -> list[Drawn]:
+def draw_all(laid: LaidOut, *, fonts_url: str | Callable[[str], str] | None = None) -> list[Drawn]:
     """Every slide of ``laid`` as SVG, numbered as the PPTX numbers them."""
     drawer = SlideDrawer(laid, fonts_url=fonts_url)
     return [drawer.draw(slide, number) for number, slide in enumerate(laid.slides, start=1)]
