@@ -17,7 +17,7 @@ from typing import Any, Generic, cast
 from pydantic import ValidationError
 
 from generator.load.datafiles import MAX_BYTES, DataFolder, FileRefused
-from generator.load.diagnostics import Diagnostics, DocPath, display_path
+from generator.load.diagnostics import Diagnostic, Diagnostics, DocPath, display_path
 from generator.load.fields import PERSON_ID, is_markdown
 from generator.load.kinds import CheckContext, Kind, M, Ref, all_kinds
 from generator.load.kinds.actie import Actie
@@ -95,8 +95,44 @@ class Dataset:
         return self.markdown_files[relative]
 
 
-def load(root: Path, report: Diagnostics, *, peildatum: dt.date | None = None) -> Dataset:
-    """Read every file under ``root`` into a Dataset, adding each problem to ``report``."""
+class FileCache:
+    """What each data file read into, kept while its bytes stay the same: a live preview
+    (``statusgen serve``) loads again after every save, and only the files that changed are
+    parsed and validated again. The checks across files run every time."""
+
+    def __init__(self) -> None:
+        self._files: dict[Path, tuple[bytes, Loaded[Any] | None, list[Diagnostic]]] = {}
+        #: how many files the last load parsed (the others came from here)
+        self.parsed = 0
+
+    def load(
+        self, kind: Kind[M], file: Path, folder: DataFolder, report: Diagnostics
+    ) -> Loaded[M] | None:
+        try:
+            content = file.read_bytes()
+        except OSError:
+            content = b""
+        kept = self._files.get(file)
+        if kept is not None and kept[0] == content:
+            report.extend(kept[2])
+            return cast(Loaded[M] | None, kept[1])
+        own = Diagnostics()
+        entry = _load_file(kind, file, folder, own)
+        self.parsed += 1
+        report.extend(own.items)
+        self._files[file] = (content, entry, list(own.items))
+        return entry
+
+
+def load(
+    root: Path,
+    report: Diagnostics,
+    *,
+    peildatum: dt.date | None = None,
+    cache: FileCache | None = None,
+) -> Dataset:
+    """Read every file under ``root`` into a Dataset, adding each problem to ``report``; with
+    ``cache``, a file whose bytes did not change since the last load is not read again."""
     dataset = Dataset(root)
     folder = DataFolder(root)
     known: set[Path] = set()
@@ -110,7 +146,10 @@ def load(root: Path, report: Diagnostics, *, peildatum: dt.date | None = None) -
         if kind.singleton and len(files) > 1:
             report.error(files[1], (1, 1), f"only one {kind.pattern} is allowed")
         for file in files:
-            entry = _load_file(kind, file, folder, report)
+            if cache is None:
+                entry = _load_file(kind, file, folder, report)
+            else:
+                entry = cache.load(kind, file, folder, report)
             if entry is None:
                 dataset.incomplete.add(kind.name)
             else:
