@@ -22,7 +22,13 @@ INSTALL = "statusgen serve needs its extra: pip install 'statusgen[serve]'"
     show_default=True,
     help="The address to listen on; keep it local unless you mean to share the preview.",
 )
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="The port to listen on.",
+)
 @click.option(
     "--template",
     "template_file",
