@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from contextlib import ExitStack
 from pathlib import Path
 
 import click
 
+from generator.exceptions import DataError
 from generator.load import history
-from generator.load.dataset import load
+from generator.load.dataset import Dataset, load
 from generator.load.diagnostics import Diagnostics
-from generator.options import data_option, openbaar_option
+from generator.options import data_option, openbaar_option, vergadering_option
 from generator.publish import Publication, names, public_versions
-from generator.render.diff.compare import compare, invalid_files
+from generator.render.diff.compare import Review, compare, invalid_files
 from generator.render.diff.json import as_json as review_json
 from generator.render.diff.markdown import markdown
 
@@ -30,9 +32,26 @@ from generator.render.diff.markdown import markdown
     show_default=True,
     help="md: to paste into (or post as) a pull-request comment; json: for tools.",
 )
+@click.option(
+    "--visual",
+    "visual_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Also write pictures of what changed into this folder: the deck's slides and the "
+    "documents' pages that differ, before and after (SVG and PNG), index.html and "
+    "samenvatting.md (which slide of which product changed, and why).",
+)
+@vergadering_option
 @openbaar_option
 def command(
-    data_dir: Path, base: str | None, head: str | None, fmt: str, openbaar: bool, strict: bool
+    data_dir: Path,
+    base: str | None,
+    head: str | None,
+    fmt: str,
+    visual_dir: Path | None,
+    vergadering: dt.date | None,
+    openbaar: bool,
+    strict: bool,
 ) -> None:
     """Summarise what changed in the data between BASE and HEAD (git refs).
 
@@ -41,6 +60,11 @@ def command(
     deadline moves with the number of days, opdrachten, hoofdacties and acties added or removed,
     the SCT's actions added, closed and moved, and texts changed word by word. A file that does
     not validate is reported with its error.
+
+    With --visual DIR, the slides of the meeting's deck (--vergadering, else the latest) and
+    the pages of the action table and progress reports that look different are drawn before
+    and after; slides are matched by what they are, so a slide that only moved is listed as
+    moved, not as changed.
     """
     if base is None:
         base_commit, branch = history.merge_base(data_dir)
@@ -76,8 +100,45 @@ def command(
             withheld = publication.withheld or names()
             invalid = [(side, withheld.redact(message)) for side, message in invalid]
         review = compare(old, new, base=base_label, head=head_label, invalid=invalid)
+        if visual_dir is not None:
+            publication.folder = visual_dir
+            _visual(publication, old, new, review, vergadering, old_report, new_report)
     if fmt == "json":
         publication.echo(json.dumps(review_json(review), ensure_ascii=False, indent=2))
     else:
         publication.echo(markdown(review), nl=False)
     publication.publish()
+
+
+def _visual(
+    publication: Publication,
+    old: Dataset,
+    new: Dataset,
+    review: Review,
+    vergadering: dt.date | None,
+    old_report: Diagnostics,
+    new_report: Diagnostics,
+) -> None:
+    """The visual diff's files, added to ``publication``; a version that does not validate is
+    not drawn (its files are reported in the summary)."""
+    from generator.render.deck.svg import FONT_FILES, font_folder
+    from generator.render.deck.writer import Template
+    from generator.render.diff import visual
+    from generator.resources import template
+
+    before = None if old_report.errors else old
+    if new_report.errors:
+        raise DataError(len(new_report.errors))
+    opened = Template(template("default.pptx"))
+    products = []
+    deck = visual.deck_product(
+        before, new, vergadering=vergadering, template=opened, published=publication.name
+    )
+    if deck is not None:
+        products.append(deck)
+    products += visual.document_products(before, new)
+    outcomes = [visual.match(product, review) for product in products]
+    fonts = {name: font_folder().joinpath(name).read_bytes() for name in FONT_FILES.values()}
+    drawn = visual.files(outcomes, review, fonts, published=publication.name)
+    for name, data in drawn.items():
+        publication.add(name, data)

@@ -169,6 +169,12 @@ class _Canvas:
         self.parts: list[str] = []
         #: every line drawn: its text, left edge, baseline and size (to compare with a PDF)
         self.lines: list[tuple[str, float, float, float]] = []
+        #: the parts that draw the slide's number (left out of ``content``)
+        self.numbered: range = range(0)
+
+    def content(self) -> str:
+        """What the slide shows but its number: the same for a slide that only moved."""
+        return "".join(part for i, part in enumerate(self.parts) if i not in self.numbered)
 
     def rect(self, x: float, y: float, w: float, h: float, fill: str, stroke: bool) -> None:
         rule = f' stroke="#{BORDER}" stroke-width="0.75"' if stroke else ""
@@ -277,7 +283,7 @@ class SlideDrawer:
             self._background(canvas, "content")
             self._page(canvas, content)
             self._footer(canvas, number)
-        return Drawn(self._document(canvas, slide, number), tuple(canvas.lines))
+        return Drawn(self._document(canvas, slide, number), tuple(canvas.lines), canvas.content())
 
     def _document(self, canvas: _Canvas, slide: LaidSlide, number: int) -> str:
         width, height = self.size
@@ -352,7 +358,9 @@ class SlideDrawer:
         footer = Para((Run(self.laid.meta.footer, colour=GRIJS),), size=9.0)
         canvas.paragraphs([footer], template.left, top + TEXT_INSET, width * 0.8)
         count = Para((Run(str(number), colour=GRIJS),), size=9.0, align="r")
+        start = len(canvas.parts)
         canvas.paragraphs([count], template.left + width * 0.8, top + TEXT_INSET, width * 0.2)
+        canvas.numbered = range(start, len(canvas.parts))
 
 
 @dataclass(frozen=True)
@@ -360,6 +368,8 @@ class Drawn:
     svg: str
     #: the text lines drawn: text, left edge, baseline, size (points)
     lines: tuple[tuple[str, float, float, float], ...]
+    #: what the slide shows but its number (two slides that differ only there are the same)
+    content: str
 
 
 def _title_of(slide: LaidSlide) -> str:
