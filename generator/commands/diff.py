@@ -123,7 +123,7 @@ def _visual(
     not drawn (its files are reported in the summary)."""
     from generator.render.deck.svg import FONT_FILES, font_folder
     from generator.render.deck.writer import Template
-    from generator.render.diff import visual
+    from generator.render.diff import pictures, visual
     from generator.resources import template
 
     before = None if old_report.errors else old
@@ -131,12 +131,12 @@ def _visual(
         raise DataError(len(new_report.errors))
     opened = Template(template("default.pptx"))
     products = []
-    deck = visual.deck_product(
+    deck = pictures.deck_product(
         before, new, vergadering=vergadering, template=opened, published=publication.name
     )
     if deck is not None:
         products.append(deck)
-    products += visual.document_products(before, new)
+    products += pictures.document_products(before, new)
     outcomes = [visual.match(product, review) for product in products]
     fonts = {name: font_folder().joinpath(name).read_bytes() for name in FONT_FILES.values()}
     drawn = visual.files(outcomes, review, fonts, published=publication.name)

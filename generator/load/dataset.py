@@ -17,8 +17,9 @@ from typing import Any, Generic, cast
 from pydantic import ValidationError
 
 from generator.load.datafiles import MAX_BYTES, DataFolder, FileRefused
-from generator.load.diagnostics import Diagnostic, Diagnostics, DocPath, display_path
+from generator.load.diagnostics import Diagnostics, DocPath, display_path
 from generator.load.fields import PERSON_ID, is_markdown
+from generator.load.filecache import FileCache
 from generator.load.kinds import CheckContext, Kind, M, Ref, all_kinds
 from generator.load.kinds.actie import Actie
 from generator.load.kinds.organisatie import Organisatie
@@ -95,35 +96,6 @@ class Dataset:
         return self.markdown_files[relative]
 
 
-class FileCache:
-    """What each data file read into, kept while its bytes stay the same: a live preview
-    (``statusgen serve``) loads again after every save, and only the files that changed are
-    parsed and validated again. The checks across files run every time."""
-
-    def __init__(self) -> None:
-        self._files: dict[Path, tuple[bytes, Loaded[Any] | None, list[Diagnostic]]] = {}
-        #: how many files the last load parsed (the others came from here)
-        self.parsed = 0
-
-    def load(
-        self, kind: Kind[M], file: Path, folder: DataFolder, report: Diagnostics
-    ) -> Loaded[M] | None:
-        try:
-            content = file.read_bytes()
-        except OSError:
-            content = b""
-        kept = self._files.get(file)
-        if kept is not None and kept[0] == content:
-            report.extend(kept[2])
-            return cast(Loaded[M] | None, kept[1])
-        own = Diagnostics()
-        entry = _load_file(kind, file, folder, own)
-        self.parsed += 1
-        report.extend(own.items)
-        self._files[file] = (content, entry, list(own.items))
-        return entry
-
-
 def load(
     root: Path,
     report: Diagnostics,
@@ -149,7 +121,7 @@ def load(
             if cache is None:
                 entry = _load_file(kind, file, folder, report)
             else:
-                entry = cache.load(kind, file, folder, report)
+                entry = cache.load(file, partial(_load_file, kind, file, folder), report)
             if entry is None:
                 dataset.incomplete.add(kind.name)
             else:

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.exceptions import StatusgenError
-from generator.load.dataset import Dataset, FileCache, load
+from generator.load.dataset import Dataset, load
 from generator.load.diagnostics import Diagnostic, Diagnostics
+from generator.load.filecache import FileCache
 from generator.load.kinds.vergadering import Vergadering
 
 

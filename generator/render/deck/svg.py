@@ -11,6 +11,10 @@ the widths and row heights the paginator gave them, cell fills and rules as ``ox
 them. The text is set in Liberation Sans, which the SVG names and ``fonts_css`` loads from the
 package's own font files; every run is placed with an explicit ``x``, so that Chromium and resvg
 set it alike.
+
+It is one module because text boxes, table cells and placeholders are drawn by one canvas that
+breaks and places lines one way, and records every line it draws for the comparison with
+LibreOffice; the placeholders' look is read in ``masters``.
 """
 
 from __future__ import annotations
