@@ -72,6 +72,8 @@ class Preview:
         self._dataset: Dataset | None = None
         self._lock = threading.Lock()
         self._template: Any = None
+        #: each section's slides, by its content, from the last layout
+        self._memo: dict[bytes, Any] = {}
 
     def rebuild(self) -> Snapshot:
         """Load the folder again and redraw what changed; the new snapshot."""
@@ -118,7 +120,7 @@ class Preview:
         if self._template is None:
             # opened once: laying out never changes it (only the PPTX writer adds slides)
             self._template = Template(self.template_file or shipped("default.pptx"))
-        laid = lay_out(dataset, meeting, template=self._template)
+        laid = lay_out(dataset, meeting, template=self._template, memo=self._memo)
         drawn = draw_all(laid)
         slides = tuple(
             Slide(number, slide.content.title, slide.identity, picture.svg)

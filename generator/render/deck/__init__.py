@@ -6,6 +6,7 @@ two, ``render`` writes the PPTX from what it laid out."""
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -16,8 +17,8 @@ from generator.load.kinds.vergadering import Vergadering
 from generator.text import dutch
 
 if TYPE_CHECKING:
-    from generator.render.deck.content import Divider, TitleSlide
-    from generator.render.deck.paginate import Page
+    from generator.render.deck.content import Divider, Section, TitleSlide
+    from generator.render.deck.paginate import Geometry, Page
     from generator.render.deck.writer import Meta, Template
 
 
@@ -53,12 +54,16 @@ def lay_out(
     template: Path | Traversable | Template,
     peildatum: dt.date | None = None,
     min_font_size: float = 9.0,
+    memo: dict[bytes, list[Page]] | None = None,
 ) -> LaidOut:
     """Every slide of the deck of ``meeting`` laid out on the layouts of ``template``; tables
-    are set between 12 pt and ``min_font_size``."""
+    are set between 12 pt and ``min_font_size``.
+
+    ``memo`` keeps each section's slides by what the section holds: a live preview lays the
+    deck out again after every save, and a section that did not change is not laid out again
+    (only the sections laid out in this call are kept in it)."""
     from generator.render.deck.build import Deck, slides
     from generator.render.deck.content import Divider, Section, TitleSlide
-    from generator.render.deck.paginate import paginate
     from generator.render.deck.writer import Meta, Template
 
     opened = template if isinstance(template, Template) else Template(template)
@@ -74,17 +79,40 @@ def lay_out(
         keywords="SCT",
     )
     laid: list[LaidSlide] = []
+    used: dict[bytes, list[Page]] = {}
     for slide in slides(Deck(dataset, meeting, peildatum or meeting.datum)):
         if isinstance(slide, TitleSlide):
             laid.append(LaidSlide(slide, (), ("titel", slide.title, 1)))
         elif isinstance(slide, Divider):
             laid.append(LaidSlide(slide, slide.anchors, ("scheiding", slide.title, 1)))
         elif isinstance(slide, Section):
-            pages = paginate(slide, opened.geometry, min_size=min_font_size)
+            pages = _paginated(slide, opened.geometry, min_font_size, memo, used)
             for number, page in enumerate(pages, start=1):
                 anchors = slide.anchors if number == 1 else ()
                 laid.append(LaidSlide(page, anchors, ("sectie", slide.title, number)))
+    if memo is not None:
+        memo.clear()
+        memo.update(used)
     return LaidOut(opened, meta, tuple(laid))
+
+
+def _paginated(
+    section: Section,
+    geometry: Geometry,
+    min_size: float,
+    memo: dict[bytes, list[Page]] | None,
+    used: dict[bytes, list[Page]],
+) -> list[Page]:
+    from generator.render.deck.paginate import paginate
+
+    if memo is None:
+        return paginate(section, geometry, min_size=min_size)
+    # the section's content as bytes: sections hold dicts (a group's spanning cells), so
+    # they cannot be hashed themselves; pickling them takes a few milliseconds a deck
+    key = pickle.dumps((section, geometry, min_size), protocol=5)
+    pages = memo.get(key) or paginate(section, geometry, min_size=min_size)
+    used[key] = pages
+    return pages
 
 
 def render(

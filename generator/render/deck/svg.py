@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from xml.sax.saxutils import escape, quoteattr
@@ -119,16 +119,22 @@ def _run_chars(para: Para, room: float) -> list[tuple[str, int]]:
     return chars
 
 
-def para_lines(para: Para, width: float) -> list[list[Glyphs]]:
+def para_lines(para: Para, width: float) -> tuple[tuple[Glyphs, ...], ...]:
     """The lines of ``para`` in a box ``width`` points wide, as LibreOffice breaks them, each
-    as pieces in their runs' looks, placed from the text's left edge (bullet room included)."""
+    as pieces in their runs' looks, placed from the text's left edge (bullet room included).
+    Kept for the next drawing: a preview redraws a deck whose paragraphs are mostly the same."""
+    return _para_lines(para, width)
+
+
+@lru_cache(maxsize=32768)
+def _para_lines(para: Para, width: float) -> tuple[tuple[Glyphs, ...], ...]:
     room = _text_width(para, width)
     pieces = tuple((_measured(run, room, para.size), run.bold, run.italic) for run in para.runs)
     # the paginator's widths carry SAFETY: a box SAFETY times as wide breaks at true widths
     lines = _lines(pieces, room * SAFETY / BREAK_MARGIN, para.size)
     chars = _run_chars(para, room)
     at = 0
-    result: list[list[Glyphs]] = []
+    result: list[tuple[Glyphs, ...]] = []
     for line in lines:
         text = "".join(piece for piece, _, _ in line).rstrip("\n")
         owners: list[int] = []
@@ -138,8 +144,8 @@ def para_lines(para: Para, width: float) -> list[list[Glyphs]]:
                 at += 1
             owners.append(chars[at][1] if at < len(chars) else len(para.runs) - 1)
             at += 1
-        result.append(_placed(para, text, owners))
-    return result
+        result.append(tuple(_placed(para, text, owners)))
+    return tuple(result)
 
 
 def _placed(para: Para, text: str, owners: list[int]) -> list[Glyphs]:
