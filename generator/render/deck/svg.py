@@ -19,11 +19,15 @@ LibreOffice; the placeholders' look is read in ``masters``.
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
+from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.render.deck import LaidOut, LaidSlide
@@ -462,9 +466,26 @@ def draw_all(laid: LaidOut, *, fonts_url: str | Callable[[str], str] | None = No
 
 @cache
 def font_files() -> tuple[str, ...]:
-    """The shipped fonts' paths (for resvg), when the package lives in the file system."""
+    """The shipped fonts as files (for resvg): where the package lives in the file system, its
+    own; from a zip, copies in a temporary folder kept for the process."""
     folder = font_folder()
-    return tuple(str(folder.joinpath(name)) for name in FONT_FILES.values())
+    paths = []
+    for name in FONT_FILES.values():
+        entry = folder.joinpath(name)
+        if isinstance(entry, Path) and entry.is_file():
+            paths.append(str(entry))
+            continue
+        copy = _scratch() / name
+        copy.write_bytes(entry.read_bytes())
+        paths.append(str(copy))
+    return tuple(paths)
+
+
+@cache
+def _scratch() -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="statusgen-fonts-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
 
 
 __all__ = ["Drawn", "SlideDrawer", "draw_all", "fonts_css", "wrap"]
