@@ -104,3 +104,52 @@ def compare(
             )
         )
     return result
+
+
+def main() -> None:
+    """``python bench/faithful.py``: the figures for the demo and the seed deck."""
+    import shutil
+    import sys
+    import tempfile
+
+    root = Path(__file__).resolve().parents[1]
+    sys.path.insert(0, str(root))
+    from generator.load.dataset import load
+    from generator.load.diagnostics import Diagnostics
+    from generator.render.deck import lay_out, write_pptx
+    from generator.render.deck.svg import draw_all
+    from generator.resources import template
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        raise SystemExit("LibreOffice (soffice) is not installed")
+    decks = (("demo", root / "status", "2020-08-20"), ("seed", root / "bench/seed", "2020-08-17"))
+    with tempfile.TemporaryDirectory(prefix="statusgen-faithful-") as scratch:
+        for name, data, date in decks:
+            dataset = load(data, Diagnostics())
+            meeting = next(m for m in dataset.items("vergadering") if m.datum.isoformat() == date)
+            laid = lay_out(dataset, meeting, template=template("default.pptx"))
+            drawn = draw_all(laid)
+            deck = Path(scratch) / f"{name}.pptx"
+            deck.write_bytes(write_pptx(laid).data)
+            subprocess.run(
+                [soffice, f"-env:UserInstallation=file://{scratch}/lo", "--headless",
+                 "--convert-to", "pdf", "--outdir", scratch, str(deck)],
+                check=True, capture_output=True,
+            )  # fmt: skip
+            faith = compare([d.lines for d in drawn], pdf_words(deck.with_suffix(".pdf")))
+            lines = sum(s.drawn for s in faith)
+            found = sum(s.found for s in faith)
+            close = sum(s.close for s in faith)
+            mean = sum(s.mean * s.found for s in faith) / found
+            worst = max(faith, key=lambda s: s.mean)
+            print(
+                f"{name}: {len(faith)} slides, {lines} lines; found {found / lines:.1%}, "
+                f"within {CLOSE} pt {close / lines:.1%}; mean deviation {mean:.2f} pt; "
+                f"worst slide mean {worst.mean:.2f} pt (slide {worst.number}); "
+                f"largest {max(s.worst for s in faith):.1f} pt"
+            )
+
+
+if __name__ == "__main__":
+    main()
