@@ -122,3 +122,17 @@ def test_svg_lines_stand_where_libreoffice_puts_them(
     assert sum(slide.found for slide in faith) >= FOUND * lines
     assert sum(slide.close for slide in faith) >= NEAR * lines
     shutil.rmtree(tmp_path / "lo-profile", ignore_errors=True)
+
+
+def test_an_empty_table_cell_is_set_at_the_tables_size() -> None:
+    """LibreOffice sets an empty cell's paragraph at 18 pt unless told otherwise, and grows a
+    row of 12 pt text by 6 pt: the row then no longer stands where the layout (and the SVG)
+    put it."""
+    from generator.render.deck.content import Cell, Para, Run
+    from generator.render.deck.oxml import table
+    from generator.render.deck.paginate import TableSlice
+
+    header = (Cell((Para((Run("Kop"),), size=12.0),)), Cell((Para((Run("Leeg"),), size=12.0),)))
+    slice_ = TableSlice([100.0, 100.0], header, 20.4, [[header[0], Cell()]], [20.4])
+    xml = etree.tostring(table(1, 0, 0, "t", slice_, 5.0, 3.0)).decode()
+    assert re.search(r'<a:endParaRPr lang="nl-NL" sz="1200"/>', xml)
