@@ -362,8 +362,10 @@ class SlideDrawer:
             block = placed.block
             if isinstance(block, TableSlice):
                 _table(canvas, block, left, top + placed.top)
-            else:
+            elif isinstance(block, Text):
                 _text(canvas, block, left, top + placed.top, width)
+            else:  # a new kind of block: said, never dropped quietly
+                raise NotImplementedError(f"the SVG writer cannot draw a {type(block).__name__}")
 
     def _footer(self, canvas: _Canvas, number: int) -> None:
         template = self.template
