@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from generator.exceptions import UsageError
-from generator.options import data_option, vergadering_option
+from generator.options import data_option, peildatum_option, vergadering_option
 
 INSTALL = "statusgen serve needs its extra: pip install 'statusgen[serve]'"
 
@@ -16,6 +16,7 @@ INSTALL = "statusgen serve needs its extra: pip install 'statusgen[serve]'"
 @click.command(name="serve")
 @data_option
 @vergadering_option
+@peildatum_option
 @click.option(
     "--host",
     default="127.0.0.1",
@@ -44,6 +45,7 @@ INSTALL = "statusgen serve needs its extra: pip install 'statusgen[serve]'"
 def command(
     data_dir: Path,
     vergadering: dt.date | None,
+    peildatum: dt.date | None,
     host: str,
     port: int,
     template_file: Path | None,

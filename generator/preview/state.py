@@ -62,8 +62,12 @@ class Preview:
         openbaar: bool = False,
         vergadering: dt.date | None = None,
         template: Path | None = None,
+        peildatum: dt.date | None = None,
     ) -> None:
         self.root = root
+        #: the reference date of check's warnings (today) and of the deck's "verlopen" (the
+        #: meeting's date), as in check and deck
+        self.peildatum = peildatum
         self.openbaar = openbaar
         self.vergadering = vergadering
         self.template_file = template
@@ -81,13 +85,14 @@ class Preview:
             started = time.perf_counter()
             self.cache.parsed = 0
             report = Diagnostics()
-            dataset = load(self.root, report, cache=self.cache)
+            dataset = load(self.root, report, peildatum=self.peildatum, cache=self.cache)
             old = self.snapshot
             snapshot = Snapshot(
                 version=old.version + 1,
                 slides=old.slides,
                 meeting=old.meeting,
-                diagnostics=tuple(report.items),
+                # errors first: they are what keeps the preview from following
+                diagnostics=tuple(report.errors) + tuple(report.warnings),
                 stale=bool(report.errors),
             )
             if not report.errors:
@@ -120,7 +125,9 @@ class Preview:
         if self._template is None:
             # opened once: laying out never changes it (only the PPTX writer adds slides)
             self._template = Template(self.template_file or shipped("default.pptx"))
-        laid = lay_out(dataset, meeting, template=self._template, memo=self._memo)
+        laid = lay_out(
+            dataset, meeting, template=self._template, peildatum=self.peildatum, memo=self._memo
+        )
         drawn = draw_all(laid)
         slides = tuple(
             Slide(number, slide.content.title, slide.identity, picture.svg)
