@@ -86,3 +86,26 @@ def test_slides_that_only_moved_count_as_moved(run: Run, repo: Path, tmp_path: P
     # a moved slide is not drawn
     last = max(int(new) for _, new in shifts)
     assert not (out / "deck" / f"dia-{last:03d}-na.svg").exists()
+
+
+def test_the_public_visual_diff_links_its_files_and_holds_no_name(
+    run: Run, repo: Path, tmp_path: Path
+) -> None:
+    from generator.load.dataset import load
+    from generator.load.diagnostics import Diagnostics
+    from generator.publish import names
+
+    edit(repo / WORKSTREAM, "    status: zorgen", "    status: gestart")
+    git(repo.parent, "commit", "-qam", "3.2 op schema")
+    out = tmp_path / "visueel"
+    result = run("diff", "main", "wijziging", "--data", repo, "--visual", out, "--openbaar")
+    assert result.exit_code == 0, result.output
+    page = (out / "index-openbaar.html").read_text("utf-8")
+    links = re.findall(r'(?:src|href)="([^"#]+)"', page)
+    assert links and all((out / link).is_file() for link in links)
+    withheld = names(load(repo, Diagnostics()))
+    for svg in (out / "deck").glob("*.svg"):
+        text = svg.read_text("utf-8")
+        assert not withheld.find(re.sub(r"<[^>]+>", "", text)), svg.name
+        for url in re.findall(r"url\('([^']+)'\)", text):
+            assert (svg.parent / url).is_file()
