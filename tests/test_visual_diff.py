@@ -109,3 +109,25 @@ def test_the_public_visual_diff_links_its_files_and_holds_no_name(
         assert not withheld.find(re.sub(r"<[^>]+>", "", text)), svg.name
         for url in re.findall(r"url\('([^']+)'\)", text):
             assert (svg.parent / url).is_file()
+
+
+def test_an_actions_new_stand_shows_on_the_action_tables_pages(
+    run: Run, repo: Path, tmp_path: Path
+) -> None:
+    edit(
+        repo / "acties/001-compensatie-opschalen.yaml",
+        "Rond **18.000 ouders**",
+        "Ruim **19.000 ouders**",
+    )
+    git(repo.parent, "commit", "-qam", "nieuwe stand")
+    out = tmp_path / "visueel"
+    result = run("diff", "main", "wijziging", "--data", repo, "--visual", out)
+    assert result.exit_code == 0, result.output
+    summary = (out / "samenvatting.md").read_text("utf-8")
+    assert "### Actietabel" in summary and "Actie 1 –" in summary
+    before = sorted((out / "actietabel").glob("pagina-*-voor.svg"))
+    after = sorted((out / "actietabel").glob("pagina-*-na.svg"))
+    assert before and len(before) == len(after)
+    assert all((out / "actietabel" / p.name.replace(".svg", ".png")).is_file() for p in after)
+    # the deck does not show the action's stand: no slide is drawn
+    assert not (out / "deck").exists()
