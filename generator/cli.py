@@ -24,6 +24,7 @@ COMMANDS = {
     "new": "Write a new, valid file of any kind (werkstroom, actie, vergadering, ...).",
     "schema": "Write JSON Schema files for editors (yaml-language-server) and pre-commit.",
     "serve": "Preview the deck, documents and diagnostics live in a browser while editing.",
+    "vergadering": "Build everything for one SCT meeting: deck, besluitenlijst, calendar, ...",
 }
 
 

@@ -8,12 +8,17 @@ from typing import TYPE_CHECKING
 
 import click
 
+from generator import progress
 from generator.commands import load_for_publication, meeting_on
+from generator.load.dataset import Dataset
+from generator.load.kinds.vergadering import Vergadering
 from generator.options import (
     DateType,
     data_option,
     openbaar_option,
     output_option,
+    quiet_option,
+    template_option,
     vergadering_option,
 )
 from generator.publish import Publication
@@ -23,18 +28,55 @@ if TYPE_CHECKING:
     from generator.render.deck import LaidOut
 
 
+def add_deck(
+    publication: Publication,
+    dataset: Dataset,
+    meeting: Vergadering,
+    *,
+    template: Path | None,
+    peildatum: dt.date | None,
+    min_font_size: float = 9.0,
+    svg: bool = False,
+) -> str:
+    """Lay out the meeting's deck and add it to ``publication`` (with ``svg``, every slide as
+    SVG too, from the same layout); the name it is published as."""
+    from generator.render.deck import lay_out, write_pptx
+
+    progress.step(f"laying out the SCT deck of {meeting.datum.isoformat()}")
+    laid = lay_out(
+        dataset,
+        meeting,
+        template=template or shipped("default.pptx"),
+        peildatum=peildatum,
+        min_font_size=min_font_size,
+    )
+    name = f"sct-{meeting.datum.isoformat()}"
+    if svg:
+        _add_svg(publication, laid, f"{name}-dias")
+    deck = write_pptx(laid)
+    return publication.add(f"{name}.pptx", deck.data, f"{deck.slides} slides")
+
+
+def _add_svg(publication: Publication, laid: LaidOut, folder: str) -> None:
+    """Every slide as ``folder/dia-NN.svg``, its fonts in ``folder/fonts/``."""
+    from generator.render.deck.svg import FONT_FILES, draw_all, font_folder
+
+    def font(name: str) -> str:
+        return publication.name(f"fonts/{name}")
+
+    drawn = draw_all(laid, fonts_url=font)
+    width = max(2, len(str(len(drawn))))
+    for number, slide in enumerate(drawn, start=1):
+        publication.add(f"{folder}/dia-{number:0{width}d}.svg", slide.svg.encode("utf-8"))
+    for name in FONT_FILES.values():
+        publication.add(f"{folder}/fonts/{name}", font_folder().joinpath(name).read_bytes())
+
+
 @click.command(name="deck")
 @data_option
 @output_option
 @vergadering_option
-@click.option(
-    "--template",
-    "template_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help="A .pptx with the organisation's masters; layouts are found by name "
-    "(Title Slide, Section Header, Title Only).",
-)
+@template_option
 @openbaar_option
 @click.option(
     "--peildatum",
@@ -56,6 +98,7 @@ if TYPE_CHECKING:
     help="Also draw every slide as SVG, from the same layout, into sct-DATE-dias/ (with the "
     "fonts it is set in): to look at the deck without PowerPoint or LibreOffice.",
 )
+@quiet_option
 def command(
     data_dir: Path,
     output_dir: Path,
@@ -74,37 +117,17 @@ def command(
     Markdown, and the generated parts (werkstromen, dashboard, communicatiekalender, risicolog).
     Tables that do not fit continue on the next slide, titled (I/II), (II/II).
     """
-    from generator.render.deck import lay_out, write_pptx
-
     dataset, publication = load_for_publication(
         data_dir, output_dir, openbaar=openbaar, strict=strict, peildatum=peildatum
     )
     meeting = meeting_on(dataset.items("vergadering"), vergadering)
-    laid = lay_out(
+    add_deck(
+        publication,
         dataset,
         meeting,
-        template=template_file or shipped("default.pptx"),
+        template=template_file,
         peildatum=peildatum,
         min_font_size=min_font_size,
+        svg=svg,
     )
-    name = f"sct-{meeting.datum.isoformat()}"
-    if svg:
-        _add_svg(publication, laid, f"{name}-dias")
-    deck = write_pptx(laid)
-    publication.add(f"{name}.pptx", deck.data, f"{deck.slides} slides")
     publication.publish()
-
-
-def _add_svg(publication: Publication, laid: LaidOut, folder: str) -> None:
-    """Every slide as ``folder/dia-NN.svg``, its fonts in ``folder/fonts/``."""
-    from generator.render.deck.svg import FONT_FILES, draw_all, font_folder
-
-    def font(name: str) -> str:
-        return publication.name(f"fonts/{name}")
-
-    drawn = draw_all(laid, fonts_url=font)
-    width = max(2, len(str(len(drawn))))
-    for number, slide in enumerate(drawn, start=1):
-        publication.add(f"{folder}/dia-{number:0{width}d}.svg", slide.svg.encode("utf-8"))
-    for name in FONT_FILES.values():
-        publication.add(f"{folder}/fonts/{name}", font_folder().joinpath(name).read_bytes())

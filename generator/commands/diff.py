@@ -9,11 +9,12 @@ from pathlib import Path
 
 import click
 
+from generator import progress
 from generator.exceptions import DataError
 from generator.load import history
 from generator.load.dataset import Dataset, load
 from generator.load.diagnostics import Diagnostics
-from generator.options import data_option, openbaar_option, vergadering_option
+from generator.options import data_option, openbaar_option, quiet_option, vergadering_option
 from generator.publish import Publication, names, public_versions
 from generator.render.diff.compare import Review, compare, invalid_files
 from generator.render.diff.json import as_json as review_json
@@ -43,6 +44,7 @@ from generator.render.diff.markdown import markdown
 )
 @vergadering_option
 @openbaar_option
+@quiet_option
 def command(
     data_dir: Path,
     base: str | None,
@@ -85,6 +87,7 @@ def command(
             new_root = stack.enter_context(history.folder_at(data_dir, head_commit))
             head_label = head
         old_report, new_report = Diagnostics(), Diagnostics()
+        progress.step(f"reading and checking {base_label} and {head_label}")
         old = load(old_root, old_report)
         new = load(new_root, new_report)
         invalid = invalid_files(old_report, old_root, base_label)
@@ -126,6 +129,7 @@ def _visual(
     from generator.render.diff import pictures, visual
     from generator.resources import template
 
+    progress.step("drawing the slides and pages that look different")
     before = None if old_report.errors else old
     if new_report.errors:
         raise DataError(len(new_report.errors))
