@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from generator import progress
 from generator.load.datafiles import MAX_BYTES, DataFolder, FileRefused
+from generator.load.deadlinenotes import deadline_notes, reference_date
 from generator.load.diagnostics import Diagnostics, DocPath, display_path
 from generator.load.fields import PERSON_ID, is_markdown
 from generator.load.filecache import FileCache
@@ -109,6 +110,7 @@ def load(
     ``cache``, a file whose bytes did not change since the last load is not read again."""
     dataset = Dataset(root)
     folder = DataFolder(root)
+    peildatum = peildatum or dt.date.today()
     known: set[Path] = set()
     for kind in all_kinds():
         files = sorted(root.glob(kind.pattern))
@@ -122,9 +124,10 @@ def load(
         for file in files:
             progress.step(f"reading {file.parent.name}/{file.name}")
             if cache is None:
-                entry = _load_file(kind, file, folder, report)
+                entry = _load_file(kind, file, folder, report, peildatum)
             else:
-                entry = cache.load(file, partial(_load_file, kind, file, folder), report)
+                read = partial(_load_file, kind, file, folder, peildatum=peildatum)
+                entry = cache.load(file, read, report)
             if entry is None:
                 dataset.incomplete.add(kind.name)
             else:
@@ -133,7 +136,7 @@ def load(
     _cross_check(dataset, report)
     _warn_texts(dataset, report)
     context = CheckContext(
-        peildatum=peildatum or dt.date.today(),
+        peildatum=peildatum,
         root=root,
         present=frozenset(dataset.loaded) | frozenset(dataset.incomplete),
     )
@@ -145,11 +148,15 @@ def load(
                 report.error(entry.file, entry.source.position(path), message, path)
             for path, message in entry.kind.warnings(entry.item, context):
                 report.warning(entry.file, entry.source.position(path), message, path)
+            for path, severity, message in deadline_notes(entry.item):
+                report.add(
+                    entry.file, entry.source.position(path), message, path=path, severity=severity
+                )
     return dataset
 
 
 def _load_file(
-    kind: Kind[M], file: Path, folder: DataFolder, report: Diagnostics
+    kind: Kind[M], file: Path, folder: DataFolder, report: Diagnostics, peildatum: dt.date
 ) -> Loaded[M] | None:
     try:
         source = read(file, folder)
@@ -167,10 +174,13 @@ def _load_file(
         report.warning(file, position, message, path)
     refused = _check_texts(kind, source, report)
     try:
-        item = cast(M, kind.model.model_validate(source.data))
+        context = {"reference": reference_date(source.data, peildatum)}
+        item = cast(M, kind.model.model_validate(source.data, context=context))
     except ValidationError as exc:
+        # a value the reading already refused (an impossible date) is not reported twice
         for path, message, at_key in describe_validation_error(exc, kind.model):
-            report.error(file, source.position(path, key=at_key), message, path)
+            if tuple(path) not in source.unreadable:
+                report.error(file, source.position(path, key=at_key), message, path)
         return None
     if source.problems or refused:
         return None
