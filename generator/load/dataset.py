@@ -1,6 +1,8 @@
 """Load a whole data folder: every file read, validated and cross-checked, all errors collected.
 
-The first phase of every command. Nothing here writes; nothing here prints.
+The first phase of every command. Nothing here writes; nothing here prints. It is one module
+because the checks across files (references, texts, deadlines) run on the Dataset that reading
+the files builds, in the order the loader reads them.
 """
 
 from __future__ import annotations
@@ -123,11 +125,8 @@ def load(
             report.error(files[1], (1, 1), f"only one {kind.pattern} is allowed")
         for file in files:
             progress.step(f"reading {file.parent.name}/{file.name}")
-            if cache is None:
-                entry = _load_file(kind, file, folder, report, peildatum)
-            else:
-                read = partial(_load_file, kind, file, folder, peildatum=peildatum)
-                entry = cache.load(file, read, report)
+            read = partial(_load_file, kind, file, folder, peildatum=peildatum)
+            entry = read(report) if cache is None else cache.load(file, read, report)
             if entry is None:
                 dataset.incomplete.add(kind.name)
             else:

@@ -92,7 +92,7 @@ class Preview:
                 slides=old.slides,
                 meeting=old.meeting,
                 # errors first: they are what keeps the preview from following
-                diagnostics=tuple(report.errors) + tuple(report.warnings),
+                diagnostics=tuple(sorted(report.items, key=lambda d: d.severity != "error")),
                 stale=bool(report.errors),
             )
             if not report.errors:
