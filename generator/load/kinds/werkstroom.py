@@ -14,6 +14,7 @@ from pydantic_core import CoreSchema
 
 from generator.load.diagnostics import DocPath
 from generator.load.fields import (
+    TEXT_OR_NUMBER,
     DataModel,
     EmptyList,
     Markdown,
@@ -44,8 +45,12 @@ def _opdracht_nummer(value: Any) -> Any:
     return value
 
 
+# check reads 2.10 typed without quotes as "2.10"; a whole number (2) it refuses
+_NOT_WHOLE = {**TEXT_OR_NUMBER, "not": {"type": "integer"}}
 OpdrachtNummer = Annotated[
-    str, Field(pattern=_OPDRACHT_NUMMER.pattern), BeforeValidator(_opdracht_nummer)
+    str,
+    Field(pattern=_OPDRACHT_NUMMER.pattern, json_schema_extra=_NOT_WHOLE),
+    BeforeValidator(_opdracht_nummer),
 ]
 
 
@@ -128,7 +133,7 @@ class _PlainTextToo:
     def __get_pydantic_json_schema__(
         self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        plain = {"type": "string", "format": "markdown", "description": "Just its titel."}
+        plain = {**TEXT_OR_NUMBER, "format": "markdown", "description": "Just its titel."}
         return {"anyOf": [plain, handler(core_schema)]}
 
 
