@@ -21,6 +21,7 @@ import yaml
 
 from tests.checkout import ROOT, build_wheel, copy_checkout, git, source_url, version
 from tests.conftest import FIXTURES
+from tests.office import need
 
 MARKER = "<!-- statusgen-diff -->"
 STUB = Path(__file__).parent / "forge_stub.py"
@@ -39,6 +40,7 @@ class Forge:
     """A pull request in an editors' repository, a runner's tools, and the stubbed forge."""
 
     def __init__(self, tmp_path: Path, wheel: Path) -> None:
+        need("jq")  # the comment steps filter the forge's answers with it, as runners have it
         self.tmp = tmp_path
         origin = tmp_path / "origin.git"
         seed = tmp_path / "seed"
