@@ -46,7 +46,8 @@ def assert_error(lines: list[str], name: str, line: int, *fragments: str) -> str
 def test_yaml_syntax_error(run: Run, data: Path) -> None:
     replace(data, WS1, "kernwoord: klantreis", "kernwoord: [klantreis")
     lines = errors(run, data)
-    assert_error(lines, WS1, line_of(data, WS1, "kernwoord") + 1, "YAML syntax error")
+    # the error is where the [ opens, not where PyYAML noticed it was never closed
+    assert_error(lines, WS1, line_of(data, WS1, "kernwoord"), "YAML syntax error", "]")
 
 
 def test_tab_in_indentation(run: Run, data: Path) -> None:

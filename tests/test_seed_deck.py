@@ -94,7 +94,7 @@ def test_the_seed_dataset_is_valid() -> None:
         main, ["check", "--data", str(SEED), "--peildatum", MEETING], catch_exceptions=False
     )
     assert result.exit_code == 0, result.output
-    assert "OK: 0 error(s)" in result.output
+    assert "OK: 0 errors" in result.output
 
 
 @pytest.fixture(scope="module")

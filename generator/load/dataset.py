@@ -16,9 +16,11 @@ from typing import Any, Generic, cast
 
 from pydantic import ValidationError
 
+from generator import progress
 from generator.load.datafiles import MAX_BYTES, DataFolder, FileRefused
 from generator.load.diagnostics import Diagnostics, DocPath, display_path
 from generator.load.fields import PERSON_ID, is_markdown
+from generator.load.indentation import misplaced_keys
 from generator.load.kinds import CheckContext, Kind, M, Ref, all_kinds
 from generator.load.kinds.actie import Actie
 from generator.load.kinds.organisatie import Organisatie
@@ -110,6 +112,7 @@ def load(root: Path, report: Diagnostics, *, peildatum: dt.date | None = None) -
         if kind.singleton and len(files) > 1:
             report.error(files[1], (1, 1), f"only one {kind.pattern} is allowed")
         for file in files:
+            progress.step(f"reading {file.parent.name}/{file.name}")
             entry = _load_file(kind, file, folder, report)
             if entry is None:
                 dataset.incomplete.add(kind.name)
@@ -147,6 +150,10 @@ def _load_file(
         return None
     for position, message, path in source.problems:
         report.error(file, position, message, path)
+    for position, message, path in source.warnings:
+        report.warning(file, position, message, path)
+    for path, position, message in misplaced_keys(source, kind.model):
+        report.warning(file, position, message, path)
     refused = _check_texts(kind, source, report)
     try:
         item = cast(M, kind.model.model_validate(source.data))

@@ -93,9 +93,25 @@ class Diagnostics:
         return sorted(self._items)
 
     @property
+    def ordered(self) -> list[Diagnostic]:
+        """Errors first, then warnings, each in file and line order: what stops a run comes
+        before what only advises."""
+        return self.errors + self.warnings
+
+    @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.items if d.severity is Severity.ERROR]
 
     @property
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.items if d.severity is Severity.WARNING]
+
+
+def counted(number: int, noun: str) -> str:
+    """``1 error``, ``2 errors``, ``0 warnings``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def summary(errors: int, warnings: int) -> str:
+    """``2 errors, 71 warnings``: the two counted apart, as the summary line says them."""
+    return f"{counted(errors, 'error')}, {counted(warnings, 'warning')}"
