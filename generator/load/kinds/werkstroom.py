@@ -47,13 +47,11 @@ def _opdracht_nummer(value: Any) -> Any:
     return value
 
 
-# check reads 2.10 typed without quotes as "2.10"; a whole number (2) it refuses
-_NOT_WHOLE = {**TEXT_OR_NUMBER, "not": {"type": "integer"}}
+_NOT_WHOLE = {**TEXT_OR_NUMBER, "not": {"type": "integer"}}  # 2.10 is "2.10"; 2 is refused
 OpdrachtNummer = Annotated[
-    str,
-    Field(pattern=_OPDRACHT_NUMMER.pattern, json_schema_extra=_NOT_WHOLE),
+    str, Field(pattern=_OPDRACHT_NUMMER.pattern, json_schema_extra=_NOT_WHOLE),
     BeforeValidator(_opdracht_nummer),
-]
+]  # fmt: skip
 
 
 _WS_NUMBER = re.compile(r"^(?:ws\s*)?(\d+)$", re.IGNORECASE)
