@@ -36,7 +36,7 @@ def add_deck(
     """Lay out the meeting's deck and add it to ``publication``; the name it is published as."""
     from generator.render.deck import render
 
-    progress.step(f"laying out the SCT deck of {meeting.datum.isoformat()}")
+    progress.step(f"laying out the deck of {meeting.datum.isoformat()}")
     deck = render(
         dataset,
         meeting,
@@ -44,7 +44,8 @@ def add_deck(
         peildatum=peildatum,
         min_font_size=min_font_size,
     )
-    name = f"sct-{meeting.datum.isoformat()}.pptx"
+    # the SCT's deck keeps its name; any other overleg's is overleg-DATE.pptx
+    name = f"{'sct' if meeting.sct else 'overleg'}-{meeting.datum.isoformat()}.pptx"
     return publication.add(name, deck.data, f"{deck.slides} slides")
 
 
