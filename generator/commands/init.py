@@ -31,7 +31,7 @@ personen:
 )
 def command(folder: Path) -> None:
     """Write a new data folder DIR (default: status) with organisatie.yaml, one werkstroom,
-    one actie and one meeting; it passes `statusgen check --strict`.
+    one actie, one meeting and one nota; it passes `statusgen check --strict`.
 
     Files that exist already are never overwritten: init refuses instead.
     """
@@ -41,6 +41,7 @@ def command(folder: Path) -> None:
         ("werkstroom", "Eerste werkstroom"),
         ("actie", "Eerste actie"),
         ("vergadering", ""),
+        ("nota", "Eerste nota"),
     ):
         kind = kind_named(kind_name)
         assert kind.new_name is not None
@@ -49,6 +50,8 @@ def command(folder: Path) -> None:
         assert document is not None
         if kind_name == "werkstroom":
             document["trekker"] = "p-voorbeeld"
+        if kind_name == "nota":
+            document["contactpersoon"] = "p-voorbeeld"
         files[name] = HEADER + dump(document)
     existing = [name for name in files if (folder / name).exists()]
     if existing:

@@ -12,6 +12,7 @@ from generator.commands import load_valid
 from generator.exceptions import UsageError
 from generator.load.dataset import Dataset
 from generator.load.kinds.nota import Nota
+from generator.model.withheld import Withheld
 from generator.options import (
     data_option,
     formats_option,
@@ -20,7 +21,7 @@ from generator.options import (
     quiet_option,
 )
 from generator.publish import Publication, public_versions
-from generator.publish.withheld import Withheld, count
+from generator.publish.withheld import count
 from generator.quoting import did_you_mean
 from generator.render.nota import FORMATS, render
 from generator.render.nota.build import NotaDocument, build, notas

@@ -79,8 +79,7 @@ def command(nota_id: str, data_dir: Path, output_dir: Path, openbaar: bool, stri
         files = bijlage_files(run.dataset, bijlage)
         stem = (product_file(bijlage, run.dataset) or "").rpartition(".")[0]
         written = tuple(
-            _add(publication, f"bijlage-{number}-{stem}.{ext}", data)
-            for ext, data in files.items()
+            _add(publication, f"bijlage-{number}-{stem}.{ext}", data) for ext, data in files.items()
         )
         if written:
             names[number] = written[0]

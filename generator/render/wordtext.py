@@ -82,9 +82,7 @@ def _block(
                         fmt.tab_stops.add_tab_stop(Pt(14 * (level + 1)))
                     _inlines(paragraph, part.inlines)
                 else:
-                    _block(
-                        container, part, document, level=level + 1, heading_size=heading_size
-                    )
+                    _block(container, part, document, level=level + 1, heading_size=heading_size)
     elif isinstance(block, Quote):
         for part in block.blocks:
             _block(container, part, document, level=level + 1, heading_size=heading_size)

@@ -26,8 +26,10 @@ NOTATYPE = Legend(
 
 def _notatype(value: Any) -> Any:
     """ "Ter informatie" as the nota prints it is the value ter_informatie."""
-    if isinstance(value, str):
-        value = "_".join(value.strip().lower().split())
+    if isinstance(value, str) and value not in NOTATYPE.values:
+        normal = "_".join(value.strip().lower().split())
+        # the message names the value as typed
+        return NOTATYPE.validate(normal if normal in NOTATYPE.values else value)
     return NOTATYPE.validate(value)
 
 
@@ -115,8 +117,9 @@ class NotaKind(Kind[Nota]):
                 if not (context.root / "vergaderingen" / f"{day.isoformat()}.yaml").is_file():
                     yield at, f"bijlage {index + 1}: there is no vergaderingen/{day}.yaml"
             elif product == "rapportage":
-                if not (context.root / "rapportages" / f"{bijlage.rapportage}.yaml").is_file():
-                    yield at, f"bijlage {index + 1}: there is no rapportages/{bijlage.rapportage}.yaml"
+                name = f"rapportages/{bijlage.rapportage}.yaml"
+                if not (context.root / name).is_file():
+                    yield at, f"bijlage {index + 1}: there is no {name}"
             elif product == "actietabel" and "actie" not in context.present:
                 yield at, f"bijlage {index + 1}: the action table needs acties/*.yaml"
 

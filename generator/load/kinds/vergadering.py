@@ -163,7 +163,9 @@ class Vergadering(DataModel):
         description="The kind of overleg: sct numbers the agenda's rubrieken; any other letters "
         "them A, B, ... (sub-items below), with a divider per letter.",
     )
-    tijd: Text | None = Field(None, description='When it starts and ends, e.g. "18.00 – 19.00 uur".')
+    tijd: Text | None = Field(
+        None, description='When it starts and ends, e.g. "18.00 – 19.00 uur".'
+    )
     plaats: Text | None = Field(None, description="Where it is held.")
     deelnemers: Annotated[list[Delegatie], EmptyList] = Field(
         default_factory=list, description="After the meeting: the participants per side."

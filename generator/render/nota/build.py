@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from generator.load.dataset import Dataset
 from generator.load.kinds.nota import NOTATYPE, Bijlage, Nota
 from generator.load.kinds.vergadering import Vergadering
-from generator.publish.withheld import Withheld
+from generator.model.withheld import Withheld
 from generator.text import dutch
 
 #: the section every nota carries for the Woo
