@@ -89,7 +89,8 @@ def command(
     meetings = dataset.items("vergadering")
     meeting = meeting_on(meetings, datum)
     add_deck(publication, dataset, meeting, template=template_file, peildatum=peildatum)
-    previous = previous_meeting(meetings, meeting.datum)
+    # the previous meeting of the same kind: a bestuurlijk overleg between two SCTs is not it
+    previous = previous_meeting([m for m in meetings if m.soort == meeting.soort], meeting.datum)
     if previous is not None:
         add_besluitenlijst(publication, dataset, previous, list(BESLUITENLIJST))
     elif not quiet:

@@ -281,7 +281,9 @@ def _short(text: str, limit: int = 45) -> str:
 
 
 def _previous_meeting(deck: Deck) -> dt.date | None:
-    earlier = [m.datum for m in deck.data.items("vergadering") if m.datum < deck.meeting.datum]
+    earlier = [
+        m.datum for m in deck.data.items("vergadering") if m.sct and m.datum < deck.meeting.datum
+    ]
     return max(earlier, default=None)
 
 
