@@ -17,6 +17,10 @@ deelnemers:
   - partij: VNG
     leden: [Lid van het VNG-bestuur, p-zijlstra]
 opening: De **staatssecretaris** opent het overleg.
+inleiding: |
+  ## Context van dit document
+
+  Dit document is niet ter besluitvorming.
 agenda:
   - rubriek: Kennismaking
     verslag: De aanwezigen stellen zich voor.
@@ -39,6 +43,7 @@ agenda:
       De **VNG** geeft aan dat gemeenten een grotere rol willen. G. Zijlstra vult aan dat
       kleine gemeenten steun krijgen.
   - rubriek: Aanpak
+    verslag_titel: Aanpak en vervolg
     items:
       - titel: Planning
         inhoud: |

@@ -97,7 +97,9 @@ def test_the_public_nota_says_what_it_withholds_counted_from_what_was_replaced(
     sources += sorted((data / "acties").glob("*.yaml"))
     texts = [path.read_text(encoding="utf-8") for path in sources]
     assert said["namen"] == sum(len(re.findall(r"\b[FG]\. (?:Abma|Zijlstra)", t)) for t in texts)
-    assert said["vermeldingen"] == sum(len(re.findall(r"\bp-(?:abma|zijlstra)\b", t)) for t in texts)
+    assert said["vermeldingen"] == sum(
+        len(re.findall(r"\bp-(?:abma|zijlstra)\b", t)) for t in texts
+    )
 
 
 def test_a_nota_without_registered_names_says_nothing_is_withheld(

@@ -141,6 +141,11 @@ class Rubriek(DataModel):
     verslag: Markdown | None = Field(
         None, description="(md) After the meeting: the discussion of this item for the verslag."
     )
+    verslag_titel: Text | None = Field(
+        None,
+        description="The point's title in the verslag when it differs from the agenda's "
+        "(one point for two items: give the first this title, the second no verslag).",
+    )
 
 
 class Delegatie(DataModel):
@@ -167,6 +172,11 @@ class Vergadering(DataModel):
         None, description='When it starts and ends, e.g. "18.00 – 19.00 uur".'
     )
     plaats: Text | None = Field(None, description="Where it is held.")
+    inleiding: Markdown | None = Field(
+        None,
+        description="(md) Outside the SCT: slides between the title and the agenda, such as "
+        'the context of the document ("## " starts a slide).',
+    )
     deelnemers: Annotated[list[Delegatie], EmptyList] = Field(
         default_factory=list, description="After the meeting: the participants per side."
     )

@@ -79,7 +79,7 @@ def slides(deck: Deck) -> list[Slide]:
 
 def overleg_slides(deck: Deck) -> list[Slide]:
     """Any other overleg's deck: title, lettered agenda, per letter a divider and its slides."""
-    result: list[Slide] = [*titel.slides(deck), *overleg.agenda(deck)]
+    result: list[Slide] = [*titel.slides(deck), *overleg.inleiding(deck), *overleg.agenda(deck)]
     for number, rubriek in enumerate(deck.meeting.agenda, start=1):
         result += anchored([overleg.divider(number, rubriek)], rubriek_anchor(number))
         for _, made in overleg.items(deck, number, rubriek):

@@ -91,11 +91,11 @@ def build(dataset: Dataset, meeting: Vergadering) -> Verslag:
     for r, rubriek in enumerate(meeting.agenda, start=1):
         onderwerpen = tuple(_onderwerpen(meeting, lijst, r))
         if rubriek.verslag or onderwerpen:
-            add(rubriek.rubriek, rubriek.verslag, onderwerpen)
+            add(rubriek.verslag_titel or rubriek.rubriek, rubriek.verslag, onderwerpen)
     if meeting.rondvraag:
         add("Rondvraag", meeting.rondvraag)
     if meeting.sluiting:
-        add("Sluiting", meeting.sluiting)
+        add("Afsluiting", meeting.sluiting)
     org = dataset.organisatie
     return Verslag(
         titel=f"Verslag {meeting.titel}",

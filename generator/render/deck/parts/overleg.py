@@ -31,6 +31,16 @@ if TYPE_CHECKING:
     from generator.render.deck.build import Deck
 
 
+def inleiding(deck: Deck) -> list[Slide]:
+    """The slides before the agenda: what the document is for (the meeting's ``inleiding``)."""
+    source = deck.meeting.inleiding
+    if not source:
+        return []
+    return [
+        Section(md.title or deck.meeting.titel, tuple(md.blocks)) for md in markdown_slides(source)
+    ]
+
+
 def agenda(deck: Deck) -> list[Slide]:
     """The lettered agenda; each letter links to its divider, each sub-item to its slide."""
     paras: list[Para] = []
