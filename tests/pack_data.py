@@ -25,6 +25,9 @@ agenda:
   - rubriek: Kennismaking
     verslag: De aanwezigen stellen zich voor.
   - rubriek: Waar we nu staan
+    verslag: |
+      De **VNG** geeft aan dat gemeenten een grotere rol willen. G. Zijlstra vult aan dat
+      kleine gemeenten steun krijgen.
     inhoud: |
       ## Rijk en gemeenten werken in vier stappen
 
@@ -39,9 +42,6 @@ agenda:
           |---|---|
           | 1 Aanmelding | Gesprek bij aanmelding |
           | 2 Aanspreekpunt | Vast aanspreekpunt |
-    verslag: |
-      De **VNG** geeft aan dat gemeenten een grotere rol willen. G. Zijlstra vult aan dat
-      kleine gemeenten steun krijgen.
   - rubriek: Aanpak
     verslag_titel: Aanpak en vervolg
     items:

@@ -76,3 +76,71 @@ def test_the_demo_pack_has_the_deck_as_pdf(run: Run, tmp_path: Path) -> None:
     assert (folder / "bijlage-1-overleg-2020-08-12.pptx").is_file()
     text = plain_text(combined)
     assert text.index("Agenda") < text.index("A. Kennismaking") < text.index("Deelnemers Rijk")
+
+
+def with_file(nota: str, path: str) -> str:
+    """``nota`` with its third bijlage (the Kamerbrief) given as the PDF ``path``."""
+    return nota.replace("  - titel: Kamerbrief\n", f"  - titel: Kamerbrief\n    bestand: {path}\n")
+
+
+def _pdf(path: Path, pages: int, text: str | None = None) -> None:
+    """A PDF of ``pages`` blank pages; with ``text``, its first page says it."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(595, 842)
+    if text is not None:
+        font = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject("/Helvetica"),
+            }
+        )
+        page = writer.pages[0]
+        page[NameObject("/Resources")] = DictionaryObject(
+            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
+        )
+        stream = DecodedStreamObject()
+        stream.set_data(f"BT /F1 12 Tf 72 700 Td ({text}) Tj ET".encode("latin-1"))
+        page[NameObject("/Contents")] = writer._add_object(stream)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as out:
+        writer.write(out)
+
+
+def test_a_pdf_bijlage_from_the_data_folder_goes_in_as_it_is(
+    run: Run, data: Path, tmp_path: Path
+) -> None:
+    from tests.pack_data import NOTA
+
+    add_pack(data, nota=with_file(NOTA, "brieven/kamerbrief.pdf"))
+    _pdf(data / "brieven" / "kamerbrief.pdf", 3, "Brief aan de Kamer")
+    assert run("check", "--data", data).exit_code == 0
+    result = run("pakket", "bo", "--data", data, "--output", tmp_path)
+    assert result.exit_code == 0, result.output
+    folder = tmp_path / "pakket-bo"
+    outline = _outline(folder / "pakket-bo.pdf")
+    assert outline[-1][0] == "Bijlage 3 – Kamerbrief"
+    assert len(PdfReader(folder / "pakket-bo.pdf").pages) - outline[-1][1] == 3
+    assert "Brief aan de Kamer" in plain_text(folder / "bijlage-3-kamerbrief.pdf")
+    # a registered name in it: the public pack is refused, nothing written
+    _pdf(data / "brieven" / "kamerbrief.pdf", 1, "Met dank aan F. Abma")
+    result = run("pakket", "bo", "--data", data, "--output", tmp_path / "pub", "--openbaar")
+    assert result.exit_code == 1 and not (tmp_path / "pub").exists()
+
+
+def test_a_bijlage_file_that_is_no_pdf_or_outside_the_folder_is_an_error(
+    run: Run, data: Path, tmp_path: Path
+) -> None:
+    from tests.pack_data import NOTA
+
+    for path, content in (("brieven/brief.pdf", b"not a pdf"), ("../geheim.pdf", b"%PDF-1.4")):
+        (data / path).parent.mkdir(parents=True, exist_ok=True)
+        (data / path).write_bytes(content)
+        add_pack(data, nota=with_file(NOTA, path))
+        result = run("check", "--data", data)
+        assert result.exit_code == 1
+        assert "notas/bo.yaml:12:" in result.output and "bijlage 3" in result.output, path

@@ -51,6 +51,10 @@ def bijlage_files(dataset: Dataset, bijlage: Bijlage) -> dict[str, bytes]:
 
         progress.step("building the action table")
         return actietabel(build_tabel(dataset, secties=[], statussen=[]), ["pdf", "docx"])
+    if bijlage.bestand:
+        from generator.load.attachments import read_pdf
+
+        return {"pdf": read_pdf(dataset.root, bijlage.bestand)}
     return {}
 
 
@@ -67,8 +71,8 @@ def command(nota_id: str, data_dir: Path, output_dir: Path, openbaar: bool, stri
     and pakket-ID.pdf: the nota and its bijlagen in one PDF, in the bijlagen's order, a
     bookmark for each.
 
-    A bijlage that is no statusgen product is listed in the index as not included. The deck
-    becomes PDF through LibreOffice (soffice).
+    A bijlage that is a PDF in the data folder (bestand) is included as it is; any other is
+    listed in the index as not included. The deck becomes PDF through LibreOffice (soffice).
     """
     run = NotaRun(data_dir, output_dir, nota_id, openbaar=openbaar, strict=strict)
     publication = run.publication
@@ -77,7 +81,7 @@ def command(nota_id: str, data_dir: Path, output_dir: Path, openbaar: bool, stri
     names: dict[int, str] = {}
     for number, bijlage in enumerate(run.nota.bijlagen, start=1):
         files = bijlage_files(run.dataset, bijlage)
-        stem = (product_file(bijlage, run.dataset) or "").rpartition(".")[0]
+        stem = _stem(bijlage, run.dataset)
         written = tuple(
             _add(publication, f"bijlage-{number}-{stem}.{ext}", data) for ext, data in files.items()
         )
@@ -108,6 +112,13 @@ def command(nota_id: str, data_dir: Path, output_dir: Path, openbaar: bool, stri
         + (f"; not included: bijlage {', '.join(map(str, missing))}" if missing else "")
     )
     publication.publish()
+
+
+def _stem(bijlage: Bijlage, dataset: Dataset) -> str:
+    """The bijlage's file name in the pack, after "bijlage-N-", without extension."""
+    if bijlage.bestand:
+        return Path(bijlage.bestand).stem
+    return (product_file(bijlage, dataset) or "").rpartition(".")[0]
 
 
 def _add(publication: Publication, name: str, data: bytes) -> str:

@@ -8,6 +8,8 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
+from generator.load.attachments import read_pdf
+from generator.load.datafiles import FileRefused
 from generator.load.diagnostics import DocPath
 from generator.load.fields import DataModel, Date, EmptyList, Markdown, PersonId, Text
 from generator.load.kinds import CheckContext, Kind, Ref
@@ -50,10 +52,16 @@ class Bijlage(DataModel):
         None, description="The bijlage is the verslag of the meeting on this date."
     )
     actietabel: bool = Field(False, description="true: the bijlage is the POK action table.")
+    bestand: Text | None = Field(
+        None,
+        description="Not a statusgen product: a PDF in the data folder (bijlagen/brief.pdf) "
+        "that the pack includes as it is.",
+    )
 
     @model_validator(mode="after")
     def _one_product(self) -> Bijlage:
-        given = [k for k in ("deck", "rapportage", "verslag", "actietabel") if getattr(self, k)]
+        keys = ("deck", "rapportage", "verslag", "actietabel", "bestand")
+        given = [k for k in keys if getattr(self, k)]
         if len(given) > 1:
             raise ValueError(f"a bijlage is one product, not {' and '.join(given)}")
         return self
@@ -122,6 +130,11 @@ class NotaKind(Kind[Nota]):
                     yield at, f"bijlage {index + 1}: there is no {name}"
             elif product == "actietabel" and "actie" not in context.present:
                 yield at, f"bijlage {index + 1}: the action table needs acties/*.yaml"
+            elif bijlage.bestand:
+                try:
+                    read_pdf(context.root, bijlage.bestand)
+                except FileRefused as exc:
+                    yield ("bijlagen", index, "bestand"), f"bijlage {index + 1}: {exc.message}"
 
     def warnings(self, item: Nota, context: CheckContext) -> Iterable[tuple[DocPath, str]]:
         if item.type == "ter_beslissing" and not item.geadviseerd_besluit:
