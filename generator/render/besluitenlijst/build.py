@@ -130,7 +130,8 @@ def build(dataset: Dataset, meeting: Vergadering) -> Besluitenlijst:
 
     def regel(o: Opvolging, *, eerder: bool, open: bool = True) -> Actieregel:
         punt = o.actiepunt
-        herkomst = f"SCT {dutch.long_date(o.vergadering.datum)}" if eerder else None
+        bron = "SCT" if o.vergadering.sct else o.vergadering.titel
+        herkomst = f"{bron} {dutch.long_date(o.vergadering.datum)}" if eerder else None
         return Actieregel(
             o.id,
             plain(punt.wat),
