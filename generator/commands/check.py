@@ -28,11 +28,15 @@ def _github_escape(text: str, *, prop: bool = False) -> str:
     return text
 
 
+_GITHUB = {"info": "notice"}
+
+
 def format_github(diagnostic: Diagnostic) -> str:
     """A GitHub Actions workflow command, shown as an annotation on the pull request's diff."""
     file = _github_escape(display_path(diagnostic.file), prop=True)
+    level = _GITHUB.get(diagnostic.severity.value, diagnostic.severity.value)
     return (
-        f"::{diagnostic.severity.value} file={file},line={diagnostic.line},"
+        f"::{level} file={file},line={diagnostic.line},"
         f"col={diagnostic.column},title=statusgen::{_github_escape(diagnostic.message)}"
     )
 

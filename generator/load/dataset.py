@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from generator import progress
 from generator.load.datafiles import MAX_BYTES, DataFolder, FileRefused
+from generator.load.deadlinenotes import deadline_notes, reference_date
 from generator.load.diagnostics import Diagnostics, DocPath, display_path
 from generator.load.fields import PERSON_ID, is_markdown
 from generator.load.indentation import misplaced_keys
@@ -101,6 +102,7 @@ def load(root: Path, report: Diagnostics, *, peildatum: dt.date | None = None) -
     """Read every file under ``root`` into a Dataset, adding each problem to ``report``."""
     dataset = Dataset(root)
     folder = DataFolder(root)
+    peildatum = peildatum or dt.date.today()
     known: set[Path] = set()
     for kind in all_kinds():
         files = sorted(root.glob(kind.pattern))
@@ -113,7 +115,7 @@ def load(root: Path, report: Diagnostics, *, peildatum: dt.date | None = None) -
             report.error(files[1], (1, 1), f"only one {kind.pattern} is allowed")
         for file in files:
             progress.step(f"reading {file.parent.name}/{file.name}")
-            entry = _load_file(kind, file, folder, report)
+            entry = _load_file(kind, file, folder, report, peildatum)
             if entry is None:
                 dataset.incomplete.add(kind.name)
             else:
@@ -122,7 +124,7 @@ def load(root: Path, report: Diagnostics, *, peildatum: dt.date | None = None) -
     _cross_check(dataset, report)
     _warn_texts(dataset, report)
     context = CheckContext(
-        peildatum=peildatum or dt.date.today(),
+        peildatum=peildatum,
         root=root,
         present=frozenset(dataset.loaded) | frozenset(dataset.incomplete),
     )
@@ -134,11 +136,15 @@ def load(root: Path, report: Diagnostics, *, peildatum: dt.date | None = None) -
                 report.error(entry.file, entry.source.position(path), message, path)
             for path, message in entry.kind.warnings(entry.item, context):
                 report.warning(entry.file, entry.source.position(path), message, path)
+            for path, severity, message in deadline_notes(entry.item):
+                report.add(
+                    entry.file, entry.source.position(path), message, path=path, severity=severity
+                )
     return dataset
 
 
 def _load_file(
-    kind: Kind[M], file: Path, folder: DataFolder, report: Diagnostics
+    kind: Kind[M], file: Path, folder: DataFolder, report: Diagnostics, peildatum: dt.date
 ) -> Loaded[M] | None:
     try:
         source = read(file, folder)
@@ -156,10 +162,13 @@ def _load_file(
         report.warning(file, position, message, path)
     refused = _check_texts(kind, source, report)
     try:
-        item = cast(M, kind.model.model_validate(source.data))
+        context = {"reference": reference_date(source.data, peildatum)}
+        item = cast(M, kind.model.model_validate(source.data, context=context))
     except ValidationError as exc:
+        # a value the reading already refused (an impossible date) is not reported twice
         for path, message, at_key in describe_validation_error(exc, kind.model):
-            report.error(file, source.position(path, key=at_key), message, path)
+            if tuple(path) not in source.unreadable:
+                report.error(file, source.position(path, key=at_key), message, path)
         return None
     if source.problems or refused:
         return None

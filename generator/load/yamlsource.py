@@ -24,6 +24,7 @@ import yaml
 from generator.load.datafiles import MAX_BYTES, DataFolder, FileRefused
 from generator.load.diagnostics import DocPath
 from generator.load.textlimits import FORBIDDEN, character_message, character_problems, suspect
+from generator.model.dates import impossible
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -84,6 +85,8 @@ class SourceDocument:
     keys: dict[DocPath, Position] = field(default_factory=dict)
     #: non-fatal problems found while reading (duplicate keys, characters that are not allowed)
     problems: list[tuple[Position, str, DocPath]] = field(default_factory=list)
+    #: values that could not be read (an impossible date): a problem already says why
+    unreadable: set[DocPath] = field(default_factory=set)
     #: what reads as the editor did not mean it, though it is valid (a warning each)
     warnings: list[tuple[Position, str, DocPath]] = field(default_factory=list)
     #: string values that may break a limit of what the outputs can carry (a long word, deep
@@ -283,7 +286,7 @@ class _Builder:
             if stack and isinstance(stack[-1].container, dict):
                 self.doc.keys[path] = stack[-1].key_pos
             if isinstance(event, yaml.ScalarEvent):
-                value = self._scalar(event)
+                value = self._scalar(event, path)
                 if event.style == '"':
                     self._characters(event, path)
                 if not event.style:
@@ -392,7 +395,9 @@ class _Builder:
                 break
         self.doc.problems.append((position, character_message(match[0]), path))
 
-    def _scalar(self, event: Any) -> Any:
+    def _scalar(self, event: Any, path: DocPath | None = None) -> Any:
+        """The value of a scalar. An impossible date as a value is a problem of its own that
+        does not stop the reading (the rest of the file is still checked); as a key it does."""
         tag = event.tag
         if tag is None or tag == "!":
             tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
@@ -403,7 +408,11 @@ class _Builder:
             value = self.loader.construct_object(node)
         except (ValueError, OverflowError, yaml.YAMLError) as exc:
             if tag == _TAG + "timestamp":
-                message = f"'{event.value}' is not a valid date ({exc})"
+                message = _bad_date(event.value, exc)
+                if path is not None:
+                    self.doc.problems.append((_pos(event.start_mark), message, path))
+                    self.doc.unreadable.add(path)
+                    return event.value
             else:
                 message = f"'{event.value[:40]}' cannot be read as {tag.rsplit(':', 1)[-1]}"
             raise SourceError(_pos(event.start_mark), message) from None
@@ -413,6 +422,15 @@ class _Builder:
             if type(value) is float:
                 return YamlFloat(value, event.value)
         return value
+
+
+def _bad_date(text: str, exc: Exception) -> str:
+    """Why a date YAML read does not exist, without suggesting one that does not either."""
+    match = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", text)
+    if match:
+        year, month, day = (int(part) for part in match.groups())
+        return impossible(day, month, year, typed=text)
+    return f"'{text}' is not a valid date ({exc})"
 
 
 #: " #3 afronden" after a plain value: a comment, though it reads as part of the text

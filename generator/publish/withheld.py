@@ -1,11 +1,12 @@
 """What the public version withholds, counted, never named: for the section "Informatie die niet
 openbaar gemaakt kan worden" of a public nota.
 
-The count walks the same texts, with the same rules, as ``redact.public`` does when it makes the
-public version: a registered name in a text (replaced by "Persoonsgegevens"), a person id in a
-field (printed as "Persoonsgegevens"), a link whose address is personal data (left out). So what
-the nota says it withholds is what the publishing step replaced in the data its documents are
-built from.
+The names are counted by running the publishing step's own redaction (``redact``) over the data
+with a counter in the place of the name matcher: every name it replaces is counted, with the
+same rules for person fields, identities and Markdown. Beside that are counted the person ids in
+fields (printed as "Persoonsgegevens" through the registry) and the links whose address is
+personal data (left out). So what the nota says it withholds is what the publishing step
+replaced in the data its documents are built from.
 """
 
 from __future__ import annotations
@@ -13,22 +14,47 @@ from __future__ import annotations
 import dataclasses
 import enum
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel
 
 from generator.load.fields import PERSON_ID
 from generator.model.names import Names
 from generator.model.withheld import Withheld
-from generator.publish.redact import _AUTOLINK, _LINK, _unlink
+from generator.publish.redact import _AUTOLINK, _LINK, _Redactor, _unlink
+
+
+class _Counter:
+    """The name matcher, counting the names it replaces."""
+
+    def __init__(self, names: Names) -> None:
+        self.names = names
+        self.replaced = 0
+
+    def redact(self, text: str, *, person: bool = False) -> str:
+        self.replaced += len(self.names.spans(text, person=person))
+        return self.names.redact(text, person=person)
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(self.names, attribute)
 
 
 def count(value: Any, names: Names) -> Withheld:
-    """What ``redact.public`` replaces in ``value`` (a model, or lists and dicts of them)."""
+    """What the public version replaces in ``value`` (a model, or lists and dicts of them)."""
+    counter = _Counter(names)
+    _Redactor(cast(Names, counter)).value(value)
+    people, links = _walk(value, names)
+    return Withheld(namen=counter.replaced, personen=people, adressen=links)
+
+
+def _walk(value: Any, names: Names) -> tuple[int, int]:
+    """Person ids in fields, and links with personal data in their address, in ``value``."""
     if isinstance(value, enum.Enum) or value is None:
-        return Withheld()
+        return 0, 0
     if isinstance(value, str):
-        return _count_text(value, names)
+        if PERSON_ID.match(value):
+            return 1, 0
+        return 0, _links(value) - _links(_unlink(value, names))
     if isinstance(value, BaseModel):
         return _sum((getattr(value, field) for field in type(value).model_fields), names)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -37,22 +63,16 @@ def count(value: Any, names: Names) -> Withheld:
         return _sum(value, names)
     if isinstance(value, dict):
         return _sum(value.values(), names)
-    return Withheld()
+    return 0, 0
 
 
-def _sum(values: Iterable[Any], names: Names) -> Withheld:
-    total = Withheld()
+def _sum(values: Iterable[Any], names: Names) -> tuple[int, int]:
+    people = links = 0
     for value in values:
-        total += count(value, names)
-    return total
-
-
-def _count_text(text: str, names: Names) -> Withheld:
-    if PERSON_ID.match(text):
-        return Withheld(personen=1)
-    unlinked = _unlink(text, names)
-    removed = _links(text) - _links(unlinked)
-    return Withheld(namen=len(names.spans(unlinked)), adressen=removed)
+        p, link = _walk(value, names)
+        people += p
+        links += link
+    return people, links
 
 
 def _links(text: str) -> int:
