@@ -16,6 +16,7 @@ from generator.commands.deadlines import calendar, period
 from generator.commands.deck import add_deck
 from generator.commands.report import add_report, latest_report
 from generator.load.diagnostics import Diagnostics, counted, display_path
+from generator.load.kinds.vergadering import SOORTEN, Vergadering
 from generator.options import (
     DateType,
     data_option,
@@ -112,6 +113,12 @@ def command(
         )
     paths = publication.publish()
     click.echo(
-        f"{counted(len(paths), 'file')} for the SCT meeting of {meeting.datum.isoformat()} "
+        f"{counted(len(paths), 'file')} for the {_what(meeting)} of "
+        f"{meeting.datum.isoformat()} "
         f"in {display_path(output_dir)}"
     )
+
+
+def _what(meeting: Vergadering) -> str:
+    """ "SCT meeting", or the kind of overleg ("bestuurlijk overleg")."""
+    return "SCT meeting" if meeting.sct else SOORTEN[meeting.soort].label.lower()
