@@ -26,8 +26,13 @@ from generator.text import dutch
 
 @dataclass(frozen=True)
 class Delegatie:
+    #: the side ("Rijk", "VNG"); empty for a meeting that lists who was there as one list
     partij: str
     leden: tuple[str, ...]
+
+    @property
+    def kop(self) -> str:
+        return f"Deelnemers {self.partij}:" if self.partij else "Aanwezig:"
 
 
 @dataclass(frozen=True)
@@ -139,5 +144,6 @@ def _deelnemers(dataset: Dataset, meeting: Vergadering) -> tuple[Delegatie, ...]
                 leden.append(name)
         result.append(Delegatie(delegatie.partij, tuple(leden)))
     if not result and meeting.aanwezig:
-        result.append(Delegatie("Aanwezig", tuple(people.names_of(meeting.aanwezig))))
+        # the SCT's list of who was there, not split by side
+        result.append(Delegatie("", tuple(people.names_of(meeting.aanwezig))))
     return tuple(result)

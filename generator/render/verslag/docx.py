@@ -47,7 +47,7 @@ def render(verslag: Verslag) -> bytes:
         styled(document.add_paragraph(), "Openbare versie", bold=True, colour=GRIJS)
     for delegatie in verslag.deelnemers:
         paragraph = document.add_paragraph()
-        styled(paragraph, f"Deelnemers {delegatie.partij}:", bold=True)
+        styled(paragraph, delegatie.kop, bold=True)
         for lid in delegatie.leden:
             paragraph.add_run().add_break()
             paragraph.add_run(lid)

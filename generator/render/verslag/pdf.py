@@ -30,7 +30,7 @@ def data(verslag: Verslag) -> dict[str, Any]:
         "plaats": verslag.plaats,
         "openbaar": verslag.openbaar,
         "kolommen": list(COLUMNS),
-        "deelnemers": [{"partij": d.partij, "leden": list(d.leden)} for d in verslag.deelnemers],
+        "deelnemers": [{"kop": d.kop, "leden": list(d.leden)} for d in verslag.deelnemers],
         "punten": [
             {
                 "nummer": punt.nummer,
