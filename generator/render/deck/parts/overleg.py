@@ -25,7 +25,7 @@ from generator.render.deck.content import (
 )
 from generator.render.deck.markdown import slides as markdown_slides
 from generator.render.deck.parts import inhoud, parts
-from generator.render.deck.parts.agenda import item_anchor, letter, rubriek_anchor
+from generator.render.deck.parts.agenda import item_anchor, letter
 
 if TYPE_CHECKING:
     from generator.render.deck.build import Deck
@@ -42,26 +42,27 @@ def inleiding(deck: Deck) -> list[Slide]:
 
 
 def agenda(deck: Deck) -> list[Slide]:
-    """The lettered agenda; each letter links to its divider, each sub-item to its slide."""
+    """The lettered agenda, each sub-item linked to its slide (the letters' titles keep their
+    colour: a link is shown in the theme's link colour)."""
     paras: list[Para] = []
     for number, rubriek in enumerate(deck.meeting.agenda, start=1):
         paras.append(
             Para(
-                (Run(rubriek.rubriek, bold=True, colour=LINTBLAUW, link=rubriek_anchor(number)),),
-                size=BODY + 2,
+                (Run(rubriek.rubriek, bold=True, colour=LINTBLAUW),),
+                size=BODY + 4,
                 level=1,
                 bullet=letter(number - 1),
-                space_before=10.0 if paras else 0.0,
+                space_before=12.0 if paras else 0.0,
             )
         )
         for index, item in enumerate(rubriek.items):
             paras.append(
                 Para(
                     (Run(item.titel, link=item_anchor(number, index)),),
-                    size=BODY,
+                    size=BODY + 2,
                     level=2,
                     bullet="–",
-                    space_before=2.0,
+                    space_before=3.0,
                 )
             )
     return [Section("Agenda", (Text(tuple(paras)),))]
