@@ -140,3 +140,49 @@ def test_an_unknown_nota_is_named_with_the_ones_there_are(
     assert result.exit_code != 0
     assert "'ob'" in result.output and "bo" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_a_long_nota_docx_runs_on_over_pages_in_libreoffice_with_every_word(
+    run: Run, data: Path, tmp_path: Path
+) -> None:
+    from tests.office import page_count, page_texts, to_pdf, words
+
+    paragraphs = [
+        f"Alinea {n}: gemeenten en herstelorganisatie spreken af wie de ouder belt, wanneer "
+        f"het dossier wordt gedeeld en hoe de voortgang wordt bewaakt (punt {n})."
+        for n in range(1, 41)
+    ]
+    body = "".join(f"  {p}\n\n" for p in paragraphs)
+    nota = NOTA.replace("toelichting: |\n  De afspraken staan in de actietabel.\n",
+                        f"toelichting: |\n{body}")  # fmt: skip
+    add_pack(data, nota=nota)
+    assert run("nota", "bo", "--data", data, "--output", tmp_path).exit_code == 0
+    pdf = to_pdf(tmp_path / "nota-bo.docx", tmp_path)
+    assert page_count(pdf) >= 2
+    printed = words("\n".join(page_texts(pdf)))
+    for paragraph in paragraphs:
+        assert words(paragraph) <= printed, paragraph
+    for field in ("Notanummer", "2030-0000000042", "Informatie die niet openbaar"):
+        assert words(field) <= printed
+    # the typeset PDF as well: every paragraph, on more than one page
+    typeset = tmp_path / "nota-bo.pdf"
+    assert page_count(typeset) >= 2
+    assert all(words(p) <= words(plain_text(typeset)) for p in paragraphs)
+
+
+def test_the_verslag_docx_opens_in_libreoffice_with_every_word(
+    run: Run, data: Path, tmp_path: Path
+) -> None:
+    from tests.office import page_texts, to_pdf, words
+
+    add_pack(data)
+    run("verslag", "2030-09-01", "--data", data, "--output", tmp_path, "--format", "docx")
+    from docx import Document
+
+    docx = tmp_path / "verslag-2030-09-01.docx"
+    printed = words("\n".join(page_texts(to_pdf(docx, tmp_path))))
+    document = Document(str(docx))
+    texts = [p.text for p in document.paragraphs]
+    texts += [c.text for t in document.tables for r in t.rows for c in r.cells]
+    for text in texts:
+        assert words(text) <= printed, text
