@@ -25,6 +25,7 @@ COMMANDS = {
     "pakket": "Write a nota with its bijlagen: one folder with an index and one combined PDF.",
     "new": "Write a new, valid file of any kind (werkstroom, actie, vergadering, ...).",
     "schema": "Write JSON Schema files for editors (yaml-language-server) and pre-commit.",
+    "serve": "Preview the deck, documents and diagnostics live in a browser while editing.",
     "verslag": "Write the verslag of a meeting (DOCX and tagged PDF).",
     "vergadering": "Build everything for one SCT meeting: deck, besluitenlijst, calendar, ...",
 }
