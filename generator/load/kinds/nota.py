@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
+from pydantic import BeforeValidator, Field, StrictBool, WithJsonSchema, model_validator
 
 from generator.load.attachments import read_pdf
 from generator.load.datafiles import FileRefused
@@ -51,7 +51,7 @@ class Bijlage(DataModel):
     verslag: Date | None = Field(
         None, description="The bijlage is the verslag of the meeting on this date."
     )
-    actietabel: bool = Field(False, description="true: the bijlage is the POK action table.")
+    actietabel: StrictBool = Field(False, description="true: the bijlage is the POK action table.")
     bestand: Text | None = Field(
         None,
         description="Not a statusgen product: a PDF in the data folder (bijlagen/brief.pdf) "
