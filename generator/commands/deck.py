@@ -10,6 +10,7 @@ import click
 from generator.commands import load_for_publication, meeting_on
 from generator.options import (
     DateType,
+    FiniteRange,
     data_option,
     openbaar_option,
     output_option,
@@ -39,7 +40,7 @@ from generator.resources import template as shipped
 )
 @click.option(
     "--min-font-size",
-    type=click.FloatRange(8, 12),
+    type=FiniteRange(8, 12),
     default=9.0,
     show_default=True,
     help="The smallest size, in points, a table is set in to need fewer slides; each table "

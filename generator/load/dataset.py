@@ -5,6 +5,8 @@ The first phase of every command. Nothing here writes; nothing here prints.
 
 from __future__ import annotations
 
+import os
+
 import datetime as dt
 import logging
 import re
@@ -363,7 +365,7 @@ def _where(source: SourceDocument, path: DocPath, needle: str, nth: int) -> tupl
 
 
 def _warn_unknown_files(root: Path, known: set[Path], report: Diagnostics) -> None:
-    for file in sorted(root.rglob("*.y*ml")):
+    for file in sorted(_yaml_files(root, report)):
         if file in known or any(part.startswith(".") for part in file.relative_to(root).parts):
             continue
         if file.suffix == ".yml":
@@ -375,3 +377,28 @@ def _warn_unknown_files(root: Path, known: set[Path], report: Diagnostics) -> No
                 + ")"
             )
         report.warning(file, (1, 1), f"ignored: {hint}")
+
+
+def _yaml_files(root: Path, report: Diagnostics) -> list[Path]:
+    """Every .yaml and .yml file below ``root``. A folder that cannot be listed (a path longer
+    than the system allows, no permission, a loop) is a warning naming where it starts: the
+    walk goes on without it, where ``rglob`` stopped with a traceback."""
+    found: list[Path] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = Path(exc.filename or root)
+        try:
+            top = root / where.relative_to(root).parts[0]
+        except (ValueError, IndexError):
+            top = root
+        length = len(os.fsencode(where))
+        report.warning(
+            top,
+            (0, 0),
+            f"a folder inside it cannot be read ({exc.strerror or exc}; its path is "
+            f"{length:,} bytes long): statusgen skips it; shorten or remove it",
+        )
+
+    for folder, _, files in os.walk(root, onerror=unreadable):
+        found += [Path(folder, name) for name in files if name.endswith((".yaml", ".yml"))]
+    return found

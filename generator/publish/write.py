@@ -24,11 +24,23 @@ _TEMPORARY = re.compile(r"^\..+\.statusgen-(\d+)-[^.]+\.tmp$")
 
 def target(folder: Path, name: str) -> Path:
     """``folder / name``, refusing any name that would land outside ``folder``."""
-    root = folder.resolve()
-    path = (root / name).resolve()
+    try:
+        root = folder.resolve()
+        path = (root / name).resolve()
+    except (OSError, RuntimeError) as exc:  # a loop of links: RuntimeError before Python 3.13
+        raise OutputError(
+            f"cannot write into {folder}: the path cannot be resolved ({_reason(exc)}); "
+            "nothing was written"
+        ) from None
     if not path.is_relative_to(root) or path == root:
         raise OutputError(f"refusing to write '{name}': it is outside {folder}")
     return path
+
+
+def _reason(exc: OSError | RuntimeError) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return "a symbolic link that leads back to itself" if "loop" in str(exc).lower() else str(exc)
 
 
 def write_all(folder: Path, files: Mapping[str, bytes]) -> list[Path]:

@@ -1,0 +1,73 @@
+"""Every accepted input finishes, and what a writer cannot format is refused before it gets
+there: numbers a slide cannot show, options that are not numbers, paths the system cannot
+resolve. Each ends in a clear message and a non-zero exit, never a traceback."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Run
+from tests.test_check_rejects import errors, replace
+from tests.test_hostile_input import clean
+
+DASHBOARD = "dashboard.yaml"
+
+
+@pytest.mark.parametrize(
+    ("value", "fragment"),
+    [("1e28", "too large"), ("1.0e15", "too large"), ("-2e20", "too large"),
+     (".nan", "not a number"), (".inf", "not a number"), ("-.inf", "not a number")],
+)  # fmt: skip
+def test_dashboard_values_a_slide_cannot_show_are_errors(
+    run: Run, data: Path, tmp_path: Path, value: str, fragment: str
+) -> None:
+    replace(data, DASHBOARD, "2030-09-03: 746}", f"2030-09-03: {value}}}")
+    found = errors(run, data)
+    assert any(DASHBOARD in line and fragment in line for line in found), found
+    result = run("deck", "--data", data, "--output", tmp_path / "out")
+    assert result.exit_code == 1, clean(result)
+    assert not (tmp_path / "out").exists()
+
+
+def test_largest_dashboard_value_is_shown(run: Run, data: Path, tmp_path: Path) -> None:
+    replace(data, DASHBOARD, "2030-09-03: 746}", "2030-09-03: 999999999999999}")
+    result = run("deck", "--data", data, "--output", tmp_path)
+    assert result.exit_code == 0, clean(result)
+
+
+@pytest.mark.parametrize("value", ["nan", "NaN", "inf", "-inf", "7", "13"])
+def test_min_font_size_must_be_a_number_in_range(run: Run, data: Path, value: str) -> None:
+    result = run("deck", "--data", data, "--min-font-size", value)
+    assert result.exit_code == 2, clean(result)
+    assert "--min-font-size" in result.output
+
+
+def test_output_folder_that_is_a_symlink_loop(run: Run, data: Path, tmp_path: Path) -> None:
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    for output in (tmp_path / "a", tmp_path / "a" / "sub"):
+        result = run("actions", "--data", data, "--output", output, "--format", "md")
+        assert result.exit_code == 1, clean(result)
+        assert str(tmp_path / "a") in result.output and "nothing was written" in result.output
+
+
+def test_a_path_longer_than_the_system_allows_is_skipped_with_a_warning(
+    run: Run, data: Path
+) -> None:
+    folder = data / "werkstromen"
+    here = os.getcwd()
+    try:
+        os.chdir(folder)
+        for _ in range(20):  # 20 x 251 bytes: past PATH_MAX (4 KiB)
+            os.mkdir("d" * 250)
+            os.chdir("d" * 250)
+        Path("03-x.yaml").write_text("nummer: 3\n", encoding="utf-8")
+    finally:
+        os.chdir(here)
+    result = run("check", "--data", data)
+    text = clean(result)
+    assert result.exit_code == 0, text
+    assert "werkstromen" in text and "cannot be read" in text
