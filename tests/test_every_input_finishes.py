@@ -5,6 +5,9 @@ resolve. Each ends in a clear message and a non-zero exit, never a traceback."""
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -71,3 +74,70 @@ def test_a_path_longer_than_the_system_allows_is_skipped_with_a_warning(
     text = clean(result)
     assert result.exit_code == 0, text
     assert "werkstromen" in text and "cannot be read" in text
+
+
+# --- one run at a time per output folder ---------------------------------------------------------
+
+
+def test_a_second_run_into_a_locked_folder_stops_with_a_message(
+    run: Run, data: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        (out / ".statusgen.lock").write_text(f"{holder.pid}\n", encoding="ascii")
+        result = run("actions", "--data", data, "--output", out, "--format", "md")
+        text = clean(result)
+        assert result.exit_code == 1, text
+        assert f"process {holder.pid}" in text and "nothing was written" in text
+        assert sorted(p.name for p in out.iterdir()) == [".statusgen.lock"]
+    finally:
+        holder.kill()
+        holder.wait()
+    # the run that held it is gone: its lock is stale and taken over
+    result = run("actions", "--data", data, "--output", out, "--format", "md")
+    assert result.exit_code == 0, clean(result)
+    assert sorted(p.name for p in out.iterdir()) == ["actietabel.md"]
+
+
+def test_a_failed_build_leaves_no_folder_and_no_lock(run: Run, data: Path, tmp_path: Path) -> None:
+    replace(data, "acties/002-schulden.yaml", "stand_van_zaken: Afgerond in het voorjaar.",
+            "stand_van_zaken: " + "woord " * 6_000)  # fmt: skip
+    result = run("planning", "--data", data, "--output", tmp_path / "out")
+    assert result.exit_code == 0, clean(result)
+    long = " ".join(f"w{i:05d}" for i in range(6_000))
+    replace(data, "werkstromen/01-klantreis.yaml", "Loopt volgens plan.", long)
+    result = run("planning", "--data", data, "--output", tmp_path / "new")
+    assert result.exit_code == 1, clean(result)
+    assert not (tmp_path / "new").exists()
+    assert not (tmp_path / "out" / ".statusgen.lock").exists()
+
+
+def test_two_runs_at_once_never_leave_a_mix(data: Path, tmp_path: Path) -> None:
+    """Two builds of different data into one folder at the same time: each either wrote all
+    its files or was refused for the other, and the folder holds one build's files."""
+    other = tmp_path / "other"
+    shutil.copytree(data, other)
+    replace(other, "acties/002-schulden.yaml", "Schulden overnemen", "Schulden kwijtschelden")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "generator", "actions", "--output", str(out),
+               "--format", "md,html"]  # fmt: skip
+    runs = [
+        subprocess.Popen(
+            [*command, "--data", str(folder)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for folder in (data, other)
+    ]
+    results = [(r.wait(timeout=120), r.communicate()[0]) for r in runs]
+    assert any(code == 0 for code, _ in results), results
+    for code, output in results:
+        assert "Traceback" not in output
+        assert code == 0 or "another statusgen run" in output, output
+    markdown = (out / "actietabel.md").read_text(encoding="utf-8")
+    html = (out / "actietabel.html").read_text(encoding="utf-8")
+    assert ("kwijtschelden" in markdown) == ("kwijtschelden" in html)
+    assert not (out / ".statusgen.lock").exists()

@@ -5,10 +5,9 @@ The first phase of every command. Nothing here writes; nothing here prints.
 
 from __future__ import annotations
 
-import os
-
 import datetime as dt
 import logging
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
