@@ -6,11 +6,12 @@ repository.
 
 The answer is right or there is none: a shallow clone whose history is cut off before the
 commit that is asked for, a partial clone that cannot fetch the objects it lacks, and any other
-failure of ``git archive`` raise a HistoryError that names the git command that fetches what is
-missing, instead of comparing with an empty folder. Symbolic links in a version are extracted
-so that none can point out of the temporary folder: one that pointed outside the data folder
-still does, to a place that does not exist, so that it is refused like it is in the working
-tree.
+failure of ``git cat-file`` raise a HistoryError that names the git command that fetches what is
+missing, instead of comparing with an empty folder. Files are read as git stores them (the
+tree and its blobs), never through ``git archive``, which applies ``.gitattributes``. Symbolic
+links in a version are written so that none can point out of the temporary folder: one that
+pointed outside the data folder still does, to a place that does not exist, so that it is
+refused like it is in the working tree.
 """
 
 from __future__ import annotations
@@ -22,12 +23,11 @@ import re
 import shlex
 import shutil
 import subprocess
-import tarfile
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
 from generator.exceptions import UsageError
 
@@ -252,69 +252,109 @@ def _objects(count: int) -> str:
 
 
 def _archive(root: Path, commit: str, relative: Path, target: Path) -> None:
-    """``git archive`` of the data folder in ``commit``, unpacked into ``target`` as it comes."""
-    git = shutil.which("git") or "git"
-    command = [git, "-C", str(root), "archive", "--format=tar", commit, "--", relative.as_posix()]
-    with tempfile.TemporaryFile() as errors:
-        with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors) as proc:
-            assert proc.stdout is not None
-            broken = ""
-            try:
-                _extract(proc.stdout, target)
-            except tarfile.ReadError as exc:  # git stopped writing: its exit status says why
-                broken = str(exc)
-            finally:
-                proc.stdout.close()
-        errors.seek(0)
-        failed = subprocess.CompletedProcess(command, proc.returncode, b"", errors.read())
-    if proc.returncode != 0:
-        raise _unreadable(root, commit, relative, failed)
-    if broken:
+    """The data folder's files in ``commit``, read as git stores them, into ``target``.
+
+    The tree is listed with ``git ls-tree`` and the blobs are read with one ``git cat-file
+    --batch``: the bytes as committed. ``git archive`` would apply ``.gitattributes`` first
+    (``export-ignore`` leaves files out, ``export-subst`` rewrites them), so that a diff
+    reported changes nobody made, and it was killed by SIGPIPE now and then when the reader
+    stopped at the tar's end marker."""
+    listing = _git(root, "ls-tree", "-r", "-z", "--full-tree", commit, "--", relative.as_posix())
+    if listing.returncode != 0:
+        raise _unreadable(root, commit, relative, listing)
+    entries = []
+    for record in listing.stdout.split(b"\0"):
+        if not record:
+            continue
+        meta, _, raw_path = record.partition(b"\t")
+        mode, kind, sha = meta.decode("ascii").split()
+        if kind != "blob":  # a submodule's commit: nothing to read
+            continue
+        entries.append((mode, sha, _safe_path(os.fsdecode(raw_path), commit)))
+    sizes = _sizes(root, commit, relative, [sha for _, sha, _ in entries])
+    small = [sha for _, sha, _ in entries if sizes[sha] <= LARGE]
+    contents = _blobs(root, commit, relative, small)
+    for mode, sha, path in entries:
+        destination = target / path
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        if mode == "120000":
+            link = contents[sha].decode("utf-8", "surrogateescape")
+            destination.symlink_to(_confined_link(path, link))
+        elif sha in contents:
+            destination.write_bytes(contents[sha])
+        else:  # too large to read: its size, as a hole, so the loader refuses it as large
+            with destination.open("wb") as out:
+                out.truncate(sizes[sha])
+
+
+def _safe_path(path: str, commit: str) -> str:
+    """A path from a git tree, refused when it could lead out of the temporary folder (git
+    itself refuses such trees; a crafted repository could still hold one)."""
+    parts = path.split("/")
+    if path.startswith("/") or any(part in ("", ".", "..") for part in parts):
         raise HistoryError(
-            f"git archive of {commit[:10]} in {root} gave a broken archive: {broken}"
+            f"the version {commit[:10]} holds a path that cannot be unpacked safely: {path!r}"
         )
+    return path
 
 
-def _extract(archive: IO[bytes], target: Path) -> None:
-    """Unpack a ``git archive`` tar stream into ``target`` with tarfile's data filter.
-
-    A symbolic link that would point out of ``target`` points to ``target/OUTSIDE/...``
-    instead, which does not exist: outside the data folder, as it was, and nowhere else. A
-    file larger than LARGE keeps its size but only its first LARGE bytes (the rest is a hole):
-    the loader refuses it for its size all the same, and an old commit's huge file costs
-    neither memory nor disk.
-    """
-    with tarfile.open(fileobj=archive, mode="r|") as tar:
-        for member in tar:
-            if member.isfile() and member.size > LARGE:
-                _extract_head(tar, member, target)
-                continue
-            try:
-                tar.extract(member, target, filter="data")
-            except tarfile.FilterError as exc:
-                if not member.issym():  # git archive writes files, folders and links only
-                    raise HistoryError(f"{member.name} cannot be unpacked safely: {exc}") from None
-                tar.extract(_confined(member), target, filter="data")
-
-
-def _extract_head(tar: tarfile.TarFile, member: tarfile.TarInfo, target: Path) -> None:
-    checked = tarfile.data_filter(member, str(target))  # the same checks as for any file
-    path = target / checked.name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    source = tar.extractfile(member)
-    assert source is not None
-    with path.open("wb") as out:
-        out.write(source.read(LARGE))
-        out.truncate(member.size)
-
-
-def _confined(member: tarfile.TarInfo) -> tarfile.TarInfo:
-    """``member``, a symbolic link, pointing to where it pointed under ``OUTSIDE``."""
-    here = posixpath.dirname(member.name)
-    pointed = posixpath.normpath(posixpath.join(here, member.linkname))
+def _confined_link(path: str, link: str) -> str:
+    """Where the symbolic link ``path`` points: as committed when that stays inside the
+    repository's folder, else to the same place under ``OUTSIDE``, which does not exist."""
+    here = posixpath.dirname(path)
+    pointed = posixpath.normpath(posixpath.join(here, link))
+    if not link.startswith("/") and pointed != ".." and not pointed.startswith("../"):
+        return link
     parts = [part for part in pointed.split("/") if part not in ("", ".", "..")]
     elsewhere = posixpath.join(OUTSIDE, *parts)
-    return member.replace(linkname=os.path.relpath(elsewhere, here or "."), deep=False)
+    return os.path.relpath(elsewhere, here or ".")
+
+
+def _batch(root: Path, option: str, shas: list[str]) -> subprocess.CompletedProcess[bytes]:
+    git = shutil.which("git") or "git"
+    return subprocess.run(
+        [git, "-C", str(root), "cat-file", option],
+        input="".join(f"{sha}\n" for sha in shas).encode("ascii"),
+        capture_output=True,
+        check=False,
+    )
+
+
+def _sizes(root: Path, commit: str, relative: Path, shas: list[str]) -> dict[str, int]:
+    """Each blob's size, read without its content; a HistoryError for a missing object."""
+    if not shas:
+        return {}
+    result = _batch(root, "--batch-check", shas)
+    sizes: dict[str, int] = {}
+    for line in result.stdout.decode("ascii", "replace").splitlines():
+        fields = line.split()
+        if len(fields) != 3 or fields[1] != "blob":
+            result.returncode = result.returncode or 1
+            break
+        sizes[fields[0]] = int(fields[2])
+    if result.returncode != 0 or len(sizes) < len(set(shas)):
+        raise _unreadable(root, commit, relative, result)
+    return sizes
+
+
+def _blobs(root: Path, commit: str, relative: Path, shas: list[str]) -> dict[str, bytes]:
+    """The content of each blob, read with one ``git cat-file --batch``."""
+    if not shas:
+        return {}
+    result = _batch(root, "--batch", shas)
+    out, at, found = result.stdout, 0, {}
+    while at < len(out) and result.returncode == 0:
+        end = out.index(b"\n", at)
+        fields = out[at:end].split()
+        if len(fields) != 3:  # "<sha> missing"
+            result.returncode = 1
+            break
+        size = int(fields[2])
+        found[fields[0].decode("ascii")] = out[end + 1 : end + 1 + size]
+        at = end + 1 + size + 1  # the content, then a newline
+    if result.returncode != 0 or len(found) < len(set(shas)):
+        raise _unreadable(root, commit, relative, result)
+    return found
 
 
 MAIN_BRANCHES = ("main", "master", "origin/main", "origin/master")
