@@ -8,11 +8,13 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import Run
+from tests.readback import docx_text, xlsx_text
 from tests.test_check_rejects import errors, replace
 from tests.test_hostile_input import clean
 
@@ -141,3 +143,61 @@ def test_two_runs_at_once_never_leave_a_mix(data: Path, tmp_path: Path) -> None:
     html = (out / "actietabel.html").read_text(encoding="utf-8")
     assert ("kwijtschelden" in markdown) == ("kwijtschelden" in html)
     assert not (out / ".statusgen.lock").exists()
+
+
+# --- long texts: linear in their length ----------------------------------------------------------
+
+
+def _one_line_of(size: int) -> str:
+    words = [
+        "de",
+        "het",
+        "een",
+        "overleg",
+        "ouders",
+        "compensatie",
+        "betaling",
+        "afgerond",
+        "gemeente",
+        "planning",
+    ]
+    sentences, length, index = [], 0, 0
+    while length < size:
+        sentence = " ".join(words[(index + k * 3) % len(words)] for k in range(12))
+        sentences.append(sentence.capitalize() + ".")
+        length += len(sentences[-1]) + 1
+        index += 1
+    return " ".join(sentences)
+
+
+def test_a_900_kb_single_line_stand_van_zaken_finishes(
+    run: Run, data: Path, tmp_path: Path
+) -> None:
+    text = _one_line_of(900_000)
+    replace(data, "acties/002-schulden.yaml", "stand_van_zaken: Afgerond in het voorjaar.",
+            f"stand_van_zaken: {text}")  # fmt: skip
+    started = time.perf_counter()
+    result = run("actions", "--data", data, "--output", tmp_path, "--format", "docx,xlsx")
+    elapsed = time.perf_counter() - started
+    assert result.exit_code == 0, clean(result)
+    # was past 120 s; a generous bound for a shared machine, far below quadratic time
+    assert elapsed < 60, elapsed
+    last = text.rsplit(" ", 3)[-3:]
+    assert " ".join(last) in " ".join(docx_text(tmp_path / "actietabel.docx").split())
+    assert " ".join(last) in " ".join(xlsx_text(tmp_path / "actietabel.xlsx").split())
+
+
+def test_parts_of_a_long_paragraph_hold_all_of_it_once() -> None:
+    """Cut with measuring only as far as each part needs, the parts hold the text whole: each
+    word once, in order, each part within its limit."""
+    from generator.render.actietabel import parts
+    from generator.render.actietabel.xlsx import SETTING, _para
+
+    text = _one_line_of(60_000) + " " + "x" * 300 + " slot."
+    cells = [[_para(text)]]
+    found = parts.columns(cells, [300.0], 400.0, SETTING)
+    assert len(found) > 10
+    joined = " ".join(p.line.text for (held,) in found for p in held)
+    assert joined.split() == text.split()
+    for (held,) in found:
+        assert sum(parts.height(p, 300.0, SETTING) for p in held) <= 400.0
