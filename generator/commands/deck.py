@@ -69,10 +69,16 @@ def command(
         data_dir, output_dir, openbaar=openbaar, strict=strict, peildatum=peildatum
     )
     meeting = meeting_on(dataset.items("vergadering"), vergadering)
+    template = template_file or shipped("default.pptx")
+    if openbaar:
+        from generator.publish.template import public_template
+
+        # rebuilt from what a deck needs, not searched for names (generator.publish.template)
+        template = public_template(template)
     deck = render(
         dataset,
         meeting,
-        template=template_file or shipped("default.pptx"),
+        template=template,
         peildatum=peildatum,
         min_font_size=min_font_size,
     )
