@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ import click
 import yaml
 
 from generator.exceptions import UsageError
-from generator.load.dataset import load
+from generator.load.dataset import Dataset, file_errors, load
 from generator.load.diagnostics import Diagnostics
 from generator.load.kinds import Kind, all_kinds, kind_named
 from generator.load.yamlsource import SourceError, parse
@@ -23,10 +24,34 @@ NEW_KINDS = tuple(k.name for k in all_kinds() if k.new_name)
 HEADER = "# Nieuw bestand van statusgen new: vul titels, deadlines en statussen aan.\n"
 
 
-def slugify(text: str, limit: int = 40) -> str:
-    """'Inrichten en opstarten Commissies' -> 'inrichten-en-opstarten-commissies'."""
+#: words of a name that are ordinary words too: kept in a file name
+_TUSSENVOEGSELS = frozenset(
+    {"van", "de", "der", "den", "het", "ter", "ten", "te", "in", "op"}
+    | {"la", "le", "du", "da", "di", "del", "el", "al", "von", "zu"}
+)
+
+
+def _slug_words(text: str) -> list[str]:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    return re.findall(r"[a-z0-9]+", ascii_text.lower())
+
+
+def name_words(names: Iterable[str]) -> frozenset[str]:
+    """The words of registered names and person ids as they would stand in a file name
+    (initials and tussenvoegsels left out)."""
+    return frozenset(
+        word
+        for name in names
+        for word in _slug_words(name)
+        if len(word) > 1 and word not in _TUSSENVOEGSELS
+    )
+
+
+def slugify(text: str, limit: int = 40, *, leave_out: frozenset[str] = frozenset()) -> str:
+    """'Inrichten en opstarten Commissies' -> 'inrichten-en-opstarten-commissies'. Words in
+    ``leave_out`` (the registered names) are left out: a file name is published in the
+    repository and in every diff, and is never redacted."""
+    words = [word for word in _slug_words(text) if word not in leave_out]
     slug = ""
     for word in words:
         candidate = f"{slug}-{word}" if slug else word
@@ -36,7 +61,7 @@ def slugify(text: str, limit: int = 40) -> str:
     return slug or (words[0][:limit] if words else "nieuw")
 
 
-def next_number(data_dir: Path, kind: Kind[Any]) -> int:
+def next_number(data_dir: Path, kind: Kind[Any], dataset: Dataset | None = None) -> int:
     """One more than the highest number in use, by file name or inside a file."""
     used = set()
     if not kind.singleton:
@@ -45,7 +70,7 @@ def next_number(data_dir: Path, kind: Kind[Any]) -> int:
             for file in data_dir.glob(kind.pattern)
             if (match := re.match(r"^(\d+)", file.name))
         }
-    dataset = load(data_dir, Diagnostics())
+    dataset = dataset or load(data_dir, Diagnostics())
     for item in dataset.items(kind.name):
         used.update(kind.numbers(item))
     return max(used, default=0) + 1
@@ -81,16 +106,22 @@ def command(kind_name: str, titel: str | None, datum: dt.date | None, data_dir: 
     """Write a new, valid file of a kind: werkstroom and actie get the next free number,
     a vergadering is named after its date, a risico is added to risicos.yaml.
 
-    What it writes passes `statusgen check --strict`; fill in the rest.
+    What it writes passes `statusgen check --strict`; fill in the rest. A title that check
+    would refuse is refused here, and the file name leaves out the words of registered names.
     """
     kind = kind_named(kind_name)
     if titel is None and kind_name != "vergadering":
         raise UsageError(f"statusgen new {kind_name} needs --titel")
+    if titel is not None and not titel.strip():
+        raise UsageError("--titel is empty: give the title the new file starts with")
     titel = (titel or "").strip()
     datum = datum or dt.date.today()
-    number = next_number(data_dir, kind)
+    dataset = load(data_dir, Diagnostics())
+    number = next_number(data_dir, kind, dataset)
     assert kind.new_name is not None
-    name = kind.new_name.format(number=number, slug=slugify(titel), datum=datum.isoformat())
+    registered = name_words(text for pair in dataset.personen.items() for text in pair)
+    slug = slugify(titel, leave_out=registered)
+    name = kind.new_name.format(number=number, slug=slug, datum=datum.isoformat())
     document = kind.example(number=number, titel=titel, datum=datum)
     assert document is not None
     path = data_dir / name
@@ -100,6 +131,13 @@ def command(kind_name: str, titel: str | None, datum: dt.date | None, data_dir: 
         raise UsageError(f"{path} exists already")
     else:
         text = HEADER + dump(document)
+    refused = file_errors(kind, name, text)
+    if refused:
+        shown = "; ".join(refused[:3]) + (f"; and {len(refused) - 3} more" if refused[3:] else "")
+        raise UsageError(
+            f"statusgen new would write {path}, which check refuses ({shown}); nothing was "
+            "written: change --titel"
+        )
     publication = Publication(data_dir)
     publication.add(name, text.encode("utf-8"))
     publication.publish()
