@@ -5,6 +5,7 @@ resolve. Each ends in a clear message and a non-zero exit, never a traceback."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -201,3 +202,51 @@ def test_parts_of_a_long_paragraph_hold_all_of_it_once() -> None:
     assert joined.split() == text.split()
     for (held,) in found:
         assert sum(parts.height(p, 300.0, SETTING) for p in held) <= 400.0
+
+
+# --- long meeting titles ----------------------------------------------------------------------
+
+MEETING = "vergaderingen/2030-09-05.yaml"
+
+
+def test_a_30_word_meeting_title_is_refused_by_check(run: Run, data: Path) -> None:
+    title = " ".join(["Overleg"] + ["over het herstel"] * 10)[:-1]
+    assert len(title.split()) >= 30
+    replace(data, MEETING, "datum: 2030-09-05", f"datum: 2030-09-05\ntitel: {title}")
+    found = errors(run, data)
+    assert any(MEETING in line and ":2:" in line and "title" in line for line in found), found
+
+
+def test_the_longest_meeting_title_fits_the_title_slide(
+    run: Run, data: Path, tmp_path: Path
+) -> None:
+    """LibreOffice sets the title above the organisation and date, not over them."""
+    from tests.office import need, to_pdf
+
+    title = "Overleg crisisteam over het herstel en de gevolgen voor ouders en kinderen"
+    title = (title + " in alle gemeenten van Nederland")[:100].rstrip()
+    replace(data, MEETING, "datum: 2030-09-05", f"datum: 2030-09-05\ntitel: {title}")
+    result = run("deck", "--data", data, "--output", tmp_path)
+    assert result.exit_code == 0, clean(result)
+    pdf = to_pdf(tmp_path / "sct-2030-09-05.pptx", tmp_path)
+    layout = subprocess.run(
+        [need("pdftotext"), "-f", "1", "-l", "1", "-bbox", str(pdf), "-"],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    words = re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
+                       r"([^<]*)</word>", layout)  # fmt: skip
+    page_width = float(re.search(r'<page width="([\d.]+)"', layout)[1])  # type: ignore[index]
+    shown = [w for *_, w in words]
+    assert " ".join(shown).startswith(title), shown
+    title_bottom = max(float(y_max) for _, _, y_max, _ in words[: len(title.split())])
+    organisation_top = float(words[len(title.split())][0])
+    assert title_bottom <= organisation_top, (title_bottom, organisation_top)
+    # and inside the box the layout gives the title: it grew out of its top (anchored at the
+    # bottom) when it was set too large
+    from pptx import Presentation
+
+    box = Presentation(str(tmp_path / "sct-2030-09-05.pptx")).slides[0].shapes.title
+    assert box is not None and box.top is not None
+    title_top = min(float(y_min) for y_min, _, _, _ in words[: len(title.split())])
+    assert title_top >= box.top / 12700, (title_top, box.top / 12700)
+    assert all(float(x_max) <= page_width for _, x_max, _, _ in words)

@@ -116,6 +116,10 @@ class Rubriek(DataModel):
     items: Annotated[list[AgendaItem], EmptyList] = Field(default_factory=list)
 
 
+#: the longest meeting title: two lines of the title slide at its smallest size, one footer line
+MAX_TITEL = 100
+
+
 class Vergadering(DataModel):
     """One SCT meeting."""
 
@@ -164,6 +168,13 @@ class VergaderingKind(Kind[Vergadering]):
                     yield path, agendaitem.inhoud_bestand
 
     def errors(self, item: Vergadering, context: CheckContext) -> Iterable[tuple[DocPath, str]]:
+        if len(item.titel) > MAX_TITEL:
+            yield (
+                ("titel",),
+                f"a meeting title of {len(item.titel):,} characters: it stands on the title "
+                f"slide and in every slide's footer, which hold at most {MAX_TITEL}; shorten "
+                "it (the agenda says what the meeting is about)",
+            )
         for r, rubriek in enumerate(item.agenda):
             for i, agendaitem in enumerate(rubriek.items):
                 if agendaitem.onderdeel:
