@@ -169,5 +169,5 @@ def _refuse_names(withheld: Names, file_name: str, data: bytes) -> None:
         if found:
             raise OutputError(
                 f"the public version would still hold a registered name in {place} "
-                f"({len(found)} time(s)); nothing was written. Diagnostics this as a bug."
+                f"({len(found)} time(s)); nothing was written. Report this as a bug."
             )
