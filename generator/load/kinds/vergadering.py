@@ -116,8 +116,9 @@ class Rubriek(DataModel):
     items: Annotated[list[AgendaItem], EmptyList] = Field(default_factory=list)
 
 
-#: the longest meeting title: two lines of the title slide at its smallest size, one footer line
-MAX_TITEL = 100
+#: the longest meeting title: what the title slide holds at its smallest size (four lines of
+#: 20 pt); the footer shortens a long one
+MAX_TITEL = 250
 
 
 class Vergadering(DataModel):
@@ -171,9 +172,8 @@ class VergaderingKind(Kind[Vergadering]):
         if len(item.titel) > MAX_TITEL:
             yield (
                 ("titel",),
-                f"a meeting title of {len(item.titel):,} characters: it stands on the title "
-                f"slide and in every slide's footer, which hold at most {MAX_TITEL}; shorten "
-                "it (the agenda says what the meeting is about)",
+                f"a meeting title of {len(item.titel):,} characters: the title slide holds at "
+                f"most {MAX_TITEL}; shorten it (the agenda says what the meeting is about)",
             )
         for r, rubriek in enumerate(item.agenda):
             for i, agendaitem in enumerate(rubriek.items):
