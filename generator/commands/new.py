@@ -13,9 +13,10 @@ import click
 import yaml
 
 from generator.exceptions import UsageError
-from generator.load.dataset import Dataset, file_errors, load
+from generator.load.dataset import Dataset, load
 from generator.load.diagnostics import Diagnostics
 from generator.load.kinds import Kind, all_kinds, kind_named
+from generator.load.onefile import file_errors
 from generator.load.yamlsource import SourceError, parse
 from generator.options import DateType, data_option
 from generator.publish import Publication

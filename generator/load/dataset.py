@@ -135,27 +135,6 @@ def load(root: Path, report: Diagnostics, *, peildatum: dt.date | None = None) -
     return dataset
 
 
-def file_errors(kind: Kind[Any], name: str, text: str) -> list[str]:
-    """What ``check`` would refuse in the file ``name`` (relative to a data folder) if it held
-    ``text``, judged on its own: its syntax, characters, texts, fields and the kind's own
-    rules; each as "line:column: message". For ``statusgen new``, which must never write a
-    file that ``check`` refuses."""
-    import tempfile
-
-    report = Diagnostics()
-    with tempfile.TemporaryDirectory(prefix="statusgen-new-") as tmp:
-        root = Path(tmp)
-        file = root / name
-        file.parent.mkdir(parents=True, exist_ok=True)
-        file.write_text(text, encoding="utf-8")
-        entry = _load_file(kind, file, DataFolder(root), report)
-        if entry is not None:
-            context = CheckContext(peildatum=dt.date.today(), root=root, present=frozenset())
-            for path, message in entry.kind.errors(entry.item, context):
-                report.error(entry.file, entry.source.position(path), message, path)
-    return [f"{d.line}:{d.column}: {d.message}" for d in report.errors]
-
-
 def _load_file(
     kind: Kind[M], file: Path, folder: DataFolder, report: Diagnostics
 ) -> Loaded[M] | None:
@@ -400,25 +379,22 @@ def _warn_unknown_files(root: Path, known: set[Path], report: Diagnostics) -> No
 
 
 def _yaml_files(root: Path, report: Diagnostics) -> list[Path]:
-    """Every .yaml and .yml file below ``root``. A folder that cannot be listed (a path longer
-    than the system allows, no permission, a loop) is a warning naming where it starts: the
-    walk goes on without it, where ``rglob`` stopped with a traceback."""
-    found: list[Path] = []
+    """Every .yaml and .yml file below ``root``; a folder that cannot be listed (a path too
+    long, no permission) is a warning, and skipped (``rglob`` stopped with a traceback)."""
 
     def unreadable(exc: OSError) -> None:
         where = Path(exc.filename or root)
-        try:
-            top = root / where.relative_to(root).parts[0]
-        except (ValueError, IndexError):
-            top = root
-        length = len(os.fsencode(where))
+        parts = where.relative_to(root).parts if where.is_relative_to(root) else ()
+        problem = f"{exc.strerror or exc}; its path is {len(os.fsencode(where)):,} bytes long"
         report.warning(
-            top,
+            root / parts[0] if parts else root,
             (0, 0),
-            f"a folder inside it cannot be read ({exc.strerror or exc}; its path is "
-            f"{length:,} bytes long): statusgen skips it; shorten or remove it",
+            f"a folder inside it cannot be read ({problem}): statusgen skips it; shorten it",
         )
 
-    for folder, _, files in os.walk(root, onerror=unreadable):
-        found += [Path(folder, name) for name in files if name.endswith((".yaml", ".yml"))]
-    return found
+    return [
+        Path(folder, name)
+        for folder, _, files in os.walk(root, onerror=unreadable)
+        for name in files
+        if name.endswith((".yaml", ".yml"))
+    ]

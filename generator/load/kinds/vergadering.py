@@ -116,9 +116,9 @@ class Rubriek(DataModel):
     items: Annotated[list[AgendaItem], EmptyList] = Field(default_factory=list)
 
 
-#: the longest meeting title: what the title slide holds at its smallest size (four lines of
-#: 20 pt); the footer shortens a long one
-MAX_TITEL = 250
+#: the longest meeting title: what the title slide holds at its smallest size (six lines of
+#: 14 pt); the footer shortens a long one
+MAX_TITEL = 400
 
 
 class Vergadering(DataModel):

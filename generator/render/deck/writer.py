@@ -10,7 +10,6 @@ import zipfile
 from dataclasses import dataclass, replace
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
 
 from lxml import etree
 from lxml.etree import LxmlError
@@ -52,6 +51,7 @@ from generator.render.deck.paginate import (
     TableSlice,
     link_head,
 )
+from generator.render.deck.titleslide import fit_title
 from generator.render.office import app_properties, core_property
 
 #: the layouts the deck uses, by the names PowerPoint gives them (English and Dutch)
@@ -67,8 +67,6 @@ FOOTER = 34.0
 GAP = 8.0
 TITLE_SIZES = (28.0, 24.0, 20.0)
 DIVIDER_SIZE = 20.0
-#: the sizes a title slide's title may shrink to, largest first
-FIT_SIZES = (40.0, 36.0, 32.0, 28.0, 24.0, 20.0)
 #: the smallest content area (width, height in points) a template's content layout may leave
 MIN_BODY = (200.0, 150.0)
 #: slide ids start at 256 (ECMA-376); the template's own slides have been removed
@@ -168,20 +166,6 @@ def _placeholder(layout: SlideLayout, types: tuple[PP_PLACEHOLDER, ...]) -> Base
     return None
 
 
-def _title_size(layout: SlideLayout) -> float:
-    """The size a layout sets its title in: its title placeholder's, else its master's title
-    style, else PowerPoint's default of 44 pt."""
-    title = _placeholder(layout, TITLE_TYPES)
-    found: list[Any] = []
-    if title is not None:
-        found += title._element.iter(qn("a:defRPr"), qn("a:rPr"), qn("a:endParaRPr"))
-    style = layout.slide_master._element.find(f".//{qn('p:titleStyle')}/{qn('a:lvl1pPr')}")
-    if style is not None:
-        found += style.iter(qn("a:defRPr"))
-    sizes = [int(props.get("sz")) / 100 for props in found if str(props.get("sz", "")).isdigit()]
-    return sizes[0] if sizes else 44.0
-
-
 def _ensure_app_properties(prs: PresentationType) -> None:
     """A template may lack the optional ``docProps/app.xml``; the deck always has one (its
     content is written when the deck is saved)."""
@@ -252,24 +236,7 @@ class DeckWriter:
     def title_slide(self, slide: TitleSlide) -> None:
         pptx_slide = self._add("title")
         self._fill_placeholders(pptx_slide, slide.title, slide.subtitle)
-        self._fit_title(pptx_slide, slide.title)
-
-    def _fit_title(self, slide: PptxSlide, title: str) -> None:
-        """The title slide's title at the largest size from the layout's down to 20 pt at which
-        it fits its placeholder (a long meeting title ran off the slide)."""
-        shape = slide.shapes.title
-        if shape is None or not title or shape.width is None or shape.height is None:
-            return
-        start = _title_size(self.template.layouts["title"])
-        width, height = _pt(shape.width) - 14.4, _pt(shape.height) - 7.2  # default insets
-        sizes = [s for s in (start, *FIT_SIZES) if s <= start]
-        for size in sizes:
-            if len(wrap([(title, False, False)], width, size)) * size * LINE <= height:
-                break
-        if size != start:
-            for paragraph in shape.text_frame.paragraphs:
-                for run in paragraph.runs:
-                    run.font.size = Emu(oxml.emu(size))
+        fit_title(pptx_slide, slide.title, self.template.layouts["title"])
 
     def divider(self, slide: Divider) -> None:
         self.anchor(slide.anchors)
