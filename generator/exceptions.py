@@ -22,7 +22,8 @@ class DataError(StatusgenError):
     """Raised when the data folder has errors; the diagnostics have been reported already."""
 
     def __init__(self, count: int) -> None:
-        super().__init__(f"{count} error(s) in the data; nothing was written")
+        noun = "error" if count == 1 else "errors"
+        super().__init__(f"{count} {noun} in the data; nothing was written")
 
 
 class UsageError(StatusgenError):

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import inspect
 import math
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 
+from generator import progress
 from generator.model.dates import out_of_range
 from generator.quoting import printable
 
@@ -65,6 +68,38 @@ class DateType(click.ParamType):  # type: ignore[type-arg]
         if problem:
             self.fail(problem, param, ctx)
         return value
+
+
+def template_option(func: F) -> F:
+    return click.option(
+        "--template",
+        "template_file",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        default=None,
+        help="A .pptx with the organisation's masters; layouts are found by name "
+        "(Title Slide, Section Header, Title Only).",
+    )(func)
+
+
+def quiet_option(func: F) -> F:
+    """``--quiet``, and the status line on stderr (``progress``) for the command's whole run,
+    unless it is given. The command receives ``quiet`` only when it has a parameter for it."""
+    takes_quiet = "quiet" in inspect.signature(func).parameters
+
+    @functools.wraps(func)
+    def run(*args: Any, quiet: bool, **kwargs: Any) -> Any:
+        if takes_quiet:
+            kwargs["quiet"] = quiet
+        with progress.shown(quiet=quiet):
+            return func(*args, **kwargs)
+
+    return click.option(
+        "--quiet",
+        "-q",
+        is_flag=True,
+        help="Less on stderr: no status line while working; check lists errors only (its "
+        "summary still counts the warnings), vergadering leaves out its notes.",
+    )(cast(F, run))
 
 
 def peildatum_option(func: F) -> F:

@@ -16,13 +16,13 @@ WS1 = "werkstromen/01-klantreis.yaml"
 def test_valid_fixture_is_clean(run: Run, data: Path) -> None:
     result = run("check", "--data", data, "--strict")
     assert result.exit_code == 0, result.output
-    assert "0 error(s), 0 warning(s)" in result.output
+    assert "0 errors, 0 warnings" in result.output
 
 
 def test_demo_data_is_valid(run: Run) -> None:
     result = run("check", "--data", DEMO)
     assert result.exit_code == 0, result.output
-    assert " 0 error(s)" in result.output
+    assert " 0 errors" in result.output
 
 
 def test_overdue_hoofdactie_is_a_warning(run: Run, data: Path) -> None:
@@ -126,7 +126,7 @@ def test_python_m_generator_without_traceback(data: Path) -> None:
     )  # fmt: skip
     assert proc.returncode == 1
     assert "Traceback" not in proc.stdout + proc.stderr
-    assert f"{WS1}:2:1: error: YAML syntax error" in proc.stdout
+    assert f"{WS1}:2:1: error: YAML syntax error" in proc.stderr and proc.stdout == ""
 
 
 def test_check_does_not_import_renderers() -> None:
@@ -156,3 +156,35 @@ def test_every_command_and_option_has_help(run: Run) -> None:
             if param.param_type_name == "option":
                 assert param.help, f"{name} {param.name}"  # type: ignore[attr-defined]
         assert run(name, "--help").exit_code == 0
+
+
+def test_errors_come_first_then_warnings_counted_apart(run: Run, data: Path) -> None:
+    """An editor's two errors must not drown among the warnings: they come first, and the
+    summary counts the two apart."""
+    replace(data, "werkstromen/02-commissies.yaml", "status: afgerond", "status: klaar")
+    (data / "werkstromen/03-nieuw.yml").write_text("nummer: 3\n", encoding="utf-8")
+    result = run("check", "--data", data, "--peildatum", "2030-12-31")
+    assert result.exit_code == 1
+    lines = [x for x in result.stderr.splitlines() if ": error: " in x or ": warning: " in x]
+    kinds = ["error" if ": error: " in x else "warning" for x in lines]
+    assert kinds.count("error") == 1 and kinds.count("warning") >= 2, lines
+    assert kinds == sorted(kinds), lines  # every error before the first warning
+    assert f"FAILED: 1 error, {kinds.count('warning')} warnings in " in result.stderr
+
+
+def test_quiet_shows_errors_only(run: Run, data: Path) -> None:
+    replace(data, "werkstromen/02-commissies.yaml", "status: afgerond", "status: klaar")
+    result = run("check", "--data", data, "--peildatum", "2030-12-31", "--quiet")
+    assert result.exit_code == 1
+    assert ": error: " in result.stderr and ": warning: " not in result.stderr
+    assert "FAILED: 1 error, " in result.stderr  # the summary still counts the warnings
+
+
+def test_diagnostics_go_to_stderr_in_every_command(run: Run, data: Path, tmp_path: Path) -> None:
+    """check and the commands that build documents say what is wrong on the same stream."""
+    replace(data, WS1, "status: gestart", "status: bezig")
+    for args in (("check",), ("deck", "--output", tmp_path), ("deadlines",)):
+        result = run(*args, "--data", data)
+        assert result.exit_code == 1, args
+        assert f"{WS1}:10:13: error: status: unknown status 'bezig'" in result.stderr, args
+        assert "error" not in result.stdout, args

@@ -99,3 +99,12 @@ def test_workstream_lists_name_units_after_the_numbers() -> None:
     assert dutch.workstream_list(["IV", 3, 1, 2]) == "WS 1 t/m 3, IV"
     assert dutch.workstream_list(["SCT", "SSO O&P"]) == "SCT, SSO O&P"
     assert dutch.workstream_list(list(range(1, 13))) == "WS 1 t/m 12"
+
+
+def test_one_month_style_for_every_month() -> None:
+    """The abbreviated months of tables, set in one place: no full stop; juni and juli whole,
+    as editors type them; sept, not CLDR's sep."""
+    shown = [dutch.short_date(dt.date(2020, month, 1), year=2020) for month in range(1, 13)]
+    assert [s.split(dutch.NBSP)[1] for s in shown] == [
+        "jan", "feb", "mrt", "apr", "mei", "juni", "juli", "aug", "sept", "okt", "nov", "dec",
+    ]  # fmt: skip

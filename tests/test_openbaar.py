@@ -44,7 +44,7 @@ STRUCTURED = {
     "impact", "doelgroep", "doelgroepen", "trekker", "teamleden", "norm", "realisatie",
     "beoordeling", "bijgewerkt", "stand_per", "van", "tot", "risicos", "afhankelijkheden", "top",
     "risico", "metingen", "functie", "eigenaar", "uitkomst", "beslispunt", "nr", "actiehouder",
-    "afgerond", "vorm", "voetnoot", "voetnoot_waarde", "populaties",
+    "afgerond", "vorm", "voetnoot", "voetnoot_waarde", "populaties", "stand", "cellen", "kleur",
 }  # fmt: skip
 
 

@@ -12,7 +12,14 @@ import pytest
 from generator.exceptions import LayoutError
 from generator.render.deck.content import Cell, Column, Group, Para, Run, Section, Table, Text
 from generator.render.deck.metrics import em_width, fits, wrap
-from generator.render.deck.paginate import Geometry, Page, TableSlice, paginate, roman
+from generator.render.deck.paginate import (
+    WHOLE_GIVE,
+    Geometry,
+    Page,
+    TableSlice,
+    paginate,
+    roman,
+)
 
 GEOMETRY = Geometry(width=800, height=400)
 
@@ -324,7 +331,8 @@ def test_a_small_table_is_set_at_12_pt_and_a_long_one_goes_down_to_the_floor_onl
     (size,) = sizes_of(pages)
     assert 9.0 <= size < 12.0
     pages = paginate(Section("Lang", (tall,)), GEOMETRY, min_size=10.0)
-    assert min(sizes_of(pages)) >= 10.0
+    # the floor gives way by WHOLE_GIVE at most, and only to keep the one group whole
+    assert min(sizes_of(pages)) >= 10.0 - WHOLE_GIVE
     # much too long for one slide at any size: the largest size that needs as few slides as
     # the floor does
     longer = Table((Column(), Column()), (cell("A"), cell("B")), (group("x", 200),))
@@ -445,3 +453,44 @@ def test_a_paragraph_without_its_bullet_stands_where_the_items_text_stands() -> 
     first, second = (paragraphs_xml([p]) for p in (item, rest))
     margin = first.split('marL="')[1].split('"')[0]
     assert 'indent="-' in first and f'marL="{margin}" indent="0"' in second
+
+
+def _groups_on(pages: list[Page]) -> list[set[str]]:
+    """Per slide, the groups (by their first cell's text) whose rows stand on it."""
+    found = []
+    for page in pages:
+        names = set()
+        for text in texts(page.blocks):
+            if " rij " in text:
+                names.add(text.split(" rij ")[0])
+        found.append(names)
+    return found
+
+
+def _rows_fitting(size: float, *, height: float = GEOMETRY.height) -> int:
+    """How many one-line rows of ``cell`` text fit a slide under a header at ``size``."""
+    step = size * 1.2 + 6.0  # LINE * size + the cell margins
+    return int((height - step) // step)
+
+
+def test_an_opdracht_that_fits_a_slide_is_never_split_to_set_a_larger_size() -> None:
+    """Greedy packing at a larger size would cut the big group over two slides with the same
+    slide count; it stays whole, at a size at which it fits, and the small ones go elsewhere."""
+    big = _rows_fitting(9.0) - 2  # fits at 9 pt, not at 12 pt
+    groups = (group("klein", 3), group("groot", big), group("ook", 3))
+    table = Table((Column(), Column()), (cell("A"), cell("B")), groups)
+    pages = paginate(Section("Heel", (table,)), GEOMETRY)
+    on = _groups_on(pages)
+    assert sum("groot" in names for names in on) == 1, on
+    assert all(not t.startswith("(vervolg)") for p in pages for t in texts(p.blocks))
+
+
+def test_the_floor_gives_way_a_little_only_to_keep_an_opdracht_whole() -> None:
+    just_over = _rows_fitting(9.0) + 1  # too tall at 9 pt, fits at 8.5 or 8
+    table = Table((Column(), Column()), (cell("A"), cell("B")), (group("net", just_over),))
+    pages = paginate(Section("Net", (table,)), GEOMETRY)
+    assert len(pages) == 1 and 8.0 <= min(sizes_of(pages)) < 9.0
+    # a group taller than a slide even then is split, at the floor or above
+    huge = Table((Column(), Column()), (cell("A"), cell("B")), (group("x", 80),))
+    pages = paginate(Section("Lang", (huge,)), GEOMETRY)
+    assert len(pages) > 1 and min(sizes_of(pages)) >= 9.0

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = Path(__file__).resolve().parents[1] / "generator"
 #: a stage may import only from stages of the same or a lower rank
 RANK = {
-    "quoting": 0, "exceptions": 0, "resources": 0,
+    "quoting": 0, "exceptions": 0, "resources": 0, "progress": 0,
     "model": 1,  # the domain's rules and facts
     "text": 2,  # the text model and the language
     "load": 3,  # reading and checking data

@@ -28,11 +28,21 @@ agenda:
 """
 
 
+DETAILS = "      - titel: Voor het SCT, de lijsten\n        onderdeel: voor_het_sct_details\n"
+
+
+def with_details(data: Path) -> Path:
+    """The meeting of 5 September asks for the lists behind the counts, in an appendix."""
+    meeting = data / "vergaderingen" / "2030-09-05.yaml"
+    meeting.write_text(meeting.read_text(encoding="utf-8") + DETAILS, encoding="utf-8")
+    return data
+
+
 def two_meetings(target: Path) -> Path:
     """The small dataset with a meeting on 29 August before the one of 5 September."""
     shutil.copytree(FIXTURES / "valid", target)
     (target / "vergaderingen" / "2030-08-29.yaml").write_text(PREVIOUS, encoding="utf-8")
-    return target
+    return with_details(target)
 
 
 def report_after_the_meeting(data: Path) -> None:
@@ -73,7 +83,7 @@ def test_status_changes_since_the_previous_meeting_come_from_git(
     names = [s.shapes.title.text for s in Presentation(str(deck)).slides]
     assert names[2].startswith("Voor het SCT")  # right after the agenda
     text = voor_het_sct(deck)
-    assert "Status gewijzigd sinds het SCT van 29 augustus 2030 (3)" in text
+    assert "Status gewijzigd sinds het SCT van 29 augustus 2030: 3" in text
     assert "1.2 Integrale behandeling inrichten: nog niet gestart → escalatie" in text
     assert (
         "1.1 Klantreis doorontwikkelen: hoofdactie ‘Training ontwikkelen’, op schema → zorgen"
@@ -84,13 +94,13 @@ def test_status_changes_since_the_previous_meeting_come_from_git(
         in text
     )
     # escalations and concerns, each once, under their own heading
-    assert "Escalatie naar het SCT (1)\n1.2 Integrale behandeling inrichten\n" in text
+    assert "Escalatie naar het SCT: 1\n1.2 Integrale behandeling inrichten\n" in text
     assert (
-        "Zorgen over de voortgang (1)\n"
+        "Zorgen over de voortgang: 1\n"
         "1.1 Klantreis doorontwikkelen: hoofdactie ‘Training ontwikkelen’" in text
     )
     # the overdue hoofdactie with its deadline and how long ago it passed
-    assert "Deadline verstreken (peildatum 5 september 2030) (1)" in text
+    assert "Deadline verstreken op 5 september 2030: 1" in text
     assert "1.1 Klantreis doorontwikkelen: hoofdactie ‘Missie vastleggen’ (1 sept, 4 dagen)" in text
     assert "(1\u00a0sept, 4 dagen)" in deck_text(deck)  # "(1" / "sept" never part
     # a contradiction the chair would ask about
@@ -143,7 +153,7 @@ def test_without_git_the_slide_says_so_and_the_deck_is_built(run: Run, tmp_path:
         "Wijzigingen sinds het SCT van 29 augustus 2030: niet te bepalen, de gegevens staan "
         "niet in git." in text
     )
-    assert "Escalatie naar het SCT (1)" in text  # the rest of the slide is there
+    assert "Escalatie naar het SCT: 1" in text  # the rest of the slide is there
 
 
 def test_a_shallow_clone_says_its_history_is_incomplete(
@@ -156,7 +166,7 @@ def test_a_shallow_clone_says_its_history_is_incomplete(
     )  # fmt: skip
     text = voor_het_sct(build(run, shallow / "status", tmp_path / "out", *MEETING))
     assert "de git-geschiedenis is hier onvolledig" in text
-    assert "Escalatie naar het SCT (1)" in text
+    assert "Escalatie naar het SCT: 1" in text
 
 
 def test_the_first_meeting_and_a_quiet_one(run: Run, data: Path, tmp_path: Path) -> None:
@@ -170,6 +180,7 @@ def test_the_first_meeting_and_a_quiet_one(run: Run, data: Path, tmp_path: Path)
 
 
 def test_contradictions_in_what_was_reported(run: Run, data: Path, tmp_path: Path) -> None:
+    with_details(data)
     ws1 = data / "werkstromen" / "01-klantreis.yaml"
     # reported on schedule as a whole while an opdracht escalates
     edit(ws1, "kernwoord: klantreis\n", "kernwoord: klantreis\nstatus: gestart\n")
@@ -238,8 +249,11 @@ def test_agenda_overview_and_voor_het_sct_link_to_their_slides(
     assert ("1", title_index(prs, "1. Klantreis ontwerpen")) in jumps
     assert ("2", title_index(prs, "2. Commissies opstarten")) in jumps
     sct = links(prs, prs.slides[2])
-    assert ("1.2", title_index(prs, "1. Klantreis ontwerpen")) in sct
-    assert ("2.1", title_index(prs, "2. Commissies opstarten")) in sct
+    assert ("1", title_index(prs, "1. Klantreis ontwerpen")) in sct  # a row per workstream
+    assert ("2", title_index(prs, "2. Commissies opstarten")) in sct
+    assert ("1.2", title_index(prs, "1. Klantreis ontwerpen")) in sct  # the escalation named
+    details = links(prs, prs.slides[title_index(prs, "Voor het SCT: details")])
+    assert ("2.1", title_index(prs, "2. Commissies opstarten")) in details
 
 
 def title_index(prs: PresentationType, name: str) -> int:
@@ -277,3 +291,98 @@ def test_openbaar_leaves_no_registered_name_on_the_slide(
             content = archive.read(name)
             for person in (b"Abma", b"Zijlstra"):
                 assert person not in content, f"{person!r} in {name}"
+
+
+# --- the one slide ---------------------------------------------------------------------------
+
+
+def summary_rows(deck: Path) -> dict[str, list[str]]:
+    """The rows of the Voor het SCT table by workstream number: its cells' texts."""
+    prs = Presentation(str(deck))
+    (slide,) = [s for s in prs.slides if s.shapes.title is not None
+                and s.shapes.title.text == "Voor het SCT"]  # fmt: skip
+    (table,) = [shape.table for shape in slide.shapes if shape.has_table]
+    header = [cell.text for cell in table.rows[0].cells]
+    assert header[:6] == ["Werkstroom", "Escalatie", "Zorgen", "Deadline verstreken",
+                          "Gewijzigd", "Vragen"]  # fmt: skip
+    return {
+        row.cells[0].text.split(" ")[0]: [cell.text.replace("\u00a0", " ") for cell in row.cells]
+        for row in list(table.rows)[1:]
+    }
+
+
+def test_one_slide_a_row_per_workstream_with_counts_and_escalations_in_full(
+    run: Run, repo: Path, tmp_path: Path
+) -> None:
+    ws1 = repo / "werkstromen" / "01-klantreis.yaml"
+    long_title = (
+        "Integrale behandeling inrichten voor alle regelingen, met de gemeenten en "
+        "de commissies, zo dat geen ouder tussen wal en schip valt"
+    )
+    edit(ws1, "titel: Integrale behandeling inrichten", f"titel: {long_title}")
+    deck = build(run, repo, tmp_path / "out", *MEETING)
+    names = [s.shapes.title.text for s in Presentation(str(deck)).slides]
+    assert names.count("Voor het SCT") == 1 and not any("Voor het SCT (" in n for n in names)
+    rows = summary_rows(deck)
+    assert set(rows) == {"1", "2"}
+    one = rows["1"]
+    assert one[1:6] == ["1", "1", "1", "2", ""]  # escalation, concern, passed, changed, questions
+    assert long_title in " ".join(one[6].split())  # named in full, never cut
+    assert rows["2"][4] == "1" and rows["2"][5] == "1"  # a change, and a question
+
+
+def test_vague_deadlines_get_no_day_count_and_quotes_do_not_collide(
+    run: Run, data: Path, tmp_path: Path
+) -> None:
+    with_details(data)
+    ws1 = data / "werkstromen" / "01-klantreis.yaml"
+    edit(ws1, "deadline: 2030-09-01", 'deadline: "Begin aug"')
+    edit(ws1, "titel: Missie vastleggen", "titel: Missie voor de 'nieuwe fase' vastleggen")
+    text = voor_het_sct(build(run, data, tmp_path / "out", *MEETING))
+    assert "(Begin aug)" in text and "Begin aug," not in text  # no "10 dagen"
+    assert "“Missie voor de 'nieuwe fase' vastleggen”" in text
+    assert "'nieuwe fase''" not in text
+
+
+def test_a_title_is_never_cut_inside_a_quotation() -> None:
+    from generator.render.deck.parts.sct_findings import _short
+
+    cut = _short(
+        "Voorbereiden van een discussiestuk voor het SCT 'nieuwe fase van de hersteloperatie'", 60
+    )
+    assert cut == "Voorbereiden van een discussiestuk voor het SCT…"
+    assert _short("Kort genoeg", 60) == "Kort genoeg"
+
+
+def _workstream(number: int, escalations: int) -> str:
+    opdrachten = "".join(
+        f"""  - nummer: "{number}.{n}"
+    titel: Opdracht {number}.{n} met een titel zo lang als de echte, over wat er moet gebeuren
+      voordat de hersteloperatie verder kan
+    status: {"escalatie" if n <= escalations else "zorgen"}
+"""
+        for n in range(1, 4)
+    )
+    return f"nummer: {number}\ntitel: Werkstroom {number}\nopdrachten:\n{opdrachten}"
+
+
+@pytest.mark.parametrize(
+    ("escalating", "escalations", "more"), [(0, 0, False), (3, 1, False), (11, 3, True)]
+)
+def test_voor_het_sct_continues_only_when_the_escalations_do_not_fit(
+    run: Run, data: Path, tmp_path: Path, escalating: int, escalations: int, more: bool
+) -> None:
+    """Thirteen workstreams with concerns fit as rows, with a few escalations named in full;
+    three long escalations in each of eleven do not, and continue on a next slide."""
+    for number in range(3, 14):
+        path = data / "werkstromen" / f"{number:02d}-extra.yaml"
+        own = escalations if number - 3 < escalating else 0
+        path.write_text(_workstream(number, own), encoding="utf-8")
+    deck = build(run, data, tmp_path / "out", *MEETING)
+    names = [s.shapes.title.text for s in Presentation(str(deck)).slides]
+    count = len([n for n in names if n.startswith("Voor het SCT")])
+    assert (count > 1) == more, names
+    text = " ".join(voor_het_sct(deck).split())
+    for number in range(3, 3 + escalating):
+        for n in range(1, escalations + 1):  # every escalation named in full
+            assert f"Opdracht {number}.{n} met een titel zo lang als de echte" in text

@@ -123,7 +123,7 @@ def test_names_in_free_text_are_reported_with_file_line_and_column(
     # the registry's people and the listed public official are not reported
     for name in ("Abma", "Zijlstra", "Ravensteijn"):
         assert name not in "\n".join(lines)
-    assert "OK: 0 error(s), 6 warning(s)" in result.output
+    assert "OK: 0 errors, 6 warnings" in result.output
     assert "6 possible personal name(s) not in the registry: add each person" in result.output
 
 
@@ -171,7 +171,7 @@ def test_the_place_of_a_name_in_every_style_of_yaml_value(run: Run, data: Path) 
 def test_strict_fails_until_every_finding_is_resolved(run: Run, names_data: Path) -> None:
     result = run("check", "--data", names_data, "--openbaar", "--strict")
     assert result.exit_code == 1
-    assert "FAILED: 0 error(s), 6 warning(s)" in result.output
+    assert "FAILED: 0 errors, 6 warnings" in result.output
     _resolve(names_data)
     result = run("check", "--data", names_data, "--openbaar", "--strict")
     assert result.exit_code == 0, result.output

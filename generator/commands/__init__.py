@@ -5,23 +5,26 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import click
-
+from generator import progress
 from generator.exceptions import DataError, UsageError
 from generator.load.dataset import Dataset, load
-from generator.load.diagnostics import Diagnostics
+from generator.load.diagnostics import Diagnostics, display_path
 from generator.load.kinds.vergadering import Vergadering
 from generator.publish import Publication, public_versions
 
 
-def load_valid(root: Path, *, peildatum: dt.date | None = None) -> Dataset:
-    """The data folder, or DataError after printing its errors: nothing is rendered from data
-    that does not validate. Warnings are not printed here; ``check`` shows them."""
-    report = Diagnostics()
+def load_valid(
+    root: Path, *, peildatum: dt.date | None = None, report: Diagnostics | None = None
+) -> Dataset:
+    """The data folder, or DataError after printing its errors on stderr: nothing is rendered
+    from data that does not validate. Warnings are not printed here (``check`` shows them);
+    they are in ``report`` when one is given."""
+    report = Diagnostics() if report is None else report
+    progress.step(f"reading and checking {display_path(root)}")
     dataset = load(root, report, peildatum=peildatum)
     if report.errors:
         for diagnostic in report.errors:
-            click.echo(diagnostic.human(), err=True)
+            progress.say(diagnostic.human())
         raise DataError(len(report.errors))
     return dataset
 
@@ -33,10 +36,11 @@ def load_for_publication(
     openbaar: bool,
     strict: bool = False,
     peildatum: dt.date | None = None,
+    report: Diagnostics | None = None,
 ) -> tuple[Dataset, Publication]:
     """The valid data folder, in its public version with ``openbaar`` (after the Woo audit,
     which refuses with ``strict``), and the publication its outputs go out through."""
-    dataset = load_valid(root, peildatum=peildatum)
+    dataset = load_valid(root, peildatum=peildatum, report=report)
     if not openbaar:
         return dataset, Publication(folder)
     (public,), publication = public_versions(folder, [(dataset, None)], strict=strict)
@@ -54,3 +58,9 @@ def meeting_on(meetings: list[Vergadering], date: dt.date | None) -> Vergadering
             return meeting
     known = ", ".join(sorted(m.datum.isoformat() for m in meetings))
     raise UsageError(f"there is no meeting on {date.isoformat()} (meetings: {known})")
+
+
+def previous_meeting(meetings: list[Vergadering], date: dt.date) -> Vergadering | None:
+    """The last meeting before ``date``, if there is one."""
+    earlier = [m for m in meetings if m.datum < date]
+    return max(earlier, key=lambda m: m.datum) if earlier else None

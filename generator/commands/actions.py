@@ -6,16 +6,48 @@ from pathlib import Path
 
 import click
 
+from generator import progress
 from generator.commands import load_for_publication
+from generator.load.dataset import Dataset
 from generator.model.legend import ACTIE
 from generator.options import (
     data_option,
     formats_option,
     openbaar_option,
     output_option,
+    quiet_option,
 )
+from generator.publish import Publication
 from generator.render.actietabel import FORMATS, render
 from generator.render.actietabel.build import build, gewijzigd
+
+#: the formats' names as the status line says them
+_SHOWN = {"html": "HTML", "pdf": "PDF", "docx": "DOCX", "md": "Markdown", "xlsx": "XLSX"}
+
+
+def add_actietabel(
+    publication: Publication,
+    dataset: Dataset,
+    formats: list[str],
+    *,
+    secties: list[str] | None = None,
+    statussen: list[str] | None = None,
+    changed: set[int] | None = None,
+    sinds: str | None = None,
+) -> str:
+    """Add the action table in ``formats`` to ``publication``; its summary line."""
+    progress.step("building the action table")
+    tabel = build(
+        dataset,
+        secties=secties or [],
+        statussen=statussen or [],
+        gewijzigd=changed,
+        sinds=sinds,
+    )
+    for fmt in formats:
+        progress.step(f"writing the action table ({_SHOWN.get(fmt, fmt)})")
+        publication.add(f"actietabel.{fmt}", render(tabel, [fmt])[fmt])
+    return tabel.samenvatting
 
 
 def _split(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> list[str]:
@@ -59,6 +91,7 @@ def _statuses(ctx: click.Context, param: click.Parameter, values: tuple[str, ...
     "date (YYYY-MM-DD), and count them in the introduction.",
 )
 @openbaar_option
+@quiet_option
 def command(
     data_dir: Path,
     output_dir: Path,
@@ -83,14 +116,14 @@ def command(
 
         changed = gewijzigd(history.dataset_at(data_dir, gewijzigd_sinds), dataset)
         label = history.describe(gewijzigd_sinds)
-    tabel = build(
+    samenvatting = add_actietabel(
+        publication,
         dataset,
+        formats,
         secties=secties,
         statussen=statussen,
-        gewijzigd=changed,
+        changed=changed,
         sinds=label,
     )
-    for fmt, data in render(tabel, formats).items():
-        publication.add(f"actietabel.{fmt}", data)
-    publication.echo(tabel.samenvatting)
+    publication.echo(samenvatting)
     publication.publish()

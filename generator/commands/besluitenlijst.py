@@ -7,16 +7,33 @@ from pathlib import Path
 
 import click
 
+from generator import progress
 from generator.commands import load_for_publication, meeting_on
+from generator.load.dataset import Dataset
+from generator.load.kinds.vergadering import Vergadering
 from generator.options import (
     data_option,
     formats_option,
     openbaar_option,
     output_option,
+    quiet_option,
     vergadering_option,
 )
+from generator.publish import Publication
 from generator.render.besluitenlijst import FORMATS, render
 from generator.render.besluitenlijst.build import build
+
+
+def add_besluitenlijst(
+    publication: Publication, dataset: Dataset, meeting: Vergadering, formats: list[str]
+) -> str:
+    """Add the meeting's besluitenlijst in ``formats`` to ``publication``; its summary line."""
+    lijst = build(dataset, meeting)
+    date = meeting.datum.isoformat()
+    for fmt in formats:
+        progress.step(f"writing the besluitenlijst of {date} ({fmt})")
+        publication.add(f"besluitenlijst-{date}.{fmt}", render(lijst, [fmt])[fmt])
+    return lijst.samenvatting
 
 
 @click.command(name="besluitenlijst")
@@ -25,6 +42,7 @@ from generator.render.besluitenlijst.build import build
 @vergadering_option
 @formats_option(FORMATS)
 @openbaar_option
+@quiet_option
 def command(
     data_dir: Path,
     output_dir: Path,
@@ -44,8 +62,5 @@ def command(
         data_dir, output_dir, openbaar=openbaar, strict=strict
     )
     meeting = meeting_on(dataset.items("vergadering"), vergadering)
-    lijst = build(dataset, meeting)
-    for fmt, data in render(lijst, formats).items():
-        publication.add(f"besluitenlijst-{meeting.datum.isoformat()}.{fmt}", data)
-    publication.echo(lijst.samenvatting)
+    publication.echo(add_besluitenlijst(publication, dataset, meeting, formats))
     publication.publish()

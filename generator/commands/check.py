@@ -8,10 +8,17 @@ from pathlib import Path
 
 import click
 
+from generator import progress
 from generator.exceptions import AuditUnavailable
 from generator.load.dataset import load
-from generator.load.diagnostics import Diagnostic, Diagnostics, display_path, format_docpath
-from generator.options import data_option, peildatum_option
+from generator.load.diagnostics import (
+    Diagnostic,
+    Diagnostics,
+    display_path,
+    format_docpath,
+    summary,
+)
+from generator.options import data_option, peildatum_option, quiet_option
 
 
 def _github_escape(text: str, *, prop: bool = False) -> str:
@@ -21,11 +28,15 @@ def _github_escape(text: str, *, prop: bool = False) -> str:
     return text
 
 
+_GITHUB = {"info": "notice"}
+
+
 def format_github(diagnostic: Diagnostic) -> str:
     """A GitHub Actions workflow command, shown as an annotation on the pull request's diff."""
     file = _github_escape(display_path(diagnostic.file), prop=True)
+    level = _GITHUB.get(diagnostic.severity.value, diagnostic.severity.value)
     return (
-        f"::{diagnostic.severity.value} file={file},line={diagnostic.line},"
+        f"::{level} file={file},line={diagnostic.line},"
         f"col={diagnostic.column},title=statusgen::{_github_escape(diagnostic.message)}"
     )
 
@@ -57,17 +68,25 @@ def as_json(diagnostic: Diagnostic) -> dict[str, object]:
     type=click.Choice(["human", "github", "json"]),
     default="human",
     show_default=True,
-    help="human: file:line:col lines; github: Actions annotations; json: one document.",
+    help="human: file:line:col lines on stderr; github: Actions annotations and json: one "
+    "document, on stdout.",
 )
+@quiet_option
 def command(
-    data_dir: Path, peildatum: dt.date | None, strict: bool, openbaar: bool, fmt: str
+    data_dir: Path,
+    peildatum: dt.date | None,
+    strict: bool,
+    openbaar: bool,
+    fmt: str,
+    quiet: bool,
 ) -> None:
     """Validate the data folder; errors name file, line and column.
 
     Exit status: 0 when the data is valid, 1 on errors (or warnings with --strict), 2 on usage
-    errors. Warnings (overdue or ntb deadlines, an afgeronde opdracht with open hoofdacties) do not
-    fail the run unless --strict is given. With --openbaar, each probable personal name that
-    no list in organisatie.yaml accounts for is a warning too.
+    errors. Errors are listed first, then warnings (--quiet: errors only), on stderr. Warnings
+    (overdue or ntb deadlines, an afgeronde opdracht with open hoofdacties) do not fail the run
+    unless --strict is given. With --openbaar, each probable personal name that no list in
+    organisatie.yaml accounts for is a warning too.
     """
     if openbaar:
         from generator.publish import audit
@@ -75,42 +94,66 @@ def command(
         if not audit.available():
             raise AuditUnavailable(audit.INSTALL)
     report = Diagnostics()
+    progress.step(f"reading and checking {display_path(data_dir)}")
     dataset = load(data_dir, report, peildatum=peildatum)
     names_found = 0
     if openbaar:
-        found = audit.check(dataset, lambda text: click.echo(text, err=True))
+        found = audit.check(dataset, progress.say)
         names_found = sum(1 for d in found if d.message.startswith(audit.PREFIX))
         report.extend(found)
     errors, warnings = len(report.errors), len(report.warnings)
     failed = errors > 0 or (strict and warnings > 0)
+    shown = report.errors if quiet else report.ordered
     if fmt == "json":
         document = {
             "ok": not failed,
             "errors": errors,
             "warnings": warnings,
-            "diagnostics": [as_json(d) for d in report.items],
+            "diagnostics": [as_json(d) for d in shown],
         }
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+    elif fmt == "github":
+        # workflow commands are read from standard output
+        for diagnostic in shown:
+            click.echo(format_github(diagnostic))
     else:
-        for diagnostic in report.items:
-            if fmt == "github":
-                click.echo(format_github(diagnostic))
-            else:
-                click.echo(diagnostic.human())
-        summary = f"{errors} error(s), {warnings} warning(s) in {display_path(data_dir)}"
-        click.echo(("FAILED: " if failed else "OK: ") + summary, err=True)
-        if dataset.incomplete:
-            click.echo(
-                "A file that does not validate is not checked further (its deadlines, "
-                "verdicts and references): run check again once it does, for what is left.",
-                err=True,
-            )
-        if names_found:
-            click.echo(
-                f"{names_found} possible personal name(s) not in the registry: add each person "
-                "to personen (withheld) or publiek (a public official) in organisatie.yaml, or "
-                "the phrase to geen_namen if it is not a name",
-                err=True,
-            )
+        with progress.paused():
+            for diagnostic in shown:
+                click.echo(diagnostic.human(), err=True)
+    if fmt != "json":
+        _summarise(
+            data_dir,
+            errors,
+            warnings,
+            failed=failed,
+            dataset_incomplete=bool(dataset.incomplete),
+            names_found=names_found,
+        )
     if failed:
         raise SystemExit(1)
+
+
+def _summarise(
+    data_dir: Path,
+    errors: int,
+    warnings: int,
+    *,
+    failed: bool,
+    dataset_incomplete: bool,
+    names_found: int,
+) -> None:
+    counts = f"{summary(errors, warnings)} in {display_path(data_dir)}"
+    click.echo(("FAILED: " if failed else "OK: ") + counts, err=True)
+    if dataset_incomplete:
+        click.echo(
+            "A file that does not validate is not checked further (its deadlines, "
+            "verdicts and references): run check again once it does, for what is left.",
+            err=True,
+        )
+    if names_found:
+        click.echo(
+            f"{names_found} possible personal name(s) not in the registry: add each person "
+            "to personen (withheld) or publiek (a public official) in organisatie.yaml, or "
+            "the phrase to geen_namen if it is not a name",
+            err=True,
+        )

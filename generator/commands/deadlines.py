@@ -9,14 +9,22 @@ from pathlib import Path
 import click
 
 from generator.commands import load_for_publication
-from generator.options import data_option, openbaar_option, peildatum_option
+from generator.load.dataset import Dataset
+from generator.options import data_option, openbaar_option, peildatum_option, quiet_option
 from generator.quoting import printable
 
 #: ten years: further ahead than anyone plans, and a calendar that stays small
 MAX_DAYS = 3653
 
 
-def _period(ctx: click.Context, param: click.Parameter, value: str) -> int:
+def calendar(dataset: Dataset, *, peildatum: dt.date, days: int) -> bytes:
+    """The deadlines calendar (iCalendar) for ``days`` from ``peildatum``."""
+    from generator.render import deadlines as radar
+
+    return radar.calendar(dataset, radar.radar(dataset, peildatum=peildatum, days=days))
+
+
+def period(ctx: click.Context, param: click.Parameter, value: str) -> int:
     match = re.fullmatch(r"\s*(\d+)\s*([dw]?)\s*", value.lower())
     if not match:
         raise click.BadParameter(
@@ -39,7 +47,7 @@ def _period(ctx: click.Context, param: click.Parameter, value: str) -> int:
     "days",
     default="14d",
     show_default=True,
-    callback=_period,
+    callback=period,
     help="How far ahead to look: days (14d) or weeks (2w).",
 )
 @click.option(
@@ -51,6 +59,7 @@ def _period(ctx: click.Context, param: click.Parameter, value: str) -> int:
     help="text for the terminal, md for a pull request or e-mail, ics for a calendar.",
 )
 @openbaar_option
+@quiet_option
 def command(
     data_dir: Path,
     peildatum: dt.date | None,
@@ -70,9 +79,11 @@ def command(
     from generator.render import deadlines as radar
 
     dataset, publication = load_for_publication(data_dir, None, openbaar=openbaar, strict=strict)
-    report = radar.radar(dataset, peildatum=peildatum or dt.date.today(), days=days)
+    peildatum = peildatum or dt.date.today()
     if fmt == "ics":
-        publication.echo(radar.calendar(dataset, report).decode("utf-8"), nl=False)
+        ics = calendar(dataset, peildatum=peildatum, days=days)
+        publication.echo(ics.decode("utf-8"), nl=False)
     else:
+        report = radar.radar(dataset, peildatum=peildatum, days=days)
         publication.echo(radar.text(report, markdown=fmt == "md"), nl=False)
     publication.publish()

@@ -3,34 +3,64 @@
 from __future__ import annotations
 
 import datetime as dt
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import click
 
+from generator import progress
 from generator.commands import load_for_publication, meeting_on
+from generator.load.dataset import Dataset
+from generator.load.kinds.vergadering import Vergadering
 from generator.options import (
     DateType,
     FiniteRange,
     data_option,
     openbaar_option,
     output_option,
+    quiet_option,
+    template_option,
     vergadering_option,
 )
+from generator.publish import Publication
 from generator.resources import template as shipped
+
+
+def add_deck(
+    publication: Publication,
+    dataset: Dataset,
+    meeting: Vergadering,
+    *,
+    template: Path | None,
+    peildatum: dt.date | None,
+    min_font_size: float = 9.0,
+) -> str:
+    """Lay out the meeting's deck and add it to ``publication``; the name it is published as."""
+    from generator.render.deck import render
+
+    progress.step(f"laying out the SCT deck of {meeting.datum.isoformat()}")
+    used: Path | Traversable = template or shipped("default.pptx")
+    if publication.openbaar:
+        from generator.publish.template import public_template
+
+        # rebuilt from what a deck needs, not searched for names (generator.publish.template)
+        used = public_template(used)
+    deck = render(
+        dataset,
+        meeting,
+        template=used,
+        peildatum=peildatum,
+        min_font_size=min_font_size,
+    )
+    name = f"sct-{meeting.datum.isoformat()}.pptx"
+    return publication.add(name, deck.data, f"{deck.slides} slides")
 
 
 @click.command(name="deck")
 @data_option
 @output_option
 @vergadering_option
-@click.option(
-    "--template",
-    "template_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help="A .pptx with the organisation's masters; layouts are found by name "
-    "(Title Slide, Section Header, Title Only).",
-)
+@template_option
 @openbaar_option
 @click.option(
     "--peildatum",
@@ -46,6 +76,7 @@ from generator.resources import template as shipped
     help="The smallest size, in points, a table is set in to need fewer slides; each table "
     "takes the largest size from 12 pt down to this that needs no more slides than this does.",
 )
+@quiet_option
 def command(
     data_dir: Path,
     output_dir: Path,
@@ -63,24 +94,16 @@ def command(
     Markdown, and the generated parts (werkstromen, dashboard, communicatiekalender, risicolog).
     Tables that do not fit continue on the next slide, titled (I/II), (II/II).
     """
-    from generator.render.deck import render
-
     dataset, publication = load_for_publication(
         data_dir, output_dir, openbaar=openbaar, strict=strict, peildatum=peildatum
     )
     meeting = meeting_on(dataset.items("vergadering"), vergadering)
-    template = template_file or shipped("default.pptx")
-    if openbaar:
-        from generator.publish.template import public_template
-
-        # rebuilt from what a deck needs, not searched for names (generator.publish.template)
-        template = public_template(template)
-    deck = render(
+    add_deck(
+        publication,
         dataset,
         meeting,
-        template=template,
+        template=template_file,
         peildatum=peildatum,
         min_font_size=min_font_size,
     )
-    publication.add(f"sct-{meeting.datum.isoformat()}.pptx", deck.data, f"{deck.slides} slides")
     publication.publish()

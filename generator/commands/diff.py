@@ -8,10 +8,11 @@ from pathlib import Path
 
 import click
 
+from generator import progress
 from generator.load import history
 from generator.load.dataset import load
 from generator.load.diagnostics import Diagnostics
-from generator.options import data_option, openbaar_option
+from generator.options import data_option, openbaar_option, quiet_option
 from generator.publish import Publication, names, public_versions
 from generator.render.diff.compare import compare, invalid_files
 from generator.render.diff.json import as_json as review_json
@@ -31,6 +32,7 @@ from generator.render.diff.markdown import markdown
     help="md: to paste into (or post as) a pull-request comment; json: for tools.",
 )
 @openbaar_option
+@quiet_option
 def command(
     data_dir: Path, base: str | None, head: str | None, fmt: str, openbaar: bool, strict: bool
 ) -> None:
@@ -61,6 +63,7 @@ def command(
             new_root = stack.enter_context(history.folder_at(data_dir, head_commit))
             head_label = head
         old_report, new_report = Diagnostics(), Diagnostics()
+        progress.step(f"reading and checking {base_label} and {head_label}")
         old = load(old_root, old_report)
         new = load(new_root, new_report)
         invalid = invalid_files(old_report, old_root, base_label)

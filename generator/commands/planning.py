@@ -8,7 +8,13 @@ from pathlib import Path
 import click
 
 from generator.commands import load_for_publication
-from generator.options import data_option, openbaar_option, output_option, peildatum_option
+from generator.options import (
+    data_option,
+    openbaar_option,
+    output_option,
+    peildatum_option,
+    quiet_option,
+)
 
 
 @click.command(name="planning")
@@ -24,6 +30,7 @@ from generator.options import data_option, openbaar_option, output_option, peild
     help="xlsx with filters and a frozen header; csv separated by semicolons.",
 )
 @openbaar_option
+@quiet_option
 def command(
     data_dir: Path,
     output_dir: Path,

@@ -2,14 +2,57 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import click
 
+from generator import progress
 from generator.commands import load_for_publication
 from generator.exceptions import UsageError
-from generator.options import data_option, openbaar_option, output_option
+from generator.load.dataset import Dataset
+from generator.options import data_option, openbaar_option, output_option, quiet_option
+from generator.publish import Publication
 from generator.quoting import did_you_mean
+
+
+def reports(dataset: Dataset) -> dict[str, Any]:
+    """The progress reports in the data by id (the file name without .yaml)."""
+    return {entry.file.stem: entry.item for entry in dataset.loaded.get("rapportage", [])}
+
+
+def latest_report(dataset: Dataset) -> str | None:
+    """The id of the latest report: the one whose period ends last (then issued last)."""
+    found = reports(dataset)
+    if not found:
+        return None
+    return max(
+        found, key=lambda rid: (found[rid].periode.tot, found[rid].datum or dt.date.min, rid)
+    )
+
+
+def add_report(
+    publication: Publication, dataset: Dataset, report_id: str, formats: list[str]
+) -> str:
+    """Add the report ``report_id`` in ``formats`` to ``publication``; its summary line.
+    UsageError when the data has no such report."""
+    from generator.render.rapportage import render
+    from generator.render.rapportage.build import build
+
+    found = reports(dataset)
+    if report_id not in found:
+        known = sorted(found)
+        raise UsageError(
+            f"there is no report '{report_id}'{did_you_mean(report_id, known)} "
+            f"(rapportages/: {', '.join(known) or 'none'})"
+        )
+    progress.step(f"building the report {report_id}")
+    rapport = build(dataset, report_id, found[report_id])
+    for fmt in formats:
+        progress.step(f"typesetting the report {report_id} ({fmt.upper()})")
+        publication.add(f"{report_id}.{fmt}", render(rapport, [fmt])[fmt])
+    return rapport.samenvatting
 
 
 @click.command(name="report")
@@ -25,6 +68,7 @@ from generator.quoting import did_you_mean
     help="Which files to write.",
 )
 @openbaar_option
+@quiet_option
 def command(
     data_dir: Path, output_dir: Path, report_id: str, formats: str, openbaar: bool, strict: bool
 ) -> None:
@@ -33,21 +77,8 @@ def command(
     The HTML is one self-contained, accessible page; the PDF is typeset by Typst (A4, tagged
     PDF/UA-1, table of contents with page numbers, footnotes at the page's foot).
     """
-    from generator.render.rapportage import render
-    from generator.render.rapportage.build import build
-
     dataset, publication = load_for_publication(
         data_dir, output_dir, openbaar=openbaar, strict=strict
     )
-    reports = {entry.file.stem: entry.item for entry in dataset.loaded.get("rapportage", [])}
-    if report_id not in reports:
-        known = sorted(reports)
-        raise UsageError(
-            f"there is no report '{report_id}'{did_you_mean(report_id, known)} "
-            f"(rapportages/: {', '.join(known) or 'none'})"
-        )
-    rapport = build(dataset, report_id, reports[report_id])
-    for fmt, data in render(rapport, formats.split(",")).items():
-        publication.add(f"{report_id}.{fmt}", data)
-    publication.echo(rapport.samenvatting)
+    publication.echo(add_report(publication, dataset, report_id, formats.split(",")))
     publication.publish()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -17,9 +16,12 @@ from typing import Any, Generic, cast
 
 from pydantic import ValidationError
 
-from generator.load.datafiles import MAX_BYTES, DataFolder, FileRefused
+from generator import progress
+from generator.load.datafiles import MAX_BYTES, DataFolder, FileRefused, yaml_files
+from generator.load.deadlinenotes import deadline_notes, reference_date
 from generator.load.diagnostics import Diagnostics, DocPath, display_path
 from generator.load.fields import PERSON_ID, is_markdown
+from generator.load.indentation import misplaced_keys
 from generator.load.kinds import CheckContext, Kind, M, Ref, all_kinds
 from generator.load.kinds.actie import Actie
 from generator.load.kinds.organisatie import Organisatie
@@ -100,6 +102,7 @@ def load(root: Path, report: Diagnostics, *, peildatum: dt.date | None = None) -
     """Read every file under ``root`` into a Dataset, adding each problem to ``report``."""
     dataset = Dataset(root)
     folder = DataFolder(root)
+    peildatum = peildatum or dt.date.today()
     known: set[Path] = set()
     for kind in all_kinds():
         files = sorted(root.glob(kind.pattern))
@@ -111,7 +114,8 @@ def load(root: Path, report: Diagnostics, *, peildatum: dt.date | None = None) -
         if kind.singleton and len(files) > 1:
             report.error(files[1], (1, 1), f"only one {kind.pattern} is allowed")
         for file in files:
-            entry = _load_file(kind, file, folder, report)
+            progress.step(f"reading {file.parent.name}/{file.name}")
+            entry = _load_file(kind, file, folder, report, peildatum)
             if entry is None:
                 dataset.incomplete.add(kind.name)
             else:
@@ -120,7 +124,7 @@ def load(root: Path, report: Diagnostics, *, peildatum: dt.date | None = None) -
     _cross_check(dataset, report)
     _warn_texts(dataset, report)
     context = CheckContext(
-        peildatum=peildatum or dt.date.today(),
+        peildatum=peildatum,
         root=root,
         present=frozenset(dataset.loaded) | frozenset(dataset.incomplete),
     )
@@ -132,11 +136,15 @@ def load(root: Path, report: Diagnostics, *, peildatum: dt.date | None = None) -
                 report.error(entry.file, entry.source.position(path), message, path)
             for path, message in entry.kind.warnings(entry.item, context):
                 report.warning(entry.file, entry.source.position(path), message, path)
+            for path, severity, message in deadline_notes(entry.item):
+                report.add(
+                    entry.file, entry.source.position(path), message, path=path, severity=severity
+                )
     return dataset
 
 
 def _load_file(
-    kind: Kind[M], file: Path, folder: DataFolder, report: Diagnostics
+    kind: Kind[M], file: Path, folder: DataFolder, report: Diagnostics, peildatum: dt.date
 ) -> Loaded[M] | None:
     try:
         source = read(file, folder)
@@ -148,12 +156,19 @@ def _load_file(
         return None
     for position, message, path in source.problems:
         report.error(file, position, message, path)
+    for position, message, path in source.warnings:
+        report.warning(file, position, message, path)
+    for path, position, message in misplaced_keys(source, kind.model):
+        report.warning(file, position, message, path)
     refused = _check_texts(kind, source, report)
     try:
-        item = cast(M, kind.model.model_validate(source.data))
+        context = {"reference": reference_date(source.data, peildatum)}
+        item = cast(M, kind.model.model_validate(source.data, context=context))
     except ValidationError as exc:
+        # a value the reading already refused (an impossible date) is not reported twice
         for path, message, at_key in describe_validation_error(exc, kind.model):
-            report.error(file, source.position(path, key=at_key), message, path)
+            if tuple(path) not in source.unreadable:
+                report.error(file, source.position(path, key=at_key), message, path)
         return None
     if source.problems or refused:
         return None
@@ -364,7 +379,7 @@ def _where(source: SourceDocument, path: DocPath, needle: str, nth: int) -> tupl
 
 
 def _warn_unknown_files(root: Path, known: set[Path], report: Diagnostics) -> None:
-    for file in sorted(_yaml_files(root, report)):
+    for file in sorted(yaml_files(root, report)):
         if file in known or any(part.startswith(".") for part in file.relative_to(root).parts):
             continue
         if file.suffix == ".yml":
@@ -376,25 +391,3 @@ def _warn_unknown_files(root: Path, known: set[Path], report: Diagnostics) -> No
                 + ")"
             )
         report.warning(file, (1, 1), f"ignored: {hint}")
-
-
-def _yaml_files(root: Path, report: Diagnostics) -> list[Path]:
-    """Every .yaml and .yml file below ``root``; a folder that cannot be listed (a path too
-    long, no permission) is a warning, and skipped (``rglob`` stopped with a traceback)."""
-
-    def unreadable(exc: OSError) -> None:
-        where = Path(exc.filename or root)
-        parts = where.relative_to(root).parts if where.is_relative_to(root) else ()
-        problem = f"{exc.strerror or exc}; its path is {len(os.fsencode(where)):,} bytes long"
-        report.warning(
-            root / parts[0] if parts else root,
-            (0, 0),
-            f"a folder inside it cannot be read ({problem}): statusgen skips it; shorten it",
-        )
-
-    return [
-        Path(folder, name)
-        for folder, _, files in os.walk(root, onerror=unreadable)
-        for name in files
-        if name.endswith((".yaml", ".yml"))
-    ]

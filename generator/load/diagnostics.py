@@ -16,6 +16,8 @@ DocPath = tuple[str | int, ...]
 class Severity(enum.StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    #: what statusgen understood, for the editor to confirm (a deadline read from words)
+    INFO = "info"
 
 
 def format_docpath(path: DocPath) -> str:
@@ -85,6 +87,9 @@ class Diagnostics:
     ) -> None:
         self.add(file, position, message, path=path, severity=Severity.WARNING)
 
+    def info(self, file: Path, position: tuple[int, int], message: str, path: DocPath = ()) -> None:
+        self.add(file, position, message, path=path, severity=Severity.INFO)
+
     def extend(self, items: Iterable[Diagnostic]) -> None:
         self._items.extend(items)
 
@@ -93,9 +98,29 @@ class Diagnostics:
         return sorted(self._items)
 
     @property
+    def ordered(self) -> list[Diagnostic]:
+        """Errors first, then warnings, then infos (what statusgen read from a deadline in
+        words), each in file and line order: what stops a run comes before what only advises."""
+        return self.errors + self.warnings + self.infos
+
+    @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.items if d.severity is Severity.ERROR]
 
     @property
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.items if d.severity is Severity.WARNING]
+
+    @property
+    def infos(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity is Severity.INFO]
+
+
+def counted(number: int, noun: str) -> str:
+    """``1 error``, ``2 errors``, ``0 warnings``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def summary(errors: int, warnings: int) -> str:
+    """``2 errors, 71 warnings``: the two counted apart, as the summary line says them."""
+    return f"{counted(errors, 'error')}, {counted(warnings, 'warning')}"

@@ -13,6 +13,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from generator.load.diagnostics import DocPath
 from generator.load.yamlsource import YamlFloat, YamlInt
 from generator.model.dates import checked
+from generator.model.deadline import date_hint
 
 PERSON_ID = re.compile(r"^p-[\w.-]+$")
 
@@ -106,6 +107,9 @@ def _date(value: Any) -> Any:
             pass
         else:
             return checked(date)
+        hint = date_hint(value.strip())
+        if hint:
+            raise ValueError(hint)
     raise ValueError(f"expected a date such as 2021-06-15, not {getattr(value, 'raw', value)!r}")
 
 

@@ -25,7 +25,7 @@ def file_errors(kind: Kind[Any], name: str, text: str) -> list[str]:
         file = root / name
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_text(text, encoding="utf-8")
-        entry = _load_file(kind, file, DataFolder(root), report)
+        entry = _load_file(kind, file, DataFolder(root), report, dt.date.today())
         if entry is not None:
             context = CheckContext(peildatum=dt.date.today(), root=root, present=frozenset())
             for path, message in entry.kind.errors(entry.item, context):

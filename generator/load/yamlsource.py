@@ -24,6 +24,7 @@ import yaml
 from generator.load.datafiles import MAX_BYTES, DataFolder, FileRefused
 from generator.load.diagnostics import DocPath
 from generator.load.textlimits import FORBIDDEN, character_message, character_problems, suspect
+from generator.model.dates import impossible
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -84,6 +85,10 @@ class SourceDocument:
     keys: dict[DocPath, Position] = field(default_factory=dict)
     #: non-fatal problems found while reading (duplicate keys, characters that are not allowed)
     problems: list[tuple[Position, str, DocPath]] = field(default_factory=list)
+    #: values that could not be read (an impossible date): a problem already says why
+    unreadable: set[DocPath] = field(default_factory=set)
+    #: what reads as the editor did not mean it, though it is valid (a warning each)
+    warnings: list[tuple[Position, str, DocPath]] = field(default_factory=list)
     #: string values that may break a limit of what the outputs can carry (a long word, deep
     #: nesting, a table): judged once the model says which of them are Markdown
     suspects: list[tuple[DocPath, str]] = field(default_factory=list)
@@ -143,18 +148,12 @@ def _pos(mark: Any) -> Position:
     return (mark.line + 1, mark.column + 1)
 
 
-def _describe_yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[Position, str]:
-    mark = exc.problem_mark or exc.context_mark
-    position = _pos(mark) if mark is not None else (1, 1)
-    lines = text.splitlines()
-    line = lines[position[0] - 1] if 0 < position[0] <= len(lines) else ""
-    indent = line[: len(line) - len(line.lstrip(" \t"))]
-    if "\t" in indent or "'\\t'" in str(exc.problem):
-        return (position[0], indent.find("\t") + 1 if "\t" in indent else position[1]), (
-            "tab character in the indentation: YAML indents with spaces only"
-        )
-    parts = [p for p in (exc.context, exc.problem) if p]
-    return position, "YAML syntax error: " + ", ".join(parts)
+def too_deep(depth: int) -> str:
+    """The message for data nested deeper than statusgen reads, whoever noticed it first."""
+    return (
+        f"the data is nested more than {depth} levels deep (lists or mappings inside one "
+        "another): statusgen reads at most that many; write the data flatter"
+    )
 
 
 def decode(file: Path, raw: bytes) -> str:
@@ -191,7 +190,9 @@ def parse(file: Path, text: str) -> SourceDocument:
     try:
         data = builder.run()
     except yaml.MarkedYAMLError as exc:
-        raise SourceError(*_describe_yaml_error(exc, text)) from None
+        from generator.load import yamlerrors  # only a file with a syntax error needs it
+
+        raise SourceError(*yamlerrors.describe(exc, text, max_depth=MAX_DEPTH)) from None
     except yaml.YAMLError as exc:  # reader errors, such as a control character
         index = getattr(exc, "position", 0)
         line = text.count("\n", 0, index) + 1
@@ -285,9 +286,11 @@ class _Builder:
             if stack and isinstance(stack[-1].container, dict):
                 self.doc.keys[path] = stack[-1].key_pos
             if isinstance(event, yaml.ScalarEvent):
-                value = self._scalar(event)
+                value = self._scalar(event, path)
                 if event.style == '"':
                     self._characters(event, path)
+                if not event.style:
+                    self._comment_after(event, path)
                 if type(value) is str and suspect(value):
                     self.doc.suspects.append((path, value))
                     if event.style:
@@ -299,7 +302,7 @@ class _Builder:
                 continue
             # a collection starts
             if len(stack) >= MAX_DEPTH:
-                raise SourceError(position, f"the data is nested more than {MAX_DEPTH} levels deep")
+                raise SourceError(position, too_deep(MAX_DEPTH))
             tag = event.tag
             if tag is not None and tag not in _COLLECTION_TAGS:
                 raise SourceError(position, _tag_message(tag))
@@ -352,6 +355,27 @@ class _Builder:
         frame.key = key
         frame.key_pos = position
 
+    def _comment_after(self, event: Any, path: DocPath) -> None:
+        """Warn when a plain value is cut short by what reads as a comment: ``Sprint #3`` is
+        "Sprint". A comment written as one (``#`` and a space, or two spaces before) is not."""
+        end = event.end_mark.index
+        line_end = self.text.find("\n", end)
+        rest = self.text[end : len(self.text) if line_end < 0 else line_end]
+        if not _CUT_COMMENT.match(rest):
+            return
+        hash_at = end + rest.index("#")
+        line = self.text.count("\n", 0, hash_at) + 1
+        column = hash_at - (self.text.rfind("\n", 0, hash_at) + 1) + 1
+        whole = (event.value + " " + rest.strip()).strip().replace('"', '\\"')
+        self.doc.warnings.append(
+            (
+                (line, column),
+                f"the text from '{rest.strip()[:20]}' on is read as a YAML comment and left out "
+                f'of the value: put the whole value in quotes to keep it, e.g. "{whole}"',
+                path,
+            )
+        )
+
     def _characters(self, event: Any, path: DocPath) -> None:
         """Refuse characters the outputs cannot hold; in a file they are refused before parsing,
         so here they can only come from an escape in a double-quoted scalar ("\\e")."""
@@ -371,7 +395,9 @@ class _Builder:
                 break
         self.doc.problems.append((position, character_message(match[0]), path))
 
-    def _scalar(self, event: Any) -> Any:
+    def _scalar(self, event: Any, path: DocPath | None = None) -> Any:
+        """The value of a scalar. An impossible date as a value is a problem of its own that
+        does not stop the reading (the rest of the file is still checked); as a key it does."""
         tag = event.tag
         if tag is None or tag == "!":
             tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
@@ -382,7 +408,11 @@ class _Builder:
             value = self.loader.construct_object(node)
         except (ValueError, OverflowError, yaml.YAMLError) as exc:
             if tag == _TAG + "timestamp":
-                message = f"'{event.value}' is not a valid date ({exc})"
+                message = _bad_date(event.value, exc)
+                if path is not None:
+                    self.doc.problems.append((_pos(event.start_mark), message, path))
+                    self.doc.unreadable.add(path)
+                    return event.value
             else:
                 message = f"'{event.value[:40]}' cannot be read as {tag.rsplit(':', 1)[-1]}"
             raise SourceError(_pos(event.start_mark), message) from None
@@ -394,6 +424,17 @@ class _Builder:
         return value
 
 
+def _bad_date(text: str, exc: Exception) -> str:
+    """Why a date YAML read does not exist, without suggesting one that does not either."""
+    match = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", text)
+    if match:
+        year, month, day = (int(part) for part in match.groups())
+        return impossible(day, month, year, typed=text)
+    return f"'{text}' is not a valid date ({exc})"
+
+
+#: " #3 afronden" after a plain value: a comment, though it reads as part of the text
+_CUT_COMMENT = re.compile(r"^ #[^\s#!]")
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
 _ESCAPES = {
     "0": "\x00",

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import click
 
+from generator import progress
 from generator.exceptions import AuditRefused, AuditUnavailable, OutputError
 from generator.load.dataset import Dataset
 from generator.model.names import Names
@@ -64,9 +65,8 @@ def public_versions(
 def _woo_audit(versions: Sequence[tuple[Dataset, str | None]], *, strict: bool) -> None:
     from generator.publish import audit
 
-    def say(text: str) -> None:
-        click.echo(text, err=True)
-
+    say = progress.say
+    progress.step("looking for names nobody registered (the Woo audit)")
     if not audit.available():
         if strict:
             raise AuditUnavailable(audit.INSTALL)
@@ -139,6 +139,7 @@ class Publication:
     def publish(self) -> list[Path]:
         """Check the public version, write every file, print the standard output."""
         if self.withheld is not None:
+            progress.step("reading the public version back for registered names")
             outputs = {**self.files, "standard output": "".join(self.lines).encode("utf-8")}
             for file_name, data in outputs.items():
                 _refuse_names(self.withheld, file_name, data)
@@ -146,6 +147,7 @@ class Publication:
         if self.files:
             if self.folder is None:
                 raise OutputError("this command has no output folder to write files into")
+            progress.step(f"writing {len(self.files)} file(s)")
             paths = write_all(self.folder, self.files)
         for name, path in zip(self.files, paths, strict=True):
             note = f" ({self.notes[name]})" if name in self.notes else ""

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from generator.load.dataset import Dataset
-from generator.load.kinds.werkstroom import work
 from generator.load.opvolging import open_nu, opvolging
+from generator.load.work import work
 from generator.model.deadline import Deadline, verlopen
 from generator.model.legend import ACTIE, SCT
 from generator.model.people import People

@@ -10,8 +10,8 @@ import datetime as dt
 import io
 
 from generator.load.dataset import Dataset
-from generator.load.kinds.werkstroom import work
 from generator.load.opvolging import opvolging
+from generator.load.work import work
 from generator.model import huisstijl
 from generator.model.deadline import verlopen
 from generator.model.legend import ACTIE, SCT

@@ -1,7 +1,13 @@
-"""Dutch dates, deadlines and numbers for the documents, through Babel (CLDR data).
+"""Dutch dates, deadlines and numbers for the documents, through Babel (CLDR data): the one
+place every slide and print document takes its date style from.
 
-One deliberate departure from CLDR: September is abbreviated "sept", as the Taalunie writes it and
-as the crisis bureau's own decks do ("1 sept"); CLDR's "sep" reads as a typo to Dutch readers.
+Abbreviated months, as tables write them (Taalunie: in a table the full stop of an abbreviated
+month is left out): jan, feb, mrt, apr, mei, juni, juli, aug, sept, okt, nov, dec. Two
+deliberate departures from CLDR: September is "sept", as the Taalunie writes it and as the crisis
+bureau's own decks do ("1 sept"), since CLDR's "sep" reads as a typo to Dutch readers; June and
+July stay whole ("juni", "juli"), as editors type them ("Eind juli"), so that a typed deadline
+and a date the deck writes never stand in two styles on one slide ("31 jul" beside "Eind juli").
+Running text and print documents write the month in full ("17 augustus 2020").
 
 The dates of tables and lists are never broken over two lines: their day, month and year are
 joined by no-break spaces ("1 sept", "sept 2020"). A range may break after its dash and nowhere
@@ -22,7 +28,7 @@ from babel.numbers import format_decimal
 from generator.model.deadline import Deadline, Vorm
 
 LOCALE = "nl_NL"
-_SHORT_MONTH_FIXES = {9: "sept"}
+_SHORT_MONTH_FIXES = {6: "juni", 7: "juli", 9: "sept"}
 #: between the parts of a date, and before a range's dash: never a line break there
 NBSP = "\u00a0"
 #: between the two ends of a range: a line may break after the dash
@@ -71,15 +77,23 @@ def month(day: dt.date) -> str:
     return f"{_short_month(day)}{NBSP}{day.year}"
 
 
+#: a typed deadline this short is kept on one line ("2e week aug", not "2e week" / "aug")
+_SHORT_TEXT = 16
+
+
 def deadline(value: Deadline, *, year: int | None = None, long: bool = False) -> str:
-    """A deadline as tables show it ('1 sept', '1 okt – 15 nov', 'Continu', 'n.t.b.')."""
+    """A deadline as tables show it: the text the editor typed, as typed ("2e week aug",
+    "1x/2mnd", "N.v.t."); the ISO forms and keywords in the house style ('1 sept',
+    '1 okt – 15 nov', 'Continu', 'n.t.b.')."""
+    if value.tekst:
+        text = value.tekst
+        return text.replace(" ", NBSP) if len(text) <= _SHORT_TEXT else text
     if value.vorm is Vorm.DOORLOPEND:
         return "Continu"
     if value.vorm is Vorm.NTB:
         return "n.t.b."
-    if value.vorm is Vorm.TEXT and value.tekst:
-        return value.tekst
-    assert value.due is not None
+    if value.due is None:
+        return ""
     if value.vorm is Vorm.MONTH:
         return month(value.due)
     if value.vorm is Vorm.RANGE and value.start is not None:

@@ -17,7 +17,7 @@ from pydantic import BeforeValidator, Field, TypeAdapter, WithJsonSchema
 from generator.load.diagnostics import DocPath
 from generator.load.fields import DataModel, EmptyList, Text
 from generator.load.kinds import CheckContext, Kind
-from generator.model.deadline import DeadlineField, Vorm, parse_deadline
+from generator.model.deadline import DeadlineField, OptionalDeadline, Vorm, parse_deadline
 from generator.model.legend import Soort
 from generator.quoting import did_you_mean
 
@@ -72,7 +72,13 @@ def _month(value: Any) -> Any:
         if "outside the years" in str(error):
             raise
         deadline = None
-    if deadline is None or deadline.vorm not in (Vorm.MONTH, Vorm.DATE) or deadline.due is None:
+    typed = deadline is not None and deadline.tekst is not None  # words: the year is not given
+    if (
+        deadline is None
+        or typed
+        or deadline.vorm not in (Vorm.MONTH, Vorm.DATE)
+        or not deadline.due
+    ):
         raise ValueError(f"expected a month such as 2020-12, not {getattr(value, 'raw', value)!r}")
     return deadline.due.replace(day=1)
 
@@ -109,7 +115,7 @@ class LangeTermijnItem(DataModel):
 
     doelgroep: Text = Field(description="One of the doelgroepen.")
     tekst: Text
-    datum: DeadlineField | None = None
+    datum: OptionalDeadline = None
     soort: Soort | None = None
 
 

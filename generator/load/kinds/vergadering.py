@@ -21,6 +21,7 @@ from generator.load.fields import (
     Text,
 )
 from generator.load.kinds import CheckContext, Kind, Ref
+from generator.load.statusmatrix import StatusMatrix, matrix_errors
 from generator.model.deadline import DeadlineField
 from generator.model.legend import ActieStatus, Legend, Status, Uitkomst
 
@@ -33,6 +34,7 @@ ONDERDELEN = Legend(
         Status("communicatiekalender", "Communicatiekalender", ""),
         Status("risicolog", "Risicolog", ""),
         Status("openstaande_acties", "Openstaande acties", ""),
+        Status("voor_het_sct_details", "Voor het SCT: details", ""),
     ),
     noun="onderdeel",
 )
@@ -42,6 +44,7 @@ _NEEDS = {
     "communicatiekalender": ("communicatie", "communicatie.yaml"),
     "risicolog": ("risico", "risicos.yaml"),
     "openstaande_acties": ("vergadering", "vergaderingen/*.yaml"),
+    "voor_het_sct_details": ("werkstroom", "werkstromen/*.yaml"),
 }
 
 Onderdeel = Annotated[
@@ -87,6 +90,9 @@ class AgendaItem(DataModel):
     onderdeel: Onderdeel | None = Field(
         None, description="A generated part of the deck (see the onderdeel legend)."
     )
+    matrix: StatusMatrix | None = Field(
+        None, description="A status matrix, shown as a 'Meer detail' slide at this item."
+    )
     beslispunten: Annotated[list[Markdown], EmptyList] = Field(
         default_factory=list,
         description="(md inline) what the SCT is asked to decide, numbered 1, 2, ...",
@@ -100,10 +106,10 @@ class AgendaItem(DataModel):
 
     @model_validator(mode="after")
     def _one_source(self) -> AgendaItem:
-        given = [k for k in ("inhoud", "inhoud_bestand", "onderdeel") if getattr(self, k)]
+        given = [k for k in ("inhoud", "inhoud_bestand", "onderdeel", "matrix") if getattr(self, k)]
         if len(given) > 1:
             raise ValueError(
-                "an agenda item has one of inhoud, inhoud_bestand, onderdeel, "
+                "an agenda item has one of inhoud, inhoud_bestand, onderdeel, matrix, "
                 f"not {' and '.join(given)}"
             )
         return self
@@ -185,6 +191,8 @@ class VergaderingKind(Kind[Vergadering]):
                             f"onderdeel {agendaitem.onderdeel} needs {pattern} in the data folder",
                         )
                 yield from _besluit_errors(("agenda", r, "items", i), agendaitem)
+                if agendaitem.matrix is not None:
+                    yield from matrix_errors(agendaitem.matrix, ("agenda", r, "items", i, "matrix"))
         for index, ident in enumerate(item.afgerond):
             if ident[:10] >= item.datum.isoformat():
                 yield (

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, GetJsonSchemaHandler, PlainValidator, WithJsonSchema
@@ -15,6 +14,7 @@ from pydantic_core import CoreSchema
 from generator.load.diagnostics import DocPath
 from generator.load.fields import (
     DataModel,
+    Date,
     EmptyList,
     Markdown,
     Number,
@@ -24,8 +24,10 @@ from generator.load.fields import (
     _text,
 )
 from generator.load.kinds import CheckContext, Kind, Ref
+from generator.load.statusmatrix import MATRIX_EXAMPLE, StatusMatrix, matrix_errors
 from generator.load.textlimits import TABLE_IN_CELL, holds_table
-from generator.model.deadline import Deadline, DeadlineField, Vorm, verlopen
+from generator.model.dates import SHORT_MONTH_NAMES
+from generator.model.deadline import Deadline, OptionalDeadline, Vorm, verlopen
 from generator.model.legend import SCT, SctStatus
 from generator.quoting import did_you_mean
 
@@ -107,7 +109,7 @@ class Hoofdactie(DataModel):
     """A main action within an opdracht: a row in the Hoofdacties column."""
 
     titel: Markdown = Field(description="(md) printed bold in the deck.")
-    deadline: DeadlineField | None = Field(None, description="When it is due.")
+    deadline: OptionalDeadline = Field(None, description="When it is due.")
     status: SctStatus | None = Field(None, description="Optional; otherwise the opdracht's.")
     subacties: Annotated[list[Markdown], EmptyList] = Field(
         default_factory=list, description="(md inline) the bullets under the hoofdactie."
@@ -144,7 +146,7 @@ class Eindresultaat(DataModel):
 
     titel: Markdown = Field(description="(md inline) the Eindresultaten cell.")
     themas: Themas = Field(default_factory=list, description="(md inline) the themes involved.")
-    deadline: DeadlineField | None = Field(None, description="When it is due.")
+    deadline: OptionalDeadline = Field(None, description="When it is due.")
     afhankelijkheden: Afhankelijkheden = Field(
         default_factory=list, description="Workstream numbers and unit names it depends on."
     )
@@ -178,7 +180,7 @@ class Opdracht(DataModel):
     trekker: PersonId | None = Field(None, description="Person id of the opdrachttrekker.")
     toelichting: Markdown | None = Field(None, description="(md) the Status en toelichting cell.")
     hoofdacties: Annotated[list[Hoofdactie], EmptyList] = Field(default_factory=list)
-    deadline: DeadlineField | None = Field(None, description="For an opdracht without hoofdacties.")
+    deadline: OptionalDeadline = Field(None, description="For an opdracht without hoofdacties.")
     eindresultaten: Annotated[list[EindresultaatField], EmptyList] = Field(
         default_factory=list,
         description="Each a row of the results form: an eindresultaat, or just its titel.",
@@ -215,48 +217,21 @@ class Werkstroom(DataModel):
         default_factory=list, description="Person ids and unit names (UHT, Crisisbureau)."
     )
     status: SctStatus | None = Field(None, description="Otherwise the worst of its opdrachten.")
+    stand: Date | None = Field(
+        None,
+        description="The date the table reports the state at; the deck shows it ('stand per 13 "
+        "aug.'), and a deadline typed without a year takes the year nearest to it.",
+    )
     opdrachten: Annotated[list[Opdracht], EmptyList]
+    matrices: Annotated[list[StatusMatrix], EmptyList] = Field(
+        default_factory=list,
+        description="Status matrices (rows x kolommen of statuses), each a 'Meer detail' slide "
+        "after the workstream's table.",
+    )
 
     @property
     def effective_status(self) -> str | None:
         return self.status or SCT.worst([o.status for o in self.opdrachten])
-
-
-@dataclass(frozen=True)
-class Work:
-    """An opdracht, one of its hoofdacties or eindresultaten, as the planning and the deadline
-    radar list them: a hoofdactie or eindresultaat has its own status or its opdracht's, and its
-    opdracht's trekker."""
-
-    werkstroom: Werkstroom
-    opdracht: Opdracht
-    soort: str  # "Opdracht" | "Hoofdactie" | "Eindresultaat"
-    titel: str
-    deadline: Deadline | None
-    status: str
-    trekker: str | None  # person id: the opdracht's, else the workstream's
-    toelichting: str | None
-
-
-def work(werkstromen: Iterable[Werkstroom]) -> Iterator[Work]:
-    for werkstroom in werkstromen:
-        for opdracht in werkstroom.opdrachten:
-            trekker = opdracht.trekker or werkstroom.trekker
-            yield Work(
-                werkstroom, opdracht, "Opdracht", opdracht.titel, opdracht.deadline,
-                opdracht.status, trekker, opdracht.toelichting,
-            )  # fmt: skip
-            for actie in opdracht.hoofdacties:
-                toelichting = "\n".join(filter(None, (*actie.subacties, actie.toelichting)))
-                yield Work(
-                    werkstroom, opdracht, "Hoofdactie", actie.titel, actie.deadline,
-                    actie.status or opdracht.status, trekker, toelichting or None,
-                )  # fmt: skip
-            for resultaat in opdracht.eindresultaten:
-                yield Work(
-                    werkstroom, opdracht, "Eindresultaat", resultaat.titel, resultaat.deadline,
-                    resultaat.status or opdracht.status, trekker, resultaat.toelichting,
-                )  # fmt: skip
 
 
 class WerkstroomKind(Kind[Werkstroom]):
@@ -290,6 +265,10 @@ class WerkstroomKind(Kind[Werkstroom]):
 
     def file_number(self, item: Werkstroom) -> tuple[int, DocPath]:
         return item.nummer, ("nummer",)
+
+    def errors(self, item: Werkstroom, context: CheckContext) -> Iterable[tuple[DocPath, str]]:
+        for index, matrix in enumerate(item.matrices):
+            yield from matrix_errors(matrix, ("matrices", index))
 
     def warnings(self, item: Werkstroom, context: CheckContext) -> Iterable[tuple[DocPath, str]]:
         for index, opdracht in enumerate(item.opdrachten):
@@ -348,20 +327,44 @@ class WerkstroomKind(Kind[Werkstroom]):
     new_name = "werkstromen/{number:02d}-{slug}.yaml"
 
     def example(self, *, number: int, titel: str, datum: dt.date) -> dict[str, Any]:
+        later = datum + dt.timedelta(weeks=8)
         return {
             "nummer": number,
             "titel": titel,
+            "stand": datum,
             "opdrachten": [
                 {
                     "nummer": f"{number}.1",
                     "titel": "Eerste opdracht",
                     "status": "nog_niet_gestart",
                     "hoofdacties": [
-                        {"titel": "Eerste hoofdactie", "deadline": datum + dt.timedelta(weeks=4)}
+                        {"titel": "Eerste hoofdactie", "deadline": datum + dt.timedelta(weeks=4)},
+                        {
+                            "titel": "Tweede hoofdactie",
+                            "deadline": f"Eind {SHORT_MONTH_NAMES[later.month - 1]}",
+                        },
                     ],
                 }
             ],
+            "matrices": [MATRIX_EXAMPLE],
         }
+
+
+#: month names as editors abbreviate them (the forms docs/deadlines.md lists)
+MONTHS_SHORT = (
+    "jan",
+    "feb",
+    "mrt",
+    "apr",
+    "mei",
+    "juni",
+    "juli",
+    "aug",
+    "sept",
+    "okt",
+    "nov",
+    "dec",
+)
 
 
 def _row_references(row: Opdracht | Hoofdactie | Eindresultaat, path: DocPath) -> Iterable[Ref]:

@@ -18,6 +18,7 @@ from generator.render.deck.content import GRIJS, SMALL, Divider, Para, Run, Sect
 from generator.render.deck.parts import (
     agenda,
     inhoud,
+    matrix,
     openstaande_acties,
     parts,
     scheiding,
@@ -68,6 +69,8 @@ def slides(deck: Deck) -> list[Slide]:
             head = (Text((Para((Run(kicker, colour=GRIJS),), size=SMALL),), space_after=4.0),)
             if item.onderdeel:
                 made = generated[item.onderdeel].build(deck, item, head)
+            elif item.matrix is not None:
+                made = [matrix.section(item.matrix, head)]
             else:
                 made = inhoud.slides(deck, item, head)
             result += anchored(made, item_anchor(number, index))

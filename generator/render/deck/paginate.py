@@ -28,7 +28,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate, groupby
@@ -73,6 +73,9 @@ MIN_ROOM = 60.0
 TABLE_MAX = 12.0
 TABLE_MIN = 9.0
 TABLE_STEP = 0.5
+#: how far below the floor a table may be set, in points, and only to keep its groups (an
+#: opdracht with its hoofdacties) whole on a slide where at the floor one would be split
+WHOLE_GIVE = 1.0
 #: no column is made narrower than this many ems (plus its margins) to fit a table's minima
 COLUMN_FLOOR = 4.0
 #: what a continued cell starts with, in italics
@@ -633,6 +636,19 @@ class _TableLayout:
         return self.pack(laid, first, full, high)
 
 
+def _first(sizes: Sequence[float], good: Callable[[float], bool]) -> int:
+    """The index of the first of ``sizes`` (falling) that is ``good``, the last always being
+    good and goodness never lost as sizes fall (by bisection)."""
+    low, high = -1, len(sizes) - 1
+    while high - low > 1:
+        middle = (low + high) // 2
+        if good(sizes[middle]):
+            high = middle
+        else:
+            low = middle
+    return high
+
+
 def table_sizes(floor: float) -> list[float]:
     """The sizes a table may be set in, largest first: 12 pt down to ``floor`` in steps."""
     sizes: list[float] = []
@@ -898,6 +914,10 @@ class _Flow:
         self.section = section
         self.width = geometry.width
         self.sizes = table_sizes(min_size)
+        #: below the floor, only to keep an opdracht whole on one slide
+        self.whole_sizes = [
+            min_size - step * TABLE_STEP for step in range(1, int(WHOLE_GIVE / TABLE_STEP) + 1)
+        ]
         self.forced = 0
         self.head = [self._fixed(block) for block in section.head]
         self.foot = [self._fixed(block) for block in section.foot]
@@ -974,17 +994,34 @@ class _Flow:
         layout = _TableLayout(table, self.width)
         first = self.room
 
+        def split(size: float) -> int:
+            """How many groups are taller than a slide at ``size``: they must be split."""
+            laid = layout.at(size)
+            fresh = self.full - laid.header_height
+            return sum(chunk.height > fresh for chunk in laid.chunks)
+
+        # a group (an opdracht) that fits on a slide is never split: only the sizes that split
+        # no more groups than the smallest do (below the floor only when no size above it
+        # does), then the fewest slides, then the largest size
+        pool, whole = self.sizes, split(self.sizes[-1])
+        if whole and self.whole_sizes:
+            least_split = split(self.whole_sizes[-1])
+            if least_split < whole:
+                pool, whole = self.whole_sizes, least_split
+        allowed = pool[_first(pool, lambda size: split(size) <= whole) :]
+
         def slides(index: int) -> float:
-            laid = layout.at(self.sizes[index])
+            laid = layout.at(allowed[index])
             if laid.header_height + MIN_ROOM > self.full:
                 return float("inf")
             return len(layout.pack(laid, first, self.full))
 
-        # the fewest slides are those at the floor; the largest size that needs no more
-        least = slides(len(self.sizes) - 1)
+        # the fewest slides are those at the smallest allowed size; the largest that needs no
+        # more
+        least = slides(len(allowed) - 1)
         if least == float("inf"):
             raise LayoutError("a table's header row leaves no room for its rows on a slide")
-        low, high = 0, len(self.sizes) - 1  # slides(high) == least; sizes fall as index rises
+        low, high = 0, len(allowed) - 1  # slides(high) == least; sizes fall as index rises
         if slides(low) <= least:
             high = low
         while high - low > 1:
@@ -993,7 +1030,7 @@ class _Flow:
                 high = middle
             else:
                 low = middle
-        laid = layout.at(self.sizes[high])
+        laid = layout.at(allowed[high])
         if laid.forced:
             log.warning(
                 "%d word(s) in a table on '%s' broken between characters: no hyphenation point "

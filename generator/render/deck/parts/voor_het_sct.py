@@ -1,371 +1,153 @@
-"""Voor het SCT: what the chair should ask about, gathered from the data, right after the agenda.
+"""Voor het SCT: which workstreams need the SCT, and why, on one slide right after the agenda.
 
-Five lists, each left out when it is empty: opdrachten in escalation, opdrachten with concerns,
-deadlines that have passed (at the peildatum), statuses changed since the previous meeting, and
-contradictions in what was reported. Every entry starts with the number of its workstream or
-opdracht, which links to the workstream's slide.
+One row per workstream that needs attention, with the number of its escalations, concerns,
+passed deadlines (at the peildatum), status changes since the previous meeting and questions
+about what was reported; the escalations named in full. The workstream's number links to its
+slide. The slide continues only when the escalations do not fit on one.
 
-The previous meeting is the latest vergadering before this one; the data it saw is the data
-folder as it stood at the end of that day: the last commit made on or before that date, read
-from git as ``statusgen diff`` reads it. Without that history (no git repository, a shallow or
-partial clone, a history that starts later) the slide says so in one line; the deck is built
-all the same. Only the workstreams are read from that version, and only statuses from it are
-shown: every title on the slide comes from today's data, which in the public version has no
-registered name left.
+The lists behind the counts (``sct_findings``: every escalation, concern, passed deadline,
+change and question) are an appendix part a meeting can ask for in its agenda:
+``onderdeel: voor_het_sct_details``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import logging
-import shutil
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from generator.load.kinds.werkstroom import Opdracht, Werkstroom
-from generator.model.deadline import Deadline, verlopen
+from generator.model.huisstijl import text_colour
 from generator.model.legend import SCT
+from generator.render.deck.cells import header
 from generator.render.deck.content import (
     DONKERBLAUW,
     GRIJS,
-    TABLE,
+    SMALL,
     Block,
+    Cell,
+    Column,
+    Group,
     Para,
     Run,
     Section,
     Slide,
+    Table,
     Text,
+)
+from generator.render.deck.parts import Part
+from generator.render.deck.parts.sct_findings import (
+    SIZE,
+    Entry,
+    Findings,
+    findings,
+    peildatum_text,
 )
 from generator.render.deck.parts.werkstromen import anchor
 from generator.text import dutch
-from generator.text.lines import plain
 
 if TYPE_CHECKING:
+    from generator.load.kinds.vergadering import AgendaItem
     from generator.render.deck.build import Deck
-
-log = logging.getLogger(__name__)
 
 TITEL = "Voor het SCT"
 ANCHOR = "voor-het-sct"
-SIZE = TABLE + 1
-
-
-def kort(status: str | None) -> str:
-    """A status as the chair says it: the legend's short label, in lower case ("op schema")."""
-    return SCT[status].short_label.lower() if status in SCT.values else "–"
-
-
-WORRIES = ("zorgen", "escalatie")
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One line of the slide: a workstream or opdracht, and what is the matter with it."""
-
-    werkstroom: int
-    nummer: str  # "WS 4" or "4.2"
-    titel: str
-    detail: str = ""
-
-    def para(self) -> Para:
-        titel = _short(self.titel, 50)
-        runs = [Run(self.nummer, bold=True, link=anchor(self.werkstroom)), Run(f" {titel}")]
-        if self.detail:
-            runs.append(Run(f": {self.detail}"))
-        return Para(tuple(runs), size=SIZE, level=1, bullet="•", space_before=2.0)
-
-
-@dataclass(frozen=True)
-class Item:
-    """An opdracht's hoofdactie or eindresultaat, with the status that holds for it."""
-
-    soort: str  # "hoofdactie" | "eindresultaat"
-    titel: str
-    #: its own status (None: the opdracht's)
-    eigen: str | None
-    status: str
-    deadline: Deadline | None
 
 
 def slides(deck: Deck) -> list[Slide]:
-    werkstromen = deck.data.werkstromen
-    vorige = _previous_meeting(deck)
-    lists: list[tuple[str, list[Entry]]] = [
-        ("Escalatie naar het SCT", list(_with_status(werkstromen, "escalatie"))),
-        ("Zorgen over de voortgang", list(_with_status(werkstromen, "zorgen"))),
-        (
-            f"Deadline verstreken (peildatum {dutch.long_date(deck.peildatum, unbroken=True)})",
-            list(_overdue(deck, werkstromen)),
-        ),
-    ]
-    note = None
-    if vorige is not None and werkstromen:
-        before, note = _werkstromen_at(deck.data.root, vorige)
-        if before is not None:
-            since = f"Status gewijzigd sinds het SCT van {dutch.long_date(vorige, unbroken=True)}"
-            lists.append((since, list(_changes(before, werkstromen))))
-    lists.append(("Vragen bij de rapportage", list(_contradictions(deck, werkstromen))))
+    """The one slide: a row per workstream that needs attention."""
+    found = findings(deck)
+    table = summary(deck, found)
     body: list[Block] = []
-    for title, entries in lists:
-        if entries:
-            # the heading in the same block as its entries: it never ends a slide alone
-            head = Run(f"{title} ({len(entries)})", bold=True, colour=DONKERBLAUW)
-            paras = (Para((head,), size=SIZE + 2), *(entry.para() for entry in entries))
-            body.append(Text(paras, space_after=10.0))
-    if not body:
+    if table is not None:
+        body.append(table)
+    else:
         quiet = "Niets vraagt de aandacht van het SCT: geen escalaties of zorgen, geen " + (
             "verstreken deadlines en geen tegenstrijdigheden in de rapportage."
-            if note or vorige is None
+            if found.gewijzigd is None
             else "verstreken deadlines, geen statuswijzigingen en geen tegenstrijdigheden."
         )
         body.append(Text((Para((Run(quiet),), size=SIZE),)))
-    if vorige is None and werkstromen:
-        note = "Er is geen eerder SCT in de gegevens om wijzigingen mee te vergelijken."
-    if note:
-        body.append(Text((Para((Run(note, italic=True, colour=GRIJS),), size=SIZE),)))
-    return [Section(TITEL, tuple(body), anchors=(ANCHOR,))]
-
-
-# --- what needs attention now ------------------------------------------------------------------
-
-
-def items(opdracht: Opdracht) -> Iterator[Item]:
-    """The opdracht's hoofdacties and eindresultaten, each with the status that holds for it
-    (an eindresultaat in the older form, plain text, has none of its own)."""
-    for soort, rows in (
-        ("hoofdactie", opdracht.hoofdacties),
-        ("eindresultaat", _results(opdracht)),
-    ):
-        for row in rows:
-            eigen = getattr(row, "status", None)
-            yield Item(
-                soort,
-                _short(plain(row if isinstance(row, str) else row.titel), 40),
-                eigen,
-                eigen or opdracht.status,
-                getattr(row, "deadline", None),
-            )
-
-
-def _results(opdracht: Opdracht) -> list[Any]:
-    return list(getattr(opdracht, "eindresultaten", []) or [])
-
-
-def _with_status(werkstromen: list[Werkstroom], status: str) -> Iterator[Entry]:
-    for ws in werkstromen:
-        if ws.status == status:
-            yield Entry(ws.nummer, f"WS {ws.nummer}", ws.titel, "de werkstroom als geheel")
-        for opdracht in ws.opdrachten:
-            if opdracht.status == status:
-                yield Entry(ws.nummer, opdracht.nummer, opdracht.titel)
-                continue
-            for item in items(opdracht):
-                if item.eigen == status:
-                    yield Entry(ws.nummer, opdracht.nummer, opdracht.titel, _item(item))
-
-
-def _overdue(deck: Deck, werkstromen: list[Werkstroom]) -> Iterator[Entry]:
-    """Per opdracht, each of its deadlines that has passed: its own and its rows'."""
-    for ws in werkstromen:
-        for opdracht in ws.opdrachten:
-            dated: list[tuple[str, Deadline | None, str]] = [
-                ("deadline", opdracht.deadline, opdracht.status)
-            ]
-            dated += [(_item(i), i.deadline, i.status) for i in items(opdracht)]
-            late = []
-            for what, deadline, status in dated:
-                if deadline is None or deadline.due is None:
-                    continue
-                if verlopen(deadline, status, deck.peildatum):
-                    days = (deck.peildatum - deadline.due).days
-                    when = dutch.deadline(deadline, year=deck.year)
-                    late.append(f"{what} ({when}, {days} {'dag' if days == 1 else 'dagen'})")
-            if late:
-                yield Entry(ws.nummer, opdracht.nummer, opdracht.titel, "; ".join(late))
-
-
-def _contradictions(deck: Deck, werkstromen: list[Werkstroom]) -> Iterator[Entry]:
-    peildatum = deck.peildatum
-    for ws in werkstromen:
-        worst = SCT.worst([o.status for o in ws.opdrachten])
-        if ws.status and worst in WORRIES and SCT.rank(ws.status) < SCT.rank(worst):
-            cause = next(o for o in ws.opdrachten if o.status == worst)
-            yield Entry(
-                ws.nummer,
-                f"WS {ws.nummer}",
-                ws.titel,
-                f"gerapporteerd als {kort(ws.status)}, maar opdracht {cause.nummer} staat op "
-                f"{kort(worst)}",
-            )
-        flagged = ws.effective_status == "gestart" and _all_passed(
-            [d for o in ws.opdrachten for d in _open_deadlines(o)], peildatum
+    foot: list[Block] = []
+    if table is not None:
+        explained = (
+            f"Aantallen per werkstroom; het nummer opent de werkstroom. Verstreken: deadlines "
+            f"op {peildatum_text(deck)} voorbij en niet afgerond."
         )
-        if flagged:
-            yield Entry(
-                ws.nummer, f"WS {ws.nummer}", ws.titel,
-                "op schema, maar alle deadlines van het openstaande werk zijn verstreken",
-            )  # fmt: skip
-        for opdracht in ws.opdrachten:
-            open_items = [i for i in items(opdracht) if i.status != "afgerond"]
-            if opdracht.status == "afgerond" and open_items:
-                if len(open_items) == 1:
-                    what = f"{_item(open_items[0])} staat"
-                else:
-                    what = f"{len(open_items)} {_plural(open_items)} staan"
-                yield Entry(
-                    ws.nummer, opdracht.nummer, opdracht.titel, f"afgerond, maar {what} nog open"
-                )
-            if opdracht.status == "nog_niet_gestart":
-                begun = [i for i in items(opdracht) if i.eigen not in (None, "nog_niet_gestart")]
-                if begun:
-                    first = begun[0]
-                    yield Entry(
-                        ws.nummer, opdracht.nummer, opdracht.titel,
-                        f"nog niet gestart, maar {first.soort} {_quoted(first)} staat op "
-                        f"{kort(first.status)}",
-                    )  # fmt: skip
-            if (
-                not flagged
-                and opdracht.status == "gestart"
-                and _all_passed(list(_open_deadlines(opdracht)), peildatum)
-            ):
-                yield Entry(
-                    ws.nummer, opdracht.nummer, opdracht.titel,
-                    "op schema, maar alle deadlines zijn verstreken",
-                )  # fmt: skip
+        if found.gewijzigd is not None and found.vorige is not None:
+            vorige = dutch.long_date(found.vorige, unbroken=True)
+            explained += f" Gewijzigd: status sinds het SCT van {vorige}."
+        foot.append(Text((Para((Run(explained, colour=GRIJS),), size=SMALL),), space_after=2.0))
+    if found.note:
+        foot.append(Text((Para((Run(found.note, italic=True, colour=GRIJS),), size=SMALL),)))
+    return [Section(TITEL, tuple(body), foot=tuple(foot), anchors=(ANCHOR,))]
 
 
-def _open_deadlines(opdracht: Opdracht) -> Iterator[Deadline]:
-    """The dated deadlines of the opdracht's work that is not afgerond."""
-    if opdracht.deadline is not None and opdracht.status != "afgerond":
-        yield opdracht.deadline
-    for item in items(opdracht):
-        if item.deadline is not None and item.status != "afgerond":
-            yield item.deadline
+_COUNTS = ("Escalatie", "Zorgen", "Deadline verstreken", "Gewijzigd", "Vragen")
 
 
-def _all_passed(deadlines: list[Deadline], peildatum: dt.date) -> bool:
-    dated = [d for d in deadlines if d.due is not None]
-    return bool(dated) and all(d.overdue(peildatum) for d in dated)
-
-
-def _plural(some: list[Item]) -> str:
-    kinds = {item.soort for item in some}
-    if kinds == {"hoofdactie"}:
-        return "hoofdacties"
-    return "eindresultaten" if kinds == {"eindresultaat"} else "hoofdacties en eindresultaten"
-
-
-def _item(item: Item) -> str:
-    return f"{item.soort} {_quoted(item)}"
-
-
-def _quoted(item: Item) -> str:
-    return f"‘{item.titel}’"
-
-
-def _short(text: str, limit: int = 45) -> str:
-    """``text`` cut after a word to at most ``limit`` characters, with "…" where it was cut."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:–-") + "…"
-
-
-# --- what changed since the previous meeting ---------------------------------------------------
-
-
-def _previous_meeting(deck: Deck) -> dt.date | None:
-    earlier = [m.datum for m in deck.data.items("vergadering") if m.datum < deck.meeting.datum]
-    return max(earlier, default=None)
-
-
-def _werkstromen_at(root: Path, day: dt.date) -> tuple[list[Werkstroom] | None, str | None]:
-    """The workstreams as they were at the end of ``day`` (from git), or why they cannot be
-    known, as one line for the slide."""
-    from generator.load import history  # git and tar: only when there is a meeting before
-
-    since = f"Wijzigingen sinds het SCT van {dutch.long_date(day, unbroken=True)}: niet te bepalen,"
-    folder = root / "werkstromen"
-    if shutil.which("git") is None:
-        return None, f"{since} git is op deze computer niet geïnstalleerd."
-    try:
-        commit = history.resolve(folder, (day + dt.timedelta(days=1)).isoformat())
-        if commit is None:
-            return None, f"{since} de git-geschiedenis van de gegevens begint later."
-        with history.folder_at(folder, commit) as snapshot:
-            if not any(snapshot.iterdir()):
-                return None, f"{since} de werkstromen stonden toen nog niet in git."
-            return _load_werkstromen(snapshot.parent), None
-    except (history.HistoryError, OSError) as exc:
-        log.info("no status changes on the deck: %s", exc)
-    try:
-        history.repository(root)
-    except history.HistoryError:
-        return None, f"{since} de gegevens staan niet in git."
-    return None, f"{since} de git-geschiedenis is hier onvolledig (ondiepe of gedeeltelijke kloon)."
-
-
-def _load_werkstromen(folder: Path) -> list[Werkstroom]:
-    """The workstreams in ``folder``; files that did not validate then are left out, and so are
-    the errors about what this copy lacks (it holds the workstreams only)."""
-    from generator.load.dataset import load
-    from generator.load.diagnostics import Diagnostics
-
-    return load(folder, Diagnostics()).werkstromen
-
-
-def _changes(before: list[Werkstroom], after: list[Werkstroom]) -> Iterator[Entry]:
-    """Status changes, matched by number (opdrachten) and by title, else by place (hoofdacties,
-    eindresultaten). A workstream is listed when its own status was or is set; otherwise its
-    status follows its opdrachten, which are listed."""
-    olds = {ws.nummer: ws for ws in before}
-    for ws in after:
-        old = olds.get(ws.nummer)
-        if old is None:
+def summary(deck: Deck, found: Findings) -> Table | None:
+    """Werkstroom | the five counts | the escalations named in full; None when nothing needs
+    attention."""
+    lists: list[list[Entry] | None] = [
+        found.escalaties, found.zorgen, found.verstreken, found.gewijzigd, found.vragen,
+    ]  # fmt: skip
+    groups: list[Group] = []
+    for ws in deck.data.werkstromen:
+        counts = [
+            None if entries is None else sum(e.count for e in entries if e.werkstroom == ws.nummer)
+            for entries in lists
+        ]
+        if not any(counts):
             continue
-        if (old.status or ws.status) and old.effective_status != ws.effective_status:
-            yield Entry(
-                ws.nummer,
-                f"WS {ws.nummer}",
-                ws.titel,
-                _arrow(old.effective_status, ws.effective_status),
-            )
-        opdrachten = {o.nummer: o for o in old.opdrachten}
-        for opdracht in ws.opdrachten:
-            was = opdrachten.get(opdracht.nummer)
-            if was is None:
-                continue
-            if was.status != opdracht.status:
-                yield Entry(
-                    ws.nummer, opdracht.nummer, opdracht.titel, _arrow(was.status, opdracht.status)
-                )
-            for then, now in _pairs(list(items(was)), list(items(opdracht))):
-                if (then.eigen or now.eigen) and then.status != now.status:
-                    detail = f"{_item(now)}, {_arrow(then.status, now.status)}"
-                    yield Entry(ws.nummer, opdracht.nummer, opdracht.titel, detail)
+        name = Cell(
+            (
+                Para(
+                    (Run(str(ws.nummer), bold=True, link=anchor(ws.nummer)), Run(f" {ws.titel}")),
+                    size=SIZE,
+                ),
+            ),
+        )
+        cells = [name, *(_count(value, kind) for value, kind in zip(counts, _COUNTS, strict=True))]
+        named = [
+            e.para(size=SIZE, short=None) for e in found.escalaties if e.werkstroom == ws.nummer
+        ]
+        cells.append(Cell(tuple(named)))
+        groups.append(Group((tuple(cells),)))
+    if not groups:
+        return None
+    head = header("Werkstroom", *_COUNTS, "Escalaties naar het SCT", right=(1, 2, 3, 4, 5))
+    columns = (Column(3.0), *(Column(1.0, align="r") for _ in _COUNTS), Column(5.0))
+    return Table(columns, head, tuple(groups))
 
 
-def _pairs(before: list[Item], after: list[Item]) -> Iterable[tuple[Item, Item]]:
-    titles = {(i.soort, i.titel): i for i in before}
-    places: dict[str, list[Item]] = {}
-    for item in before:
-        places.setdefault(item.soort, []).append(item)
-    seen: dict[str, int] = {}
-    for item in after:
-        index = seen.get(item.soort, 0)
-        seen[item.soort] = index + 1
-        match = titles.get((item.soort, item.titel))
-        if match is None and index < len(places.get(item.soort, [])):
-            match = places[item.soort][index]
-        if match is not None:
-            yield match, item
+def _count(value: int | None, kind: str) -> Cell:
+    """A count, right-aligned; an escalation or concern in its status's colour; '–' when it
+    cannot be known (no earlier data to compare with)."""
+    if value is None:
+        return Cell((Para((Run("–"),), size=SIZE, align="r"),))
+    if not value:
+        return Cell()
+    para = Para((Run(str(value), bold=True),), size=SIZE, align="r")
+    status = {"Escalatie": "escalatie", "Zorgen": "zorgen"}.get(kind)
+    if status is None:
+        return Cell((para,))
+    colour = SCT[status].colour
+    return Cell((para,), fill=colour, colour=text_colour(colour))
 
 
-def _arrow(old: str | None, new: str | None) -> str:
-    return f"{kort(old)} → {kort(new)}"
+def details(deck: Deck, item: AgendaItem, head: tuple[Block, ...]) -> list[Slide]:
+    """The appendix: every list behind the counts, each left out when it is empty."""
+    found = findings(deck)
+    body: list[Block] = []
+    for title, entries in found.lists(deck):
+        if entries:
+            # the heading in the same block as its entries: it never ends a slide alone
+            heading = Run(f"{title}: {len(entries)}", bold=True, colour=DONKERBLAUW)
+            paras = (Para((heading,), size=SIZE + 2), *(entry.para() for entry in entries))
+            body.append(Text(paras, space_after=10.0))
+    if not body:
+        body.append(Text((Para((Run("Niets vraagt de aandacht van het SCT."),), size=SIZE),)))
+    if found.note:
+        body.append(Text((Para((Run(found.note, italic=True, colour=GRIJS),), size=SIZE),)))
+    return [Section(f"{TITEL}: details", tuple(body), head=head)]
+
+
+PART = Part("voor_het_sct_details", "werkstroom", details)

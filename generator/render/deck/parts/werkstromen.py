@@ -37,7 +37,7 @@ from generator.render.deck.content import (
     Text,
 )
 from generator.render.deck.markdown import inline_runs
-from generator.render.deck.parts import Part
+from generator.render.deck.parts import Part, matrix
 from generator.text import dutch
 
 if TYPE_CHECKING:
@@ -45,7 +45,12 @@ if TYPE_CHECKING:
 
 
 def slides(deck: Deck, item: AgendaItem, head: tuple[Block, ...]) -> list[Slide]:
-    return [overview(deck, item), *(werkstroom(deck, w) for w in deck.data.werkstromen)]
+    """The overview, then per workstream its table and its status matrices ("Meer detail")."""
+    result: list[Slide] = [overview(deck, item)]
+    for ws in deck.data.werkstromen:
+        result.append(werkstroom(deck, ws))
+        result += [matrix.section(m) for m in ws.matrices]
+    return result
 
 
 PART = Part("werkstromen", "werkstroom", slides)
@@ -297,12 +302,14 @@ def _per_row(opdracht: Opdracht, actie: Hoofdactie) -> bool:
 def team(deck: Deck, ws: Werkstroom) -> Text:
     trekker = deck.people.name(ws.trekker) if ws.trekker else "–"
     leden = ", ".join(deck.people.names_of(ws.teamleden)) or "–"
-    runs = (
+    runs: tuple[Run, ...] = (
         Run("Werkstroomtrekker: ", bold=True),
         Run(trekker),
         Run("     Overige teamleden: ", bold=True),
         Run(leden),
     )
+    if ws.stand is not None:  # the date the table reports the state at
+        runs += (Run("     Stand per ", bold=True), Run(dutch.short_date(ws.stand, year=deck.year)))
     return Text((Para(runs, size=TABLE + 1),), space_after=4.0)
 
 

@@ -1,0 +1,116 @@
+"""``statusgen vergadering DATE``: the crisis bureau's evening job, every product for one SCT
+meeting from one reading of the data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from generator import progress
+from generator.commands import load_for_publication, meeting_on, previous_meeting
+from generator.commands.actions import add_actietabel
+from generator.commands.besluitenlijst import add_besluitenlijst
+from generator.commands.deadlines import calendar, period
+from generator.commands.deck import add_deck
+from generator.commands.report import add_report, latest_report
+from generator.load.diagnostics import Diagnostics, counted, display_path
+from generator.options import (
+    DateType,
+    data_option,
+    openbaar_option,
+    output_option,
+    quiet_option,
+    template_option,
+)
+from generator.render.actietabel import FORMATS as ACTIETABEL
+from generator.render.besluitenlijst import FORMATS as BESLUITENLIJST
+from generator.render.rapportage import FORMATS as RAPPORTAGE
+
+
+@click.command(name="vergadering")
+@click.argument("datum", metavar="DATE", type=DateType())
+@data_option
+@output_option
+@click.option(
+    "--alles",
+    is_flag=True,
+    help="Also the POK action table (every format) and the latest progress report.",
+)
+@template_option
+@click.option(
+    "--peildatum",
+    type=DateType(),
+    default=None,
+    help="Reference date for overdue deadlines in the deck and the calendar  "
+    "[default: the meeting date]",
+)
+@click.option(
+    "--binnen",
+    "days",
+    default="14d",
+    show_default=True,
+    callback=period,
+    help="How far ahead the deadlines calendar looks: days (14d) or weeks (2w).",
+)
+@openbaar_option
+@quiet_option
+def command(
+    datum: dt.date,
+    data_dir: Path,
+    output_dir: Path,
+    alles: bool,
+    template_file: Path | None,
+    peildatum: dt.date | None,
+    days: int,
+    openbaar: bool,
+    strict: bool,
+    quiet: bool,
+) -> None:
+    """Build everything for the SCT meeting on DATE, the crisis bureau's evening job:
+
+    \b
+    - the deck of that meeting: output/sct-DATE.pptx
+    - the besluitenlijst of the meeting before it, named by that date:
+      output/besluitenlijst-EARLIER.{docx,md,pdf}
+    - the deadlines calendar from DATE on: output/deadlines-DATE.ics
+    - with --alles, the action table output/actietabel.{html,pdf,docx,md,xlsx} and the
+      latest progress report output/ID.{html,pdf}
+
+    The data is read and checked once; an error stops the run before any file is written.
+    It ends with the list of files written. With --openbaar every file is the public version.
+    """
+    peildatum = peildatum or datum
+    report = Diagnostics()
+    dataset, publication = load_for_publication(
+        data_dir, output_dir, openbaar=openbaar, strict=strict, peildatum=peildatum, report=report
+    )
+    meetings = dataset.items("vergadering")
+    meeting = meeting_on(meetings, datum)
+    add_deck(publication, dataset, meeting, template=template_file, peildatum=peildatum)
+    previous = previous_meeting(meetings, meeting.datum)
+    if previous is not None:
+        add_besluitenlijst(publication, dataset, previous, list(BESLUITENLIJST))
+    elif not quiet:
+        progress.say(f"note: no meeting before {datum.isoformat()}, so no besluitenlijst")
+    progress.step("making the deadlines calendar")
+    ics = calendar(dataset, peildatum=peildatum, days=days)
+    publication.add(f"deadlines-{meeting.datum.isoformat()}.ics", ics)
+    if alles:
+        add_actietabel(publication, dataset, list(ACTIETABEL))
+        report_id = latest_report(dataset)
+        if report_id is not None:
+            add_report(publication, dataset, report_id, list(RAPPORTAGE))
+        elif not quiet:
+            progress.say("note: there is no progress report in rapportages/")
+    if report.warnings and not quiet:
+        progress.say(
+            f"note: the data has {counted(len(report.warnings), 'warning')}; "
+            f"statusgen check --data {display_path(data_dir)} lists them"
+        )
+    paths = publication.publish()
+    click.echo(
+        f"{counted(len(paths), 'file')} for the SCT meeting of {meeting.datum.isoformat()} "
+        f"in {display_path(output_dir)}"
+    )
