@@ -7,7 +7,9 @@ registered names are masked on both sides.
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import re
 import shutil
 from pathlib import Path
@@ -294,6 +296,11 @@ def _lines(text: str) -> list[str]:
     ]
 
 
+def _fields(data: bytes, names: Names) -> list[list[str]]:
+    rows = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";")
+    return [[_masked(field, names) for field in row] for row in rows]
+
+
 def test_public_and_internal_outputs_have_the_same_structure(
     planted: Path, outputs: dict[str, dict[str, bytes]]
 ) -> None:
@@ -313,6 +320,10 @@ def test_public_and_internal_outputs_have_the_same_structure(
             assert _rows(mine) == _rows(theirs), name
         elif name.endswith(".docx"):
             assert _docx(mine, names) == _docx(theirs, names), name
+        elif name.endswith(".csv"):
+            # fields, not their quoting: a name form with a ';' ("&#90;wartkruis") makes the
+            # writer quote the internal field, which the public one has no reason to
+            assert _fields(mine, names) == _fields(theirs, names), name
         else:
             a = _lines(_masked(mine.decode("utf-8"), names))
             b = _lines(_masked(theirs.decode("utf-8"), names))
