@@ -28,7 +28,7 @@ import logging
 import shutil
 import tempfile
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -37,6 +37,7 @@ from typing import Any, Final
 
 from generator.exceptions import OutputError
 from generator.resources import PACKAGE
+from generator.text.typesetting import hyphenated
 
 logger = logging.getLogger(__name__)
 
@@ -55,8 +56,33 @@ _SHOWN_FORMAT = (
 _BYTE_ORDER_MARK = "\ufeff"
 
 
-def typeset(template: str, data: Mapping[str, Any]) -> bytes:
-    """The PDF of ``templates/<template>`` with ``data`` as its ``sys.inputs.data``."""
+#: asks the template, typeset with this data, for the values of the metadata with this label
+Ask = Callable[[Mapping[str, Any], str], list[Any]]
+#: chooses the data to typeset, asking the template how candidates come out (a layout that
+#: leaves no page almost empty)
+Settle = Callable[[Ask, Mapping[str, Any]], Mapping[str, Any]]
+
+
+def typeset(template: str, data: Mapping[str, Any], *, settle: Settle | None = None) -> bytes:
+    """The PDF of ``templates/<template>`` with ``data`` as its ``sys.inputs.data``; with
+    ``settle``, with the data it chooses."""
+    pdf = _compile(template, data, settle, pdf_standards=STANDARD)
+    assert isinstance(pdf, bytes)
+    return pdf
+
+
+def pages(
+    template: str, data: Mapping[str, Any], fmt: str = "svg", *, settle: Settle | None = None
+) -> list[bytes]:
+    """The pages of ``templates/<template>`` as Typst draws them itself, one SVG (or PNG, with
+    ``fmt="png"``) a page: to show the document as it will print, without a PDF viewer."""
+    drawn = _compile(template, data, settle, format=fmt)
+    return drawn if isinstance(drawn, list) else [drawn]
+
+
+def _compile(
+    template: str, data: Mapping[str, Any], settle: Settle | None, **options: Any
+) -> bytes | list[bytes]:
     import typst
 
     with tempfile.TemporaryDirectory(prefix="statusgen-typst-") as folder:
@@ -68,7 +94,27 @@ def typeset(template: str, data: Mapping[str, Any]) -> bytes:
         if not main.is_file():
             raise OutputError(f"there is no print template '{template}' in templates/")
         fonts = _font_folder(root)
-        text, missing = printable(json.dumps(data, ensure_ascii=False))
+        if settle is not None:
+
+            def ask(candidate: Mapping[str, Any], label: str) -> list[Any]:
+                text, _ = printable(json.dumps(hyphenated(candidate), ensure_ascii=False))
+                try:
+                    found = typst.query(
+                        str(main), f"<{label}>", field="value", root=folder,
+                        font_paths=[str(fonts)], ignore_system_fonts=True,
+                        sys_inputs={"data": text},
+                    )  # fmt: skip
+                except typst.TypstError as exc:
+                    raise OutputError(
+                        f"Typst could not typeset {template}: {exc.message}"
+                    ) from None
+                values: list[Any] = json.loads(found)
+                return values
+
+            data = settle(ask, data)
+        # the Dutch rules: soft hyphens at the allowed points of long words, en dashes in ranges
+        shown = hyphenated(data)
+        text, missing = printable(json.dumps(shown, ensure_ascii=False))
         if missing:
             logger.warning(
                 "%s: %d kind(s) of character no font of the PDF holds are printed as %s (%s); "
@@ -79,19 +125,20 @@ def typeset(template: str, data: Mapping[str, Any]) -> bytes:
                 " ".join(f"U+{ord(c):04X}" for c in missing[:12]) + (" ..." * (len(missing) > 12)),
             )
         try:
-            pdf, warnings = typst.compile_with_warnings(
+            output, warnings = typst.compile_with_warnings(
                 str(main),
                 root=folder,
                 font_paths=[str(fonts)],
                 ignore_system_fonts=True,
                 sys_inputs={"data": text},
-                pdf_standards=STANDARD,
+                **options,
             )
         except typst.TypstError as exc:
             raise OutputError(f"Typst could not typeset {template}: {exc.message}") from None
     for warning in warnings:
         logger.warning("Typst, %s: %s", template, warning.message)
-    return pdf
+    result: bytes | list[bytes] = output
+    return result
 
 
 def printable(text: str) -> tuple[str, list[str]]:
