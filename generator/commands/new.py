@@ -15,7 +15,7 @@ import yaml
 from generator.exceptions import UsageError
 from generator.load.dataset import Dataset, load
 from generator.load.diagnostics import Diagnostics
-from generator.load.kinds import Kind, all_kinds, kind_named
+from generator.load.kinds import SCHEMA_FOLDER, Kind, all_kinds, kind_named
 from generator.load.onefile import file_errors
 from generator.load.yamlsource import SourceError, parse
 from generator.options import DateType, data_option
@@ -23,6 +23,21 @@ from generator.publish import Publication
 
 NEW_KINDS = tuple(k.name for k in all_kinds() if k.new_name)
 HEADER = "# Nieuw bestand van statusgen new: vul titels, deadlines en statussen aan.\n"
+
+
+def new_file(kind: Kind[Any], document: dict[str, Any]) -> str:
+    """A new data file's text: the modeline that finds its schema, a note, the document."""
+    return kind.modeline + "\n" + HEADER + dump(document)
+
+
+def add_schema(publication: Publication, data_dir: Path, kind: Kind[Any]) -> None:
+    """The kind's schema in the data folder, where the new file's modeline points, unless one
+    is there already (`statusgen schema` refreshes them all)."""
+    from generator.commands.schema import schema_text
+
+    name = f"{SCHEMA_FOLDER}/{kind.schema_name}"
+    if not (data_dir / name).exists():
+        publication.add(name, schema_text(kind))
 
 
 #: words of a name that are ordinary words too: kept in a file name
@@ -107,8 +122,10 @@ def command(kind_name: str, titel: str | None, datum: dt.date | None, data_dir: 
     """Write a new, valid file of a kind: werkstroom and actie get the next free number,
     a vergadering is named after its date, a risico is added to risicos.yaml.
 
-    What it writes passes `statusgen check --strict`; fill in the rest. A title that check
-    would refuse is refused here, and the file name leaves out the words of registered names.
+    What it writes passes `statusgen check --strict`; fill in the rest. A new file's first line
+    points editors to its kind's JSON Schema in DATA/schemas/ (written there if missing). A
+    title that check would refuse is refused here, and the file name leaves out the words of
+    registered names.
     """
     kind = kind_named(kind_name)
     if titel is None and kind_name != "vergadering":
@@ -131,7 +148,7 @@ def command(kind_name: str, titel: str | None, datum: dt.date | None, data_dir: 
     elif path.exists():
         raise UsageError(f"{path} exists already")
     else:
-        text = HEADER + dump(document)
+        text = new_file(kind, document)
     refused = file_errors(kind, name, text)
     if refused:
         shown = "; ".join(refused[:3]) + (f"; and {len(refused) - 3} more" if refused[3:] else "")
@@ -141,6 +158,7 @@ def command(kind_name: str, titel: str | None, datum: dt.date | None, data_dir: 
         )
     publication = Publication(data_dir)
     publication.add(name, text.encode("utf-8"))
+    add_schema(publication, data_dir, kind)
     publication.publish()
 
 
