@@ -53,6 +53,7 @@ from generator.render.deck.metrics import (
     RAISE,
     RAISED_DIGITS,
     Line,
+    count_lines,
     em_width,
     hyphenate,
     line_em,
@@ -162,7 +163,17 @@ def _lines(pieces: tuple[tuple[str, bool, bool], ...], width: float, size: float
 
 
 def para_height(para: Para, width: float) -> float:
-    return len(para_lines(para, width)) * para.size * LINE + para.space_before
+    room = _text_width(para, width)
+    return _line_count(para.runs, room, para.size) * para.size * LINE + para.space_before
+
+
+@lru_cache(maxsize=65536)
+def _line_count(runs: tuple[Run, ...], room: float, size: float) -> int:
+    """How many lines ``runs`` take in ``room`` points at ``size``: what a height needs,
+    counted once per (text, width, size) and never made into lines (``para_lines`` makes them
+    for the paragraphs that are split)."""
+    pieces = tuple((_measured(run, room, size), run.bold, run.italic) for run in runs)
+    return count_lines(pieces, room, size)
 
 
 def paras_height(paras: Sequence[Para], width: float) -> float:
