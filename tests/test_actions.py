@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from docx import Document
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
@@ -113,7 +115,7 @@ def test_docx_is_a_real_word_table(run: Run, tmp_path: Path) -> None:
     first_cells = [row.cells[0].text.split("\n")[0] for row in table.rows]
     assert "1." in first_cells and "83." in first_cells
     props = document.core_properties
-    assert props.author == "Crisisorganisatie Kinderopvangtoeslag"
+    assert props.author == "Ministerie van Financiën"
     with zipfile.ZipFile(out / "actietabel.docx") as archive:
         blob = b"".join(archive.read(n) for n in archive.namelist())
     assert b"python-docx" not in blob and b"thumbnail" not in blob.lower()
@@ -123,11 +125,27 @@ def test_xlsx_sorts_and_filters(run: Run, tmp_path: Path) -> None:
     out = build(run, DEMO, tmp_path, "--format", "xlsx")
     sheet = load_workbook(out / "actietabel.xlsx").active
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:J31"
+    # no action is compared with an earlier version: no Gewijzigd column
+    assert sheet.auto_filter.ref == "A1:I31"
     assert [c.value for c in sheet[1]][:4] == ["Actie", "Sectie", "Subsectie", "Omschrijving"]
+    assert "Gewijzigd" not in [c.value for c in sheet[1]]
     assert [sheet.cell(row=r, column=1).value for r in (2, 31)] == [1, 83]
     assert sheet.cell(row=2, column=8).alignment.wrap_text
     assert sheet.cell(row=2, column=7).value == "Loopt"
+
+
+def test_xlsx_leaves_out_the_columns_no_action_fills(run: Run, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DEMO, data)
+    for path in (data / "acties").glob("*.yaml"):
+        actie = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for field in ("eigenaar", "bijgewerkt"):
+            actie.pop(field, None)
+        path.write_text(yaml.safe_dump(actie, allow_unicode=True), encoding="utf-8")
+    out = build(run, data, tmp_path, "--format", "xlsx")
+    header = [c.value for c in load_workbook(out / "actietabel.xlsx").active[1]]
+    assert "Eigenaar" not in header and "Bijgewerkt" not in header and "Gewijzigd" not in header
+    assert header[:2] == ["Actie", "Sectie"] and "Stand van zaken" in header
 
 
 def test_pdf_is_tagged_and_complete(run: Run, tmp_path: Path) -> None:

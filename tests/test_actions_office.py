@@ -46,8 +46,9 @@ def test_docx_grid_agrees_with_the_cells(run: Run, tmp_path: Path) -> None:
 
 def test_libreoffice_lays_the_docx_out_like_the_pdf(run: Run, tmp_path: Path) -> None:
     out = build(run, DEMO, tmp_path / "out", "docx,pdf")
-    typst_pages = page_count(out / "actietabel.pdf") - 1  # the PDF has a cover
-    office_pages = page_count(to_pdf(out / "actietabel.docx", tmp_path))
+    # both have a cover
+    typst_pages = page_count(out / "actietabel.pdf") - 1
+    office_pages = page_count(to_pdf(out / "actietabel.docx", tmp_path)) - 1
     assert abs(office_pages - typst_pages) <= max(1, round(0.15 * typst_pages)), (
         office_pages,
         typst_pages,
@@ -155,15 +156,15 @@ def test_docx_pages_are_filled_and_continued_rows_start_a_page(
     part headed "N (vervolg)" is the first on the next page."""
     for path in sorted((data / "acties").glob("*.yaml")):
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
-        document["stand_van_zaken"] = sentences(document["nummer"], 25)
+        document["stand_van_zaken"] = sentences(document["nummer"], 18)
         path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
     out = build(run, data, tmp_path / "out", "docx")
     pdf = to_pdf(out / "actietabel.docx", tmp_path)
     room = 492  # what a page has for rows (docx.ROOM)
     gaps = gaps_at_the_foot(pdf)
-    assert all(gap < 0.15 * room for gap in gaps[:-1]), gaps
+    assert all(gap < 0.15 * room for gap in gaps[1:-1]), gaps  # the cover aside
     pages = page_texts(pdf)
-    assert len(pages) == 3, gaps  # 0.6 + 0.6 + 0.6 page and the title: 2 and a bit
+    assert len(pages) == 3, gaps  # the cover, then 0.6 + 0.6 + 0.6 page: 2
     continued = 0
     for page in pages:
         rows = re.findall(r"^\s*(\d+)(\.| \(vervolg\))\s", page, re.M)
@@ -172,7 +173,7 @@ def test_docx_pages_are_filled_and_continued_rows_start_a_page(
     assert continued >= 1
     # nothing is lost or repeated on the way
     found = re.findall(r"\bS(\d+)x(\d\d)\b", "\n".join(pages))
-    assert len(found) == 3 * 25 == len(set(found))
+    assert len(found) == 3 * 18 == len(set(found))
 
 
 #: an action in the form of action 80 of 2021 (in our own words): five paragraphs that

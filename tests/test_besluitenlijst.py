@@ -242,3 +242,55 @@ def test_diff_reports_actions_added_closed_and_slipped(run: Run, data: Path) -> 
     assert "**SCT-actie 2030-09-09/1**: status *Loopt* → *Afgerond*" in out
     assert "**SCT-actie 2030-09-09/2**: deadline 1 okt 2030 → 15 okt 2030 (+14 dagen" in out
     assert "**SCT-actie 2030-09-09/3** toegevoegd: Ouders informeren" in out
+
+
+def _docx_text(path: Path) -> str:
+    """A DOCX's paragraphs and table cells in document order."""
+    document = Document(str(path))
+    parts: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        if child.tag.endswith("}p"):
+            parts.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+        elif child.tag.endswith("}tbl"):
+            parts.append(" ".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+    return "\n".join(parts)
+
+
+def test_pdf_docx_and_markdown_say_the_same(run: Run, data: Path, tmp_path: Path) -> None:
+    """One model, three writers: the same words, the same sentences for empty sections, the
+    same counts in Dutch ("geen besluiten"), the same sections (the PDF had no "Openstaande
+    acties uit eerdere overleggen")."""
+    import re
+
+    from tests.printed import plain_text
+
+    meetings(data)
+    out = tmp_path / "out"
+    for date in ("2030-09-09", "2030-09-12"):
+        result = run(
+            "besluitenlijst", "--data", data, "--output", out, "--vergadering", date,
+            "--format", "docx,md,pdf",
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        md = (out / f"besluitenlijst-{date}.md").read_text(encoding="utf-8")
+        markdown = re.sub(r"[*#|]|-{3,}", " ", md)
+        docx = _docx_text(out / f"besluitenlijst-{date}.docx")
+        pdf = plain_text(out / f"besluitenlijst-{date}.pdf")
+        # the PDF's running header and footer repeat the title and the meeting; its page
+        # number is the only text of its own
+        assert words(markdown) == words(docx), date
+        assert words(pdf) - words(markdown) <= {"pagina", "van"}, date
+        assert words(markdown) <= words(pdf), date
+        for sentence in (
+            "Openstaande acties uit eerdere overleggen",
+            "Acties uit dit overleg",
+        ):
+            for text in (md, docx, pdf):
+                assert sentence in text, (date, sentence)
+    later = (out / "besluitenlijst-2030-09-12.md").read_text(encoding="utf-8")
+    pdf = plain_text(out / "besluitenlijst-2030-09-12.pdf")
+    for text in (later, _docx_text(out / "besluitenlijst-2030-09-12.docx"), pdf):
+        assert "Er zijn in dit overleg geen besluiten vastgelegd." in text
+        assert "Geen besluiten; geen nieuwe acties; 2 acties uit eerdere overleggen open" in text
+        assert "0 besluiten" not in text

@@ -36,11 +36,11 @@ def test_demo_table_is_pdf_ua_with_its_metadata_and_fonts(run: Run, tmp_path: Pa
     assert_is_pdf_ua(
         pdf,
         title="Stand van zaken vervolgacties Parlementaire Onderzoekscommissie Kinderopvangtoeslag",
-        author="Crisisorganisatie Kinderopvangtoeslag",
+        author="Ministerie van Financiën",
     )
     pages = page_texts(pdf)
     cover = pages[0]
-    assert "Crisisorganisatie Kinderopvangtoeslag" in cover and "Stand per 15 juni 2021" in cover
+    assert "Ministerie van Financiën" in cover and "Stand per 15 juni 2021" in cover
     assert "30 acties: 3 nog niet gestart, 21 lopend, 6 afgerond." in plain_text(pdf)
     for number, page in enumerate(pages[1:], start=2):
         assert "Actie" in page and "Stand van zaken" in page  # the header row, on every page

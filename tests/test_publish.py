@@ -34,8 +34,9 @@ NAMES = Names(["A. Brinkhuis", "É. Çelik", "J. de Vries", "J. Bos"])
             "de heer Persoonsgegevens en mevrouw Persoonsgegevens",
         ),
         ("A.\nBrinkhuis, A.Brinkhuis", "Persoonsgegevens, Persoonsgegevens"),
-        # not names: lower case surname alone, a longer word, a surname under four letters
-        ("de brinkhuisweg en brinkhuis", "de brinkhuisweg en brinkhuis"),
+        # a surname in lower case is a name (identifiers, addresses); a longer word is not
+        ("de brinkhuisweg en brinkhuis", "de brinkhuisweg en Persoonsgegevens"),
+        # a surname under four letters is a name only where a name stands
         ("Bos en bos; J. Bos", "Bos en bos; Persoonsgegevens"),
         (
             "De Belastingdienst werkt samen met gemeenten.",

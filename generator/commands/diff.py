@@ -13,7 +13,8 @@ from generator.load import history
 from generator.load.dataset import load
 from generator.load.diagnostics import Diagnostics
 from generator.options import data_option, openbaar_option, quiet_option
-from generator.publish import Publication, names, public_versions
+from generator.publish import Publication, public_publication
+from generator.publish.redact import redacted
 from generator.render.diff.compare import compare, invalid_files
 from generator.render.diff.json import as_json as review_json
 from generator.render.diff.markdown import markdown
@@ -71,16 +72,24 @@ def command(
         publication = Publication(None)
         if openbaar:
             # the base version is audited too: a name removed since then is in the diff
-            (old, new), publication = public_versions(
+            publication = public_publication(
                 None,
                 [(old, base_label), (new, None if head is None else head_label)],
                 strict=strict,
             )
-            withheld = publication.withheld or names()
-            invalid = [(side, withheld.redact(message)) for side, message in invalid]
+        # compared as written, redacted after: rows matched by a title that differs only by
+        # a name stay apart, and a name changed inside a text is a change
         review = compare(old, new, base=base_label, head=head_label, invalid=invalid)
+    withheld = publication.withheld
+    if withheld is not None:
+        # before it is written: what the writers shorten ("Titel…") is shortened redacted
+        review = redacted(review, withheld)
     if fmt == "json":
-        publication.echo(json.dumps(review_json(review), ensure_ascii=False, indent=2))
+        document = review_json(review)
+        if withheld is not None:
+            document = redacted(document, withheld)
+        publication.echo(json.dumps(document, ensure_ascii=False, indent=2))
     else:
-        publication.echo(markdown(review), nl=False)
+        text = markdown(review)
+        publication.echo(text if withheld is None else withheld.redact(text), nl=False)
     publication.publish()

@@ -27,6 +27,7 @@ from generator.load.kinds.actie import Actie
 from generator.load.kinds.organisatie import Organisatie
 from generator.load.kinds.werkstroom import Werkstroom
 from generator.load.messages import describe_validation_error
+from generator.load.senders import warn_missing_senders
 from generator.load.textlimits import (
     TextProblem,
     character_problems,
@@ -90,7 +91,9 @@ class Dataset:
 
     @property
     def people(self) -> People:
-        return People(self.personen)
+        org = self.organisatie
+        units = {p.id: p.onderdeel for p in org.personen} if org else {}
+        return People(self.personen, units)
 
     def markdown_file(self, relative: str) -> str:
         """The text of a Markdown file the data points to, as ``check`` read and judged it (it
@@ -123,6 +126,7 @@ def load(root: Path, report: Diagnostics, *, peildatum: dt.date | None = None) -
     _warn_unknown_files(root, known, report)
     _cross_check(dataset, report)
     _warn_texts(dataset, report)
+    warn_missing_senders(dataset, report)
     context = CheckContext(
         peildatum=peildatum,
         root=root,

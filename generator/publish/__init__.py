@@ -56,10 +56,18 @@ def public_versions(
 
     ``versions`` pairs each dataset with the name of its version, None for the data folder
     itself (a diff's base is a temporary copy: its files are named after the git version)."""
+    publication = public_publication(folder, versions, strict=strict)
+    withheld = publication.withheld
+    return [public(d, withheld) for d, _ in versions], publication
+
+
+def public_publication(
+    folder: Path | None, versions: Sequence[tuple[Dataset, str | None]], *, strict: bool
+) -> Publication:
+    """The publication for the public version of outputs made from ``versions`` as they are
+    (a diff compares the versions before it redacts), after the Woo audit."""
     _woo_audit(versions, strict=strict)
-    datasets = [dataset for dataset, _ in versions]
-    withheld = names(*datasets)
-    return [public(d, withheld) for d in datasets], Publication(folder, withheld=withheld)
+    return Publication(folder, withheld=names(*(dataset for dataset, _ in versions)))
 
 
 def _woo_audit(versions: Sequence[tuple[Dataset, str | None]], *, strict: bool) -> None:
@@ -163,5 +171,5 @@ def _refuse_names(withheld: Names, file_name: str, data: bytes) -> None:
         if found:
             raise OutputError(
                 f"the public version would still hold a registered name in {place} "
-                f"({len(found)} time(s)); nothing was written. Diagnostics this as a bug."
+                f"({len(found)} time(s)); nothing was written. Please report this as a bug."
             )

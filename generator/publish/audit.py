@@ -45,6 +45,7 @@ from generator.load.fields import PERSON_ID
 from generator.load.kinds.organisatie import GeenNaam, Organisatie
 from generator.load.yamlsource import SourceDocument, strings
 from generator.model.names import Names, fold
+from generator.publish.redact import PERSON_FIELDS
 
 INSTALL = "pip install 'statusgen[woo]'"
 PREFIX = "possible personal name not in the registry: "
@@ -104,9 +105,19 @@ class Finding:
         return f"{where}: warning: {self.message}{at}"
 
 
+AMBIGUOUS = (
+    "registered surname '{}' where an ordinary word can stand: published as written; if it "
+    "is the person, write the initial or a title before it (dhr., mevrouw), or put it in a "
+    "person field"
+)
+
+
 @dataclass
 class Result:
     findings: list[Finding] = field(default_factory=list)
+    #: registered surnames that are ordinary words, not where a name stands: (file, line,
+    #: column, word, path)
+    ambiguous: list[tuple[Path, int, int, str, DocPath]] = field(default_factory=list)
     #: indexes of the geen_namen entries that accounted for a finding
     used: set[int] = field(default_factory=set)
 
@@ -117,6 +128,10 @@ def check(dataset: Dataset, say: Say) -> list[Diagnostic]:
 
     result = audit(dataset, detector.load(say))
     diagnostics = [finding.diagnostic() for finding in result.findings]
+    diagnostics += [
+        Diagnostic(file, line, column, Severity.WARNING, AMBIGUOUS.format(word), path)
+        for file, line, column, word, path in result.ambiguous
+    ]
     organisations = dataset.loaded.get("organisatie", [])
     if organisations:
         entry = organisations[0]
@@ -177,11 +192,20 @@ def audit(
     result = Result()
     sources: dict[Path, _SourceText] = {}
     for text in _texts(dataset):
+        person = any(part in PERSON_FIELDS for part in text.path[-2:])
+        registered = lists.persons.found(text.value, person=person)
+        for start, end in registered.ambiguous:
+            word = text.value[start:end]
+            result.ambiguous.append(
+                (text.file, *_place(text, start, word, sources), word, text.path)
+            )
         shown, origins = visible(text.value)
         spans = detector.spans(shown)
         if not spans:
             continue
-        persons = lists.persons.spans(shown) + lists.officials.spans(shown)
+        # a registered surname that stands as an ordinary word is not an unregistered name
+        found = lists.persons.found(shown, person=person)
+        persons = found.withheld + found.ambiguous + lists.officials.spans(shown)
         phrases = lists.phrases(shown, text.relative)
         for start, end in spans:
             name_end = _own_end(shown, start, end)
@@ -209,6 +233,7 @@ def audit(
                 )
             )
     result.findings.sort(key=lambda f: (f.relative, f.line, f.column))
+    result.ambiguous.sort(key=lambda a: (str(a[0]), a[1], a[2]))
     return result
 
 

@@ -31,7 +31,7 @@ def texts(name: str, data: bytes) -> Iterator[tuple[str, str]]:
         yield from _pdf(name, data)
     else:
         text = data.decode("utf-8", errors="replace")
-        if name.endswith(".ics"):
+        if name.endswith(".ics") or text.startswith("BEGIN:VCALENDAR"):  # standard output too
             text = _ICS_ESCAPE.sub(lambda m: " " if m[1] in "nN" else m[1], _ICS_FOLD.sub("", text))
         if "<" in text:
             yield from markup(name, text)

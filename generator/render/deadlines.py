@@ -43,6 +43,9 @@ class Item:
     deadline: Deadline
     status: str
     actiepunt: bool = False
+    #: who it is, as the data says it (a person id, a unit): the public version names every
+    #: person "Persoonsgegevens", and each keeps a group of their own
+    wie: str = ""
 
     @property
     def due(self) -> dt.date:
@@ -62,15 +65,21 @@ class Item:
 class Radar:
     peildatum: dt.date
     tot: dt.date
+    #: per trekker (``Item.wie``) the work
     overdue: dict[str, list[Item]]
     upcoming: dict[str, list[Item]]
     openbaar: bool
 
     @property
     def trekkers(self) -> list[str]:
+        """The groups (``Item.wie``), in the same order in the public and internal version."""
         return sorted(
             self.overdue.keys() | self.upcoming.keys(), key=lambda t: (t == GEEN_TREKKER, t)
         )
+
+    def name(self, wie: str) -> str:
+        """How a group is headed: the trekker's name."""
+        return next(i.trekker for i in [*self.overdue.get(wie, []), *self.upcoming.get(wie, [])])
 
 
 def items(dataset: Dataset, people: People) -> list[Item]:
@@ -83,6 +92,7 @@ def items(dataset: Dataset, people: People) -> list[Item]:
             o.actiepunt.deadline,
             o.status,
             actiepunt=True,
+            wie=o.actiepunt.actiehouder,
         )
         for o in open_nu(opvolging(dataset.items("vergadering")))
         if o.actiepunt.deadline.due is not None
@@ -94,6 +104,7 @@ def items(dataset: Dataset, people: People) -> list[Item]:
             w.titel,
             w.deadline,
             w.status,
+            wie=w.trekker or GEEN_TREKKER,
         )
         for w in work(dataset.werkstromen)
         if w.deadline is not None and w.deadline.due is not None and w.status != "afgerond"
@@ -108,9 +119,9 @@ def radar(dataset: Dataset, *, peildatum: dt.date, days: int) -> Radar:
     upcoming: dict[str, list[Item]] = {}
     for item in items(dataset, people):
         if verlopen(item.deadline, item.status, peildatum):
-            overdue.setdefault(item.trekker, []).append(item)
+            overdue.setdefault(item.wie, []).append(item)
         elif item.due <= tot:
-            upcoming.setdefault(item.trekker, []).append(item)
+            upcoming.setdefault(item.wie, []).append(item)
     return Radar(peildatum, tot, overdue, upcoming, dataset.openbaar)
 
 
@@ -123,7 +134,8 @@ def text(report: Radar, *, markdown: bool) -> str:
     if not report.trekkers:
         lines.append("Niets verlopen en niets te doen in deze periode.")
     for trekker in report.trekkers:
-        lines += [f"## {trekker}", ""] if markdown else [trekker]
+        name = report.name(trekker)
+        lines += [f"## {name}", ""] if markdown else [name]
         if markdown:
             lines += ["| | Deadline | Opdracht | Wat | Status |", "|---|---|---|---|---|"]
         for label, group in (("VERLOPEN", report.overdue), ("te doen", report.upcoming)):
@@ -155,7 +167,7 @@ def calendar(dataset: Dataset, report: Radar) -> bytes:
     cal.add("x-wr-timezone", "Europe/Amsterdam")
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
     for group, label in ((report.overdue, "VERLOPEN: "), (report.upcoming, "")):
-        for trekker, found in group.items():
+        for found in group.values():
             for item in found:
                 event = icalendar.Event()
                 if item.actiepunt:
@@ -165,7 +177,9 @@ def calendar(dataset: Dataset, report: Radar) -> bytes:
                 event.add("uid", uid)
                 event.add("dtstamp", stamp)
                 event.add("summary", f"{label}{item.opdracht} {item.titel}")
-                event.add("description", f"{item.rol}: {trekker}. Status: {item.status_label}.")
+                event.add(
+                    "description", f"{item.rol}: {item.trekker}. Status: {item.status_label}."
+                )
                 event.add("dtstart", item.due)
                 event.add("dtend", item.due + dt.timedelta(days=1))
                 event.add("categories", ["Actie SCT" if item.actiepunt else "Deadline"])

@@ -28,7 +28,7 @@ import logging
 import shutil
 import tempfile
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -37,6 +37,7 @@ from typing import Any, Final
 
 from generator.exceptions import OutputError
 from generator.resources import PACKAGE
+from generator.text.typesetting import hyphenated
 
 logger = logging.getLogger(__name__)
 
@@ -55,8 +56,16 @@ _SHOWN_FORMAT = (
 _BYTE_ORDER_MARK = "\ufeff"
 
 
-def typeset(template: str, data: Mapping[str, Any]) -> bytes:
-    """The PDF of ``templates/<template>`` with ``data`` as its ``sys.inputs.data``."""
+#: asks the template, typeset with this data, for the values of the metadata with this label
+Ask = Callable[[Mapping[str, Any], str], list[Any]]
+#: chooses the data to typeset, asking the template how candidates come out (a layout that
+#: leaves no page almost empty)
+Settle = Callable[[Ask, Mapping[str, Any]], Mapping[str, Any]]
+
+
+def typeset(template: str, data: Mapping[str, Any], *, settle: Settle | None = None) -> bytes:
+    """The PDF of ``templates/<template>`` with ``data`` as its ``sys.inputs.data``; with
+    ``settle``, with the data it chooses."""
     import typst
 
     with tempfile.TemporaryDirectory(prefix="statusgen-typst-") as folder:
@@ -68,7 +77,27 @@ def typeset(template: str, data: Mapping[str, Any]) -> bytes:
         if not main.is_file():
             raise OutputError(f"there is no print template '{template}' in templates/")
         fonts = _font_folder(root)
-        text, missing = printable(json.dumps(data, ensure_ascii=False))
+        if settle is not None:
+
+            def ask(candidate: Mapping[str, Any], label: str) -> list[Any]:
+                text, _ = printable(json.dumps(hyphenated(candidate), ensure_ascii=False))
+                try:
+                    found = typst.query(
+                        str(main), f"<{label}>", field="value", root=folder,
+                        font_paths=[str(fonts)], ignore_system_fonts=True,
+                        sys_inputs={"data": text},
+                    )  # fmt: skip
+                except typst.TypstError as exc:
+                    raise OutputError(
+                        f"Typst could not typeset {template}: {exc.message}"
+                    ) from None
+                values: list[Any] = json.loads(found)
+                return values
+
+            data = settle(ask, data)
+        # the Dutch rules: soft hyphens at the allowed points of long words, en dashes in ranges
+        shown = hyphenated(data)
+        text, missing = printable(json.dumps(shown, ensure_ascii=False))
         if missing:
             logger.warning(
                 "%s: %d kind(s) of character no font of the PDF holds are printed as %s (%s); "

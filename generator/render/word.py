@@ -5,6 +5,7 @@ footer: the parts python-docx has no API for are made here, in one place."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
@@ -21,10 +22,19 @@ GRIJS = RGBColor.from_string(huisstijl.GRIJS)
 LANGUAGE = "nl-NL"
 
 
+#: the one font family of the documents, by name: Arial, which LibreOffice sets in Liberation
+#: Sans (the same widths), as the PDFs are
+FONT = "Arial"
+_THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme")
+
+
 def language_and_font(document: object) -> None:
+    """Dutch, and Arial throughout: the defaults, every style (the headings included, which
+    python-docx's template sets in the theme's font, Calibri Light, or DejaVu in LibreOffice)
+    and the theme's own fonts, so nothing falls back to another family."""
     styles = document.styles  # type: ignore[attr-defined]
     normal = styles["Normal"]
-    normal.font.name = "Arial"
+    normal.font.name = FONT
     normal.font.size = Pt(10)
     defaults = styles.element.find(qn("w:docDefaults"))
     r_pr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
@@ -34,12 +44,41 @@ def language_and_font(document: object) -> None:
         r_pr.append(lang)
     for attribute in ("w:val", "w:eastAsia", "w:bidi"):
         lang.set(qn(attribute), LANGUAGE)
-    fonts = r_pr.find(qn("w:rFonts"))
-    if fonts is not None:
-        for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
-            fonts.set(qn(attribute), "Arial")
-        for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
-            fonts.attrib.pop(qn(attribute), None)
+    _named_font(r_pr)
+    for style in styles.element.findall(qn("w:style")):
+        _named_font(style.get_or_add_rPr())
+    _theme_fonts(document)
+
+
+def _named_font(r_pr: object) -> None:
+    """``FONT`` by name for every script of a run's properties, no theme font."""
+    fonts = r_pr.find(qn("w:rFonts"))  # type: ignore[attr-defined]
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        r_pr.insert(0, fonts)  # type: ignore[attr-defined]
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), FONT)
+    for attribute in _THEME_ATTRIBUTES:
+        fonts.attrib.pop(qn(attribute), None)
+
+
+def _theme_fonts(document: object) -> None:
+    """The theme's heading and body fonts (``a:majorFont``, ``a:minorFont``) are ``FONT`` too,
+    for whatever still refers to them (a style a reader adds)."""
+    from lxml import etree
+
+    package = document.part.package  # type: ignore[attr-defined]
+    for part in package.iter_parts():
+        if not str(part.partname).startswith("/word/theme/"):
+            continue
+        tree = etree.fromstring(part.blob)
+        drawing = "http://schemas.openxmlformats.org/drawingml/2006/main"
+        for kind in ("majorFont", "minorFont"):
+            for latin in tree.iter(f"{{{drawing}}}{kind}"):
+                for child in latin:
+                    if etree.QName(child).localname in ("latin", "cs"):
+                        child.set("typeface", FONT)
+        part._blob = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def repeat_header(tr: object) -> None:
@@ -58,30 +97,81 @@ def shade(cell: _Cell, colour: str) -> None:
     cell._tc.get_or_add_tcPr().append(shading)
 
 
+#: an ordinal whose ending is set superscript, as Dutch typesetting has it: 1e, 4de, 21ste
+ORDINAL = re.compile(r"\b(\d+)(e|de|ste)\b")
+
+
+def runs(
+    paragraph: Paragraph,
+    text: str,
+    *,
+    bold: bool | None = None,
+    italic: bool | None = None,
+    colour: RGBColor | None = None,
+) -> None:
+    """``text`` as runs of ``paragraph``, an ordinal's ending superscript."""
+    at = 0
+    pieces: list[tuple[str, bool]] = []
+    for match in ORDINAL.finditer(text):
+        pieces.append((text[at : match.start(2)], False))
+        pieces.append((match.group(2), True))
+        at = match.end()
+    pieces.append((text[at:], False))
+    for piece, superscript in pieces:
+        if not piece:
+            continue
+        run = paragraph.add_run(piece)
+        run.bold = bold or None
+        run.italic = italic or None
+        if superscript:
+            run.font.superscript = True
+        if colour is not None:
+            run.font.color.rgb = colour
+
+
 def styled(
     paragraph: Paragraph, text: str, *, bold: bool = False, colour: RGBColor | None = None
 ) -> None:
-    run = paragraph.add_run(text)
-    run.bold = bold or None
-    if colour is not None:
-        run.font.color.rgb = colour
+    runs(paragraph, text, bold=bold, colour=colour)
 
 
-def footer(document: object, title: str) -> None:
-    """'Titel — pagina N' in the footer, N a PAGE field."""
-    paragraph = document.sections[0].footer.paragraphs[0]  # type: ignore[attr-defined]
-    styled(paragraph, f"{title} — pagina ", colour=GRIJS)
+def footer(document: object, title: str, *, cover: bool = False) -> None:
+    """'Titel — Pagina N van M' in the footer, as the PDFs have it: N a PAGE field, M a
+    NUMPAGES field. With ``cover`` the first page (the cover) has no footer."""
+    section = document.sections[0]  # type: ignore[attr-defined]
+    if cover:
+        section.different_first_page_header_footer = True
+    paragraph = section.footer.paragraphs[0]
+    styled(paragraph, f"{title} — Pagina ", colour=GRIJS)
+    _field(paragraph, "PAGE")
+    styled(paragraph, " van ", colour=GRIJS)
+    _field(paragraph, "NUMPAGES")
+
+
+def _field(paragraph: Paragraph, name: str) -> None:
+    """A field (PAGE, NUMPAGES) whose result Word and LibreOffice fill in, in grey."""
     run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+    run.font.color.rgb = GRIJS
+    for kind, text in (
+        ("begin", None),
+        (None, name),
+        ("separate", None),
+        (None, "1"),
+        ("end", None),
+    ):
         if kind:
             field = OxmlElement("w:fldChar")
             field.set(qn("w:fldCharType"), kind)
             run._r.append(field)
-        else:
+        elif text == name:
             instruction = OxmlElement("w:instrText")
             instruction.set(qn("xml:space"), "preserve")
             instruction.text = f" {text} "
             run._r.append(instruction)
+        else:
+            result = OxmlElement("w:t")
+            result.text = text
+            run._r.append(result)
 
 
 def properties(document: object, *, title: str, subject: str, author: str, keywords: str) -> None:

@@ -6,6 +6,7 @@ from pydantic import Field
 
 from generator.load.fields import DataModel, Date, Markdown, Text
 from generator.load.kinds import Kind
+from generator.load.kinds.rapportage import Afzender
 
 TITEL = "Stand van zaken vervolgacties Parlementaire Onderzoekscommissie Kinderopvangtoeslag"
 
@@ -17,6 +18,11 @@ class Actietabel(DataModel):
     inleiding: Markdown | None = Field(None, description="(md) the paragraph above the table.")
     stand_per: Date | None = Field(
         None, description='The date the table describes ("Stand per 15 juni 2021").'
+    )
+    afzender: Afzender | None = Field(
+        None,
+        description="Who issues the table (cover, author). Without it, organisatie.yaml's naam "
+        "and onderdeel do, and check warns.",
     )
 
 

@@ -28,6 +28,13 @@ class Persoon(DataModel):
     id: PersonId = Field(description="The id other files use, e.g. p-devries.")
     naam: Text = Field(description="The name as printed in internal documents.")
     functie: Text | None = Field(None, description="Role, e.g. Werkstroomtrekker.")
+    onderdeel: Text | None = Field(
+        None,
+        description=(
+            "The organisational unit the person works in, e.g. UHT. A document for the Kamer "
+            "names the unit, never the person (a risk's owner in the progress report)."
+        ),
+    )
 
 
 class Functionaris(DataModel):

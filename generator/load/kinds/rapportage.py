@@ -116,7 +116,9 @@ class Rapportage(DataModel):
     titel: Text
     periode: Periode
     afzender: Afzender | None = Field(
-        None, description="Without it, organisatie.yaml's naam and onderdeel issue the report."
+        None,
+        description="Without it, organisatie.yaml's naam and onderdeel issue the report, and "
+        "check warns.",
     )
     plaats: Text | None = Field(None, description='Where it is issued, e.g. "Den Haag".')
     datum: Date | None = Field(None, description="The date of issue: on the cover and colofon.")
@@ -155,6 +157,8 @@ class RapportageKind(Kind[Rapportage]):
         return {
             "titel": titel,
             "periode": {"van": datum.replace(month=1, day=1), "tot": datum},
+            # who sends it; without it check warns (the organisation's name would be printed)
+            "afzender": {"ministerie": "Ministerie van ...", "onderdeel": "..."},
             "inleiding": "Deze rapportage beschrijft ...\n",
             "hoofdstukken": [{"titel": "Eerste hoofdstuk", "tekst": "...\n"}],
         }

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from generator.exceptions import UsageError
@@ -13,7 +13,6 @@ from generator.load.dataset import Dataset
 from generator.load.kinds.actie import Actie
 from generator.load.kinds.actietabel import Actietabel
 from generator.model.legend import ACTIE
-from generator.model.people import People
 from generator.quoting import did_you_mean
 from generator.text import dutch
 
@@ -113,7 +112,7 @@ def build(
     gewijzigd: set[int] | None = None,
     sinds: str | None = None,
 ) -> Tabel:
-    people = dataset.people
+    units = dataset.people.unit_of
     config_items = dataset.items("actietabel")
     config: Actietabel = config_items[0] if config_items else Actietabel()
     acties = dataset.acties
@@ -143,28 +142,34 @@ def build(
             if key not in groups:
                 groups[key] = Subsectie(key)
                 sectie.groups.append(groups[key])
-            groups[key].rows.append(_row(actie, people, gewijzigd))
+            groups[key].rows.append(_row(actie, units, gewijzigd))
         result.append(sectie)
     org = dataset.organisatie
+    if config.afzender:
+        organisatie, onderdeel = config.afzender.ministerie, config.afzender.onderdeel or ""
+    else:
+        organisatie = org.naam if org else ""
+        onderdeel = (org.onderdeel or "") if org else ""
     return Tabel(
         titel=config.titel,
         inleiding=config.inleiding,
         stand_per=config.stand_per,
-        organisatie=org.naam if org else "",
+        organisatie=organisatie,
         secties=result,
         sinds=sinds,
         filters=filters,
         openbaar=dataset.openbaar,
-        onderdeel=(org.onderdeel or "") if org else "",
+        onderdeel=onderdeel,
     )
 
 
-def _row(actie: Actie, people: People, gewijzigd: set[int] | None) -> Row:
+def _row(actie: Actie, units: Callable[[str], str | None], gewijzigd: set[int] | None) -> Row:
     return Row(
         nummer=actie.nummer,
         omschrijving=actie.omschrijving,
         moties=tuple(actie.moties),
-        eigenaar=people.name(actie.eigenaar) if actie.eigenaar else None,
+        # a unit, never a person's name: the table goes to the Kamer
+        eigenaar=units(actie.eigenaar) if actie.eigenaar else None,
         status=actie.status,
         stand_van_zaken=actie.stand_van_zaken,
         bijgewerkt=actie.bijgewerkt,

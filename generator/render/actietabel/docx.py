@@ -9,16 +9,17 @@ import io
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, RGBColor, Twips
+from docx.shared import Mm, Pt, RGBColor, Twips
 from docx.styles.style import ParagraphStyle
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from generator.model import huisstijl
 from generator.render.actietabel.build import COLUMNS, Row, Tabel
-from generator.render.actietabel.parts import MM, WORD, Pages, Para, Setting, height
+from generator.render.actietabel.parts import MM, ROW, WORD, Pages, Para, height
 from generator.render.word import (
     GRIJS,
     LINTBLAUW,
@@ -26,6 +27,7 @@ from generator.render.word import (
     language_and_font,
     properties,
     repeat_header,
+    runs,
     shade,
     styled,
 )
@@ -34,6 +36,8 @@ from generator.text.lines import Line, lines
 from generator.text.model import Span as Run
 
 COLUMN_MM = (32, 95, 140)
+#: the cells' padding above and below their text (they touched the borders), in twips
+CELL_PAD = 40
 WIDTHS = tuple(Mm(width) for width in COLUMN_MM)
 #: the page's room for rows, in points: A4 landscape from its top margin (15 mm) to its footer
 #: (half an inch from the edge, a line of 10 points), less the header row (a line and its
@@ -42,12 +46,6 @@ ROOM = (210 - 15) * MM - 36 - 11.5 - 12 - 1
 #: Word's list styles go three levels deep, each indented this much (a quarter inch)
 STYLE_LEVELS = 3
 LEVEL_INDENT = 360  # twips
-#: the text above the table: the body at 1.15 lines (the template's default) with 10 points
-#: after each paragraph, and the title (Heading 1: 14 points, 24 before)
-BODY = Setting(size=10.0, leading=1.15 * WORD.leading, margins=0.0, indent=18.0)
-BODY_AFTER = 10.0
-TITLE = Setting(size=14.0, leading=1.15 * 1.15 * 14.0, margins=0.0, indent=0.0)
-TITLE_BEFORE = 24.0
 #: the width of the page's text, in points
 TEXT_WIDTH = sum(COLUMN_MM) * MM
 
@@ -62,19 +60,12 @@ def render(tabel: Tabel) -> bytes:
     }
     _page(document)
     language_and_font(document)
-    heading = document.add_heading(tabel.titel, level=1)
-    for run in heading.runs:
-        run.font.color.rgb = LINTBLAUW
-    if tabel.stand_per:
-        styled(document.add_paragraph(), tabel.stand_per_text, colour=GRIJS)
-    if tabel.inleiding:
-        for para in lines(tabel.inleiding):
-            _write_para(document.add_paragraph(), para, styles)
-    styled(document.add_paragraph(), tabel.samenvatting, bold=True)
+    _cover(document, tabel, styles)
 
     table = document.add_table(rows=1, cols=3)
     table.style = "Table Grid"
     _grid(table)
+    _padding(table)
     header = table.rows[0]
     repeat_header(header._tr)
     _keep_on_one_page(header._tr)
@@ -82,7 +73,8 @@ def render(tabel: Tabel) -> bytes:
         cell.width = width
         styled(cell.paragraphs[0], name, bold=True, colour=RGBColor(0xFF, 0xFF, 0xFF))
         shade(cell, huisstijl.LINTBLAUW)
-    pages = Pages(ROOM, first=ROOM - _above_the_table(tabel))
+    # the table starts on the page after the cover
+    pages = Pages(ROOM, first=ROOM, row=ROW + 2 * CELL_PAD / 20)
     for sectie in tabel.secties:
         _band(table, sectie.titel, "DCE8F4", caps=True, pages=pages)
         for group in sectie.groups:
@@ -90,7 +82,7 @@ def render(tabel: Tabel) -> bytes:
                 _band(table, group.titel, "EEF3F8", caps=False, pages=pages)
             for row in group.rows:
                 _action(table, row, styles, pages)
-    footer(document, tabel.titel)
+    footer(document, tabel.titel, cover=True)
     properties(
         document,
         title=tabel.titel,
@@ -101,6 +93,67 @@ def render(tabel: Tabel) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _cover(document: object, tabel: Tabel, styles: dict[str, ParagraphStyle]) -> None:
+    """The PDF's cover: the issuer's name block (a lintblauw bar, the organisation in bold and
+    its part below), the title, the date, the introduction and the summary; the table starts
+    on the next page."""
+    block = document.add_paragraph()  # type: ignore[attr-defined]
+    fmt = block.paragraph_format
+    fmt.left_indent = Mm(125)
+    fmt.space_after = Pt(0)
+    _bar(block)
+    styled(block, tabel.organisatie, bold=True)
+    if tabel.onderdeel:
+        block.add_run().add_break()
+        styled(block, tabel.onderdeel)
+    heading = document.add_heading(tabel.titel, level=1)  # type: ignore[attr-defined]
+    heading.paragraph_format.space_before = Pt(110)
+    for run in heading.runs:
+        run.font.color.rgb = LINTBLAUW
+        run.font.size = Pt(22)
+    if tabel.stand_per:
+        stand = document.add_paragraph()  # type: ignore[attr-defined]
+        styled(stand, tabel.stand_per_text, colour=GRIJS)
+        for run in stand.runs:
+            run.font.size = Pt(13)
+    if tabel.openbaar:
+        styled(document.add_paragraph(), "Openbare versie", bold=True, colour=GRIJS)  # type: ignore[attr-defined]
+    if tabel.inleiding:
+        for para in lines(tabel.inleiding):
+            _write_para(document.add_paragraph(), para, styles)  # type: ignore[attr-defined]
+    summary = document.add_paragraph()  # type: ignore[attr-defined]
+    styled(summary, tabel.samenvatting, bold=True)
+    summary.add_run().add_break(WD_BREAK.PAGE)
+
+
+def _bar(paragraph: Paragraph) -> None:
+    """The name block's lintblauw bar: a thick left border of the paragraph, as the PDF's."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    left = OxmlElement("w:left")
+    for name, value in (
+        ("val", "single"),
+        ("sz", "48"),
+        ("space", "12"),
+        ("color", huisstijl.LINTBLAUW),
+    ):
+        left.set(qn(f"w:{name}"), value)
+    borders.append(left)
+    p_pr.append(borders)
+
+
+def _padding(table: object) -> None:
+    """Room above and below a cell's text (``CELL_PAD``); left and right as Table Grid has."""
+    tbl_pr = table._tbl.tblPr  # type: ignore[attr-defined]
+    margins = OxmlElement("w:tblCellMar")
+    for side, width in (("top", CELL_PAD), ("left", 108), ("bottom", CELL_PAD), ("right", 108)):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), str(width))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    tbl_pr.append(margins)
 
 
 def _page(document: object) -> None:
@@ -131,18 +184,6 @@ def _keep_on_one_page(tr: object) -> None:
     """A row never breaks across pages: a long action is cut into rows beforehand (parts.py)."""
     tr_pr = tr.get_or_add_trPr()  # type: ignore[attr-defined]
     tr_pr.insert(0, OxmlElement("w:cantSplit"))
-
-
-def _above_the_table(tabel: Tabel) -> float:
-    """How far down the first page the table starts (estimated, as the rows are)."""
-    title = Para("tekst", Line((Run(tabel.titel, bold=True),)))
-    used = TITLE_BEFORE + height(title, TEXT_WIDTH, TITLE)
-    paras = [Line((Run(tabel.stand_per_text),))] if tabel.stand_per else []
-    paras += lines(tabel.inleiding) if tabel.inleiding else ()
-    paras.append(Line((Run(tabel.samenvatting, bold=True),)))
-    for line in paras:
-        used += height(Para("tekst", line), TEXT_WIDTH, BODY) + BODY_AFTER
-    return used
 
 
 def _band(table: object, title: str, colour: str, *, caps: bool, pages: Pages) -> None:
@@ -200,6 +241,8 @@ def _action(table: object, row: Row, styles: dict[str, ParagraphStyle], pages: P
 def _paras(cell: _Cell, paras: tuple[Para, ...], styles: dict[str, ParagraphStyle]) -> None:
     for index, para in enumerate(paras):
         paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+        # room between a cell's paragraphs, as the estimate counts it (``WORD.after``)
+        paragraph.paragraph_format.space_after = Pt(WORD.after)
         if para.kind == "grijs":
             for run in para.line.runs:
                 styled(paragraph, run.text, bold=run.bold, colour=GRIJS)
@@ -221,6 +264,4 @@ def _write_para(paragraph: Paragraph, para: Line, styles: dict[str, ParagraphSty
         if para.bullet:
             fmt.first_line_indent = Twips(-LEVEL_INDENT)
     for run in para.runs:
-        added = paragraph.add_run(run.text)
-        added.bold = run.bold or None
-        added.italic = run.italic or None
+        runs(paragraph, run.text, bold=run.bold, italic=run.italic)

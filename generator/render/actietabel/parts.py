@@ -51,12 +51,15 @@ class Setting:
     #: a paragraph too tall for what is left of a part is cut between its sentences, never
     #: inside one (a sentence taller than a whole part is cut between its lines)
     sentences: bool = False
+    #: space after each paragraph (Word's cells: between a cell's paragraphs)
+    after: float = 0.0
 
 
 #: the Word table: Arial 10 at single spacing (1.15 of its size), Table Grid's margins (0.075
 #: inch each side), Word's list styles (a quarter inch a level), the line as wide as it is
-#: (LibreOffice breaks lines as measured so; measured 5% wider, rows come out a line short)
-WORD = Setting(size=10.0, leading=11.5, margins=10.8, indent=18.0, fit=1.04)
+#: (LibreOffice breaks lines as measured so; measured 5% wider, rows come out a line short),
+#: 3 points between a cell's paragraphs (they ran together)
+WORD = Setting(size=10.0, leading=11.5, margins=10.8, indent=18.0, fit=1.04, after=3.0)
 #: lines of a cut row kept together on either side of the cut
 KEEP = 3 * WORD.leading
 #: a paragraph cut between parts leaves at least this many lines in the first, and takes at
@@ -87,7 +90,7 @@ class Part:
 
 def height(para: Para, width: float, setting: Setting = WORD) -> float:
     """How tall ``para`` is, in points, in a column ``width`` points wide."""
-    return _lines(para, width, setting) * setting.leading
+    return _lines(para, width, setting) * setting.leading + setting.after
 
 
 def _room(para: Para, width: float, setting: Setting) -> float:
@@ -115,15 +118,17 @@ class Pages:
     A section band stays on the page where the next row starts (it is kept with it).
     """
 
-    def __init__(self, room: float, *, first: float) -> None:
+    def __init__(self, room: float, *, first: float, row: float = ROW) -> None:
         self.room = room
+        #: what a row adds to its text's height: its borders, its cells' padding
+        self.row = row
         self.left = first
         #: the bands waiting for the next row, and how tall they are together
         self.bands = 0.0
 
     def keep(self, tall: float) -> None:
         """A row that is never cut and is kept with the next (a section band)."""
-        self.bands += tall + ROW
+        self.bands += tall + self.row
 
     def parts(
         self,
@@ -143,16 +148,16 @@ class Pages:
             head = vervolg if result else label
             tall = max(head, *(column.height() for column in columns))
             left = self.left - self.bands
-            if tall + ROW <= left:
+            if tall + self.row <= left:
                 held = [tuple(column.rest) for column in columns]
                 result.append(Part(held[0], held[1], vervolg=bool(result)))
-                self.left, self.bands = left - tall - ROW, 0.0
+                self.left, self.bands = left - tall - self.row, 0.0
                 return result
             fresh = self.left >= self.room
-            limit = min(left - self.room * MARGIN - ROW, tall - self.room * MARGIN - KEEP)
+            limit = min(left - self.room * MARGIN - self.row, tall - self.room * MARGIN - KEEP)
             if fresh or limit >= max(head, KEEP):
                 if fresh:  # taller than a page: as much as a page holds
-                    limit = left - self.room * MARGIN - ROW
+                    limit = left - self.room * MARGIN - self.row
                 held = [column.take(limit) for column in columns]
                 result.append(Part(held[0], held[1], vervolg=bool(result)))
                 self.bands = 0.0

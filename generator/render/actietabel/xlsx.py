@@ -51,6 +51,9 @@ COLUMNS = (
     ("Bijgewerkt", 12),
     ("Gewijzigd", 9),
 )
+#: the columns left out when no action fills them (a table of 2021 has no owners, no dates of
+#: update, no comparison): they took a sixth of the printed width for nothing
+OPTIONAL = ("Subsectie", "Moties en toezeggingen", "Eigenaar", "Bijgewerkt", "Gewijzigd")
 #: page margins in inches: narrow, so that more of the width goes to the text
 MARGIN = 0.5
 #: the columns whose text continues in the next row when it is too long for one
@@ -89,14 +92,19 @@ def render(tabel: Tabel) -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = "Acties"
-    header: list[object] = [[_para(name, bold=True)] for name, _ in COLUMNS]
-    actions = [
+    everything = [
         (row.nummer, _values(row, sectie.titel, group.titel, tabel.sinds is not None))
         for sectie in tabel.secties
         for group in sectie.groups
         for row in group.rows
     ]
-    widths = _widths([header, *(values for _, values in actions)])
+    kept = _filled(everything)
+    shown = tuple(COLUMNS[index] for index in kept)
+    actions = [(nummer, [values[index] for index in kept]) for nummer, values in everything]
+    header: list[object] = [[_para(name, bold=True)] for name, _ in shown]
+    widths = _widths([header, *(values for _, values in actions)], shown)
+    names = [name for name, _ in shown]
+    date_column = names.index("Bijgewerkt") + 1 if "Bijgewerkt" in names else None
     sheet.append([_joined(value) for value in header])
     header_font = Font(name=FONT, size=SIZE, bold=True, color="FFFFFF")
     header_fill = PatternFill("solid", fgColor=huisstijl.LINTBLAUW)
@@ -108,12 +116,13 @@ def render(tabel: Tabel) -> bytes:
     sheet.row_dimensions[1].height = _height(header, widths)
     wrap = Alignment(vertical="top", wrap_text=True)
     for nummer, values in actions:
-        for index, part in enumerate(_parts(values, widths)):
-            check_cells(part, COLUMNS, f"actie {nummer}")
+        for index, part in enumerate(_parts(values, widths, shown)):
+            check_cells(part, shown, f"actie {nummer}")
             sheet.append([_joined(value) for value in part])
             for cell in sheet[sheet.max_row]:
                 cell.alignment = wrap
-            sheet.cell(row=sheet.max_row, column=9).number_format = DATE_FORMAT
+            if date_column:
+                sheet.cell(row=sheet.max_row, column=date_column).number_format = DATE_FORMAT
             if index:
                 sheet.cell(row=sheet.max_row, column=1).number_format = VERVOLG_FORMAT
             sheet.row_dimensions[sheet.max_row].height = _height(part, widths)
@@ -127,7 +136,7 @@ def render(tabel: Tabel) -> bytes:
     sheet.print_options.gridLines = True
     margins = sheet.page_margins
     margins.left = margins.right = margins.top = margins.bottom = MARGIN
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{sheet.max_row}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(shown))}{sheet.max_row}"
     props = book.properties
     props.title = tabel.titel
     props.creator = tabel.organisatie
@@ -157,11 +166,20 @@ def _values(row: Row, sectie: str, subsectie: str | None, compared: bool) -> lis
     ]
 
 
-def _widths(table: list[list[object]]) -> list[float]:
+def _filled(actions: list[tuple[int, list[object]]]) -> list[int]:
+    """The indices of the columns to show: all but the ``OPTIONAL`` ones no action fills."""
+    return [
+        index
+        for index, (name, _) in enumerate(COLUMNS)
+        if name not in OPTIONAL or any(values[index] not in ("", None, []) for _, values in actions)
+    ]
+
+
+def _widths(table: list[list[object]], shown: tuple[tuple[str, int], ...] = COLUMNS) -> list[float]:
     """The columns' widths: each its usual width (``COLUMNS``), or as wide as its widest word
     where that is wider, in Excel's narrower columns; what that adds is taken from the
     ``GIVING`` columns, as far as their own words let them."""
-    widest = [0.0] * len(COLUMNS)
+    widest = [0.0] * len(shown)
     for values in table:
         for index, value in enumerate(values):
             widest[index] = max(widest[index], _widest(value))
@@ -169,9 +187,9 @@ def _widths(table: list[list[object]]) -> list[float]:
         round((points * SAFETY + EXCEL_PADDING + SETTING.margins) / EXCEL_POINTS_PER_WIDTH, 1)
         for points in widest
     ]
-    widths = [max(float(width), need) for (_, width), need in zip(COLUMNS, least, strict=True)]
-    over = sum(widths) - sum(width for _, width in COLUMNS)
-    names = [name for name, _ in COLUMNS]
+    widths = [max(float(width), need) for (_, width), need in zip(shown, least, strict=True)]
+    over = sum(widths) - sum(width for _, width in shown)
+    names = [name for name, _ in shown]
     for name, floor in GIVING:
         index = names.index(name)
         given = max(0.0, min(over, widths[index] - max(least[index], floor)))
@@ -199,10 +217,12 @@ def _widest(value: object) -> float:
     return widest_word_em(pieces) * SIZE
 
 
-def _parts(values: list[object], widths: list[float]) -> list[list[object]]:
+def _parts(
+    values: list[object], widths: list[float], shown: tuple[tuple[str, int], ...] = COLUMNS
+) -> list[list[object]]:
     """The action's row, or its rows when its long columns are taller than a row may be: each
     holds the next part of those, and the other columns again."""
-    long = [index for index, (name, _) in enumerate(COLUMNS) if name in LONG]
+    long = [index for index, (name, _) in enumerate(shown) if name in LONG]
     cells = [_paras(values[index]) for index in long]
     found = []
     rooms = [widths[index] * POINTS_PER_WIDTH for index in long]

@@ -21,6 +21,34 @@ from generator.text.lines import plain
 COLUMNS = ("Nr.", "Actie", "Actiehouder", "Deadline", "Status")
 PERSOONSGEGEVENS_NOTE = "Namen van personen zijn vervangen door 'Persoonsgegevens' (Woo)."
 
+# The words of the list, here once: every writer (DOCX, Markdown, PDF, HTML) prints these.
+#: the sections' headings
+BESLUITEN = "Besluiten"
+ACTIES = "Acties uit dit overleg"
+OPENSTAAND = "Openstaande acties uit eerdere overleggen"
+AFGEROND = "In dit overleg afgerond"
+AANWEZIG = "Aanwezig:"
+GEVRAAGD = "Gevraagd:"
+#: what an empty section says
+GEEN_BESLUITEN = "Er zijn in dit overleg geen besluiten vastgelegd."
+GEEN_BESLUIT = "Geen besluit vastgelegd."
+GEEN_ACTIES = "Er zijn in dit overleg geen acties afgesproken."
+GEEN_OPENSTAAND = "Er staan geen acties uit eerdere overleggen open."
+#: the same words by name, for the templates (PDF, HTML)
+WOORDEN = {
+    "besluiten": BESLUITEN,
+    "acties": ACTIES,
+    "openstaand": OPENSTAAND,
+    "afgerond": AFGEROND,
+    "aanwezig": AANWEZIG,
+    "gevraagd": GEVRAAGD,
+    "geen_besluiten": GEEN_BESLUITEN,
+    "geen_besluit": GEEN_BESLUIT,
+    "geen_acties": GEEN_ACTIES,
+    "geen_openstaand": GEEN_OPENSTAAND,
+    "persoonsgegevens_note": PERSOONSGEGEVENS_NOTE,
+}
+
 
 @dataclass(frozen=True)
 class Besluit:
@@ -99,15 +127,31 @@ class Besluitenlijst:
         return sum(len(p.besluiten) for p in self.punten)
 
     @property
+    def kopregel(self) -> str:
+        """The line under the title: who issues the list, and when."""
+        return ", ".join(x for x in (self.organisatie, self.datum_tekst) if x)
+
+    @property
     def samenvatting(self) -> str:
+        """ "Geen besluiten; 1 nieuwe actie; 2 acties uit eerdere overleggen open, waarvan 1
+        verlopen." """
         verlopen = sum(a.verlopen for a in self.openstaand)
         parts = [
-            f"{self.besluiten} besluit{'en' if self.besluiten != 1 else ''}",
-            f"{len(self.acties)} nieuwe actie{'s' if len(self.acties) != 1 else ''}",
-            f"{len(self.openstaand)} openstaand uit eerdere overleggen"
+            aantal(self.besluiten, "besluit", "besluiten"),
+            aantal(len(self.acties), "nieuwe actie", "nieuwe acties"),
+            aantal(len(self.openstaand), "actie", "acties")
+            + " uit eerdere overleggen open"
             + (f", waarvan {verlopen} verlopen" if verlopen else ""),
         ]
-        return "; ".join(parts) + "."
+        text = "; ".join(parts) + "."
+        return text[:1].upper() + text[1:]
+
+
+def aantal(n: int, een: str, meer: str) -> str:
+    """A count in Dutch words: "geen besluiten", "1 besluit", "2 besluiten"."""
+    if n == 0:
+        return f"geen {meer}"
+    return f"{n} {een if n == 1 else meer}"
 
 
 def dagen(days: int) -> str:

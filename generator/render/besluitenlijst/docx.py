@@ -11,11 +11,20 @@ from docx.shared import Mm, RGBColor
 
 from generator.model import huisstijl
 from generator.render.besluitenlijst.build import (
+    AANWEZIG,
+    ACTIES,
+    AFGEROND,
+    BESLUITEN,
     COLUMNS,
+    GEEN_ACTIES,
+    GEEN_BESLUIT,
+    GEEN_BESLUITEN,
+    GEEN_OPENSTAAND,
+    GEVRAAGD,
+    OPENSTAAND,
     PERSOONSGEGEVENS_NOTE,
     Actieregel,
     Besluitenlijst,
-    dagen,
 )
 from generator.render.word import (
     GRIJS,
@@ -40,38 +49,38 @@ def render(lijst: Besluitenlijst) -> bytes:
         setattr(section, side, Mm(15))
     language_and_font(document)
     _heading(document, lijst.titel, 1)
-    if lijst.organisatie:
-        styled(document.add_paragraph(), f"{lijst.organisatie}, {lijst.datum_tekst}", colour=GRIJS)
+    if lijst.kopregel:
+        styled(document.add_paragraph(), lijst.kopregel, colour=GRIJS)
     if lijst.aanwezig:
         paragraph = document.add_paragraph()
-        styled(paragraph, "Aanwezig: ", bold=True)
+        styled(paragraph, f"{AANWEZIG} ", bold=True)
         styled(paragraph, ", ".join(lijst.aanwezig))
     if lijst.openbaar:
         styled(document.add_paragraph(), PERSOONSGEGEVENS_NOTE, colour=GRIJS)
     styled(document.add_paragraph(), lijst.samenvatting, bold=True)
 
-    _heading(document, "Besluiten", 2)
+    _heading(document, BESLUITEN, 2)
     if not lijst.punten:
-        document.add_paragraph("Er zijn in dit overleg geen besluiten vastgelegd.")
+        document.add_paragraph(GEEN_BESLUITEN)
     for punt in lijst.punten:
         _heading(document, f"{punt.nummer}. {punt.titel}", 3)
         if punt.beslispunten:
-            styled(document.add_paragraph(), "Gevraagd:", colour=GRIJS)
+            styled(document.add_paragraph(), GEVRAAGD, colour=GRIJS)
             for number, vraag in enumerate(punt.beslispunten, start=1):
                 styled(document.add_paragraph(), f"{number}. {vraag}", colour=GRIJS)
         if not punt.besluiten:
-            document.add_paragraph("Geen besluit vastgelegd.")
+            document.add_paragraph(GEEN_BESLUIT)
         for besluit in punt.besluiten:
             paragraph = document.add_paragraph()
             styled(paragraph, f"{besluit.kop}. ", bold=True)
             styled(paragraph, besluit.tekst)
 
-    _heading(document, "Acties uit dit overleg", 2)
-    _table(document, lijst.acties, "Geen nieuwe acties.")
-    _heading(document, "Openstaande acties uit eerdere overleggen", 2)
-    _table(document, lijst.openstaand, "Er staan geen acties uit eerdere overleggen open.")
+    _heading(document, ACTIES, 2)
+    _table(document, lijst.acties, GEEN_ACTIES)
+    _heading(document, OPENSTAAND, 2)
+    _table(document, lijst.openstaand, GEEN_OPENSTAAND)
     if lijst.afgerond:
-        _heading(document, "In dit overleg afgerond", 2)
+        _heading(document, AFGEROND, 2)
         _table(document, lijst.afgerond, "")
     if lijst.volgende:
         _heading(document, f"Agenda {lijst.volgende.titel} {lijst.volgende.datum}", 2)
@@ -114,14 +123,15 @@ def _table(document: object, rows: tuple[Actieregel, ...], empty: str) -> None:
         cells = table.add_row().cells
         for cell, width in zip(cells, WIDTHS, strict=True):
             cell.width = width
-        styled(cells[0].paragraphs[0], row.nr, bold=True)
-        styled(cells[1].paragraphs[0], row.actie)
-        if row.herkomst:
-            styled(cells[1].add_paragraph(), row.herkomst, colour=GRIJS)
-        styled(cells[2].paragraphs[0], row.actiehouder)
-        styled(cells[3].paragraphs[0], row.deadline)
-        if row.verlopen:
-            styled(cells[3].add_paragraph(), "▲ verlopen", bold=True, colour=ROOD)
-        styled(cells[4].paragraphs[0], row.status)
-        if row.leeftijd is not None:
-            styled(cells[4].add_paragraph(), f"{dagen(row.leeftijd)} open", colour=GRIJS)
+        nr, actie, actiehouder, deadline, status = row.cells
+        styled(cells[0].paragraphs[0], nr, bold=True)
+        styled(cells[1].paragraphs[0], actie)
+        styled(cells[2].paragraphs[0], actiehouder)
+        # overdue in words (the model's text) and in red
+        styled(
+            cells[3].paragraphs[0],
+            deadline,
+            bold=row.verlopen,
+            colour=ROOD if row.verlopen else None,
+        )
+        styled(cells[4].paragraphs[0], status)

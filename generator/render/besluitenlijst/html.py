@@ -6,6 +6,7 @@ from __future__ import annotations
 from generator.render.besluitenlijst.build import (
     COLUMNS,
     PERSOONSGEGEVENS_NOTE,
+    WOORDEN,
     Besluitenlijst,
     dagen,
 )
@@ -22,5 +23,6 @@ def page(lijst: Besluitenlijst) -> str:
         "columns": COLUMNS,
         "note": PERSOONSGEGEVENS_NOTE,
         "dagen": dagen,
+        "w": WOORDEN,
     }
     return render_template("besluitenlijst.html.j2", context)

@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from generator.render.besluitenlijst.build import (
+    AANWEZIG,
+    ACTIES,
+    AFGEROND,
+    BESLUITEN,
     COLUMNS,
+    GEEN_ACTIES,
+    GEEN_BESLUIT,
+    GEEN_BESLUITEN,
+    GEEN_OPENSTAAND,
+    GEVRAAGD,
+    OPENSTAAND,
     PERSOONSGEGEVENS_NOTE,
     Actieregel,
     Besluitenlijst,
@@ -22,35 +32,32 @@ def _table(rows: tuple[Actieregel, ...]) -> list[str]:
 
 def text(lijst: Besluitenlijst) -> str:
     out = [f"# {lijst.titel}", ""]
-    if lijst.organisatie:
-        out += [f"{lijst.organisatie}, {lijst.datum_tekst}", ""]
+    if lijst.kopregel:
+        out += [lijst.kopregel, ""]
     if lijst.aanwezig:
-        out += [f"**Aanwezig:** {', '.join(lijst.aanwezig)}", ""]
+        out += [f"**{AANWEZIG}** {', '.join(lijst.aanwezig)}", ""]
     if lijst.openbaar:
         out += [f"*{PERSOONSGEGEVENS_NOTE}*", ""]
-    out += [lijst.samenvatting, "", "## Besluiten", ""]
+    out += [f"**{lijst.samenvatting}**", "", f"## {BESLUITEN}", ""]
     if not lijst.punten:
-        out += ["Er zijn in dit overleg geen besluiten vastgelegd.", ""]
+        out += [GEEN_BESLUITEN, ""]
     for punt in lijst.punten:
         out += [f"### {punt.nummer}. {punt.titel}", ""]
         if punt.beslispunten:
-            out += ["Gevraagd:", ""]
+            out += [GEVRAAGD, ""]
             out += [f"{n}. {vraag}" for n, vraag in enumerate(punt.beslispunten, start=1)]
             out.append("")
         if not punt.besluiten:
-            out += ["Geen besluit vastgelegd.", ""]
+            out += [GEEN_BESLUIT, ""]
         for besluit in punt.besluiten:
             out.append(f"- **{besluit.kop}.** {besluit.tekst}")
         out.append("")
-    out += ["## Acties uit dit overleg", ""]
-    out += [*_table(lijst.acties), ""] if lijst.acties else ["Geen nieuwe acties.", ""]
-    out += ["## Openstaande acties uit eerdere overleggen", ""]
-    if lijst.openstaand:
-        out += [*_table(lijst.openstaand), ""]
-    else:
-        out += ["Er staan geen acties uit eerdere overleggen open.", ""]
+    out += [f"## {ACTIES}", ""]
+    out += [*_table(lijst.acties), ""] if lijst.acties else [GEEN_ACTIES, ""]
+    out += [f"## {OPENSTAAND}", ""]
+    out += [*_table(lijst.openstaand), ""] if lijst.openstaand else [GEEN_OPENSTAAND, ""]
     if lijst.afgerond:
-        out += ["## In dit overleg afgerond", "", *_table(lijst.afgerond), ""]
+        out += [f"## {AFGEROND}", "", *_table(lijst.afgerond), ""]
     if lijst.volgende:
         out += [f"## Agenda {lijst.volgende.titel} {lijst.volgende.datum}", ""]
         for rubriek, items in lijst.volgende.agenda:

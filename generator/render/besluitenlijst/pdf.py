@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.render.besluitenlijst.build import COLUMNS, Actieregel, Besluitenlijst
+from generator.render.besluitenlijst.build import COLUMNS, WOORDEN, Actieregel, Besluitenlijst
 
 TEMPLATE = "besluitenlijst.typ"
 
@@ -21,6 +21,8 @@ def data(lijst: Besluitenlijst) -> dict[str, Any]:
     return {
         "titel": lijst.titel,
         "organisatie": lijst.organisatie,
+        "kopregel": lijst.kopregel,
+        "woorden": WOORDEN,
         "vergadering": lijst.vergadering,
         "openbaar": lijst.openbaar,
         "aanwezig": list(lijst.aanwezig),

@@ -13,6 +13,7 @@ from generator.model.legend import NIVEAU, VGR, Status
 from generator.model.people import People
 from generator.render.rapportage.leeswijzer import Leeswijzer, leeswijzer
 from generator.text import dutch
+from generator.text.typesetting import en_dashes
 
 
 @dataclass(frozen=True)
@@ -280,8 +281,8 @@ def _kpi(kpi_id: str, rij: KpiRij) -> Kpi:
     return Kpi(
         kpi_id,
         rij.naam,
-        kpi.shown_norm(rij.norm),
-        rij.realisatie,
+        en_dashes(kpi.shown_norm(rij.norm)),
+        en_dashes(rij.realisatie),  # "82,9% - 85,7%" as Dutch style writes it: 82,9%–85,7%
         kpi.judge(rij.norm, rij.realisatie, rij.beoordeling),
         rij.toelichting,
         kpi.judge(rij.norm, rij.realisatie),
@@ -299,7 +300,7 @@ def _risicos(dataset: Dataset, people: People) -> list[RapportRisico]:
             r.titel,
             NIVEAU[r.kans],
             NIVEAU[r.impact],
-            people.name(r.eigenaar) if r.eigenaar else None,
+            people.unit_of(r.eigenaar) if r.eigenaar else None,
             r.omschrijving,
             r.beheersmaatregelen,
         )

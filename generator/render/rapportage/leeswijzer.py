@@ -76,7 +76,7 @@ def leeswijzer(report: Rapport) -> Leeswijzer:
 
 def _chapter(chapter: Chapter) -> str:
     start = f"Hoofdstuk {chapter.nummer}, ‘{chapter.titel}’,"
-    numbered = [f"{p.titel} ({p.nummer})" for p in chapter.paragrafen]
+    numbered = [f"{in_sentence(p.titel)} ({p.nummer})" for p in chapter.paragrafen]
     if len(numbered) > 1:
         sentence = f"{start} behandelt achtereenvolgens {_joined(numbered)}."
     elif numbered:
@@ -87,11 +87,30 @@ def _chapter(chapter: Chapter) -> str:
         sentence = f"{start} heeft geen paragrafen."
     if chapter.groepen:
         sentence += " Het sluit af met een tabel van de activiteiten uit het jaarplan"
-        gathered = [f"{p.titel} ({p.nummer})" for p in (chapter.uitgelicht, chapter.aandacht) if p]
+        gathered = [
+            f"{in_sentence(p.titel)} ({p.nummer})"
+            for p in (chapter.uitgelicht, chapter.aandacht)
+            if p
+        ]
         if gathered:
             sentence += ", met de toelichtingen onder " + _joined(gathered)
         sentence += "."
     return sentence
+
+
+def in_sentence(title: str) -> str:
+    """A section's title as it reads inside a sentence: "Werken aan vertrouwen" becomes
+    "werken aan vertrouwen". A title that holds a name keeps its capital ("Herstel Toeslagen",
+    "ICT", "Belastingdienst en UHT": a later word with a capital, or an abbreviation)."""
+    words = title.split()
+    if not words:
+        return title
+    first = words[0]
+    if not (first[:1].isupper() and first[1:] == first[1:].lower() and len(first) > 1):
+        return title  # "ICT", "eHerkenning", "1e"
+    if any(word[:1].isupper() for word in words[1:]):
+        return title  # a name in it: "Herstel Toeslagen"
+    return first[:1].lower() + title[1:]
 
 
 def _joined(parts: list[str]) -> str:

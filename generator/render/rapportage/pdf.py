@@ -5,6 +5,7 @@ source."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from generator.render.rapportage.build import Chapter, Kpi, Rapport, RapportParagraaf, RapportRisico
@@ -16,7 +17,27 @@ TEMPLATE = "rapportage.typ"
 def render(report: Rapport) -> bytes:
     from generator.render.typeset import typeset
 
-    return typeset(TEMPLATE, data(report))
+    return typeset(TEMPLATE, data(report), settle=settle)
+
+
+def settle(
+    ask: Callable[[Mapping[str, Any], str], list[Any]], shown: Mapping[str, Any]
+) -> Mapping[str, Any]:
+    """The layout that leaves no page less than a quarter full before chapter 1's new page:
+    the Leeswijzer follows the introduction, or, when its last lines would stand alone on a
+    page, the contents, on their page (it fits with the contents or the introduction)."""
+    first = sparse(ask(shown, "voor-breuk"))
+    chapters = shown["hoofdstukken"]
+    if not chapters or chapters[0]["id"] not in first:
+        return shown  # the page before chapter 1 is not the one left almost empty
+    moved = {**shown, "leeswijzer_bij_inhoud": True}
+    return moved if len(sparse(ask(moved, "voor-breuk"))) < len(first) else shown
+
+
+def sparse(breaks: list[Any]) -> list[str]:
+    """The chapters before whose new page the page so far is less than a quarter full (and
+    not empty): that page would be left almost empty."""
+    return [b["id"] for b in breaks if 0 < float(b["kwart"]) < 1]
 
 
 def data(report: Rapport) -> dict[str, Any]:
