@@ -23,6 +23,7 @@ COMMANDS = {
     "report": "Build a progress report to the Tweede Kamer (HTML and tagged PDF).",
     "new": "Write a new, valid file of any kind (werkstroom, actie, vergadering, ...).",
     "schema": "Write JSON Schema files for editors (yaml-language-server) and pre-commit.",
+    "serve": "Preview the deck, documents and diagnostics live in a browser while editing.",
     "vergadering": "Build everything for one SCT meeting: deck, besluitenlijst, calendar, ...",
 }
 

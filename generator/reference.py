@@ -40,6 +40,8 @@ def _type(prop: dict[str, Any]) -> str:
             return "legend value"
         return " or ".join(f"`{value}`" for value in prop["enum"])
     kind = prop.get("type", "")
+    if isinstance(kind, list):  # text that may be typed as a number is text, and so on
+        kind = kind[0]
     if kind == "array":
         return f"list of {_type(prop.get('items', {}))}"
     if prop.get("format") == "markdown":

@@ -58,6 +58,6 @@ def test_every_command_has_help_and_every_option_a_meaning() -> None:
 
 def test_the_schema_list_names_every_kind() -> None:
     text = README.read_text(encoding="utf-8")
-    paragraph = text[text.index("`statusgen schema --output schemas` writes") :][:400]
+    paragraph = text[text.index("`statusgen schema` writes one") :][:400]
     for kind in all_kinds():
         assert f"`{kind.name}`" in paragraph, kind.name

@@ -21,7 +21,7 @@ RANK = {
     "load": 3,  # reading and checking data
     "render": 4,  # one package per output
     "publish": 5,  # the one way out
-    "options": 6, "commands": 6, "reference": 7, "cli": 7, "__main__": 8,
+    "options": 6, "commands": 6, "preview": 6, "reference": 7, "cli": 7, "__main__": 8,
 }  # fmt: skip
 
 

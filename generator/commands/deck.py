@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -23,6 +24,9 @@ from generator.options import (
 from generator.publish import Publication
 from generator.resources import template as shipped
 
+if TYPE_CHECKING:
+    from generator.render.deck import LaidOut
+
 
 def add_deck(
     publication: Publication,
@@ -32,20 +36,40 @@ def add_deck(
     template: Path | None,
     peildatum: dt.date | None,
     min_font_size: float = 9.0,
+    svg: bool = False,
 ) -> str:
-    """Lay out the meeting's deck and add it to ``publication``; the name it is published as."""
-    from generator.render.deck import render
+    """Lay out the meeting's deck and add it to ``publication`` (with ``svg``, every slide as
+    SVG too, from the same layout); the name it is published as."""
+    from generator.render.deck import lay_out, write_pptx
 
     progress.step(f"laying out the SCT deck of {meeting.datum.isoformat()}")
-    deck = render(
+    laid = lay_out(
         dataset,
         meeting,
         template=template or shipped("default.pptx"),
         peildatum=peildatum,
         min_font_size=min_font_size,
     )
-    name = f"sct-{meeting.datum.isoformat()}.pptx"
-    return publication.add(name, deck.data, f"{deck.slides} slides")
+    name = f"sct-{meeting.datum.isoformat()}"
+    if svg:
+        _add_svg(publication, laid, f"{name}-dias")
+    deck = write_pptx(laid)
+    return publication.add(f"{name}.pptx", deck.data, f"{deck.slides} slides")
+
+
+def _add_svg(publication: Publication, laid: LaidOut, folder: str) -> None:
+    """Every slide as ``folder/dia-NN.svg``, its fonts in ``folder/fonts/``."""
+    from generator.render.deck.svg import FONT_FILES, draw_all, font_folder
+
+    def font(name: str) -> str:
+        return publication.name(f"fonts/{name}")
+
+    drawn = draw_all(laid, fonts_url=font)
+    width = max(2, len(str(len(drawn))))
+    for number, slide in enumerate(drawn, start=1):
+        publication.add(f"{folder}/dia-{number:0{width}d}.svg", slide.svg.encode("utf-8"))
+    for name in FONT_FILES.values():
+        publication.add(f"{folder}/fonts/{name}", font_folder().joinpath(name).read_bytes())
 
 
 @click.command(name="deck")
@@ -68,6 +92,12 @@ def add_deck(
     help="The smallest size, in points, a table is set in to need fewer slides; each table "
     "takes the largest size from 12 pt down to this that needs no more slides than this does.",
 )
+@click.option(
+    "--svg",
+    is_flag=True,
+    help="Also draw every slide as SVG, from the same layout, into sct-DATE-dias/ (with the "
+    "fonts it is set in): to look at the deck without PowerPoint or LibreOffice.",
+)
 @quiet_option
 def command(
     data_dir: Path,
@@ -78,6 +108,7 @@ def command(
     strict: bool,
     peildatum: dt.date | None,
     min_font_size: float,
+    svg: bool,
 ) -> None:
     """Build the SCT deck for a meeting: output/sct-DATE.pptx (sct-DATE-openbaar.pptx with
     --openbaar).
@@ -97,5 +128,6 @@ def command(
         template=template_file,
         peildatum=peildatum,
         min_font_size=min_font_size,
+        svg=svg,
     )
     publication.publish()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from contextlib import ExitStack
 from pathlib import Path
@@ -9,13 +10,14 @@ from pathlib import Path
 import click
 
 from generator import progress
+from generator.exceptions import DataError
 from generator.load import history
-from generator.load.dataset import load
+from generator.load.dataset import Dataset, load
 from generator.load.diagnostics import Diagnostics
-from generator.options import data_option, openbaar_option, quiet_option
-from generator.publish import Publication, public_publication
+from generator.options import data_option, openbaar_option, quiet_option, vergadering_option
+from generator.publish import Publication, public, public_publication
 from generator.publish.redact import redacted
-from generator.render.diff.compare import compare, invalid_files
+from generator.render.diff.compare import Review, compare, invalid_files
 from generator.render.diff.json import as_json as review_json
 from generator.render.diff.markdown import markdown
 
@@ -32,10 +34,27 @@ from generator.render.diff.markdown import markdown
     show_default=True,
     help="md: to paste into (or post as) a pull-request comment; json: for tools.",
 )
+@click.option(
+    "--visual",
+    "visual_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Also write pictures of what changed into this folder: the deck's slides and the "
+    "documents' pages that differ, before and after (SVG and PNG), index.html and "
+    "samenvatting.md (which slide of which product changed, and why).",
+)
+@vergadering_option
 @openbaar_option
 @quiet_option
 def command(
-    data_dir: Path, base: str | None, head: str | None, fmt: str, openbaar: bool, strict: bool
+    data_dir: Path,
+    base: str | None,
+    head: str | None,
+    fmt: str,
+    visual_dir: Path | None,
+    vergadering: dt.date | None,
+    openbaar: bool,
+    strict: bool,
 ) -> None:
     """Summarise what changed in the data between BASE and HEAD (git refs).
 
@@ -44,6 +63,11 @@ def command(
     deadline moves with the number of days, opdrachten, hoofdacties and acties added or removed,
     the SCT's actions added, closed and moved, and texts changed word by word. A file that does
     not validate is reported with its error.
+
+    With --visual DIR, the slides of the meeting's deck (--vergadering, else the latest) and
+    the pages of the action table and progress reports that look different are drawn before
+    and after; slides are matched by what they are, so a slide that only moved is listed as
+    moved, not as changed.
     """
     if base is None:
         base_commit, branch = history.merge_base(data_dir)
@@ -84,6 +108,11 @@ def command(
     if withheld is not None:
         # before it is written: what the writers shorten ("Titel…") is shortened redacted
         review = redacted(review, withheld)
+        # the pictures are of the public versions
+        old, new = public(old, withheld), public(new, withheld)
+    if visual_dir is not None:
+        publication.folder = visual_dir
+        _visual(publication, old, new, review, vergadering, old_report, new_report)
     if fmt == "json":
         document = review_json(review)
         if withheld is not None:
@@ -93,3 +122,38 @@ def command(
         text = markdown(review)
         publication.echo(text if withheld is None else withheld.redact(text), nl=False)
     publication.publish()
+
+
+def _visual(
+    publication: Publication,
+    old: Dataset,
+    new: Dataset,
+    review: Review,
+    vergadering: dt.date | None,
+    old_report: Diagnostics,
+    new_report: Diagnostics,
+) -> None:
+    """The visual diff's files, added to ``publication``; a version that does not validate is
+    not drawn (its files are reported in the summary)."""
+    from generator.render.deck.svg import FONT_FILES, font_folder
+    from generator.render.deck.writer import Template
+    from generator.render.diff import pictures, visual
+    from generator.resources import template
+
+    progress.step("drawing the slides and pages that look different")
+    before = None if old_report.errors else old
+    if new_report.errors:
+        raise DataError(len(new_report.errors))
+    opened = Template(template("default.pptx"))
+    products = []
+    deck = pictures.deck_product(
+        before, new, vergadering=vergadering, template=opened, published=publication.name
+    )
+    if deck is not None:
+        products.append(deck)
+    products += pictures.document_products(before, new)
+    outcomes = [visual.match(product, review) for product in products]
+    fonts = {name: font_folder().joinpath(name).read_bytes() for name in FONT_FILES.values()}
+    drawn = visual.files(outcomes, review, fonts, published=publication.name)
+    for name, data in drawn.items():
+        publication.add(name, data)

@@ -1,6 +1,8 @@
 """Load a whole data folder: every file read, validated and cross-checked, all errors collected.
 
-The first phase of every command. Nothing here writes; nothing here prints.
+The first phase of every command. Nothing here writes; nothing here prints. It is one module
+because the checks across files (references, texts, deadlines) run on the Dataset that reading
+the files builds, in the order the loader reads them.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from generator.load.datafiles import MAX_BYTES, DataFolder, FileRefused
 from generator.load.deadlinenotes import deadline_notes, reference_date
 from generator.load.diagnostics import Diagnostics, DocPath, display_path
 from generator.load.fields import PERSON_ID, is_markdown
+from generator.load.filecache import FileCache
 from generator.load.indentation import misplaced_keys
 from generator.load.kinds import CheckContext, Kind, M, Ref, all_kinds
 from generator.load.kinds.actie import Actie
@@ -101,8 +104,15 @@ class Dataset:
         return self.markdown_files[relative]
 
 
-def load(root: Path, report: Diagnostics, *, peildatum: dt.date | None = None) -> Dataset:
-    """Read every file under ``root`` into a Dataset, adding each problem to ``report``."""
+def load(
+    root: Path,
+    report: Diagnostics,
+    *,
+    peildatum: dt.date | None = None,
+    cache: FileCache | None = None,
+) -> Dataset:
+    """Read every file under ``root`` into a Dataset, adding each problem to ``report``; with
+    ``cache``, a file whose bytes did not change since the last load is not read again."""
     dataset = Dataset(root)
     folder = DataFolder(root)
     peildatum = peildatum or dt.date.today()
@@ -118,7 +128,8 @@ def load(root: Path, report: Diagnostics, *, peildatum: dt.date | None = None) -
             report.error(files[1], (1, 1), f"only one {kind.pattern} is allowed")
         for file in files:
             progress.step(f"reading {file.parent.name}/{file.name}")
-            entry = _load_file(kind, file, folder, report, peildatum)
+            read = partial(_load_file, kind, file, folder, peildatum=peildatum)
+            entry = read(report) if cache is None else cache.load(file, read, report)
             if entry is None:
                 dataset.incomplete.add(kind.name)
             else:

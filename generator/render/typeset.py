@@ -66,6 +66,23 @@ Settle = Callable[[Ask, Mapping[str, Any]], Mapping[str, Any]]
 def typeset(template: str, data: Mapping[str, Any], *, settle: Settle | None = None) -> bytes:
     """The PDF of ``templates/<template>`` with ``data`` as its ``sys.inputs.data``; with
     ``settle``, with the data it chooses."""
+    pdf = _compile(template, data, settle, pdf_standards=STANDARD)
+    assert isinstance(pdf, bytes)
+    return pdf
+
+
+def pages(
+    template: str, data: Mapping[str, Any], fmt: str = "svg", *, settle: Settle | None = None
+) -> list[bytes]:
+    """The pages of ``templates/<template>`` as Typst draws them itself, one SVG (or PNG, with
+    ``fmt="png"``) a page: to show the document as it will print, without a PDF viewer."""
+    drawn = _compile(template, data, settle, format=fmt)
+    return drawn if isinstance(drawn, list) else [drawn]
+
+
+def _compile(
+    template: str, data: Mapping[str, Any], settle: Settle | None, **options: Any
+) -> bytes | list[bytes]:
     import typst
 
     with tempfile.TemporaryDirectory(prefix="statusgen-typst-") as folder:
@@ -108,19 +125,20 @@ def typeset(template: str, data: Mapping[str, Any], *, settle: Settle | None = N
                 " ".join(f"U+{ord(c):04X}" for c in missing[:12]) + (" ..." * (len(missing) > 12)),
             )
         try:
-            pdf, warnings = typst.compile_with_warnings(
+            output, warnings = typst.compile_with_warnings(
                 str(main),
                 root=folder,
                 font_paths=[str(fonts)],
                 ignore_system_fonts=True,
                 sys_inputs={"data": text},
-                pdf_standards=STANDARD,
+                **options,
             )
         except typst.TypstError as exc:
             raise OutputError(f"Typst could not typeset {template}: {exc.message}") from None
     for warning in warnings:
         logger.warning("Typst, %s: %s", template, warning.message)
-    return pdf
+    result: bytes | list[bytes] = output
+    return result
 
 
 def printable(text: str) -> tuple[str, list[str]]:

@@ -1,23 +1,118 @@
 """The SCT deck: ``build`` decides what the slides say (from ``parts/``, one module per slide
 part), ``paginate`` measures and spreads them over slides, ``writer`` makes the PPTX from the
-template. ``render`` runs the three."""
+template and ``svg`` draws the same laid-out slides as pictures. ``lay_out`` runs the first
+two, ``render`` writes the PPTX from what it laid out."""
 
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.load.dataset import Dataset
 from generator.load.kinds.vergadering import Vergadering
 from generator.text import dutch
+
+if TYPE_CHECKING:
+    from generator.render.deck.content import Divider, Section, TitleSlide
+    from generator.render.deck.paginate import Geometry, Page
+    from generator.render.deck.writer import Meta, Template
 
 
 @dataclass(frozen=True)
 class Rendered:
     data: bytes
     slides: int
+
+
+@dataclass(frozen=True)
+class LaidSlide:
+    """One slide as laid out, before any writer: what the PPTX and the SVG writers both draw."""
+
+    content: TitleSlide | Divider | Page
+    #: the slide links that jump here (a section's first slide)
+    anchors: tuple[str, ...]
+    #: what the slide is, whatever its place in the deck: the section's title (a divider's,
+    #: the title slide's) and which of the section's slides it is, from 1
+    identity: tuple[str, str, int]
+
+
+@dataclass(frozen=True)
+class LaidOut:
+    template: Template
+    meta: Meta
+    slides: tuple[LaidSlide, ...]
+
+
+def lay_out(
+    dataset: Dataset,
+    meeting: Vergadering,
+    *,
+    template: Path | Traversable | Template,
+    peildatum: dt.date | None = None,
+    min_font_size: float = 9.0,
+    memo: dict[bytes, list[Page]] | None = None,
+) -> LaidOut:
+    """Every slide of the deck of ``meeting`` laid out on the layouts of ``template``; tables
+    are set between 12 pt and ``min_font_size``.
+
+    ``memo`` keeps each section's slides by what the section holds: a live preview lays the
+    deck out again after every save, and a section that did not change is not laid out again
+    (only the sections laid out in this call are kept in it)."""
+    from generator.render.deck.build import Deck, slides
+    from generator.render.deck.content import Divider, Section, TitleSlide
+    from generator.render.deck.writer import Meta, Template
+
+    opened = template if isinstance(template, Template) else Template(template)
+    org = dataset.organisatie
+    organisation = org.naam if org else "statusgen"
+    date = dutch.long_date(meeting.datum)
+    footer = f"{meeting.titel} {date}" + (" · openbare versie" if dataset.openbaar else "")
+    meta = Meta(
+        title=f"{meeting.titel} {date}",
+        subject=organisation,
+        author=organisation,
+        footer=footer,
+        keywords="SCT",
+    )
+    laid: list[LaidSlide] = []
+    used: dict[bytes, list[Page]] = {}
+    for slide in slides(Deck(dataset, meeting, peildatum or meeting.datum)):
+        if isinstance(slide, TitleSlide):
+            laid.append(LaidSlide(slide, (), ("titel", slide.title, 1)))
+        elif isinstance(slide, Divider):
+            laid.append(LaidSlide(slide, slide.anchors, ("scheiding", slide.title, 1)))
+        elif isinstance(slide, Section):
+            pages = _paginated(slide, opened.geometry, min_font_size, memo, used)
+            for number, page in enumerate(pages, start=1):
+                anchors = slide.anchors if number == 1 else ()
+                laid.append(LaidSlide(page, anchors, ("sectie", slide.title, number)))
+    if memo is not None:
+        memo.clear()
+        memo.update(used)
+    return LaidOut(opened, meta, tuple(laid))
+
+
+def _paginated(
+    section: Section,
+    geometry: Geometry,
+    min_size: float,
+    memo: dict[bytes, list[Page]] | None,
+    used: dict[bytes, list[Page]],
+) -> list[Page]:
+    from generator.render.deck.paginate import paginate
+
+    if memo is None:
+        return paginate(section, geometry, min_size=min_size)
+    # the section's content as bytes: sections hold dicts (a group's spanning cells), so
+    # they cannot be hashed themselves; pickling them takes a few milliseconds a deck
+    key = pickle.dumps((section, geometry, min_size), protocol=5)
+    pages = memo.get(key) or paginate(section, geometry, min_size=min_size)
+    used[key] = pages
+    return pages
 
 
 def render(
@@ -30,31 +125,24 @@ def render(
 ) -> Rendered:
     """The deck of ``meeting``, on the layouts of ``template``; tables are set between 12 pt
     and ``min_font_size``."""
-    from generator.render.deck.build import Deck, slides
-    from generator.render.deck.content import Divider, Section, TitleSlide
-    from generator.render.deck.paginate import paginate
-    from generator.render.deck.writer import DeckWriter, Meta, Template
-
-    opened = Template(template)
-    org = dataset.organisatie
-    organisation = org.naam if org else "statusgen"
-    date = dutch.long_date(meeting.datum)
-    footer = f"{meeting.titel} {date}" + (" · openbare versie" if dataset.openbaar else "")
-    meta = Meta(
-        title=f"{meeting.titel} {date}",
-        subject=organisation,
-        author=organisation,
-        footer=footer,
-        keywords="SCT",
+    laid = lay_out(
+        dataset, meeting, template=template, peildatum=peildatum, min_font_size=min_font_size
     )
-    writer = DeckWriter(opened, meta)
-    for slide in slides(Deck(dataset, meeting, peildatum or meeting.datum)):
-        if isinstance(slide, TitleSlide):
-            writer.title_slide(slide)
-        elif isinstance(slide, Divider):
-            writer.divider(slide)
-        elif isinstance(slide, Section):
+    return write_pptx(laid)
+
+
+def write_pptx(laid: LaidOut) -> Rendered:
+    from generator.render.deck.content import Divider, TitleSlide
+    from generator.render.deck.writer import DeckWriter
+
+    writer = DeckWriter(laid.template, laid.meta)
+    for slide in laid.slides:
+        content = slide.content
+        if isinstance(content, TitleSlide):
+            writer.title_slide(content)
+        elif isinstance(content, Divider):
+            writer.divider(content)
+        else:
             writer.anchor(slide.anchors)
-            for page in paginate(slide, opened.geometry, min_size=min_font_size):
-                writer.page(page)
+            writer.page(content)
     return Rendered(writer.save(), writer.count)

@@ -150,12 +150,19 @@ _BORDERS = "".join(
 )
 
 
-def _cell(cell: Cell | None, margin_x: int, margin_y: int, span: str) -> str:
+def _cell(cell: Cell | None, margin_x: int, margin_y: int, span: str, size: float) -> str:
     content = cell or _EMPTY
     borders = _BORDERS
+    # an empty cell's paragraph at the table's size: without one, LibreOffice sets it at
+    # 18 pt and grows a row of 12 pt text by 6 pt, past what the paginator measured
+    body = (
+        paragraphs_xml(content.paras, content.colour)
+        if content.paras
+        else f'<a:p><a:endParaRPr lang="{LANG}" sz="{round(size * 100)}"/></a:p>'
+    )
     return (
         f"<a:tc{span}><a:txBody><a:bodyPr/><a:lstStyle/>"
-        f"{paragraphs_xml(content.paras, content.colour)}</a:txBody>"
+        f"{body}</a:txBody>"
         f'<a:tcPr marL="{margin_x}" marR="{margin_x}" marT="{margin_y}" marB="{margin_y}" '
         f'anchor="t">{borders}{_fill(content.fill or "FFFFFF")}</a:tcPr></a:tc>'
     )
@@ -210,18 +217,19 @@ def table(
 ) -> etree._Element:
     """A native table (``p:graphicFrame``) with the slice's widths, heights, cells and merges."""
     mx, my = emu(margin_x), emu(margin_y)
+    size = next((p.size for cell in slice_.header for p in cell.paras), 11.0)
     spans = _spans(slice_)
     header = _row_spans(slice_.header)
     grid = "".join(f'<a:gridCol w="{emu(w)}"/>' for w in slice_.widths)
     rows = [
         f'<a:tr h="{emu(slice_.header_height)}">'
-        + "".join(_cell(c, mx, my, header.get(i, "")) for i, c in enumerate(slice_.header))
+        + "".join(_cell(c, mx, my, header.get(i, ""), size) for i, c in enumerate(slice_.header))
         + "</a:tr>"
     ]
     for r, (cells, height) in enumerate(zip(slice_.rows, slice_.heights, strict=True)):
         rows.append(
             f'<a:tr h="{emu(height)}">'
-            + "".join(_cell(c, mx, my, spans.get((r, i), "")) for i, c in enumerate(cells))
+            + "".join(_cell(c, mx, my, spans.get((r, i), ""), size) for i, c in enumerate(cells))
             + "</a:tr>"
         )
     xml = (

@@ -1,0 +1,136 @@
+"""The pictures of both versions that the visual diff compares: the meeting's deck, laid out and
+drawn as SVG, and the pages of the action table and the progress reports, typeset by Typst only
+when what they show differs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from generator.load.dataset import Dataset
+from generator.render.diff.visual import Picture, Product, _same
+from generator.render.typeset import Settle
+
+
+def deck_product(
+    old: Dataset | None,
+    new: Dataset,
+    *,
+    vergadering: dt.date | None,
+    template: Any,
+    published: Callable[[str], str] = _same,
+) -> Product | None:
+    """The deck of the meeting (``vergadering``, else the latest of ``new``) in both versions;
+    None when ``new`` has no meeting. The base version shows the meeting of the same date,
+    where it has one, else its latest."""
+    from generator.render.deck import lay_out
+    from generator.render.deck.svg import draw_all
+    from generator.text import dutch
+
+    meetings = new.items("vergadering")
+    if not meetings:
+        return None
+    date = vergadering or max(m.datum for m in meetings)
+    meeting = next((m for m in meetings if m.datum == date), None)
+    if meeting is None:
+        return None
+
+    def pictures(dataset: Dataset | None) -> list[Picture]:
+        if dataset is None:
+            return []
+        held = dataset.items("vergadering")
+        chosen = next((m for m in held if m.datum == date), None) or (
+            max(held, key=lambda m: m.datum) if held else None
+        )
+        if chosen is None:
+            return []
+        laid = lay_out(dataset, chosen, template=template)
+        drawn = draw_all(laid, fonts_url=lambda font: "../" + published(f"fonts/{font}"))
+        return [
+            Picture(
+                number,
+                slide.content.title,
+                slide.identity,
+                picture.svg,
+                picture.content,
+                tuple(line for line, *_ in picture.lines),
+            )
+            for number, (slide, picture) in enumerate(zip(laid.slides, drawn, strict=True), 1)
+        ]
+
+    name = f"SCT-deck {dutch.long_date(meeting.datum)}"
+    return Product(name, "deck", "dia", pictures(old), pictures(new))
+
+
+def document_products(old: Dataset | None, new: Dataset) -> list[Product]:
+    """The action table and each progress report, in both versions, typeset by Typst only
+    when what it shows differs."""
+    from generator.render.actietabel import pdf as table_pdf
+    from generator.render.actietabel.build import build as build_table
+    from generator.render.rapportage import pdf as report_pdf
+    from generator.render.rapportage.build import build as build_report
+
+    def table(dataset: Dataset | None) -> dict[str, Any] | None:
+        if dataset is None or not dataset.items("actie"):
+            return None
+        tabel = build_table(dataset, secties=(), statussen=(), gewijzigd=None, sinds=None)
+        return table_pdf.data(tabel)
+
+    def report(dataset: Dataset | None, report_id: str) -> dict[str, Any] | None:
+        if dataset is None:
+            return None
+        found = {e.file.stem: e.item for e in dataset.loaded.get("rapportage", [])}
+        if report_id not in found:
+            return None
+        return report_pdf.data(build_report(dataset, report_id, found[report_id]))
+
+    products = []
+    wanted = [("Actietabel", "actietabel", table_pdf.TEMPLATE, table(old), table(new))]
+    ids = sorted({e.file.stem for d in (old, new) if d for e in d.loaded.get("rapportage", [])})
+    for report_id in ids:
+        wanted.append(
+            (
+                f"Voortgangsrapportage {report_id}",
+                f"rapportage-{report_id}",
+                report_pdf.TEMPLATE,
+                report(old, report_id),
+                report(new, report_id),
+            )
+        )
+    for name, folder, template, before, after in wanted:
+        if before == after:
+            continue
+        products.append(
+            Product(
+                name,
+                folder,
+                "pagina",
+                _pages(name, template, before),
+                _pages(name, template, after),
+                by_identity=False,
+            )
+        )
+    return products
+
+
+def _pages(name: str, template: str, data: dict[str, Any] | None) -> list[Picture]:
+    from generator.render.typeset import pages
+
+    if data is None:
+        return []
+    drawn = pages(template, data, settle=_settle(template))
+    return [
+        Picture(number, f"{name}, pagina {number}", ("pagina", name, number), svg, svg)
+        for number, svg in enumerate((page.decode("utf-8") for page in drawn), start=1)
+    ]
+
+
+def _settle(template: str) -> Settle | None:
+    """How the PDF writer of ``template`` settles its pages, so the pictures are its pages."""
+    from generator.render.actietabel import pdf as table_pdf
+    from generator.render.rapportage import pdf as report_pdf
+
+    return {table_pdf.TEMPLATE: table_pdf.balance, report_pdf.TEMPLATE: report_pdf.settle}.get(
+        template
+    )
