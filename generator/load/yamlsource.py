@@ -14,7 +14,6 @@ one state machine over one stream of events; split, each half would need the oth
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -177,22 +176,7 @@ def read(file: Path, folder: DataFolder) -> SourceDocument:
         raw = folder.read(file, limit=MAX_BYTES)
     except FileRefused as exc:
         raise SourceError((1, 1), exc.message) from None
-    text = decode(file, raw)
-    key = (str(file), text)
-    known = _READ.get(key)
-    if known is None:
-        known = _READ[key] = parse(file, text)
-        if len(_READ) > _READ_KEPT:
-            _READ.popitem(last=False)
-    else:
-        _READ.move_to_end(key)
-    return known
-
-
-#: files read before, by name and text: a second build in the same process (``statusgen serve``
-#: after an edit) parses only the files that changed. Nothing downstream changes a document.
-_READ: OrderedDict[tuple[str, str], SourceDocument] = OrderedDict()
-_READ_KEPT = 4096
+    return parse(file, decode(file, raw))
 
 
 def parse(file: Path, text: str) -> SourceDocument:
