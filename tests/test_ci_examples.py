@@ -123,7 +123,13 @@ def _expand(text: str) -> str:
 def run_github(forge: Forge) -> None:
     workflow = yaml.safe_load((ROOT / "examples/statusgen-pull-request.yml").read_text())
     assert workflow[True]["pull_request"]["paths"] == ["status/**"]  # 'on' is YAML 1.1's True
-    env = {"GITHUB_REPOSITORY": "bureau/status", **workflow.get("env", {})}
+    env = {
+        "GITHUB_REPOSITORY": "bureau/status",
+        "GITHUB_SERVER_URL": "https://github.com",
+        "GITHUB_RUN_ID": "4242",
+        "GITHUB_STEP_SUMMARY": str(forge.work.parent / "step-summary.md"),
+        **workflow.get("env", {}),
+    }
     for step in workflow["jobs"]["statusgen"]["steps"]:
         if "uses" in step:
             action = step["uses"].split("@")[0]
@@ -145,6 +151,7 @@ def run_gitlab(forge: Forge) -> None:
         "CI_PROJECT_ID": "42",
         "CI_MERGE_REQUEST_IID": "7",
         "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main",
+        "CI_JOB_URL": "https://gitlab.example.org/bureau/status/-/jobs/99",
         "STATUSGEN_TOKEN": "glpat-test",
     }
     forge.shell("\n".join([*job["before_script"], *job["script"]]), env)
@@ -182,6 +189,10 @@ def test_github_workflow_creates_then_updates_its_comment(tmp_path: Path, wheel:
         {"id": 2, "issue": 7, "user": {"login": "reviewer"}, "body": f"{MARKER} quoted"},
     ]
     _assert_marker_logic(forge, run_github, others, '"method": "PATCH"')
+    (ours,) = [c for c in forge.comments() if c not in others]
+    assert "https://github.com/bureau/status/actions/runs/4242" in ours["body"]
+    assert (forge.work / "visual-diff/index.html").is_file()
+    assert "Opdracht 1.1" in (forge.work.parent / "step-summary.md").read_text(encoding="utf-8")
     methods = [c["method"] for c in forge.calls("gh")]
     assert methods == ["GET", "PATCH"]
     (install,) = forge.calls("pip")
@@ -197,6 +208,9 @@ def test_gitlab_job_creates_then_updates_its_note(tmp_path: Path, wheel: Path) -
     forge = Forge(tmp_path, wheel)
     others = [{"id": 1, "issue": 7, "author": {"username": "bot"}, "body": "Pipeline passed"}]
     _assert_marker_logic(forge, run_gitlab, others, '"method": "PUT"')
+    (ours,) = [c for c in forge.comments() if c not in others]
+    assert "/-/jobs/99/artifacts/file/visual-diff/index.html" in ours["body"]
+    assert (forge.work / "visual-diff/index.html").is_file()
     assert [c["method"] for c in forge.calls("curl")] == ["GET", "PUT"]
     apt = [c["args"][0] for c in forge.calls("apt-get")]
     assert apt == ["update", "install"], "apt-get update comes before apt-get install"

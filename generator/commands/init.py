@@ -32,8 +32,8 @@ personen:
 )
 def command(folder: Path) -> None:
     """Write a new data folder DIR (default: status) with organisatie.yaml, one werkstroom,
-    one actie and one meeting; it passes `statusgen check --strict`. Each file's first line
-    points editors to its JSON Schema, which init writes into DIR/schemas/.
+    one actie, one meeting and one nota; it passes `statusgen check --strict`. Each file's
+    first line points editors to its JSON Schema, which init writes into DIR/schemas/.
 
     Files that exist already are never overwritten: init refuses instead.
     """
@@ -43,6 +43,7 @@ def command(folder: Path) -> None:
         ("werkstroom", "Eerste werkstroom"),
         ("actie", "Eerste actie"),
         ("vergadering", ""),
+        ("nota", "Eerste nota"),
     ):
         kind = kind_named(kind_name)
         assert kind.new_name is not None
@@ -51,6 +52,8 @@ def command(folder: Path) -> None:
         assert document is not None
         if kind_name == "werkstroom":
             document["trekker"] = "p-voorbeeld"
+        if kind_name == "nota":
+            document["contactpersoon"] = "p-voorbeeld"
         files[name] = new_file(kind, document)
     existing = [name for name in files if (folder / name).exists()]
     if existing:

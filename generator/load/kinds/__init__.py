@@ -2,7 +2,7 @@
 
 A kind is one module in this package that defines ``KIND``: where its files live, the model that
 validates them, what they define (identities) and refer to (references), and what ``check`` warns
-about. The loader, ``check``, ``schema`` and the README's reference all work from this registry, so
+about. The loader, ``check``, ``schema`` and the data reference all work from this registry, so
 a new kind of file (meetings, risks, reports) is one new module here.
 """
 
