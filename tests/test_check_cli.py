@@ -130,7 +130,10 @@ def test_python_m_generator_without_traceback(data: Path) -> None:
 
 
 def test_check_does_not_import_renderers() -> None:
-    heavy = ("pptx", "typst", "docx", "openpyxl", "jinja2", "babel")
+    """``check`` loads what reading and judging the data needs, no writer's library (each
+    costs tens of milliseconds at every start; docs/performance-start.md)."""
+    heavy = ("pptx", "typst", "docx", "openpyxl", "jinja2", "babel", "PIL", "lxml", "xlsxwriter")
+    heavy += ("deduce", "docdeid", "pyphen", "icalendar", "nh3", "markdown_it", "pypdf")
     code = "\n".join(
         [
             "import sys",

@@ -319,6 +319,12 @@ def test_a_word_with_no_hyphenation_point_that_fits_is_broken_and_counted(caplog
     text = all_text(pages)
     assert text.replace("-\n", "").count("x") == 200
     assert "broken between characters" in caplog.text
+    # laid out again in the same process (statusgen serve): the same slides from the cache of
+    # sections laid out before, and the same warning
+    caplog.clear()
+    again = paginate(Section("Code", (table,)), Geometry(width=300, height=400))
+    assert again == pages
+    assert "broken between characters" in caplog.text
 
 
 def test_a_small_table_is_set_at_12_pt_and_a_long_one_goes_down_to_the_floor_only() -> None:

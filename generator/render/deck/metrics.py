@@ -109,6 +109,31 @@ def fits(pieces: Iterable[StyledText], width: float, size: float, lines: int) ->
     return len(list(islice(_Breaker(width / size).lines(pieces), lines + 1))) <= lines
 
 
+def count_lines(pieces: tuple[StyledText, ...], width: float, size: float) -> int:
+    """How many lines ``wrap`` gives, without making them: a table is measured at every size it
+    tries, and its heights need only the count. The same greedy breaking as ``_Breaker``, step
+    for step (the same sums in the same order), so the count is always ``wrap``'s."""
+    limit = width / size
+    count = 0
+    used = 0.0
+    started = False  # whether the line holds a word
+    for word, _, word_width, space_width in _measured_words(pieces):
+        if word is None:  # a line break written in the text
+            count += 1
+            used, started = 0.0, False
+            continue
+        if not started:
+            space_width = 0.0
+        elif used + space_width + word_width > limit:
+            count += 1
+            used, space_width = 0.0, 0.0
+        if word_width > limit:  # broken between characters: rare, so counted by wrapping
+            return len(wrap(pieces, width, size))
+        used += space_width + word_width
+        started = True
+    return count + 1
+
+
 class _Breaker:
     """Greedy line breaking, one word at a time; a line is yielded as soon as it is full."""
 

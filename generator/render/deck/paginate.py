@@ -26,8 +26,9 @@ hyphenation) live in ``metrics``.
 from __future__ import annotations
 
 import logging
+import pickle
 import re
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -53,6 +54,7 @@ from generator.render.deck.metrics import (
     RAISE,
     RAISED_DIGITS,
     Line,
+    count_lines,
     em_width,
     hyphenate,
     line_em,
@@ -162,7 +164,17 @@ def _lines(pieces: tuple[tuple[str, bool, bool], ...], width: float, size: float
 
 
 def para_height(para: Para, width: float) -> float:
-    return len(para_lines(para, width)) * para.size * LINE + para.space_before
+    room = _text_width(para, width)
+    return _line_count(para.runs, room, para.size) * para.size * LINE + para.space_before
+
+
+@lru_cache(maxsize=65536)
+def _line_count(runs: tuple[Run, ...], room: float, size: float) -> int:
+    """How many lines ``runs`` take in ``room`` points at ``size``: what a height needs,
+    counted once per (text, width, size) and never made into lines (``para_lines`` makes them
+    for the paragraphs that are split)."""
+    pieces = tuple((_measured(run, room, size), run.bold, run.italic) for run in runs)
+    return count_lines(pieces, room, size)
 
 
 def paras_height(paras: Sequence[Para], width: float) -> float:
@@ -919,6 +931,8 @@ class _Flow:
             min_size - step * TABLE_STEP for step in range(1, int(WHOLE_GIVE / TABLE_STEP) + 1)
         ]
         self.forced = 0
+        #: what the layout had to do that the user should hear of (logged by ``paginate``)
+        self.warnings: list[str] = []
         self.head = [self._fixed(block) for block in section.head]
         self.foot = [self._fixed(block) for block in section.foot]
         fixed = sum(height + space for _, height, space in (*self.head, *self.foot))
@@ -1032,11 +1046,9 @@ class _Flow:
                 low = middle
         laid = layout.at(allowed[high])
         if laid.forced:
-            log.warning(
-                "%d word(s) in a table on '%s' broken between characters: no hyphenation point "
-                "fits the column",
-                laid.forced,
-                _short(self.section.title),
+            self.warnings.append(
+                f"{laid.forced} word(s) in a table on '{_short(self.section.title)}' broken "
+                "between characters: no hyphenation point fits the column"
             )
         self.forced += laid.forced
         for number, chunks in enumerate(layout.balanced(laid, first, self.full)):
@@ -1054,10 +1066,35 @@ def _space(block: Block) -> float:
     return block.space_after
 
 
+#: sections laid out before, by their content: a second build in the same process (``statusgen
+#: serve`` after an edit) lays out only the sections whose content changed
+_LAID_OUT: OrderedDict[tuple[bytes, Geometry, float], tuple[list[Page], list[str]]] = OrderedDict()
+_LAID_OUT_KEPT = 512
+
+
 def paginate(section: Section, geometry: Geometry, *, min_size: float = TABLE_MIN) -> list[Page]:
     """The slides ``section`` needs, titled "Title (I/III)" ... when it needs more than one.
 
-    Tables are set between 12 pt and ``min_size``."""
+    Tables are set between 12 pt and ``min_size``. The layout is a function of the section's
+    content alone, so a section seen before (the same content, pickled: a few microseconds per
+    slide) gets the pages it got then, and its warnings again."""
+    key = (pickle.dumps(section, protocol=pickle.HIGHEST_PROTOCOL), geometry, min_size)
+    known = _LAID_OUT.get(key)
+    if known is None:
+        known = _LAID_OUT[key] = _paginated(section, geometry, min_size)
+        if len(_LAID_OUT) > _LAID_OUT_KEPT:
+            _LAID_OUT.popitem(last=False)
+    else:
+        _LAID_OUT.move_to_end(key)
+    pages, warnings = known
+    for warning in warnings:
+        log.warning("%s", warning)
+    return list(pages)
+
+
+def _paginated(
+    section: Section, geometry: Geometry, min_size: float
+) -> tuple[list[Page], list[str]]:
     try:
         flow = _flowed(section, geometry, min_size)
         if _balance_text(section, flow):
@@ -1085,7 +1122,7 @@ def paginate(section: Section, geometry: Geometry, *, min_size: float = TABLE_MI
             placed.append(Placed(bottom, height, foot))
             bottom -= space
         result.append(Page(title, tuple(placed)))
-    return result
+    return result, flow.warnings
 
 
 def _flowed(
