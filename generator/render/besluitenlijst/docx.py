@@ -29,6 +29,7 @@ from generator.render.besluitenlijst.build import (
 from generator.render.word import (
     GRIJS,
     LINTBLAUW,
+    fixed_grid,
     footer,
     language_and_font,
     properties,
@@ -113,6 +114,7 @@ def _table(document: object, rows: tuple[Actieregel, ...], empty: str) -> None:
         return
     table = document.add_table(rows=1, cols=len(COLUMNS))  # type: ignore[attr-defined]
     table.style = "Table Grid"
+    fixed_grid(table, WIDTHS)
     header = table.rows[0]
     repeat_header(header._tr)
     for cell, name, width in zip(header.cells, COLUMNS, WIDTHS, strict=True):
