@@ -68,8 +68,8 @@ def leeswijzer(report: Rapport) -> Leeswijzer:
         bijlage.append(sentence + ".")
         if any(k.bijgesteld for _, rows in report.kpis for k in rows):
             bijlage.append(
-                "Waar het oordeel afwijkt van wat norm en realisatie zeggen, staat dat bij het "
-                "oordeel, met de reden in een voetnoot."
+                "Waar het oordeel afwijkt van wat norm en realisatie zeggen, staat dat met de "
+                "reden in een voetnoot bij het oordeel."
             )
     return Leeswijzer(tuple(inhoud), legenda, sterren, tuple(bijlage))
 

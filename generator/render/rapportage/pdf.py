@@ -161,5 +161,5 @@ def _kpi(row: Kpi, trees: Trees) -> dict[str, Any]:
         "symbool": row.symbol,
         "bijgesteld": row.bijgesteld,
         "berekend": row.berekend_label,
-        "reden": trees(row.reden),
+        "reden": trees(row.noot),
     }
