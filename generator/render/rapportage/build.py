@@ -78,6 +78,16 @@ class Chapter:
     aandacht: RapportParagraaf | None = None
     aandacht_items: list[Ster] = field(default_factory=list)
 
+    @property
+    def tabel_na(self) -> int:
+        """How many paragraphs precede the activity table: all that describe the chapter's
+        work, so the table stands in the same place in every chapter, after that work and
+        before the sections that are not about it (the risk paragraph; then the gathered
+        uitgelicht and aandacht). After the risks it read as part of the last risk."""
+        return next(
+            (i for i, p in enumerate(self.paragrafen) if p.risicoparagraaf), len(self.paragrafen)
+        )
+
 
 @dataclass(frozen=True)
 class Kpi:

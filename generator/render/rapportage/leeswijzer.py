@@ -86,7 +86,17 @@ def _chapter(chapter: Chapter) -> str:
     else:
         sentence = f"{start} heeft geen paragrafen."
     if chapter.groepen:
-        sentence += " Het sluit af met een tabel van de activiteiten uit het jaarplan"
+        at = chapter.tabel_na
+        if at == len(chapter.paragrafen):
+            sentence += " Het sluit af met een tabel van de activiteiten uit het jaarplan"
+        elif at == 0:
+            sentence += " Het begint met een tabel van de activiteiten uit het jaarplan"
+        else:  # before the risk paragraph, after the work it is about
+            sentence += (
+                f" Na {in_sentence(chapter.paragrafen[at - 1].titel)} "
+                f"({chapter.paragrafen[at - 1].nummer}) volgt een tabel van de activiteiten uit "
+                "het jaarplan"
+            )
         gathered = [
             f"{in_sentence(p.titel)} ({p.nummer})"
             for p in (chapter.uitgelicht, chapter.aandacht)
