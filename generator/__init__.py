@@ -1,3 +1,3 @@
 """statusgen: reporting documents of the hersteloperatie kinderopvangtoeslag, built from YAML."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

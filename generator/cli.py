@@ -21,9 +21,12 @@ COMMANDS = {
     "planning": "Write the integral planning (XLSX or CSV): every opdracht and hoofdactie.",
     "init": "Write a new data folder that passes check --strict, to start from.",
     "report": "Build a progress report to the Tweede Kamer (HTML and tagged PDF).",
+    "nota": "Write a nota to the bewindspersoon (DOCX and tagged PDF).",
+    "pakket": "Write a nota with its bijlagen: one folder with an index and one combined PDF.",
     "new": "Write a new, valid file of any kind (werkstroom, actie, vergadering, ...).",
     "schema": "Write JSON Schema files for editors (yaml-language-server) and pre-commit.",
     "serve": "Preview the deck, documents and diagnostics live in a browser while editing.",
+    "verslag": "Write the verslag of a meeting (DOCX and tagged PDF).",
     "vergadering": "Build everything for one SCT meeting: deck, besluitenlijst, calendar, ...",
 }
 

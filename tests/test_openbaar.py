@@ -45,6 +45,7 @@ STRUCTURED = {
     "beoordeling", "bijgewerkt", "stand_per", "van", "tot", "risicos", "afhankelijkheden", "top",
     "risico", "metingen", "functie", "eigenaar", "uitkomst", "beslispunt", "nr", "actiehouder",
     "afgerond", "vorm", "voetnoot", "voetnoot_waarde", "populaties", "stand", "cellen", "kleur",
+    "type", "rapportage", "bestand",
 }  # fmt: skip
 
 
@@ -141,6 +142,9 @@ def test_every_command_writes_a_public_version_without_a_name(
         ("report", "vgr-2021-1"),
         ("planning", "--format", "xlsx"),
         ("planning", "--format", "csv"),
+        ("nota", "terugkoppeling-bo-vng"),
+        ("verslag", "2020-08-12"),
+        ("deck", "--vergadering", "2020-08-12"),
     ]
     for command in commands:
         result = run(*command, "--data", hostile, "--output", out, "--openbaar")
@@ -151,9 +155,11 @@ def test_every_command_writes_a_public_version_without_a_name(
         "actietabel-openbaar.docx", "actietabel-openbaar.html", "actietabel-openbaar.md",
         "actietabel-openbaar.pdf", "actietabel-openbaar.xlsx",
         "besluitenlijst-2020-08-20-openbaar.docx", "besluitenlijst-2020-08-20-openbaar.md",
-        "besluitenlijst-2020-08-20-openbaar.pdf", "planning-openbaar.csv",
-        "planning-openbaar.xlsx", "sct-2020-08-20-openbaar.pptx", "vgr-2021-1-openbaar.html",
-        "vgr-2021-1-openbaar.pdf",
+        "besluitenlijst-2020-08-20-openbaar.pdf", "nota-terugkoppeling-bo-vng-openbaar.docx",
+        "nota-terugkoppeling-bo-vng-openbaar.pdf", "overleg-2020-08-12-openbaar.pptx",
+        "planning-openbaar.csv", "planning-openbaar.xlsx", "sct-2020-08-20-openbaar.pptx",
+        "verslag-2020-08-12-openbaar.docx", "verslag-2020-08-12-openbaar.pdf",
+        "vgr-2021-1-openbaar.html", "vgr-2021-1-openbaar.pdf",
     ]  # fmt: skip
     for path in out.iterdir():
         text = readable(path)
@@ -167,6 +173,20 @@ def test_every_command_writes_a_public_version_without_a_name(
         assert result.exit_code == 0, result.output
         assert "Persoonsgegevens" in result.output, fmt
         assert_no_names(f"deadlines --format {fmt}", result.output)
+
+
+def test_the_public_pack_holds_no_name_in_any_of_its_files(
+    run: Run, hostile: Path, tmp_path: Path
+) -> None:
+    need("soffice")  # the deck goes into the pack's PDF through LibreOffice
+    result = run("pakket", "terugkoppeling-bo-vng", "--data", hostile, "--output", tmp_path,
+                 "--openbaar")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert_no_names("pakket standard output", result.output)
+    files = sorted((tmp_path / "pakket-terugkoppeling-bo-vng-openbaar").iterdir())
+    assert len(files) == 10
+    for path in files:
+        assert_no_names(path.name, readable(path))
 
 
 def test_diff_between_versions_that_both_hold_names(run: Run, hostile: Path) -> None:

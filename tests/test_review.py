@@ -1,5 +1,5 @@
 """Review and history: ``diff`` between git versions, the deadline radar and its calendar, the
-integral planning, and the pre-commit hook."""
+integral planning. (The pre-commit hook is tested as users install it, in test_release.)"""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -201,34 +200,3 @@ def test_planning_xlsx_and_csv(run: Run, tmp_path: Path) -> None:
     assert raw.startswith(b"\xef\xbb\xbf") and b"Oosterwijk" not in raw
     table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert table[0][0] == "Werkstroom" and len(table) == len(rows) + 1
-
-
-def test_pre_commit_hook_runs_statusgen_check(data: Path, tmp_path: Path) -> None:
-    pre_commit = shutil.which("pre-commit") or str(Path(sys.executable).parent / "pre-commit")
-    if not Path(pre_commit).exists():
-        pytest.fail("pre-commit is not installed (it is in the test extras)")
-    root = data.parent
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", "-A")
-    git(root, "commit", "-qm", "basis")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
-    command = [pre_commit, "try-repo", str(ROOT), "statusgen-check", "--all-files",
-               "--verbose"]  # fmt: skip
-    ok = subprocess.run(command, cwd=root, env=env,
-                        capture_output=True, text=True, timeout=900)  # fmt: skip
-    assert ok.returncode == 0, ok.stdout + ok.stderr
-    edit(data / "acties" / "002-schulden.yaml", "status: afgerond", "status: afgrond")
-    failed = subprocess.run(command, cwd=root, env=env,
-                            capture_output=True, text=True, timeout=900)  # fmt: skip
-    assert failed.returncode == 1
-    assert "acties/002-schulden.yaml:5:9: error: status: unknown status 'afgrond'" in failed.stdout
-
-
-def test_example_workflow_is_valid_yaml() -> None:
-    workflow = yaml.safe_load((ROOT / "examples" / "statusgen-pull-request.yml").read_text())
-    steps = [s.get("run", "") for s in workflow["jobs"]["statusgen"]["steps"]]
-    assert any("statusgen check --format github" in s for s in steps)
-    assert any("statusgen diff" in s for s in steps)
-    assert any("statusgen deck" in s for s in steps)
-    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
-    assert hooks[0]["id"] == "statusgen-check" and hooks[0]["entry"] == "statusgen check"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,8 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.load.kinds import all_kinds
+from generator.commands.schema import schema_text
+from generator.load.kinds import SCHEMA_FOLDER, all_kinds
 from tests.conftest import DEMO, Run
 
 
@@ -30,7 +32,7 @@ def _jsonable(value: Any) -> Any:
 @pytest.fixture
 def schemas(run: Run, tmp_path: Path) -> Path:
     out = tmp_path / "schemas"
-    result = run("schema", "--output", out)
+    result = run("schema", "--data", DEMO, "--output", out)
     assert result.exit_code == 0, result.output
     return out
 
@@ -59,6 +61,60 @@ def test_schema_rejects_what_check_rejects(schemas: Path) -> None:
     document["kernwoordd"] = "x"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(document, schema)
+
+
+def test_schema_writes_into_the_data_folder_by_default(run: Run, data: Path) -> None:
+    result = run("schema", "--data", data)
+    assert result.exit_code == 0, result.output
+    written = sorted(p.name for p in (data / SCHEMA_FOLDER).iterdir())
+    assert written == sorted(k.schema_name for k in all_kinds())
+    check = run("check", "--data", data)
+    assert check.exit_code == 0 and "ignored" not in check.output, check.output
+
+
+def _modeline_target(file: Path) -> Path | None:
+    """Where the file's first line points yaml-language-server, from the file's own folder."""
+    first = file.read_text(encoding="utf-8").splitlines()[0]
+    match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
+    return (file.parent / match[1]).resolve() if match else None
+
+
+def test_init_and_new_write_modelines_that_resolve_from_where_each_file_lies(
+    run: Run, tmp_path: Path
+) -> None:
+    folder = tmp_path / "status"
+    assert run("init", folder).exit_code == 0
+    for kind in ("werkstroom", "actie", "rapportage", "risico"):
+        result = run("new", kind, "--titel", f"Nieuwe {kind}", "--data", folder)
+        assert result.exit_code == 0, result.output
+    assert run("new", "vergadering", "--datum", "2031-03-04", "--data", folder).exit_code == 0
+    seen = set()
+    for kind in all_kinds():
+        for file in folder.glob(kind.pattern):
+            target = _modeline_target(file)
+            assert target == (folder / SCHEMA_FOLDER / kind.schema_name).resolve(), file
+            assert target.is_file()
+            seen.add(kind.name)
+    assert {"organisatie", "werkstroom", "actie", "vergadering", "rapportage", "risico"} <= seen
+
+
+def test_new_writes_the_schema_its_modeline_needs(run: Run, data: Path) -> None:
+    result = run("new", "actie", "--titel", "Nazorg", "--data", data)
+    assert result.exit_code == 0, result.output
+    (created,) = data.glob("acties/011-*.yaml")
+    target = _modeline_target(created)
+    assert target is not None and target.is_file()
+    assert json.loads(target.read_text())["title"].startswith("statusgen actie")
+
+
+def test_the_demo_data_has_its_schemas_and_modelines_up_to_date() -> None:
+    """The documented setup, as the demo data shows it; after a model change, refresh with
+    `statusgen schema --data status`."""
+    for kind in all_kinds():
+        committed = DEMO / SCHEMA_FOLDER / kind.schema_name
+        assert committed.read_bytes() == schema_text(kind), f"{committed} is out of date"
+        for file in sorted(DEMO.glob(kind.pattern)):
+            assert _modeline_target(file) == committed.resolve(), file
 
 
 def test_schema_refuses_to_write_outside_output(tmp_path: Path) -> None:
@@ -138,3 +194,9 @@ def test_init_writes_a_folder_that_passes_strict_and_builds(run: Run, tmp_path: 
     assert deck.exit_code == 0, deck.output
     again = run("init", folder)
     assert again.exit_code == 2 and "holds data already" in again.output
+
+
+def test_schema_without_a_data_folder_says_which(run: Run, tmp_path: Path) -> None:
+    result = run("schema", "--data", tmp_path / "elders")
+    assert result.exit_code == 2 and "no data folder" in result.output
+    assert not (tmp_path / "elders").exists()

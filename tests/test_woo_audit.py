@@ -403,7 +403,7 @@ def test_commands_without_openbaar_do_not_import_deduce(tmp_path: Path) -> None:
 
 @pytest.mark.usefixtures("deduce")
 def test_the_labelled_sentences(tmp_path: Path) -> None:
-    """The measurement the README states (bench/woo_audit.py): every public official and
+    """The measurement the documentation states (bench/woo_audit.py): every public official and
     registered person is left alone, and recall stays where it was measured."""
     proc = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "woo_audit.py"), "--no-timing"],

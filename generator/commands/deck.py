@@ -42,7 +42,7 @@ def add_deck(
     SVG too, from the same layout); the name it is published as."""
     from generator.render.deck import lay_out, write_pptx
 
-    progress.step(f"laying out the SCT deck of {meeting.datum.isoformat()}")
+    progress.step(f"laying out the deck of {meeting.datum.isoformat()}")
     laid = lay_out(
         dataset,
         meeting,
@@ -50,7 +50,8 @@ def add_deck(
         peildatum=peildatum,
         min_font_size=min_font_size,
     )
-    name = f"sct-{meeting.datum.isoformat()}"
+    # the SCT's deck keeps its name; any other overleg's is overleg-DATE.pptx
+    name = f"{'sct' if meeting.sct else 'overleg'}-{meeting.datum.isoformat()}"
     if svg:
         _add_svg(publication, laid, f"{name}-dias")
     deck = write_pptx(laid)

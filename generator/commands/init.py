@@ -7,9 +7,10 @@ from pathlib import Path
 
 import click
 
-from generator.commands.new import HEADER, dump
+from generator.commands.new import new_file
+from generator.commands.schema import schema_text
 from generator.exceptions import UsageError
-from generator.load.kinds import kind_named
+from generator.load.kinds import SCHEMA_FOLDER, all_kinds, kind_named
 from generator.publish import Publication
 
 ORGANISATIE = """\
@@ -31,16 +32,18 @@ personen:
 )
 def command(folder: Path) -> None:
     """Write a new data folder DIR (default: status) with organisatie.yaml, one werkstroom,
-    one actie and one meeting; it passes `statusgen check --strict`.
+    one actie, one meeting and one nota; it passes `statusgen check --strict`. Each file's
+    first line points editors to its JSON Schema, which init writes into DIR/schemas/.
 
     Files that exist already are never overwritten: init refuses instead.
     """
     today = dt.date.today()
-    files = {"organisatie.yaml": ORGANISATIE}
+    files = {"organisatie.yaml": kind_named("organisatie").modeline + "\n" + ORGANISATIE}
     for kind_name, titel in (
         ("werkstroom", "Eerste werkstroom"),
         ("actie", "Eerste actie"),
         ("vergadering", ""),
+        ("nota", "Eerste nota"),
     ):
         kind = kind_named(kind_name)
         assert kind.new_name is not None
@@ -49,7 +52,9 @@ def command(folder: Path) -> None:
         assert document is not None
         if kind_name == "werkstroom":
             document["trekker"] = "p-voorbeeld"
-        files[name] = HEADER + dump(document)
+        if kind_name == "nota":
+            document["contactpersoon"] = "p-voorbeeld"
+        files[name] = new_file(kind, document)
     existing = [name for name in files if (folder / name).exists()]
     if existing:
         raise UsageError(
@@ -58,5 +63,7 @@ def command(folder: Path) -> None:
     publication = Publication(folder)
     for name, text in files.items():
         publication.add(name, text.encode("utf-8"))
+    for kind in all_kinds():
+        publication.add(f"{SCHEMA_FOLDER}/{kind.schema_name}", schema_text(kind))
     publication.publish()
     click.echo(f"next: statusgen check --data {folder} --strict")

@@ -14,13 +14,28 @@ import yaml
 from generator.exceptions import UsageError
 from generator.load.dataset import load
 from generator.load.diagnostics import Diagnostics
-from generator.load.kinds import Kind, all_kinds, kind_named
+from generator.load.kinds import SCHEMA_FOLDER, Kind, all_kinds, kind_named
 from generator.load.yamlsource import SourceError, parse
 from generator.options import DateType, data_option
 from generator.publish import Publication
 
 NEW_KINDS = tuple(k.name for k in all_kinds() if k.new_name)
 HEADER = "# Nieuw bestand van statusgen new: vul titels, deadlines en statussen aan.\n"
+
+
+def new_file(kind: Kind[Any], document: dict[str, Any]) -> str:
+    """A new data file's text: the modeline that finds its schema, a note, the document."""
+    return kind.modeline + "\n" + HEADER + dump(document)
+
+
+def add_schema(publication: Publication, data_dir: Path, kind: Kind[Any]) -> None:
+    """The kind's schema in the data folder, where the new file's modeline points, unless one
+    is there already (`statusgen schema` refreshes them all)."""
+    from generator.commands.schema import schema_text
+
+    name = f"{SCHEMA_FOLDER}/{kind.schema_name}"
+    if not (data_dir / name).exists():
+        publication.add(name, schema_text(kind))
 
 
 def slugify(text: str, limit: int = 40) -> str:
@@ -81,7 +96,8 @@ def command(kind_name: str, titel: str | None, datum: dt.date | None, data_dir: 
     """Write a new, valid file of a kind: werkstroom and actie get the next free number,
     a vergadering is named after its date, a risico is added to risicos.yaml.
 
-    What it writes passes `statusgen check --strict`; fill in the rest.
+    What it writes passes `statusgen check --strict`; fill in the rest. A new file's first line
+    points editors to its kind's JSON Schema in DATA/schemas/ (written there if missing).
     """
     kind = kind_named(kind_name)
     if titel is None and kind_name != "vergadering":
@@ -99,9 +115,10 @@ def command(kind_name: str, titel: str | None, datum: dt.date | None, data_dir: 
     elif path.exists():
         raise UsageError(f"{path} exists already")
     else:
-        text = HEADER + dump(document)
+        text = new_file(kind, document)
     publication = Publication(data_dir)
     publication.add(name, text.encode("utf-8"))
+    add_schema(publication, data_dir, kind)
     publication.publish()
 
 

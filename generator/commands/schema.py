@@ -8,8 +8,8 @@ from typing import Any
 
 import click
 
-from generator.load.kinds import Kind, all_kinds
-from generator.options import output_option
+from generator.exceptions import UsageError
+from generator.load.kinds import SCHEMA_FOLDER, Kind, all_kinds
 from generator.publish import Publication
 
 
@@ -23,16 +23,39 @@ def schema_for(kind: Kind[Any]) -> dict[str, Any]:
     }
 
 
+def schema_text(kind: Kind[Any]) -> bytes:
+    return (json.dumps(schema_for(kind), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
 @click.command(name="schema")
-@output_option
-def command(output_dir: Path) -> None:
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default="status",
+    show_default=True,
+    envvar="STATUSGEN_DATA",
+    show_envvar=True,
+    help="The data folder whose schemas/ to write.",
+)
+@click.option(
+    "--output",
+    "output_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help=f"The folder to write into (created if missing)  [default: DATA/{SCHEMA_FOLDER}]",
+)
+def command(data_dir: Path, output_dir: Path | None) -> None:
     """Write JSON Schema files for editors (yaml-language-server) and pre-commit.
 
-    One <kind>.schema.json per kind of data file. Point yaml-language-server at them with a first
-    line such as  # yaml-language-server: $schema=../schemas/werkstroom.schema.json
+    One <kind>.schema.json per kind of data file, into the data folder's schemas/ (keep them in
+    git with the data; run this again after upgrading statusgen). The files `init` and `new`
+    write start with a line that points the editor to them from where the file lies, such as
+    `# yaml-language-server: $schema=../schemas/werkstroom.schema.json`.
     """
-    publication = Publication(output_dir)
+    if output_dir is None and not data_dir.is_dir():
+        raise UsageError(f"there is no data folder {data_dir}: name it with --data, or --output")
+    publication = Publication(output_dir or data_dir / SCHEMA_FOLDER)
     for kind in all_kinds():
-        text = json.dumps(schema_for(kind), ensure_ascii=False, indent=2) + "\n"
-        publication.add(kind.schema_name, text.encode("utf-8"))
+        publication.add(kind.schema_name, schema_text(kind))
     publication.publish()

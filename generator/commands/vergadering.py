@@ -16,6 +16,7 @@ from generator.commands.deadlines import calendar, period
 from generator.commands.deck import add_deck
 from generator.commands.report import add_report, latest_report
 from generator.load.diagnostics import Diagnostics, counted, display_path
+from generator.load.kinds.vergadering import SOORTEN, Vergadering
 from generator.options import (
     DateType,
     data_option,
@@ -89,7 +90,8 @@ def command(
     meetings = dataset.items("vergadering")
     meeting = meeting_on(meetings, datum)
     add_deck(publication, dataset, meeting, template=template_file, peildatum=peildatum)
-    previous = previous_meeting(meetings, meeting.datum)
+    # the previous meeting of the same kind: a bestuurlijk overleg between two SCTs is not it
+    previous = previous_meeting([m for m in meetings if m.soort == meeting.soort], meeting.datum)
     if previous is not None:
         add_besluitenlijst(publication, dataset, previous, list(BESLUITENLIJST))
     elif not quiet:
@@ -116,6 +118,12 @@ def command(
         )
     paths = publication.publish()
     click.echo(
-        f"{counted(len(paths), 'file')} for the SCT meeting of {meeting.datum.isoformat()} "
+        f"{counted(len(paths), 'file')} for the {_what(meeting)} of "
+        f"{meeting.datum.isoformat()} "
         f"in {display_path(output_dir)}"
     )
+
+
+def _what(meeting: Vergadering) -> str:
+    """ "SCT meeting", or the kind of overleg ("bestuurlijk overleg")."""
+    return "SCT meeting" if meeting.sct else SOORTEN[meeting.soort].label.lower()

@@ -68,7 +68,13 @@ def _person_id(value: Any) -> Any:
     return value
 
 
-Text = Annotated[str, Field(min_length=1), BeforeValidator(_nonempty)]
+#: in the JSON Schema, a text field also takes a number: check reads ``1.10`` or ``2020`` typed
+#: without quotes as the text typed (yaml-language-server sees a number there)
+TEXT_OR_NUMBER: dict[str, Any] = {"type": ["string", "number"]}
+
+Text = Annotated[
+    str, Field(min_length=1, json_schema_extra=TEXT_OR_NUMBER), BeforeValidator(_nonempty)
+]
 """Plain, one-line or multi-line text."""
 
 
@@ -79,15 +85,25 @@ class _MarkdownMarker:
 MARKDOWN = _MarkdownMarker()
 
 Markdown = Annotated[
-    str, Field(json_schema_extra={"format": "markdown"}), BeforeValidator(_text), MARKDOWN
+    str,
+    Field(json_schema_extra={"format": "markdown", **TEXT_OR_NUMBER}),
+    BeforeValidator(_text),
+    MARKDOWN,
 ]
 """Markdown text: paragraphs, lists, bold and italic, links."""
 
-Number = Annotated[int, Field(ge=1), BeforeValidator(_number)]
+Number = Annotated[
+    int,
+    # check takes a whole number in quotes too ("3")
+    Field(
+        ge=1, json_schema_extra={"type": ["integer", "string"], "pattern": r"^\s*0*[1-9]\d*\s*$"}
+    ),
+    BeforeValidator(_number),
+]
 PersonId = Annotated[str, Field(pattern=PERSON_ID.pattern), BeforeValidator(_person_id)]
 """A reference to a person in the registry, e.g. p-devries."""
 
-PersonOrUnit = Annotated[str, BeforeValidator(_text)]
+PersonOrUnit = Annotated[str, Field(json_schema_extra=TEXT_OR_NUMBER), BeforeValidator(_text)]
 """A person id (p-...) or the name of a unit, such as UHT or Crisisbureau."""
 
 
@@ -113,7 +129,12 @@ def _date(value: Any) -> Any:
     raise ValueError(f"expected a date such as 2021-06-15, not {getattr(value, 'raw', value)!r}")
 
 
-Date = Annotated[dt.date, BeforeValidator(_date)]
+#: the form the JSON Schema holds a date to (the schema's "format": "date" is only a hint)
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+
+Date = Annotated[
+    dt.date, Field(json_schema_extra={"pattern": DATE_PATTERN}), BeforeValidator(_date)
+]
 
 
 # --- which values are Markdown ------------------------------------------------------------------

@@ -16,7 +16,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from generator.load.diagnostics import DocPath
-from generator.load.fields import DataModel, EmptyList, Markdown, Text
+from generator.load.fields import TEXT_OR_NUMBER, DataModel, EmptyList, Markdown, Text
 from generator.model.legend import SCT, Legend, Status
 from generator.quoting import did_you_mean
 
@@ -45,13 +45,14 @@ CelField = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "string", "description": "A value of the matrix's legend."},
+                # a status typed as a number is read as text, as everywhere
+                {**TEXT_OR_NUMBER, "description": "A value of the matrix's legend."},
                 {"type": "null", "description": "An empty cell."},
                 {
                     "type": "object",
                     "properties": {
-                        "status": {"type": "string"},
-                        "notitie": {"type": "string"},
+                        "status": TEXT_OR_NUMBER,
+                        "notitie": {"type": [*TEXT_OR_NUMBER["type"], "null"]},
                     },
                     "required": ["status"],
                     "additionalProperties": False,

@@ -1,6 +1,7 @@
 """The status legends: the one declaration of every status value, its label and colour.
 
-Validation, the JSON Schema, the README's reference and the renderers' colours all read these.
+Validation, the JSON Schema, the data reference (docs/reference/data.md) and the renderers'
+colours all read these.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 A kind is one module in this package that defines ``KIND``: where its files live, the model that
 validates them, what they define (identities) and refer to (references), and what ``check`` warns
-about. The loader, ``check``, ``schema`` and the README's reference all work from this registry, so
+about. The loader, ``check``, ``schema`` and the data reference all work from this registry, so
 a new kind of file (meetings, risks, reports) is one new module here.
 """
 
@@ -23,6 +23,11 @@ from pydantic import BaseModel
 from generator.load.diagnostics import DocPath
 
 M = TypeVar("M", bound=BaseModel)
+
+#: where a data folder keeps the JSON Schema files, relative to its root: beside the data, so
+#: that a modeline in a data file reaches them by a relative path (yaml-language-server resolves
+#: ``$schema=`` from the file's own folder), in git with the data
+SCHEMA_FOLDER = "schemas"
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,13 @@ class Kind(Generic[M]):
     @property
     def schema_name(self) -> str:
         return f"{self.name}.schema.json"
+
+    @property
+    def modeline(self) -> str:
+        """The first line of a data file of this kind that points yaml-language-server to its
+        schema in the data folder's ``schemas/``, relative to the file's own folder."""
+        up = "../" * self.pattern.count("/")
+        return f"# yaml-language-server: $schema={up}{SCHEMA_FOLDER}/{self.schema_name}"
 
     def identities(self, item: M) -> Iterable[Ref]:
         return ()

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, TypeAdapter, WithJsonSchema
 
 from generator.load.diagnostics import DocPath
-from generator.load.fields import DataModel, EmptyList, Text
+from generator.load.fields import TEXT_OR_NUMBER, DataModel, EmptyList, Text
 from generator.load.kinds import CheckContext, Kind
 from generator.model.deadline import DeadlineField, OptionalDeadline, Vorm, parse_deadline
 from generator.model.legend import Soort
@@ -45,12 +45,12 @@ _DOELGROEPEN_SCHEMA = {
     "description": "The doelgroepen, the rows of the calendar: a list, or a mapping from an "
     "audience (its own calendar slide) to its doelgroepen.",
     "anyOf": [
-        {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
+        {"type": "array", "items": {**TEXT_OR_NUMBER, "minLength": 1}, "minItems": 1},
         {
             "type": "object",
             "additionalProperties": {
                 "type": "array",
-                "items": {"type": "string", "minLength": 1},
+                "items": {**TEXT_OR_NUMBER, "minLength": 1},
                 "minItems": 1,
             },
             "minProperties": 1,
@@ -84,8 +84,8 @@ def _month(value: Any) -> Any:
 
 
 _MONTH_SCHEMA = {
+    # any form check reads as a month or a date (2020-12, december 2020, 2020-12-01)
     "type": "string",
-    "pattern": r"^\d{4}-\d{2}$",
     "description": "The last month the planning covers, e.g. 2020-12.",
 }
 

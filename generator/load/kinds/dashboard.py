@@ -13,15 +13,16 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic import BeforeValidator, Field, StrictBool, StrictFloat, StrictInt, WithJsonSchema
 
 from generator.load.diagnostics import DocPath
-from generator.load.fields import DataModel, Date, EmptyList, Markdown, Text
+from generator.load.fields import TEXT_OR_NUMBER, DataModel, Date, EmptyList, Markdown, Text
 from generator.load.kinds import CheckContext, Kind
 from generator.model.legend import DashboardStatus
 from generator.quoting import did_you_mean
 
-Value = int | float
+#: a measurement: a number as typed, never a quoted one or true (which pydantic would take)
+Value = StrictInt | StrictFloat
 
 
 def _refs(value: Any) -> Any:
@@ -31,11 +32,11 @@ def _refs(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-_NAME = {"type": "string", "minLength": 1}
+_NAME = {**TEXT_OR_NUMBER, "minLength": 1}
 Refs = Annotated[
     list[Text],
     BeforeValidator(_refs),
-    WithJsonSchema({"anyOf": [_NAME, {"type": "array", "items": _NAME}]}),
+    WithJsonSchema({"anyOf": [_NAME, {"type": "array", "items": _NAME}, {"type": "null"}]}),
 ]
 """Footnote names: one, or a list."""
 
@@ -71,8 +72,8 @@ class DashboardRij(DataModel):
         "table with populaties by population: {2020-08-13: {caf11: 309, ogs: 8514}}.",
     )
     status: DashboardStatus
-    risico: bool = Field(False, description='true: marked "Risico in risico-log".')
-    vet: bool = Field(False, description="true: the row is set in bold (a total).")
+    risico: StrictBool = Field(False, description='true: marked "Risico in risico-log".')
+    vet: StrictBool = Field(False, description="true: the row is set in bold (a total).")
     voetnoot: Refs = Field(
         default_factory=list, description="Footnote name (or a list) on the row's name."
     )

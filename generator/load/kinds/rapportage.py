@@ -6,10 +6,10 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, StrictBool, model_validator
 
 from generator.load.diagnostics import DocPath
-from generator.load.fields import DataModel, Date, EmptyList, Markdown, Text, _text
+from generator.load.fields import TEXT_OR_NUMBER, DataModel, Date, EmptyList, Markdown, Text, _text
 from generator.load.kinds import CheckContext, Kind
 from generator.model import kpi
 from generator.model.legend import VgrStatus
@@ -23,7 +23,7 @@ def _as_text(value: Any) -> Any:
     return value
 
 
-KpiText = Annotated[str, BeforeValidator(_as_text)]
+KpiText = Annotated[str, Field(json_schema_extra=TEXT_OR_NUMBER), BeforeValidator(_as_text)]
 
 
 class Periode(DataModel):
@@ -57,7 +57,7 @@ class Paragraaf(DataModel):
         default_factory=list, description='(md inline) the "Belangrijkste resultaten" box.'
     )
     tekst: Markdown | None = None
-    risicoparagraaf: bool = Field(
+    risicoparagraaf: StrictBool = Field(
         False,
         description="true: this paragraph is the risk paragraph; the top risks of risicos.yaml "
         "follow its tekst, numbered where it stands (3.6).",
@@ -128,7 +128,7 @@ class Rapportage(DataModel):
     inleiding: Markdown | None = None
     hoofdstukken: Annotated[list[Hoofdstuk], EmptyList] = Field(default_factory=list)
     kpis: Annotated[list[KpiGroep], EmptyList] = Field(default_factory=list)
-    risicoparagraaf: bool = Field(
+    risicoparagraaf: StrictBool = Field(
         False,
         description="true: the top risks of risicos.yaml as a section of their own after the "
         "chapters; to number them inside a chapter, set risicoparagraaf on a paragraaf there.",

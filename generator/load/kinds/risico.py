@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import Field, StrictBool
 
 from generator.load.fields import DataModel, EmptyList, Markdown, PersonOrUnit, Text
 from generator.load.kinds import Kind, Ref
@@ -23,7 +23,7 @@ class Risico(DataModel):
     eigenaar: PersonOrUnit | None = Field(None, description="A unit, or a person id.")
     kans: Niveau
     impact: Niveau
-    top: bool = Field(False, description="true: in the report's risk paragraph.")
+    top: StrictBool = Field(False, description="true: in the report's risk paragraph.")
     beheersmaatregelen: Markdown | None = Field(None, description="(md) the measures taken.")
 
 

@@ -51,6 +51,22 @@ Onderdeel = Annotated[
     str, BeforeValidator(ONDERDELEN.validate), WithJsonSchema(ONDERDELEN.json_schema())
 ]
 
+#: the kinds of overleg a meeting file can be: the SCT's own deck numbers its rubrieken and
+#: adds what the chair asks about; any other deck letters its agenda items (A, B, ...)
+SOORTEN = Legend(
+    "soort overleg",
+    (
+        Status("sct", "SCT overleg", ""),
+        Status("bestuurlijk_overleg", "Bestuurlijk overleg", ""),
+        Status("ambtelijk_overleg", "Ambtelijk overleg", ""),
+        Status("overig", "Overleg", ""),
+    ),
+    noun="soort",
+)
+SoortOverleg = Annotated[
+    str, BeforeValidator(SOORTEN.validate), WithJsonSchema(SOORTEN.json_schema())
+]
+
 
 class Besluit(DataModel):
     """What the meeting decided on one beslispunt of the agenda item."""
@@ -103,6 +119,9 @@ class AgendaItem(DataModel):
     acties: Annotated[list[Actiepunt], EmptyList] = Field(
         default_factory=list, description="After the meeting: the actions agreed."
     )
+    verslag: Markdown | None = Field(
+        None, description="(md) After the meeting: the discussion of this item for the verslag."
+    )
 
     @model_validator(mode="after")
     def _one_source(self) -> AgendaItem:
@@ -120,6 +139,29 @@ class Rubriek(DataModel):
 
     rubriek: Text
     items: Annotated[list[AgendaItem], EmptyList] = Field(default_factory=list)
+    inhoud: Markdown | None = Field(
+        None,
+        description='(md) Outside the SCT: slides right after the item\'s divider ("## " starts '
+        "a slide), before those of its sub-items.",
+    )
+    verslag: Markdown | None = Field(
+        None, description="(md) After the meeting: the discussion of this item for the verslag."
+    )
+    verslag_titel: Text | None = Field(
+        None,
+        description="The point's title in the verslag when it differs from the agenda's "
+        "(one point for two items: give the first this title, the second no verslag).",
+    )
+
+
+class Delegatie(DataModel):
+    """The participants of one side of the overleg (Rijk, VNG), each a function or a person."""
+
+    partij: Text = Field(description='The side or organisation, e.g. "Rijk" or "VNG".')
+    leden: Annotated[list[PersonOrUnit], EmptyList] = Field(
+        description="A function as it is printed (Staatssecretaris Toeslagen en Douane (vz)) or "
+        "a person id; the public verslag withholds the names of persons, never functions."
+    )
 
 
 class Vergadering(DataModel):
@@ -127,6 +169,26 @@ class Vergadering(DataModel):
 
     datum: Date = Field(description="The meeting date; the file is named after it.")
     titel: Text = Field("SCT overleg", description="Shown on the title slide.")
+    soort: SoortOverleg = Field(
+        "sct",
+        description="The kind of overleg: sct numbers the agenda's rubrieken; any other letters "
+        "them A, B, ... (sub-items below), with a divider per letter.",
+    )
+    tijd: Text | None = Field(
+        None, description='When it starts and ends, e.g. "18.00 – 19.00 uur".'
+    )
+    plaats: Text | None = Field(None, description="Where it is held.")
+    inleiding: Markdown | None = Field(
+        None,
+        description="(md) Outside the SCT: slides between the title and the agenda, such as "
+        'the context of the document ("## " starts a slide).',
+    )
+    deelnemers: Annotated[list[Delegatie], EmptyList] = Field(
+        default_factory=list, description="After the meeting: the participants per side."
+    )
+    opening: Markdown | None = Field(None, description="(md) The verslag's opening.")
+    rondvraag: Markdown | None = Field(None, description="(md) The verslag's rondvraag.")
+    sluiting: Markdown | None = Field(None, description="(md) The verslag's closing.")
     aanwezig: Annotated[list[PersonOrUnit], EmptyList] = Field(
         default_factory=list,
         description="After the meeting: who was there, by role or unit (DG Toeslagen, UHT) "
@@ -140,6 +202,10 @@ class Vergadering(DataModel):
 
     def actiepunt_id(self, actiepunt: Actiepunt) -> str:
         return f"{self.datum.isoformat()}/{actiepunt.nr}"
+
+    @property
+    def sct(self) -> bool:
+        return self.soort == "sct"
 
 
 class VergaderingKind(Kind[Vergadering]):
@@ -157,6 +223,10 @@ class VergaderingKind(Kind[Vergadering]):
     def references(self, item: Vergadering) -> Iterable[Ref]:
         for person, index in _aanwezig_ids(item):
             yield Ref("persoon", person, ("aanwezig", index))
+        for d, delegatie in enumerate(item.deelnemers):
+            for index, value in enumerate(delegatie.leden):
+                if value.startswith("p-"):
+                    yield Ref("persoon", value, ("deelnemers", d, "leden", index))
         for path, actiepunt in _actiepunten(item):
             yield Ref("persoon", actiepunt.actiehouder, (*path, "actiehouder"))
         for index, ident in enumerate(item.afgerond):

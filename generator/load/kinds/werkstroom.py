@@ -13,6 +13,7 @@ from pydantic_core import CoreSchema
 
 from generator.load.diagnostics import DocPath
 from generator.load.fields import (
+    TEXT_OR_NUMBER,
     DataModel,
     Date,
     EmptyList,
@@ -46,9 +47,11 @@ def _opdracht_nummer(value: Any) -> Any:
     return value
 
 
+_NOT_WHOLE = {**TEXT_OR_NUMBER, "not": {"type": "integer"}}  # 2.10 is "2.10"; 2 is refused
 OpdrachtNummer = Annotated[
-    str, Field(pattern=_OPDRACHT_NUMMER.pattern), BeforeValidator(_opdracht_nummer)
-]
+    str, Field(pattern=_OPDRACHT_NUMMER.pattern, json_schema_extra=_NOT_WHOLE),
+    BeforeValidator(_opdracht_nummer),
+]  # fmt: skip
 
 
 _WS_NUMBER = re.compile(r"^(?:ws\s*)?(\d+)$", re.IGNORECASE)
@@ -130,7 +133,7 @@ class _PlainTextToo:
     def __get_pydantic_json_schema__(
         self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        plain = {"type": "string", "format": "markdown", "description": "Just its titel."}
+        plain = {**TEXT_OR_NUMBER, "format": "markdown", "description": "Just its titel."}
         return {"anyOf": [plain, handler(core_schema)]}
 
 

@@ -154,6 +154,14 @@ def aantal(n: int, een: str, meer: str) -> str:
     return f"{n} {een if n == 1 else meer}"
 
 
+def punt_nummer(meeting: Vergadering, rubriek: int, item: int) -> str:
+    """The number of item ``item`` (from 0) of rubriek ``rubriek`` (from 1): "1A" in the SCT's
+    numbered rubrieken, "C2" where the agenda is lettered (any other overleg)."""
+    if meeting.sct:
+        return f"{rubriek}{letter(item)}"
+    return f"{letter(rubriek - 1)}{item + 1}"
+
+
 def dagen(days: int) -> str:
     return "1 dag" if days == 1 else f"{days} dagen"
 
@@ -166,7 +174,8 @@ def build(dataset: Dataset, meeting: Vergadering) -> Besluitenlijst:
 
     def regel(o: Opvolging, *, eerder: bool, open: bool = True) -> Actieregel:
         punt = o.actiepunt
-        herkomst = f"SCT {dutch.long_date(o.vergadering.datum)}" if eerder else None
+        bron = "SCT" if o.vergadering.sct else o.vergadering.titel
+        herkomst = f"{bron} {dutch.long_date(o.vergadering.datum)}" if eerder else None
         return Actieregel(
             o.id,
             plain(punt.wat),
@@ -183,7 +192,7 @@ def build(dataset: Dataset, meeting: Vergadering) -> Besluitenlijst:
         for i, item in enumerate(rubriek.items):
             if not (item.beslispunten or item.besluiten):
                 continue
-            nummer = f"{r}{letter(i)}"
+            nummer = punt_nummer(meeting, r, i)
             vragen = tuple(plain(b) for b in item.beslispunten)
             besluiten = []
             for b, besluit in enumerate(item.besluiten, start=1):
@@ -210,7 +219,11 @@ def build(dataset: Dataset, meeting: Vergadering) -> Besluitenlijst:
 
 
 def _volgende(meetings: list[Vergadering], meeting: Vergadering) -> Volgende | None:
-    later = sorted((m for m in meetings if m.datum > meeting.datum), key=lambda m: m.datum)
+    # the next meeting of the same kind: a bestuurlijk overleg is not followed by the SCT
+    later = sorted(
+        (m for m in meetings if m.datum > meeting.datum and m.soort == meeting.soort),
+        key=lambda m: m.datum,
+    )
     if not later:
         return None
     nxt = later[0]

@@ -20,6 +20,7 @@ from generator.render.deck.parts import (
     inhoud,
     matrix,
     openstaande_acties,
+    overleg,
     parts,
     scheiding,
     titel,
@@ -53,6 +54,8 @@ class Deck:
 
 
 def slides(deck: Deck) -> list[Slide]:
+    if not deck.meeting.sct:
+        return overleg_slides(deck)
     result: list[Slide] = [*titel.slides(deck), *agenda.slides(deck)]
     # what the chair should ask about, gathered from the data: always, right after the agenda
     result += voor_het_sct.slides(deck)
@@ -74,6 +77,16 @@ def slides(deck: Deck) -> list[Slide]:
             else:
                 made = inhoud.slides(deck, item, head)
             result += anchored(made, item_anchor(number, index))
+    return result
+
+
+def overleg_slides(deck: Deck) -> list[Slide]:
+    """Any other overleg's deck: title, lettered agenda, per letter a divider and its slides."""
+    result: list[Slide] = [*titel.slides(deck), *overleg.inleiding(deck), *overleg.agenda(deck)]
+    for number, rubriek in enumerate(deck.meeting.agenda, start=1):
+        result += anchored([overleg.divider(number, rubriek)], rubriek_anchor(number))
+        for _, made in overleg.items(deck, number, rubriek):
+            result += made
     return result
 
 

@@ -19,7 +19,7 @@ def slides(deck: Deck, item: AgendaItem, head: tuple[Block, ...]) -> list[Slide]
     if item.inhoud_bestand:
         source = deck.data.markdown_file(item.inhoud_bestand)
     md_slides = markdown_slides(source or "")
-    asked = _gevraagd(item)
+    asked = _gevraagd(item, _ASKED.get(deck.meeting.soort, "Gevraagd van het overleg"))
     result: list[Slide] = []
     for index, md_slide in enumerate(md_slides):
         title = md_slide.title or item.titel
@@ -30,11 +30,15 @@ def slides(deck: Deck, item: AgendaItem, head: tuple[Block, ...]) -> list[Slide]
     return result
 
 
-def _gevraagd(item: AgendaItem) -> tuple[Block, ...]:
+#: the heading over an item's beslispunten, by the meeting's soort
+_ASKED = {"sct": "Gevraagd van het SCT", "bestuurlijk_overleg": "Gevraagd van de bestuurders"}
+
+
+def _gevraagd(item: AgendaItem, heading: str) -> tuple[Block, ...]:
     """ "Gevraagd van het SCT": the item's beslispunten as a numbered list under a heading."""
     if not item.beslispunten:
         return ()
-    lines = ["### Gevraagd van het SCT", ""]
+    lines = [f"### {heading}", ""]
     lines += [f"{n}. {' '.join(text.split())}" for n, text in enumerate(item.beslispunten, 1)]
     # the heading is a block that goes with the first beslispunt (markdown.py makes it so)
     return tuple(block for md in markdown_slides("\n".join(lines)) for block in md.blocks)
