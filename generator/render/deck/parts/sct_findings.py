@@ -87,10 +87,9 @@ class Findings:
     gewijzigd: list[Entry] | None
     vragen: list[Entry]
     vorige: dt.date | None
-    #: a line for the chair (there is no earlier meeting)
-    note: str | None
-    #: why the changes since the previous meeting cannot be known, for whoever builds the deck
-    #: (on stderr): the chair reads nothing about git, the slide just has no Gewijzigd column
+    note: str | None  # a line for the chair (there is no earlier meeting)
+    #: why changes cannot be known, for whoever builds the deck (stderr): a chair reads nothing
+    #: about git, the slide just has no Gewijzigd column
     warning: str | None = None
 
     def lists(self, deck: Deck) -> list[tuple[str, list[Entry]]]:
@@ -318,10 +317,7 @@ def _werkstromen_at(root: Path, day: dt.date) -> tuple[list[Werkstroom] | None, 
     known: a warning for whoever builds the deck, not a line for the chair."""
     from generator.load import history  # git and tar: only when there is a meeting before
 
-    since = (
-        f"warning: the 'Voor het SCT' slide shows no status changes since the SCT of "
-        f"{day.isoformat()}:"
-    )
+    since = f"warning: 'Voor het SCT' shows no status changes since the SCT of {day}:"
     folder = root / "werkstromen"
     if shutil.which("git") is None:
         return None, f"{since} git is not installed on this computer"

@@ -56,7 +56,7 @@ def slides(deck: Deck) -> list[Slide]:
     """The one slide: a row per workstream that needs attention."""
     found = findings(deck)
     if found.warning:
-        progress.say(found.warning)
+        progress.note(found.warning)
     table = summary(deck, found)
     body: list[Block] = []
     if table is not None:
