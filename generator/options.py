@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import inspect
+import math
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -40,6 +41,17 @@ def output_option(func: F) -> F:
         show_default=True,
         help="The folder to write into (created if missing).",
     )(func)
+
+
+class FiniteRange(click.FloatRange):
+    """A number in a closed range: click's FloatRange lets "nan" through (every comparison with
+    NaN is false), and a slide set at NaN points never ends; NaN and infinity are refused."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{printable(str(value))!r} is not a number", param, ctx)
+        return number
 
 
 class DateType(click.ParamType):  # type: ignore[type-arg]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from generator.load.dataset import Dataset
 from generator.load.kinds.vergadering import Vergadering
 from generator.options import (
     DateType,
+    FiniteRange,
     data_option,
     openbaar_option,
     output_option,
@@ -43,10 +45,16 @@ def add_deck(
     from generator.render.deck import lay_out, write_pptx
 
     progress.step(f"laying out the deck of {meeting.datum.isoformat()}")
+    used: Path | Traversable = template or shipped("default.pptx")
+    if publication.openbaar:
+        from generator.publish.template import public_template
+
+        # rebuilt from what a deck needs, not searched for names (generator.publish.template)
+        used = public_template(used)
     laid = lay_out(
         dataset,
         meeting,
-        template=template or shipped("default.pptx"),
+        template=used,
         peildatum=peildatum,
         min_font_size=min_font_size,
     )
@@ -87,7 +95,7 @@ def _add_svg(publication: Publication, laid: LaidOut, folder: str) -> None:
 )
 @click.option(
     "--min-font-size",
-    type=click.FloatRange(8, 12),
+    type=FiniteRange(8, 12),
     default=9.0,
     show_default=True,
     help="The smallest size, in points, a table is set in to need fewer slides; each table "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +13,10 @@ import click
 import yaml
 
 from generator.exceptions import UsageError
-from generator.load.dataset import load
+from generator.load.dataset import Dataset, load
 from generator.load.diagnostics import Diagnostics
 from generator.load.kinds import SCHEMA_FOLDER, Kind, all_kinds, kind_named
+from generator.load.onefile import file_errors
 from generator.load.yamlsource import SourceError, parse
 from generator.options import DateType, data_option
 from generator.publish import Publication
@@ -38,10 +40,34 @@ def add_schema(publication: Publication, data_dir: Path, kind: Kind[Any]) -> Non
         publication.add(name, schema_text(kind))
 
 
-def slugify(text: str, limit: int = 40) -> str:
-    """'Inrichten en opstarten Commissies' -> 'inrichten-en-opstarten-commissies'."""
+#: words of a name that are ordinary words too: kept in a file name
+_TUSSENVOEGSELS = frozenset(
+    {"van", "de", "der", "den", "het", "ter", "ten", "te", "in", "op"}
+    | {"la", "le", "du", "da", "di", "del", "el", "al", "von", "zu"}
+)
+
+
+def _slug_words(text: str) -> list[str]:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    return re.findall(r"[a-z0-9]+", ascii_text.lower())
+
+
+def name_words(names: Iterable[str]) -> frozenset[str]:
+    """The words of registered names and person ids as they would stand in a file name
+    (initials and tussenvoegsels left out)."""
+    return frozenset(
+        word
+        for name in names
+        for word in _slug_words(name)
+        if len(word) > 1 and word not in _TUSSENVOEGSELS
+    )
+
+
+def slugify(text: str, limit: int = 40, *, leave_out: frozenset[str] = frozenset()) -> str:
+    """'Inrichten en opstarten Commissies' -> 'inrichten-en-opstarten-commissies'. Words in
+    ``leave_out`` (the registered names) are left out: a file name is published in the
+    repository and in every diff, and is never redacted."""
+    words = [word for word in _slug_words(text) if word not in leave_out]
     slug = ""
     for word in words:
         candidate = f"{slug}-{word}" if slug else word
@@ -51,7 +77,7 @@ def slugify(text: str, limit: int = 40) -> str:
     return slug or (words[0][:limit] if words else "nieuw")
 
 
-def next_number(data_dir: Path, kind: Kind[Any]) -> int:
+def next_number(data_dir: Path, kind: Kind[Any], dataset: Dataset | None = None) -> int:
     """One more than the highest number in use, by file name or inside a file."""
     used = set()
     if not kind.singleton:
@@ -60,7 +86,7 @@ def next_number(data_dir: Path, kind: Kind[Any]) -> int:
             for file in data_dir.glob(kind.pattern)
             if (match := re.match(r"^(\d+)", file.name))
         }
-    dataset = load(data_dir, Diagnostics())
+    dataset = dataset or load(data_dir, Diagnostics())
     for item in dataset.items(kind.name):
         used.update(kind.numbers(item))
     return max(used, default=0) + 1
@@ -97,16 +123,23 @@ def command(kind_name: str, titel: str | None, datum: dt.date | None, data_dir: 
     a vergadering is named after its date, a risico is added to risicos.yaml.
 
     What it writes passes `statusgen check --strict`; fill in the rest. A new file's first line
-    points editors to its kind's JSON Schema in DATA/schemas/ (written there if missing).
+    points editors to its kind's JSON Schema in DATA/schemas/ (written there if missing). A
+    title that check would refuse is refused here, and the file name leaves out the words of
+    registered names.
     """
     kind = kind_named(kind_name)
     if titel is None and kind_name != "vergadering":
         raise UsageError(f"statusgen new {kind_name} needs --titel")
+    if titel is not None and not titel.strip():
+        raise UsageError("--titel is empty: give the title the new file starts with")
     titel = (titel or "").strip()
     datum = datum or dt.date.today()
-    number = next_number(data_dir, kind)
+    dataset = load(data_dir, Diagnostics())
+    number = next_number(data_dir, kind, dataset)
     assert kind.new_name is not None
-    name = kind.new_name.format(number=number, slug=slugify(titel), datum=datum.isoformat())
+    registered = name_words(text for pair in dataset.personen.items() for text in pair)
+    slug = slugify(titel, leave_out=registered)
+    name = kind.new_name.format(number=number, slug=slug, datum=datum.isoformat())
     document = kind.example(number=number, titel=titel, datum=datum)
     assert document is not None
     path = data_dir / name
@@ -116,6 +149,13 @@ def command(kind_name: str, titel: str | None, datum: dt.date | None, data_dir: 
         raise UsageError(f"{path} exists already")
     else:
         text = new_file(kind, document)
+    refused = file_errors(kind, name, text)
+    if refused:
+        shown = "; ".join(refused[:3]) + (f"; and {len(refused) - 3} more" if refused[3:] else "")
+        raise UsageError(
+            f"statusgen new would write {path}, which check refuses ({shown}); nothing was "
+            "written: change --titel"
+        )
     publication = Publication(data_dir)
     publication.add(name, text.encode("utf-8"))
     add_schema(publication, data_dir, kind)

@@ -12,6 +12,8 @@ import os
 import stat
 from pathlib import Path
 
+from generator.load.diagnostics import Diagnostics
+
 MAX_BYTES = 1 << 20
 
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
@@ -106,3 +108,25 @@ def too_large(size: int | None, limit: int) -> str:
     if size is None:
         return f"the file is larger than {shown}, the limit: split it"
     return f"the file is {size:,} bytes; the limit is {shown}: split it"
+
+
+def yaml_files(root: Path, report: Diagnostics) -> list[Path]:
+    """Every .yaml and .yml file below ``root``; a folder that cannot be listed (a path too
+    long, no permission) is a warning, and skipped (``rglob`` stopped with a traceback)."""
+
+    def unreadable(exc: OSError) -> None:
+        where = Path(exc.filename or root)
+        parts = where.relative_to(root).parts if where.is_relative_to(root) else ()
+        problem = f"{exc.strerror or exc}; its path is {len(os.fsencode(where)):,} bytes long"
+        report.warning(
+            root / parts[0] if parts else root,
+            (0, 0),
+            f"a folder inside it cannot be read ({problem}): statusgen skips it; shorten it",
+        )
+
+    return [
+        Path(folder, name)
+        for folder, _, files in os.walk(root, onerror=unreadable)
+        for name in files
+        if name.endswith((".yaml", ".yml"))
+    ]

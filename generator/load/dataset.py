@@ -19,7 +19,7 @@ from typing import Any, Generic, cast
 from pydantic import ValidationError
 
 from generator import progress
-from generator.load.datafiles import MAX_BYTES, DataFolder, FileRefused
+from generator.load.datafiles import MAX_BYTES, DataFolder, FileRefused, yaml_files
 from generator.load.deadlinenotes import deadline_notes, reference_date
 from generator.load.diagnostics import Diagnostics, DocPath, display_path
 from generator.load.fields import PERSON_ID, is_markdown
@@ -394,7 +394,7 @@ def _where(source: SourceDocument, path: DocPath, needle: str, nth: int) -> tupl
 
 
 def _warn_unknown_files(root: Path, known: set[Path], report: Diagnostics) -> None:
-    for file in sorted(root.rglob("*.y*ml")):
+    for file in sorted(yaml_files(root, report)):
         if file in known or any(part.startswith(".") for part in file.relative_to(root).parts):
             continue
         if file.suffix == ".yml":

@@ -6,30 +6,29 @@ repository.
 
 The answer is right or there is none: a shallow clone whose history is cut off before the
 commit that is asked for, a partial clone that cannot fetch the objects it lacks, and any other
-failure of ``git archive`` raise a HistoryError that names the git command that fetches what is
-missing, instead of comparing with an empty folder. Symbolic links in a version are extracted
-so that none can point out of the temporary folder: one that pointed outside the data folder
-still does, to a place that does not exist, so that it is refused like it is in the working
-tree.
+failure of ``git cat-file`` raise a HistoryError that names the git command that fetches what is
+missing, instead of comparing with an empty folder. Files are read as git stores them (the
+tree and its blobs), never through ``git archive``, which applies ``.gitattributes``. Symbolic
+links in a version are written so that none can point out of the temporary folder: one that
+pointed outside the data folder still does, to a place that does not exist, so that it is
+refused like it is in the working tree.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import posixpath
 import re
 import shlex
 import shutil
 import subprocess
-import tarfile
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
 from generator.exceptions import UsageError
+from generator.load.blobs import LARGE, OUTSIDE, unpack  # noqa: F401 (the tests' names)
 
 if TYPE_CHECKING:
     from generator.load.dataset import Dataset
@@ -38,12 +37,6 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: what a branch or tag name looks like (HEAD~3 and abc123^ are not names to fetch)
 _NAME = re.compile(r"^[\w][\w./-]*$")
 _SHA = re.compile(r"^[0-9a-f]{7,40}$")
-#: where links that pointed outside the data folder point in an extracted version: a folder
-#: inside the temporary folder that is never created
-OUTSIDE = "outside-the-data-folder"
-#: files larger than this are unpacked with their size but not their content: far above what
-#: the loader reads (1 MiB), so that it refuses them as it would in the working tree
-LARGE = 16 * 2**20
 
 
 class HistoryError(UsageError):
@@ -199,7 +192,7 @@ def folder_at(folder: Path, commit: str | None) -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix="statusgen-history-") as tmp:
         target = Path(tmp)
         if commit is not None and _exists(root, commit, relative):
-            _archive(root, commit, relative, target)
+            unpack(root, commit, relative, target, _unreadable)
         snapshot = target / relative
         snapshot.mkdir(parents=True, exist_ok=True)
         yield snapshot
@@ -249,72 +242,6 @@ def _unreadable(
 
 def _objects(count: int) -> str:
     return "1 of its objects is" if count == 1 else f"{count} of its objects are"
-
-
-def _archive(root: Path, commit: str, relative: Path, target: Path) -> None:
-    """``git archive`` of the data folder in ``commit``, unpacked into ``target`` as it comes."""
-    git = shutil.which("git") or "git"
-    command = [git, "-C", str(root), "archive", "--format=tar", commit, "--", relative.as_posix()]
-    with tempfile.TemporaryFile() as errors:
-        with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors) as proc:
-            assert proc.stdout is not None
-            broken = ""
-            try:
-                _extract(proc.stdout, target)
-            except tarfile.ReadError as exc:  # git stopped writing: its exit status says why
-                broken = str(exc)
-            finally:
-                proc.stdout.close()
-        errors.seek(0)
-        failed = subprocess.CompletedProcess(command, proc.returncode, b"", errors.read())
-    if proc.returncode != 0:
-        raise _unreadable(root, commit, relative, failed)
-    if broken:
-        raise HistoryError(
-            f"git archive of {commit[:10]} in {root} gave a broken archive: {broken}"
-        )
-
-
-def _extract(archive: IO[bytes], target: Path) -> None:
-    """Unpack a ``git archive`` tar stream into ``target`` with tarfile's data filter.
-
-    A symbolic link that would point out of ``target`` points to ``target/OUTSIDE/...``
-    instead, which does not exist: outside the data folder, as it was, and nowhere else. A
-    file larger than LARGE keeps its size but only its first LARGE bytes (the rest is a hole):
-    the loader refuses it for its size all the same, and an old commit's huge file costs
-    neither memory nor disk.
-    """
-    with tarfile.open(fileobj=archive, mode="r|") as tar:
-        for member in tar:
-            if member.isfile() and member.size > LARGE:
-                _extract_head(tar, member, target)
-                continue
-            try:
-                tar.extract(member, target, filter="data")
-            except tarfile.FilterError as exc:
-                if not member.issym():  # git archive writes files, folders and links only
-                    raise HistoryError(f"{member.name} cannot be unpacked safely: {exc}") from None
-                tar.extract(_confined(member), target, filter="data")
-
-
-def _extract_head(tar: tarfile.TarFile, member: tarfile.TarInfo, target: Path) -> None:
-    checked = tarfile.data_filter(member, str(target))  # the same checks as for any file
-    path = target / checked.name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    source = tar.extractfile(member)
-    assert source is not None
-    with path.open("wb") as out:
-        out.write(source.read(LARGE))
-        out.truncate(member.size)
-
-
-def _confined(member: tarfile.TarInfo) -> tarfile.TarInfo:
-    """``member``, a symbolic link, pointing to where it pointed under ``OUTSIDE``."""
-    here = posixpath.dirname(member.name)
-    pointed = posixpath.normpath(posixpath.join(here, member.linkname))
-    parts = [part for part in pointed.split("/") if part not in ("", ".", "..")]
-    elsewhere = posixpath.join(OUTSIDE, *parts)
-    return member.replace(linkname=os.path.relpath(elsewhere, here or "."), deep=False)
 
 
 MAIN_BRANCHES = ("main", "master", "origin/main", "origin/master")

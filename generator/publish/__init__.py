@@ -30,7 +30,7 @@ from generator.exceptions import AuditRefused, AuditUnavailable, OutputError
 from generator.load.dataset import Dataset
 from generator.model.names import Names
 from generator.publish import redact, scan
-from generator.publish.write import write_all
+from generator.publish.write import Lock, write_all
 
 OPENBAAR_SUFFIX = "-openbaar"
 _OFFICE = (".pptx", ".docx", ".xlsx")
@@ -107,6 +107,14 @@ class Publication:
         self.files: dict[str, bytes] = {}
         self.notes: dict[str, str] = {}
         self.lines: list[str] = []
+        self._hold(folder)
+
+    def _hold(self, folder: Path | None) -> None:
+        """Take the output folder's lock for the rest of the command (one run at a time)."""
+        context = click.get_current_context(silent=True)
+        if folder is None or context is None:
+            return  # outside a command: write_all takes the lock while it writes
+        context.call_on_close(Lock(folder).release)
 
     @property
     def openbaar(self) -> bool:

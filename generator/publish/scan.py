@@ -11,6 +11,7 @@ import html
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -50,14 +51,79 @@ def markup(place: str, text: str) -> Iterator[tuple[str, str]]:
 
 def _zip(name: str, data: bytes) -> Iterator[tuple[str, str]]:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if archive.comment:
+            yield from _binary(f"{name}, zip comment", archive.comment)
         for member in archive.infolist():
             content = archive.read(member)
             place = f"{name}, part {member.filename}"
+            # a part's own name: a picture named after someone is found too
+            yield place, member.filename
+            if member.comment or member.extra:
+                yield from _binary(f"{place} (its zip entry)", member.comment + member.extra)
             if member.filename.endswith((".xml", ".rels", ".vml")):
-                yield from markup(place, content.decode("utf-8", errors="replace"))
-            else:  # pictures and other binary parts: names in their metadata
-                yield place, content.decode("latin-1")
-                yield place, content.decode("utf-16-le", errors="ignore")
+                yield from markup(place, _xml_text(content))
+            else:  # pictures, fonts and other binary parts: every encoding text can be in
+                yield from _binary(place, content)
+
+
+#: the most that is inflated of the compressed streams in one part
+_INFLATED = 4 * 2**20
+_PNG = b"\x89PNG\r\n\x1a\n"
+#: a zlib stream's first byte (deflate, 32 KiB window), as PNG text chunks and PDFs write it
+_ZLIB = re.compile(rb"\x78[\x01\x5e\x9c\xda]")
+
+
+def _xml_text(content: bytes) -> str:
+    """An XML part as text, in the encoding its byte-order mark says (UTF-8 without one)."""
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return content.decode("utf-16", errors="replace")
+    return content.decode("utf-8", errors="replace")
+
+
+def _binary(place: str, content: bytes, *, depth: int = 0) -> Iterator[tuple[str, str]]:
+    """The text a binary part can hold: read as UTF-8, as single bytes, as UTF-16 in both byte
+    orders and at both alignments, and each zlib stream in it inflated (a PNG's zTXt and
+    compressed iTXt chunks, a font's or an embedded file's compressed tables) and read again."""
+    yield place, content.decode("utf-8", errors="replace")
+    yield place, content.decode("latin-1")
+    for start in (0, 1):
+        for encoding in ("utf-16-le", "utf-16-be"):
+            yield place, content[start:].decode(encoding, errors="ignore")
+    if depth > 1:
+        return
+    budget = _INFLATED
+    for start in _streams(content):
+        if budget <= 0:
+            break
+        try:
+            inflated = zlib.decompressobj().decompress(content[start:], budget)
+        except zlib.error:
+            continue
+        if inflated:
+            budget -= len(inflated)
+            yield from _binary(f"{place} (inflated)", inflated, depth=depth + 1)
+
+
+def _streams(content: bytes) -> Iterator[int]:
+    """Where zlib streams may start: in a PNG, the compressed text chunks (its pixels, IDAT,
+    hold no text and are not inflated); in anything else, wherever a zlib header stands."""
+    if not content.startswith(_PNG):
+        yield from (match.start() for match in _ZLIB.finditer(content))
+        return
+    at = len(_PNG)
+    while at + 8 <= len(content):
+        length = int.from_bytes(content[at : at + 4], "big")
+        kind, body = content[at + 4 : at + 8], at + 8
+        chunk = content[body : body + length]
+        if kind == b"zTXt":  # keyword, NUL, method, stream
+            yield body + chunk.find(b"\0") + 2
+        elif kind == b"iTXt":  # keyword, NUL, compressed?, method, language, NUL, key, NUL
+            keyword = chunk.find(b"\0")
+            language = chunk.find(b"\0", keyword + 3)
+            translated = chunk.find(b"\0", language + 1)
+            if chunk[keyword + 1 : keyword + 2] == b"\1" and translated > 0:
+                yield body + translated + 1
+        at = body + length + 4  # the chunk's CRC
 
 
 def _pdf(name: str, data: bytes) -> Iterator[tuple[str, str]]:

@@ -14,7 +14,7 @@ from generator.load.work import work
 from generator.model.deadline import Deadline, verlopen
 from generator.model.legend import ACTIE, SCT
 from generator.model.people import People
-from generator.text import dutch
+from generator.text import dutch, gfm
 from generator.text.lines import plain
 
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
@@ -135,7 +135,7 @@ def text(report: Radar, *, markdown: bool) -> str:
         lines.append("Niets verlopen en niets te doen in deze periode.")
     for trekker in report.trekkers:
         name = report.name(trekker)
-        lines += [f"## {name}", ""] if markdown else [name]
+        lines += [f"## {gfm.escape(name)}", ""] if markdown else [name]
         if markdown:
             lines += ["| | Deadline | Opdracht | Wat | Status |", "|---|---|---|---|---|"]
         for label, group in (("VERLOPEN", report.overdue), ("te doen", report.upcoming)):
@@ -145,10 +145,9 @@ def text(report: Radar, *, markdown: bool) -> str:
                 when = dutch.deadline(item.deadline).replace(dutch.NBSP, " ")
                 if markdown:
                     marker = "**verlopen**" if label == "VERLOPEN" else "te doen"
-                    title = item.titel.replace("|", "\\|")
-                    lines.append(
-                        f"| {marker} | {when} | {item.opdracht} | {title} | {item.status_label} |"
-                    )
+                    cells = (when, item.opdracht, item.titel, item.status_label)
+                    escaped = " | ".join(gfm.escape(cell) for cell in cells)
+                    lines.append(f"| {marker} | {escaped} |")
                 else:
                     lines.append(f"  {label:9} {when:>14}  {item.opdracht:6} {item.titel}")
         lines.append("")

@@ -15,7 +15,7 @@ from generator.load.work import work
 from generator.model import huisstijl
 from generator.model.deadline import verlopen
 from generator.model.legend import ACTIE, SCT
-from generator.render.spreadsheet import check_cells
+from generator.render.spreadsheet import check_cells, put_row
 from generator.text import dutch
 from generator.text.lines import lines, plain
 
@@ -82,16 +82,33 @@ def _plain(source: str) -> str:
     return "\n".join(("• " if p.bullet else "") + p.text for p in lines(source))
 
 
+#: what a spreadsheet reads as the start of a formula (or of a field it then runs)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def to_csv(table: list[list[object]]) -> bytes:
-    """Semicolon-separated with a byte-order mark: what Excel with Dutch settings opens as is."""
+    """Semicolon-separated with a byte-order mark: what Excel with Dutch settings opens as is.
+
+    A text field that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets
+    a leading apostrophe, as OWASP advises against CSV injection: Excel and LibreOffice would
+    otherwise run it as a formula (``=HYPERLINK(...)`` sends data to a web site). Numbers and
+    dates are written as they are."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow([name for name, _ in COLUMNS])
     for row in table:
-        writer.writerow(
-            ["" if v is None else v.isoformat() if isinstance(v, dt.date) else v for v in row]
-        )
+        writer.writerow([_csv_field(v) for v in row])
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def _csv_field(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def to_xlsx(table: list[list[object]], *, title: str, author: str) -> bytes:
@@ -103,25 +120,25 @@ def to_xlsx(table: list[list[object]], *, title: str, author: str) -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = "Planning"
-    sheet.append([name for name, _ in COLUMNS])
+    put_row(sheet, 1, [name for name, _ in COLUMNS])
     for index, (_, width) in enumerate(COLUMNS, start=1):
         cell = sheet.cell(row=1, column=index)
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor=huisstijl.LINTBLAUW)
         sheet.column_dimensions[get_column_letter(index)].width = width
     wrap = Alignment(vertical="top", wrap_text=True)
-    for row in table:
+    for number, row in enumerate(table, start=2):
         opdracht = f"opdracht {row[2]}"
         where = {"Opdracht": opdracht, "Actie SCT": f"the SCT action {row[2]}"}
         check_cells(row, COLUMNS, where.get(str(row[3]), f"a hoofdactie of {opdracht}"))
-        sheet.append(row)
-        for cell in sheet[sheet.max_row]:
+        cells = put_row(sheet, number, row)
+        for cell in cells:
             cell.alignment = wrap
-        sheet.cell(row=sheet.max_row, column=8).number_format = "d-m-yyyy"
+        cells[7].number_format = "d-m-yyyy"
         lines = max(str(row[4]).count("\n"), str(row[10]).count("\n")) + 1
-        sheet.row_dimensions[sheet.max_row].height = min(15 * max(lines, 1) + 3, 409)
+        sheet.row_dimensions[number].height = min(15 * max(lines, 1) + 3, 409)
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{sheet.max_row}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(table) + 1}"
     book.properties.title = title
     book.properties.creator = author
     book.properties.lastModifiedBy = author

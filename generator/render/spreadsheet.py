@@ -1,5 +1,12 @@
-"""What the spreadsheet writers (action table, planning) share: the limit of a cell, and the
-default font.
+"""What the spreadsheet writers (action table, planning) share: the limit of a cell, the
+default font, and the one way a row is written.
+
+Every cell is written explicitly as what it is: a text as a text, a number as a number, a date
+as a date. openpyxl reads a string that starts with ``=`` as a formula, so an omschrijving
+"=1+1" (or ``=HYPERLINK(...)``) would be run by whoever opens the sheet, or show ``Err:509``
+instead of the text; here a string is always a string cell. Rows are written at a row number
+the writer keeps, not after ``max_row``, which openpyxl counts over every cell each time (the
+planning at 100 times the demo data took minutes).
 
 Excel holds at most 32,767 characters in a cell, and openpyxl cuts a longer text off without a
 word; a text that long makes the spreadsheet fail with the cell named instead.
@@ -7,12 +14,16 @@ word; a text that long makes the spreadsheet fail with the cell named instead.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from generator.exceptions import OutputError
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
+    from openpyxl.cell.cell import Cell
+    from openpyxl.worksheet.worksheet import Worksheet
 
 MAX_CELL = 32_767
 
@@ -38,3 +49,20 @@ def default_font(book: Workbook, name: str, size: float) -> None:
     book._fonts = IndexedList([font])
     normal = book._named_styles["Normal"]
     normal.font = font
+
+
+def put_row(sheet: Worksheet, row: int, values: Sequence[object]) -> list[Cell]:
+    """Write ``values`` into row ``row`` (from 1) of ``sheet``, each cell as the type it is:
+    a string is text (never a formula), numbers and dates are numbers, None is empty."""
+    cells = []
+    for column, value in enumerate(values, start=1):
+        cell = sheet.cell(row=row, column=column)
+        if isinstance(value, str):
+            cell.value = value
+            cell.data_type = "s"  # openpyxl made it a formula if it starts with "="
+        elif value is None or isinstance(value, bool | int | float | dt.date):
+            cell.value = value
+        else:
+            raise TypeError(f"a cell holds text, a number or a date, not {type(value).__name__}")
+        cells.append(cell)
+    return cells

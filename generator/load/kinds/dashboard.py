@@ -10,6 +10,7 @@ a row or a single value, and numbered in the order the table shows them.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Iterator
 from typing import Annotated, Any
 
@@ -23,6 +24,21 @@ from generator.quoting import did_you_mean
 
 #: a measurement: a number as typed, never a quoted one or true (which pydantic would take)
 Value = StrictInt | StrictFloat
+#: the largest measurement a slide shows: digits past 15 are beyond a float's precision, and
+#: from 10^28 on Babel cannot format a number at all
+MAX_VALUE = 10**15
+
+
+def _unshowable(value: Value) -> str | None:
+    """Why a measurement cannot be shown (NaN, infinity, too large), or None."""
+    if not math.isfinite(value):
+        return f"'{value}' is not a number a slide can show: write a finite number"
+    if abs(value) >= MAX_VALUE:
+        return (
+            f"{value:g} is too large to show: a measurement is less than 10^15 (a million "
+            "billion) in size"
+        )
+    return None
 
 
 def _refs(value: Any) -> Any:
@@ -253,9 +269,11 @@ def _value_errors(tabel: DashboardTabel, ids: list[str]) -> Iterator[tuple[DocPa
                         ),
                     )
                     continue
-                for key in value:
+                for key, number in value.items():
                     if key not in ids:
                         yield (*path, key), _unknown_population(key, ids)
+                    elif problem := _unshowable(number):
+                        yield (*path, key), problem
             elif ids:
                 yield (
                     path,
@@ -264,6 +282,8 @@ def _value_errors(tabel: DashboardTabel, ids: list[str]) -> Iterator[tuple[DocPa
                         f"e.g. {{{ids[0]}: {value}}}"
                     ),
                 )
+            elif problem := _unshowable(value):
+                yield path, problem
         if isinstance(rij.voetnoot_waarde, dict):
             for key in rij.voetnoot_waarde:
                 if key not in ids:

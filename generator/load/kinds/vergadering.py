@@ -164,6 +164,11 @@ class Delegatie(DataModel):
     )
 
 
+#: the longest meeting title: what the title slide holds at its smallest size (six lines of
+#: 14 pt); the footer shortens a long one
+MAX_TITEL = 400
+
+
 class Vergadering(DataModel):
     """One SCT meeting."""
 
@@ -240,6 +245,12 @@ class VergaderingKind(Kind[Vergadering]):
                     yield path, agendaitem.inhoud_bestand
 
     def errors(self, item: Vergadering, context: CheckContext) -> Iterable[tuple[DocPath, str]]:
+        if len(item.titel) > MAX_TITEL:
+            yield (
+                ("titel",),
+                f"a meeting title of {len(item.titel):,} characters: the title slide holds at "
+                f"most {MAX_TITEL}; shorten it (the agenda says what the meeting is about)",
+            )
         for r, rubriek in enumerate(item.agenda):
             for i, agendaitem in enumerate(rubriek.items):
                 if agendaitem.onderdeel:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from generator.render.deck.metrics import wrap
+from generator.render.deck.metrics import first_lines
 from generator.text.lines import Line
 from generator.text.model import Span as Run
 
@@ -88,9 +88,12 @@ class Part:
     vervolg: bool
 
 
-def height(para: Para, width: float, setting: Setting = WORD) -> float:
-    """How tall ``para`` is, in points, in a column ``width`` points wide."""
-    return _lines(para, width, setting) * setting.leading + setting.after
+def height(para: Para, width: float, setting: Setting = WORD, cap: float | None = None) -> float:
+    """How tall ``para`` is, in points, in a column ``width`` points wide; with ``cap``, a line
+    more than ``cap`` at most (measuring stops there: a paragraph of a megabyte is measured as
+    far as a part needs, not to its end for every part)."""
+    most = None if cap is None else max(int(cap // setting.leading) + 1, 1)
+    return _lines(para, width, setting, most) * setting.leading + setting.after
 
 
 def _room(para: Para, width: float, setting: Setting) -> float:
@@ -98,11 +101,20 @@ def _room(para: Para, width: float, setting: Setting) -> float:
     return max(room, setting.size)
 
 
-def _lines(para: Para, width: float, setting: Setting) -> int:
+def _lines(para: Para, width: float, setting: Setting, most: int | None = None) -> int:
+    """How many lines ``para`` takes; with ``most``, at most that many are counted."""
+    return max(1, len(_wrapped(para, width, setting, most)))
+
+
+def _wrapped(
+    para: Para, width: float, setting: Setting, most: int | None = None, *, bullet: bool = True
+) -> list[list[tuple[str, bool, bool]]]:
+    """The lines of ``para`` (the first ``most`` of them, if given), its bullet first."""
     pieces = [(run.text, run.bold, run.italic) for run in para.line.runs]
-    if para.line.bullet:
+    if para.line.bullet and bullet:
         pieces.insert(0, (para.line.bullet + " ", False, False))
-    return max(1, len(wrap(pieces, _room(para, width, setting), setting.size)))
+    count = len(para.line.text) + 2 if most is None else most
+    return first_lines(pieces, _room(para, width, setting), setting.size, count)
 
 
 class Pages:
@@ -144,9 +156,12 @@ class Pages:
         later ones."""
         columns = [_Column(omschrijving, widths[0], WORD), _Column(stand, widths[1], WORD)]
         result: list[Part] = []
+        # past this, how tall the rest is changes nothing here (it does not fit, and is cut
+        # where the page ends): measured no further, so a long action costs linear time
+        cap = 3 * self.room
         while True:
             head = vervolg if result else label
-            tall = max(head, *(column.height() for column in columns))
+            tall = max(head, *(column.height(cap) for column in columns))
             left = self.left - self.bands
             if tall + self.row <= left:
                 held = [tuple(column.rest) for column in columns]
@@ -182,8 +197,14 @@ class _Column:
         self.width = width
         self.setting = setting
 
-    def height(self) -> float:
-        return sum(height(para, self.width, self.setting) for para in self.rest)
+    def height(self, cap: float) -> float:
+        """How tall the rest is, or more than ``cap`` when it is (measured no further)."""
+        total = 0.0
+        for para in self.rest:
+            total += height(para, self.width, self.setting, cap - total)
+            if total > cap:
+                break
+        return total
 
     def take(self, limit: float) -> tuple[Para, ...]:
         """As many paragraphs from the start as fit in ``limit`` points, and of the next as
@@ -194,7 +215,9 @@ class _Column:
         leading = self.setting.leading
         while self.rest:
             para = self.rest[0]
-            tall = height(para, self.width, self.setting)
+            # measured as far as the decision needs: what fits, and the widows after it
+            cap = limit - used + (WIDOWS + 2) * leading
+            tall = height(para, self.width, self.setting, cap)
             if used + tall <= limit:
                 taken.append(self.rest.pop(0))
                 used += tall
@@ -228,60 +251,63 @@ def _split(
 ) -> tuple[Para, Para]:
     """The first ``count`` lines of ``para`` (fewer, to cut between words) and the rest, each
     a paragraph of its own; the rest keeps the list level but not the bullet. A word wider than
-    a line may be cut inside, unless ``between_words``: then the head is empty."""
-    pieces = [(run.text, run.bold, run.italic) for run in para.line.runs]
-    lines = wrap(pieces, _room(para, width, setting), setting.size)
+    a line may be cut inside, unless ``between_words``: then the head is empty. Only the lines
+    up to the cut are measured: the rest is the text after them, as it is."""
+    lines = _wrapped(para, width, setting, count + 1, bullet=False)
     if len(lines) < 2:
         return para, replace(para, line=Line((), para.line.level, None))
     count = max(1, min(count, len(lines) - 1))
 
-    source = "".join(text for text, _, _ in pieces)
+    source = "".join(run.text for run in para.line.runs)
     at = 0  # how far into ``source`` the lines so far reach
     spaced: list[bool] = []  # per line: whether a space stood where it broke
-    for line in lines:
+    ends: list[int] = []  # per line: where its text ends in ``source``
+    starts: list[int] = []  # per line: where the next line's text starts
+    for line in lines[:count]:
         for text, _, _ in line:
             found = source.find(text, at)
             at = (found if found >= 0 else at) + len(text)
-        ends = line[-1][0].endswith("\n") if line else False
-        spaced.append(not ends and (at >= len(source) or source[at] in " \t"))
+        ends.append(at)
+        newline = line[-1][0].endswith("\n") if line else False
+        spaced.append(not newline and (at >= len(source) or source[at] in " \t"))
         while at < len(source) and source[at] in " \t":
             at += 1
+        starts.append(at)
 
     # a word wider than a line is cut between lines only if no line before the cut ends
     # between words: a word broken across two rows is not found by a search
     ended = [
         space or (bool(line) and line[-1][0].endswith("\n"))
-        for space, line in zip(spaced, lines, strict=True)
+        for space, line in zip(spaced, lines, strict=False)
     ]
     cut = next((c for c in range(count, 0, -1) if ended[c - 1]), None)
     if cut is None and between_words:
         return replace(para, line=Line((), para.line.level, None)), para
     count = cut or count
-
-    def runs(chunk: list[list[tuple[str, bool, bool]]], first: int) -> tuple[Run, ...]:
-        found: list[Run] = []
-        for index, line in enumerate(chunk):
-            for text, bold, italic in line:
-                found.append(Run(text, bold, italic))
-            # a word wider than the line was broken inside: its pieces join without a space
-            if index < len(chunk) - 1 and spaced[first + index]:
-                found.append(Run(" "))
-        return tuple(found)
-
-    head = replace(para, line=replace(para.line, runs=runs(lines[:count], 0)))
-    tail = replace(para, line=Line(runs(lines[count:], count), para.line.level, None))
+    head = replace(para, line=replace(para.line, runs=_cut(para.line.runs, 0, ends[count - 1])))
+    rest = _cut(para.line.runs, starts[count - 1], len(source))
+    tail = replace(para, line=Line(rest, para.line.level, None))
     return head, tail
 
 
 def _sentences(para: Para, width: float, room: float, setting: Setting) -> tuple[Para | None, Para]:
     """The most whole sentences from the start of ``para`` that fit in ``room`` points, and the
     rest (a paragraph of its own, at the same list level); ``None`` and ``para`` if not even
-    the first does, or if ``para`` is one sentence."""
+    the first does, or if ``para`` is one sentence.
+
+    Lines are broken greedily, so a head of the text has the text's own first lines: the
+    sentence ends that can fit lie within the text's first lines that fit, and only those are
+    measured (a long paragraph costs the length of a part, not of its rest, per part)."""
     text = para.line.text
-    ends = [match.span() for match in SENTENCE_END.finditer(text)]
+    most = max(int(room // setting.leading), 0)
+    if most == 0:
+        return None, para
+    head_part, rest = _split(para, width, most + 1, setting)
+    reach = len(head_part.line.text) + 1 if rest.line.runs else len(text)
+    ends = [match.span() for match in SENTENCE_END.finditer(text, 0, min(reach + 2, len(text)))]
     for start, end in reversed(ends):
         head = replace(para, line=replace(para.line, runs=_cut(para.line.runs, 0, start)))
-        if height(head, width, setting) <= room:
+        if height(head, width, setting, room) <= room:
             tail = Line(_cut(para.line.runs, end, len(text)), para.line.level, None)
             return head, replace(para, line=tail)
     return None, para

@@ -34,7 +34,7 @@ from generator.model import huisstijl
 from generator.render.actietabel.build import Row, Tabel
 from generator.render.actietabel.parts import Para, Setting, columns, height
 from generator.render.deck.metrics import SAFETY, widest_word_em
-from generator.render.spreadsheet import check_cells, default_font
+from generator.render.spreadsheet import check_cells, default_font, put_row
 from generator.text.dutch import long_date
 from generator.text.lines import Line, lines
 from generator.text.model import Span
@@ -105,7 +105,7 @@ def render(tabel: Tabel) -> bytes:
     widths = _widths([header, *(values for _, values in actions)], shown)
     names = [name for name, _ in shown]
     date_column = names.index("Bijgewerkt") + 1 if "Bijgewerkt" in names else None
-    sheet.append([_joined(value) for value in header])
+    put_row(sheet, 1, [_joined(value) for value in header])
     header_font = Font(name=FONT, size=SIZE, bold=True, color="FFFFFF")
     header_fill = PatternFill("solid", fgColor=huisstijl.LINTBLAUW)
     for index, width in enumerate(widths, start=1):
@@ -115,17 +115,20 @@ def render(tabel: Tabel) -> bytes:
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.row_dimensions[1].height = _height(header, widths)
     wrap = Alignment(vertical="top", wrap_text=True)
+    number = 1
     for nummer, values in actions:
         for index, part in enumerate(_parts(values, widths, shown)):
-            check_cells(part, shown, f"actie {nummer}")
-            sheet.append([_joined(value) for value in part])
-            for cell in sheet[sheet.max_row]:
+            joined = [_joined(value) for value in part]
+            check_cells(joined, shown, f"actie {nummer}")
+            number += 1
+            cells = put_row(sheet, number, joined)
+            for cell in cells:
                 cell.alignment = wrap
             if date_column:
-                sheet.cell(row=sheet.max_row, column=date_column).number_format = DATE_FORMAT
+                cells[date_column - 1].number_format = DATE_FORMAT
             if index:
-                sheet.cell(row=sheet.max_row, column=1).number_format = VERVOLG_FORMAT
-            sheet.row_dimensions[sheet.max_row].height = _height(part, widths)
+                cells[0].number_format = VERVOLG_FORMAT
+            sheet.row_dimensions[number].height = _height(part, widths)
     sheet.freeze_panes = "A2"
     sheet.print_title_rows = "1:1"
     sheet.page_setup.orientation = "landscape"
@@ -136,7 +139,7 @@ def render(tabel: Tabel) -> bytes:
     sheet.print_options.gridLines = True
     margins = sheet.page_margins
     margins.left = margins.right = margins.top = margins.bottom = MARGIN
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(shown))}{sheet.max_row}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(shown))}{number}"
     props = book.properties
     props.title = tabel.titel
     props.creator = tabel.organisatie

@@ -28,6 +28,30 @@ class Rendered:
     slides: int
 
 
+#: the share of the content width the footer's text has (the slide number has the rest), its
+#: insets and its size: as DeckWriter._footer sets it
+FOOTER_SHARE, FOOTER_INSETS, FOOTER_SIZE = 0.8, 14.4, 9.0
+
+
+def _one_line(title: str, after: str, room: float) -> str:
+    """``title`` and ``after`` on one footer line: the title shortened at a word, with "…",
+    when the whole does not fit (a long meeting title ran over the slide's foot)."""
+    from generator.render.deck.metrics import fits
+
+    def fitting(text: str) -> bool:
+        return fits([(text, False, False)], room, FOOTER_SIZE, 1)
+
+    if fitting(title + after):
+        return title + after
+    words = title.split()
+    while len(words) > 1:
+        words.pop()
+        shortened = " ".join(words) + "…" + after
+        if fitting(shortened):
+            return shortened
+    return (words[0][:40] + "…" if words else "") + after
+
+
 @dataclass(frozen=True)
 class LaidSlide:
     """One slide as laid out, before any writer: what the PPTX and the SVG writers both draw."""
@@ -70,7 +94,9 @@ def lay_out(
     org = dataset.organisatie
     organisation = org.naam if org else "statusgen"
     date = dutch.long_date(meeting.datum)
-    footer = f"{meeting.titel} {date}" + (" · openbare versie" if dataset.openbaar else "")
+    after = f" {date}" + (" · openbare versie" if dataset.openbaar else "")
+    room = (opened.slide_width - 2 * opened.left) * FOOTER_SHARE - FOOTER_INSETS
+    footer = _one_line(meeting.titel, after, room)
     meta = Meta(
         title=f"{meeting.titel} {date}",
         subject=organisation,

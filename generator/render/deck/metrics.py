@@ -98,6 +98,12 @@ def wrap(pieces: Iterable[StyledText], width: float, size: float) -> list[Line]:
     return list(_Breaker(width / size).lines(pieces))
 
 
+def first_lines(pieces: Iterable[StyledText], width: float, size: float, count: int) -> list[Line]:
+    """The first ``count`` lines ``wrap`` makes of the text (all, if it has fewer), measuring
+    no further: a long text cut into parts costs the length of each part, not of the rest."""
+    return list(islice(_Breaker(width / size).lines(pieces), count))
+
+
 def fits(pieces: Iterable[StyledText], width: float, size: float, lines: int) -> bool:
     """Whether the text takes at most ``lines`` lines; stops measuring after that many."""
     return len(list(islice(_Breaker(width / size).lines(pieces), lines + 1))) <= lines

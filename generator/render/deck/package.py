@@ -111,7 +111,7 @@ def _check_package(path: Path | Traversable, package: zipfile.ZipFile) -> None:
         )  # fmt: skip
         raise TemplateError(path, f"it is {kind}, not a PowerPoint presentation (.pptx)")
     for info in infos:
-        if info.filename.endswith((".xml", ".rels")):
+        if info.filename.endswith((".xml", ".rels", ".vml")):
             _check_xml(path, package, info)
 
 

@@ -51,6 +51,7 @@ from generator.render.deck.paginate import (
     TableSlice,
     link_head,
 )
+from generator.render.deck.titleslide import fit_title
 from generator.render.office import app_properties, core_property
 
 #: the layouts the deck uses, by the names PowerPoint gives them (English and Dutch)
@@ -235,6 +236,7 @@ class DeckWriter:
     def title_slide(self, slide: TitleSlide) -> None:
         pptx_slide = self._add("title")
         self._fill_placeholders(pptx_slide, slide.title, slide.subtitle)
+        fit_title(pptx_slide, slide.title, self.template.layouts["title"])
 
     def divider(self, slide: Divider) -> None:
         self.anchor(slide.anchors)

@@ -173,9 +173,23 @@ def compare(
                 other.changes.append(Change("removed", subject))
             elif before[name] != after[name]:
                 other.changes.append(Change("field", subject, "…", "gewijzigd", what="inhoud"))
+    other.changes += _markdown_files(old, new)
     if other.changes:
         groups.append(other)
     return Review(base, head, groups, invalid)
+
+
+def _markdown_files(old: Dataset, new: Dataset) -> Iterable[Change]:
+    """The Markdown files agenda items point to (inhoud_bestand): an edit there changes the
+    deck as much as one in the meeting's own file, which still says the same file name."""
+    for name in sorted(old.markdown_files.keys() | new.markdown_files.keys()):
+        subject = f"`{name}`"
+        if name not in old.markdown_files:
+            yield Change("added", subject)
+        elif name not in new.markdown_files:
+            yield Change("removed", subject)
+        else:
+            yield from _text(subject, "inhoud", old.markdown_files[name], new.markdown_files[name])
 
 
 def _name(entry: Any, root: Path) -> str:
