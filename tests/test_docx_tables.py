@@ -46,3 +46,32 @@ def test_every_docx_table_has_the_grid_its_cells_have(run: Run, tmp_path: Path) 
                 assert widths == grid, document.name
             checked += 1
     assert checked >= 2
+
+
+def test_besluitenlijst_columns_hold_their_longest_unbreakable_text(
+    run: Run, tmp_path: Path
+) -> None:
+    """A date is joined by no-break spaces and an action number has no space: a column
+    narrower than they are made LibreOffice cut "2020-08-17/1" and "18 augustus 2020" between
+    their characters, once it followed the grid."""
+    from generator.render.deck.metrics import em_width
+
+    data = tmp_path / "status"
+    shutil.copytree(DEMO, data)
+    out = tmp_path / "out"
+    result = run("vergadering", "2020-08-20", "--data", data, "--output", out)
+    assert result.exit_code == 0, result.output
+    (document,) = out.glob("besluitenlijst-*.docx")
+    margins = 2 * 5.4  # Table Grid's cell margins, 0.075 inch each side, in points
+    checked = 0
+    for table in Document(str(document)).tables:
+        for row in table.rows:
+            for cell in row.cells:
+                width = int(cell._tc.tcPr.find(qn("w:tcW")).get(qn("w:w"))) / 20
+                for paragraph in cell.paragraphs:
+                    bold = any(r.bold for r in paragraph.runs)
+                    for word in paragraph.text.split(" "):
+                        need = em_width(word, bold=bold) * 10 + margins
+                        assert need <= width, (word, need, width)
+                        checked += 1
+    assert checked > 20
