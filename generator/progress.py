@@ -97,21 +97,29 @@ def wanted(stream: TextIO, *, quiet: bool) -> bool:
         return False
 
 
+#: whether the running command was asked for --quiet: ``note`` then says nothing
+_quiet = False
+
+
 @contextmanager
 def shown(*, quiet: bool = False) -> Iterator[None]:
     """Show the status line on stderr for the work inside, when ``wanted``."""
-    global _current
+    global _current, _quiet
     stream = sys.stderr
-    if _current is not None or not wanted(stream, quiet=quiet):
-        yield
-        return
-    status = _current = _StatusLine(stream)
-    status.thread.start()
+    before, _quiet = _quiet, quiet
     try:
-        yield
+        if _current is not None or not wanted(stream, quiet=quiet):
+            yield
+            return
+        status = _current = _StatusLine(stream)
+        status.thread.start()
+        try:
+            yield
+        finally:
+            _current = None
+            status.close()
     finally:
-        _current = None
-        status.close()
+        _quiet = before
 
 
 def step(text: str) -> None:
@@ -139,3 +147,10 @@ def say(text: str) -> None:
 
     with paused():
         click.echo(text, err=True)
+
+
+def note(text: str) -> None:
+    """A note or warning about the run (not about the data) on stderr, unless --quiet: what a
+    writer deep in a command has to say without knowing the command's options."""
+    if not _quiet:
+        say(text)

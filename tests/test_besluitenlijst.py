@@ -127,7 +127,11 @@ def test_an_open_action_follows_the_sct_until_a_later_meeting_closes_it(
     assert "Openstaande acties" in text  # after the agenda, which does not name it
     assert "Kostendoorrekening voor extra bezwaarcapaciteit opstellen." in text
     assert "▲\u00a0verlopen" in text  # due 11 September, the meeting is on the 12th
-    assert "3 dagen" in text
+    # how long it is open, a number under a header with the unit; where it came from without a
+    # second date beside its number (2030-09-09/1 next to "SCT 9 sept" mixed two styles)
+    assert "Open (dagen)" in text and "Open sinds" not in text and "3 dagen" not in text
+    assert "3" in text.splitlines()  # the cell holds the number alone
+    assert "Uit: Bezwaarprocedure versnellen" in text and "SCT 9" not in text
 
     radar = run("deadlines", "--data", data, "--peildatum", "2030-09-12").output
     assert "F. Abma" in radar and "2030-09-09/1" in radar and "VERLOPEN" in radar

@@ -88,7 +88,8 @@ def test_unknown_risico_reference(run: Run, data: Path) -> None:
 
 def test_dashboard_measurement_must_be_a_number(run: Run, data: Path) -> None:
     replace(data, "dashboard.yaml", "2030-09-03: 746", "2030-09-03: veel")
-    assert_error(errors(run, data), "dashboard.yaml", 5, "expected a number")
+    line = line_of(data, "dashboard.yaml", "2030-09-03: veel")
+    assert_error(errors(run, data), "dashboard.yaml", line, "expected a number")
 
 
 def test_risk_level_typo(run: Run, data: Path) -> None:

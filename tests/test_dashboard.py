@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -172,6 +173,14 @@ def test_footnote_reference_without_footnote(run: Run, data: Path) -> None:
 
 
 def test_reference_into_a_list_of_footnotes(run: Run, data: Path) -> None:
+    # the notes as a list, without names
+    replace(data, DASHBOARD_FILE, "        voetnoot: dubbel\n", "")
+    replace(
+        data,
+        DASHBOARD_FILE,
+        "voetnoten:\n      dubbel: Dubbele verzoeken zijn niet meegeteld.",
+        'voetnoten: ["Dubbele verzoeken zijn niet meegeteld."]',
+    )
     replace(data, DASHBOARD_FILE, "risico: true", "risico: true\n        voetnoot: dubbel")
     line = line_of(data, DASHBOARD_FILE, "voetnoot: dubbel")
     assert_error(errors(run, data), DASHBOARD_FILE, line, "give the table's footnotes names")
@@ -185,6 +194,43 @@ def test_footnote_nothing_refers_to_is_a_warning(run: Run, data: Path) -> None:
     line = line_of(data, DASHBOARD_FILE, "brief: Gemeld")
     assert f"dashboard.yaml:{line}:" in result.output
     assert "nothing in the table refers to footnote 'brief'" in result.output
+
+
+def test_a_footnote_in_a_list_nothing_can_refer_to_is_a_warning(run: Run, data: Path) -> None:
+    """A list of voetnoten has no names, so no row carries a mark: the deck showed "1) ..."
+    under a table with no 1 in it."""
+    # the notes as a list, without names
+    replace(data, DASHBOARD_FILE, "        voetnoot: dubbel\n", "")
+    replace(
+        data,
+        DASHBOARD_FILE,
+        "voetnoten:\n      dubbel: Dubbele verzoeken zijn niet meegeteld.",
+        'voetnoten: ["Dubbele verzoeken zijn niet meegeteld."]',
+    )
+    result = run("check", "--data", data)
+    assert result.exit_code == 0, result.output
+    line = line_of(data, DASHBOARD_FILE, "Dubbele verzoeken zijn niet meegeteld.")
+    warned = [x for x in result.output.splitlines() if "can refer to footnote 1" in x]
+    assert len(warned) == 1 and f"dashboard.yaml:{line}:" in warned[0], result.output
+
+
+def test_every_footnote_of_the_demo_deck_has_its_mark(demo_deck: Presentation) -> None:
+    """Each note under a table is numbered, and its number stands in the table as a
+    superscript (slide "Uitvoering herstel CAF-11" had "1) ..." and "2) ..." and no mark)."""
+    for slide in demo_deck.slides:
+        notes = []
+        marks = []
+        for shape in slide.shapes:
+            if shape.has_table:
+                marks += [shown(c) for row in shape.table.rows for c in row.cells]
+            elif shape.has_text_frame and shape != slide.shapes.title:
+                notes += shown(shape).splitlines()
+        assert not [n for n in notes if re.match(r"\d\) ", n)], notes
+        for note in notes:
+            if match := re.match(r"([¹²³⁴⁵⁶⁷⁸⁹])\s", note):
+                assert any(match[1] in m for m in marks), (slide.shapes.title.text, note)
+    caf = _slides(demo_deck, "Uitvoering herstel CAF-11")
+    assert caf and "¹" in "".join(shown_on(s) for s in caf)
 
 
 # --- the slides -------------------------------------------------------------------------------

@@ -267,7 +267,8 @@ def test_openbaar_leaves_no_registered_name_anywhere(run: Run, data: Path, tmp_p
     internal = build(run, data, tmp_path / "intern")
     with zipfile.ZipFile(internal) as archive:
         blob = b"".join(archive.read(n) for n in archive.namelist())
-    assert b"F. Abma" in blob and b"G. Zijlstra" in blob
+    # an initial and its surname are joined by a no-break space (never split over two lines)
+    assert b"F.\xc2\xa0Abma" in blob and b"G.\xc2\xa0Zijlstra" in blob
 
     public = build(run, data, tmp_path / "openbaar", "--openbaar")
     assert public.name == "sct-2030-09-05-openbaar.pptx"
@@ -368,7 +369,9 @@ def assert_every_word_on_its_page(deck: Path, folder: Path, *, unbroken: bool = 
         missing = words(slide_text(slide)) - with_markers_apart(words(page))
         assert not missing, f"slide {number}: {sorted(missing)[:12]} not on the page"
         if unbroken:
-            pieces = words(page) - words(slide_text(slide))
+            shown = words(slide_text(slide))
+            # a footnote marker pdftotext joined to its word ("aangevraagd1") is no piece
+            pieces = {p for p in words(page) - shown if p.rstrip("0123456789") not in shown}
             assert not pieces, f"slide {number}: {sorted(pieces)[:12]} broken by the renderer"
 
 

@@ -110,7 +110,7 @@ def test_footnotes_are_at_the_foot_of_the_page_that_refers_to_them(
         "Kamerstuk II 2020-21, 31322 nr. 424.": "Kindvoorzieningen",
         "Kamerstuk II 2020-21, 31066 nr. 760.": "toeslagenstelsel",
         "Burgertevredenheidsonderzoek Toeslagen, eerste en tweede meting 2021.": "neutraal",
-        "De norm geldt voor het hele jaar": "berekend: niet voldaan",
+        "De norm geldt voor het hele jaar": "Definitief vastgestelde toeslagen",
     }
     for note, referrer in notes.items():
         found = [i for i, page in enumerate(pages) if note in page]
@@ -134,11 +134,19 @@ def test_kpi_annex_is_one_table_with_overruled_verdicts_marked(run: Run, tmp_pat
     assert annex.count("<table") == 1 and annex.count('scope="rowgroup"') == 2
     row = annex[annex.index("Definitief vastgestelde toeslagen") :]
     row = row[: row.index("</tr>")]
-    assert "bijgesteld, berekend: niet voldaan" in row and 'href="#noot-' in row
+    # the row shows one verdict, the one the summary counts; its footnote says it was adjusted,
+    # what norm and realisatie alone say, and why
+    assert "voldaan" in row and "niet voldaan" not in row and 'href="#noot-' in row
     notes = html[html.index('id="noten"') :]
+    assert "Oordeel bijgesteld; naar norm en realisatie alleen: niet voldaan." in notes
     assert "De norm geldt voor het hele jaar" in notes
+    summary = re.search(r'<meta name="description" content="([^"]*)"', html)
+    assert summary and "7 van 8 prestatie-indicatoren voldaan (1 na bijstelling" in summary[1]
     pages = page_texts(out / f"{REPORT}.pdf")
     page = next(p for p in pages if "Bijlage: realisatie prestatie" in p and "Norm" in p)
+    annex_pdf = page[page.index("Definitief vastgestelde") : page.index("Bezwaren")]
+    assert "voldaan" in annex_pdf and "niet voldaan" not in annex_pdf
+    assert "Oordeel bijgesteld; naar norm en realisatie alleen: niet voldaan." in page
     # symbol and word on one line, in every row
     for line in page.splitlines():
         if "voldaan" in line and ("✓" in line or "✗" in line):
@@ -255,6 +263,34 @@ def test_check_wants_the_reason_for_an_overruled_verdict_and_one_risk_paragraph(
     assert result.exit_code == 1
     assert "KPI 'Een': beoordeling voldaan overrules what norm and realisatie say" in result.output
     assert "the report has one risk paragraph" in result.output
+
+
+def test_check_warns_about_a_toelichting_that_a_met_norm_never_prints(run: Run, data: Path) -> None:
+    """A toelichting explains a missed norm; on a KPI judged voldaan (here by an explicit
+    beoordeling) it contradicts the verdict and is printed nowhere: check says so, with the
+    line."""
+    write_report(
+        data,
+        {
+            "titel": "R",
+            "periode": {"van": "2030-01-01", "tot": "2030-06-30"},
+            "kpis": [
+                {
+                    "groep": "G",
+                    "rijen": [
+                        {"naam": "Een", "norm": "85%", "realisatie": "64%",
+                         "beoordeling": "voldaan", "beoordeling_reden": "Op schema.",
+                         "toelichting": "Loopt nog."},
+                        {"naam": "Twee", "norm": "85%", "realisatie": "90%"},
+                    ],
+                }
+            ],
+        },
+    )  # fmt: skip
+    result = run("check", "--data", data)
+    warned = [line for line in result.output.splitlines() if "toelichting" in line]
+    assert len(warned) == 1 and "KPI 'Een' is judged voldaan" in warned[0], result.output
+    assert re.search(r"rapportages/[^:]+\.yaml:\d+:", warned[0]), warned[0]
 
 
 def test_typst_syntax_in_every_report_field_is_printed_as_text(

@@ -205,6 +205,38 @@ def test_no_page_of_the_action_table_is_less_than_a_quarter_full(
             assert measures.sparse == [], (name, measures.fill)  # type: ignore[attr-defined]
 
 
+def test_no_page_of_the_report_is_less_than_a_quarter_full(run: Run, tmp_path: Path) -> None:
+    """The cover and the colofon's page aside. The activity table of chapter 3 did not fit at
+    the foot of page 7 and stood alone on page 8 (15 %) before the annex's new page; the annex
+    now goes on on that page (``settle``)."""
+    from typography import measure
+
+    need("pdftotext")
+    result = run("report", "vgr-2021-1", "--data", DEMO, "--output", tmp_path, "--format", "pdf")
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "vgr-2021-1.pdf"
+    pages = measure(pdf, "report", set()).pages
+    measures = measure(pdf, "report", {1, pages})
+    assert measures.sparse == [], measures.fill
+
+
+def test_the_activity_table_stands_after_the_work_and_before_the_risks(
+    run: Run, tmp_path: Path
+) -> None:
+    """In every chapter the table follows the paragraphs on the chapter's work; in chapter 3
+    it stood after the risk paragraph and read as part of the last risk."""
+    result = run("report", "vgr-2021-1", "--data", DEMO, "--output", tmp_path, "--format", "html")
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "vgr-2021-1.html").read_text(encoding="utf-8")
+    chapter = html[html.index("Wat hebben we ervoor nodig?</h2>") :]
+    chapter = (
+        chapter[: chapter.index('class="hoofdstuk"')] if 'class="hoofdstuk"' in chapter else chapter
+    )
+    table = chapter.index("Activiteiten bij hoofdstuk 3")
+    assert chapter.index("3.2</span> ICT") < table < chapter.index("3.3</span> Risicoparagraaf")
+    assert "Na ICT (3.2) volgt een tabel van de activiteiten" in html
+
+
 def test_the_action_table_names_an_owner_by_unit_in_every_format(run: Run, tmp_path: Path) -> None:
     from docx import Document
     from openpyxl import load_workbook

@@ -145,18 +145,30 @@ def test_working_changes_count_and_unchanged_data_says_so(run: Run, tmp_path: Pa
     assert "2.1 Taakopdrachten formuleren: afgerond → zorgen" in text
 
 
-def test_without_git_the_slide_says_so_and_the_deck_is_built(run: Run, tmp_path: Path) -> None:
+def test_without_git_the_build_warns_and_the_slide_leaves_changes_out(
+    run: Run, tmp_path: Path
+) -> None:
+    """A chair does not read about git: the Gewijzigd column is left out (not a column of
+    dashes) and whoever builds the deck reads why on stderr."""
     data = two_meetings(tmp_path / "status")
     report_after_the_meeting(data)
-    text = voor_het_sct(build(run, data, tmp_path / "out", *MEETING))
-    assert (
-        "Wijzigingen sinds het SCT van 29 augustus 2030: niet te bepalen, de gegevens staan "
-        "niet in git." in text
-    )
+    out = tmp_path / "out"
+    result = run("deck", "--data", data, "--output", out, *MEETING)
+    assert result.exit_code == 0, result.output
+    assert "warning:" in result.stderr and "not in git" in result.stderr
+    (deck,) = out.glob("*.pptx")
+    text = voor_het_sct(deck)
+    assert "git" not in text and "niet te bepalen" not in text
     assert "Escalatie naar het SCT: 1" in text  # the rest of the slide is there
+    prs = Presentation(str(deck))
+    (slide,) = [s for s in prs.slides if s.shapes.title.text == "Voor het SCT"]
+    (table,) = [shape.table for shape in slide.shapes if shape.has_table]
+    header = [cell.text for cell in table.rows[0].cells]
+    assert "Gewijzigd" not in header and "Escalatie" in header and "Vragen" in header
+    assert all(cell.text != "–" for row in table.rows for cell in row.cells)
 
 
-def test_a_shallow_clone_says_its_history_is_incomplete(
+def test_a_shallow_clone_warns_that_its_history_is_incomplete(
     run: Run, repo: Path, tmp_path: Path
 ) -> None:
     shallow = tmp_path / "shallow"
@@ -164,8 +176,13 @@ def test_a_shallow_clone_says_its_history_is_incomplete(
         ["git", "clone", "-q", "--depth", "1", f"file://{repo.parent}", str(shallow)],
         check=True, capture_output=True,
     )  # fmt: skip
-    text = voor_het_sct(build(run, shallow / "status", tmp_path / "out", *MEETING))
-    assert "de git-geschiedenis is hier onvolledig" in text
+    out = tmp_path / "out"
+    result = run("deck", "--data", shallow / "status", "--output", out, *MEETING)
+    assert result.exit_code == 0, result.output
+    assert "git history here is incomplete" in result.stderr
+    (deck,) = out.glob("*.pptx")
+    text = voor_het_sct(deck)
+    assert "git" not in text
     assert "Escalatie naar het SCT: 1" in text
 
 

@@ -95,7 +95,10 @@ def command(
     if previous is not None:
         add_besluitenlijst(publication, dataset, previous, list(BESLUITENLIJST))
     elif not quiet:
-        progress.say(f"note: no meeting before {datum.isoformat()}, so no besluitenlijst")
+        progress.say(
+            f"note: no besluitenlijst written: it is of the meeting before "
+            f"{datum.isoformat()}, and vergaderingen/ has none"
+        )
     progress.step("making the deadlines calendar")
     ics = calendar(dataset, peildatum=peildatum, days=days)
     publication.add(f"deadlines-{meeting.datum.isoformat()}.ics", ics)
@@ -109,7 +112,9 @@ def command(
     if report.warnings and not quiet:
         progress.say(
             f"note: the data has {counted(len(report.warnings), 'warning')}; "
-            f"statusgen check --data {display_path(data_dir)} lists them"
+            # check measures against today unless told the peildatum this run used
+            f"statusgen check --data {display_path(data_dir)} "
+            f"--peildatum {peildatum.isoformat()} lists them"
         )
     paths = publication.publish()
     click.echo(

@@ -202,7 +202,8 @@ def _point(match: re.Match[str], kind: str) -> _Point:
             kind,
             _month_span(month, first, last),
             year,
-            f"{part} of the month (days {first}-{last})",
+            # the Dutch word quoted: "read as 'eind' of the month", not "read as eind of"
+            f"'{part}' of the month (days {first}-{last})",
         )
     if kind == "weekof":
         month, week = MONTHS[match["m"].lower()], int(match["w"])

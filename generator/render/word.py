@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Length, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
@@ -79,6 +80,22 @@ def _theme_fonts(document: object) -> None:
                     if etree.QName(child).localname in ("latin", "cs"):
                         child.set("typeface", FONT)
         part._blob = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def fixed_grid(table: object, widths: Sequence[Length]) -> None:
+    """The grid (``w:tblGrid``) and the table's width agree with the cells' widths, and the
+    layout is fixed: LibreOffice lays a table out by its grid, Word mostly by the cells. Every
+    DOCX table goes through here, so the two never disagree."""
+    for column, width in zip(table.columns, widths, strict=True):  # type: ignore[attr-defined]
+        column.width = width
+    table.autofit = False  # type: ignore[attr-defined]
+    tbl_pr = table._tbl.tblPr  # type: ignore[attr-defined]
+    total = tbl_pr.find(qn("w:tblW"))
+    if total is None:
+        total = OxmlElement("w:tblW")
+        tbl_pr.append(total)
+    total.set(qn("w:w"), str(sum(w.twips for w in widths)))
+    total.set(qn("w:type"), "dxa")
 
 
 def repeat_header(tr: object) -> None:

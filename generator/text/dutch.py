@@ -83,15 +83,15 @@ _SHORT_TEXT = 16
 
 def deadline(value: Deadline, *, year: int | None = None, long: bool = False) -> str:
     """A deadline as tables show it: the text the editor typed, as typed ("2e week aug",
-    "1x/2mnd", "N.v.t."); the ISO forms and keywords in the house style ('1 sept',
+    "1x/2mnd", "N.v.t."); the ISO forms, keywords and "not yet known" in the house style ('1 sept',
     '1 okt – 15 nov', 'Continu', 'n.t.b.')."""
+    if value.vorm is Vorm.NTB:  # however typed ("N.t.b.", "ntb"): one column, one style
+        return "n.t.b."
     if value.tekst:
         text = value.tekst
         return text.replace(" ", NBSP) if len(text) <= _SHORT_TEXT else text
     if value.vorm is Vorm.DOORLOPEND:
         return "Continu"
-    if value.vorm is Vorm.NTB:
-        return "n.t.b."
     if value.due is None:
         return ""
     if value.vorm is Vorm.MONTH:

@@ -136,3 +136,25 @@ def en_dashes(text: str) -> str:
     ("januari - maart" -> "januari – maart")."""
     text = _NUMBER_RANGE.sub(lambda m: m.group(1).rstrip() + "–", text)
     return re.sub(r"(?<=\w) - (?=\w)", " – ", text)
+
+
+#: spaces a line never breaks at: after a currency sign before its amount ("€ 30.000"), between
+#: an amount and its unit ("30 mln", "12 %"), after initials before the name they go with
+#: ("S. Lindenhovius", "A.B. de Vries"), and after "nr."/"art." before their number
+_KEEP_TOGETHER = re.compile(
+    r"(?<=[€$£]) (?=\d)"
+    r"|(?<=\d) (?=(?:%|mln\b|mld\b|miljoen\b|miljard\b|euro\b))"
+    r"|(?<=\b[A-Z]\.) (?=[A-Z][a-zà-ÿ]|(?:van|de|den|der|het|ter|ten|te)\b)"
+    r"|(?<=\bnr\.) (?=\d)|(?<=\bart\.) (?=\d)"
+)
+NBSP = "\u00a0"
+
+
+def keep_together(text: str) -> str:
+    """``text`` with no-break spaces where a line break would split a unit: an amount from its
+    currency or unit, an initial from its surname. Every writer that sets lines itself or lets
+    a viewer set them (the deck) takes its text through here, so what is measured and what is
+    shown break alike."""
+    if " " not in text:
+        return text
+    return _KEEP_TOGETHER.sub(NBSP, text)

@@ -133,7 +133,7 @@ class DashboardTabel(DataModel):
     voetnoten: Annotated[list[Text], EmptyList] | dict[str, Text] = Field(
         default_factory=list,
         description="Named footnotes {naam: tekst}, numbered where first referred to; a list "
-        "holds notes without references.",
+        "holds notes nothing can refer to (shown unnumbered; check warns).",
     )
     toelichting: Markdown | None = Field(None, description="A remark under the footnotes.")
 
@@ -214,6 +214,15 @@ class DashboardKind(Kind[Dashboard]):
     def warnings(self, item: Dashboard, context: CheckContext) -> Iterable[tuple[DocPath, str]]:
         for t, tabel in enumerate(item.tabellen):
             if not isinstance(tabel.voetnoten, dict):
+                # a footnote in a list has no name, so no row can refer to it: a reader sees a
+                # note under the table that nothing in it points to
+                for index, _ in enumerate(tabel.voetnoten):
+                    yield (
+                        ("tabellen", t, "voetnoten", index),
+                        f"nothing in table '{tabel.titel}' can refer to footnote {index + 1}: "
+                        "a footnote in a list has no name; write voetnoten as {naam: tekst} "
+                        "and refer with voetnoot: naam on the row, or make it the toelichting",
+                    )
                 continue
             used = {name for name, _ in tabel.references()}
             for name in tabel.voetnoten:

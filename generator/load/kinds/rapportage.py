@@ -214,6 +214,15 @@ class RapportageKind(Kind[Rapportage]):
                         path,
                         f"KPI '{rij.naam}' misses its norm but has no toelichting for the annex",
                     )
+                if oordeel is kpi.Oordeel.VOLDAAN and rij.toelichting:
+                    # a toelichting explains a missed norm: with the verdict voldaan the data
+                    # says two things, and the report prints only one (the verdict)
+                    yield (
+                        (*path, "toelichting"),
+                        f"KPI '{rij.naam}' is judged voldaan, but has a toelichting, which "
+                        "explains a missed norm and is not printed; drop it, or put what it says "
+                        "in beoordeling_reden",
+                    )
                 overruled = rij.beoordeling and oordeel != kpi.judge(rij.norm, rij.realisatie)
                 if rij.beoordeling_reden and not overruled:
                     yield (

@@ -23,6 +23,7 @@ from generator.render.actietabel.parts import MM, ROW, WORD, Pages, Para, height
 from generator.render.word import (
     GRIJS,
     LINTBLAUW,
+    fixed_grid,
     footer,
     language_and_font,
     properties,
@@ -64,7 +65,7 @@ def render(tabel: Tabel) -> bytes:
 
     table = document.add_table(rows=1, cols=3)
     table.style = "Table Grid"
-    _grid(table)
+    fixed_grid(table, WIDTHS)
     _padding(table)
     header = table.rows[0]
     repeat_header(header._tr)
@@ -163,21 +164,6 @@ def _page(document: object) -> None:
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Mm(15))
     section.top_margin, section.bottom_margin = Mm(15), Mm(15)
-
-
-def _grid(table: object) -> None:
-    """The grid (``w:tblGrid``) and the table's width agree with the cells' widths, and the
-    layout is fixed: LibreOffice lays a table out by its grid, Word mostly by the cells."""
-    for column, width in zip(table.columns, WIDTHS, strict=True):  # type: ignore[attr-defined]
-        column.width = width
-    table.autofit = False  # type: ignore[attr-defined]
-    tbl_pr = table._tbl.tblPr  # type: ignore[attr-defined]
-    width = tbl_pr.find(qn("w:tblW"))
-    if width is None:
-        width = OxmlElement("w:tblW")
-        tbl_pr.append(width)
-    width.set(qn("w:w"), str(sum(w.twips for w in WIDTHS)))
-    width.set(qn("w:type"), "dxa")
 
 
 def _keep_on_one_page(tr: object) -> None:

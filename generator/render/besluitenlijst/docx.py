@@ -29,6 +29,7 @@ from generator.render.besluitenlijst.build import (
 from generator.render.word import (
     GRIJS,
     LINTBLAUW,
+    fixed_grid,
     footer,
     language_and_font,
     properties,
@@ -38,7 +39,10 @@ from generator.render.word import (
 )
 
 ROOD = RGBColor.from_string(huisstijl.ROOD)
-WIDTHS = (Mm(24), Mm(68), Mm(32), Mm(28), Mm(28))
+#: each column as wide as its longest word needs (with the cells' margins): the number
+#: "2020-08-17/1" in bold and "30 september 2020" on one line, "Aangehouden" whole; LibreOffice
+#: follows these widths since the grid gives them (``fixed_grid``)
+WIDTHS = (Mm(30), Mm(57), Mm(32), Mm(36), Mm(25))
 
 
 def render(lijst: Besluitenlijst) -> bytes:
@@ -113,6 +117,7 @@ def _table(document: object, rows: tuple[Actieregel, ...], empty: str) -> None:
         return
     table = document.add_table(rows=1, cols=len(COLUMNS))  # type: ignore[attr-defined]
     table.style = "Table Grid"
+    fixed_grid(table, WIDTHS)
     header = table.rows[0]
     repeat_header(header._tr)
     for cell, name, width in zip(header.cells, COLUMNS, WIDTHS, strict=True):

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from generator.model.huisstijl import DONKERBLAUW, GRIJS, LINTBLAUW
+from generator.text.typesetting import keep_together
 
 __all__ = ["DONKERBLAUW", "GRIJS", "LINTBLAUW"]  # the deck's look, re-exported with its sizes
 
@@ -37,6 +38,11 @@ class Run:
     #: set raised and smaller, as the font's own digits: footnote markers (digits and commas;
     #: superscript characters such as "⁴" are missing from Arial and come from another font)
     superscript: bool = False
+
+    def __post_init__(self) -> None:
+        # the one place the deck's text gets its no-break rules ("€ 30.000", "S. Lindenhovius"):
+        # the paginator measures and the writer writes the same characters
+        object.__setattr__(self, "text", keep_together(self.text))
 
 
 @dataclass(frozen=True)

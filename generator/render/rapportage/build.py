@@ -78,6 +78,16 @@ class Chapter:
     aandacht: RapportParagraaf | None = None
     aandacht_items: list[Ster] = field(default_factory=list)
 
+    @property
+    def tabel_na(self) -> int:
+        """How many paragraphs precede the activity table: all that describe the chapter's
+        work, so the table stands in the same place in every chapter, after that work and
+        before the sections that are not about it (the risk paragraph; then the gathered
+        uitgelicht and aandacht). After the risks it read as part of the last risk."""
+        return next(
+            (i for i, p in enumerate(self.paragrafen) if p.risicoparagraaf), len(self.paragrafen)
+        )
+
 
 @dataclass(frozen=True)
 class Kpi:
@@ -96,6 +106,16 @@ class Kpi:
     def bijgesteld(self) -> bool:
         """Whether an explicit beoordeling overrules what norm and realisatie say."""
         return self.oordeel is not self.berekend
+
+    @property
+    def noot(self) -> str | None:
+        """The footnote to an overruled verdict (Markdown): that it was adjusted, what norm and
+        realisatie alone say, and why. The row itself shows the verdict only, as the summary
+        counts it: a second verdict under the first read as a contradiction."""
+        if not self.bijgesteld:
+            return None
+        said = f"Oordeel bijgesteld; naar norm en realisatie alleen: {self.berekend_label}."
+        return f"{said} {' '.join(self.reden.split())}" if self.reden else said
 
     @property
     def label(self) -> str:
@@ -149,8 +169,12 @@ class Rapport:
     def samenvatting(self) -> str:
         judged = [k for _, rows in self.kpis for k in rows if k.oordeel is not kpi.Oordeel.GEEN]
         met = sum(k.oordeel is kpi.Oordeel.VOLDAAN for k in judged)
+        adjusted = sum(k.bijgesteld for k in judged)
+        # the summary counts verdicts as the rows show them, and says how many were adjusted
+        after = f" ({adjusted} na bijstelling van het oordeel)" if adjusted else ""
         return (
-            f"{self.titel}, {self.periode}: {met} van {len(judged)} prestatie-indicatoren voldaan."
+            f"{self.titel}, {self.periode}: {met} van {len(judged)} prestatie-indicatoren "
+            f"voldaan{after}."
         )
 
 

@@ -68,8 +68,8 @@ def leeswijzer(report: Rapport) -> Leeswijzer:
         bijlage.append(sentence + ".")
         if any(k.bijgesteld for _, rows in report.kpis for k in rows):
             bijlage.append(
-                "Waar het oordeel afwijkt van wat norm en realisatie zeggen, staat dat bij het "
-                "oordeel, met de reden in een voetnoot."
+                "Waar het oordeel afwijkt van wat norm en realisatie zeggen, staat dat met de "
+                "reden in een voetnoot bij het oordeel."
             )
     return Leeswijzer(tuple(inhoud), legenda, sterren, tuple(bijlage))
 
@@ -86,7 +86,17 @@ def _chapter(chapter: Chapter) -> str:
     else:
         sentence = f"{start} heeft geen paragrafen."
     if chapter.groepen:
-        sentence += " Het sluit af met een tabel van de activiteiten uit het jaarplan"
+        at = chapter.tabel_na
+        if at == len(chapter.paragrafen):
+            sentence += " Het sluit af met een tabel van de activiteiten uit het jaarplan"
+        elif at == 0:
+            sentence += " Het begint met een tabel van de activiteiten uit het jaarplan"
+        else:  # before the risk paragraph, after the work it is about
+            sentence += (
+                f" Na {in_sentence(chapter.paragrafen[at - 1].titel)} "
+                f"({chapter.paragrafen[at - 1].nummer}) volgt een tabel van de activiteiten uit "
+                "het jaarplan"
+            )
         gathered = [
             f"{in_sentence(p.titel)} ({p.nummer})"
             for p in (chapter.uitgelicht, chapter.aandacht)

@@ -23,15 +23,27 @@ def render(report: Rapport) -> bytes:
 def settle(
     ask: Callable[[Mapping[str, Any], str], list[Any]], shown: Mapping[str, Any]
 ) -> Mapping[str, Any]:
-    """The layout that leaves no page less than a quarter full before chapter 1's new page:
-    the Leeswijzer follows the introduction, or, when its last lines would stand alone on a
-    page, the contents, on their page (it fits with the contents or the introduction)."""
-    first = sparse(ask(shown, "voor-breuk"))
+    """The layout that leaves no page less than a quarter full before a new page (a chapter,
+    the annex, the risk section). Before chapter 1 the Leeswijzer follows the introduction, or,
+    when its last lines would stand alone on a page, the contents, on their page (it fits with
+    the contents or the introduction). Before a later one, the section goes on on the same
+    page instead (``doorlopend``), under the few lines that would have filled a page alone."""
     chapters = shown["hoofdstukken"]
-    if not chapters or chapters[0]["id"] not in first:
-        return shown  # the page before chapter 1 is not the one left almost empty
-    moved = {**shown, "leeswijzer_bij_inhoud": True}
-    return moved if len(sparse(ask(moved, "voor-breuk"))) < len(first) else shown
+    first = sparse(ask(shown, "voor-breuk"))
+    if chapters and chapters[0]["id"] in first:
+        moved = {**shown, "leeswijzer_bij_inhoud": True}
+        if len(sparse(ask(moved, "voor-breuk"))) < len(first):
+            shown, first = moved, sparse(ask(moved, "voor-breuk"))
+    for _ in range(3):  # each try can move the next break; a few suffice
+        later = [id for id in first if not (chapters and id == chapters[0]["id"])]
+        if not later:
+            break
+        joined = {**shown, "doorlopend": [*shown.get("doorlopend", []), later[0]]}
+        found = sparse(ask(joined, "voor-breuk"))
+        if len(found) >= len(first):
+            break
+        shown, first = joined, found
+    return shown
 
 
 def sparse(breaks: list[Any]) -> list[str]:
@@ -99,6 +111,7 @@ def _chapter(chapter: Chapter, trees: Trees) -> dict[str, Any]:
         "titel": chapter.titel,
         "tekst": trees(chapter.tekst),
         "paragrafen": [_paragraaf(p, trees) for p in chapter.paragrafen],
+        "tabel_na": chapter.tabel_na,
         "groepen": [
             {
                 "groep": groep,
@@ -161,5 +174,5 @@ def _kpi(row: Kpi, trees: Trees) -> dict[str, Any]:
         "symbool": row.symbol,
         "bijgesteld": row.bijgesteld,
         "berekend": row.berekend_label,
-        "reden": trees(row.reden),
+        "reden": trees(row.noot),
     }

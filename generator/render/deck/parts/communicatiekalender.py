@@ -174,6 +174,8 @@ def week_table(
     for monday in window.mondays:
         label = f"Week{dutch.NBSP}{monday.isocalendar().week}"
         days = dutch.short_range(monday, monday + dt.timedelta(days=6), year=deck.year)
+        # a week's days on one line: "10 –" / "16 aug" read as two dates in a squeezed column
+        days = days.replace(" ", dutch.NBSP)
         header.append(
             Cell((Para((Run(label, bold=True),), size=TABLE), Para((Run(days),), size=TABLE)))
         )

@@ -235,8 +235,9 @@ def _foot(tabel: DashboardTabel) -> tuple[Block, ...]:
             if name not in numbers:
                 paras.append(Para((Run(text, colour=GRIJS),), size=FOOTNOTE))
     else:
-        for i, text in enumerate(tabel.voetnoten, start=1):
-            paras.append(Para((Run(f"{i}) {text}", italic=True, colour=GRIJS),), size=FOOTNOTE))
+        # notes nothing refers to (check warns): no number, which would point to no mark
+        for text in tabel.voetnoten:
+            paras.append(Para((Run(text, colour=GRIJS),), size=FOOTNOTE))
     if tabel.toelichting:
         paras += paragraphs(tabel.toelichting, size=FOOTNOTE)
     return (Text(tuple(paras), space_after=0.0),) if paras else ()

@@ -23,7 +23,6 @@ from generator.render.deck.content import (
 )
 from generator.render.deck.markdown import inline_runs
 from generator.render.deck.parts import Part
-from generator.text import dutch
 
 if TYPE_CHECKING:
     from generator.render.deck.build import Deck
@@ -44,26 +43,24 @@ def slides(deck: Deck, item: AgendaItem | None, head: tuple[Block, ...] = ()) ->
     groups = []
     for actie in acties:
         punt = actie.actiepunt
-        herkomst = f"SCT {dutch.short_date(actie.vergadering.datum, year=deck.year)}"
+        # the agenda item it came from; the meeting is in its number already ("2020-08-17/2"),
+        # a second date beside it, in the deck's style ("SCT 17 aug"), mixed two styles
         wat = (
             Para(inline_runs(punt.wat), size=TABLE),
-            Para((Run(f"{herkomst}, {actie.agendaitem.titel}", italic=True),), size=TABLE),
+            Para((Run(f"Uit: {actie.agendaitem.titel}", italic=True),), size=TABLE),
         )
         row = (
             cell(actie.id, bold=True),
             Cell(wat),
             cell(deck.people.name(punt.actiehouder)),
             deadline_cell(punt.deadline, actie.status, peildatum=deck.peildatum, year=deck.year),
-            cell(_dagen(actie.leeftijd(deck.peildatum))),
+            cell(str(actie.leeftijd(deck.peildatum))),
         )
         groups.append(Group((row,)))
     columns = (Column(1.6), Column(6.0), Column(2.2), Column(1.6), Column(1.2, "r"))
-    cells = header("Nr.", "Actie", "Actiehouder", "Deadline", "Open sinds", right=(4,))
+    # how long it has been open, in days: a column of numbers under a header that says the unit
+    cells = header("Nr.", "Actie", "Actiehouder", "Deadline", "Open (dagen)", right=(4,))
     return [Section(titel, (Table(columns, cells, tuple(groups)),), head=head)]
-
-
-def _dagen(days: int) -> str:
-    return "1 dag" if days == 1 else f"{days} dagen"
 
 
 PART = Part("openstaande_acties", "vergadering", slides)

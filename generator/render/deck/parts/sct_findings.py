@@ -5,10 +5,10 @@ The "Voor het SCT" slide counts them per workstream (``voor_het_sct``); its appe
 The previous meeting is the latest vergadering before this one; the data it saw is the data
 folder as it stood at the end of that day: the last commit made on or before that date, read
 from git as ``statusgen diff`` reads it. Without that history (no git repository, a shallow or
-partial clone, a history that starts later) the slide says so in one line; the deck is built
-all the same. Only the workstreams are read from that version, and only statuses from it are
-shown: every title on the slide comes from today's data, which in the public version has no
-registered name left.
+partial clone, a history that starts later) the slide leaves the changes out and the build
+says why on stderr; the deck is built all the same. Only the workstreams are read from that
+version, and only statuses from it are shown: every title on the slide comes from today's
+data, which in the public version has no registered name left.
 """
 
 from __future__ import annotations
@@ -83,11 +83,14 @@ class Findings:
     escalaties: list[Entry]
     zorgen: list[Entry]
     verstreken: list[Entry]
-    #: None when the previous meeting's data cannot be known (``note`` says why)
+    #: None when the previous meeting's data cannot be known (``note`` or ``warning`` says why)
     gewijzigd: list[Entry] | None
     vragen: list[Entry]
     vorige: dt.date | None
-    note: str | None
+    note: str | None  # a line for the chair (there is no earlier meeting)
+    #: why changes cannot be known, for whoever builds the deck (stderr): a chair reads nothing
+    #: about git, the slide just has no Gewijzigd column
+    warning: str | None = None
 
     def lists(self, deck: Deck) -> list[tuple[str, list[Entry]]]:
         """The detail lists with their headings."""
@@ -112,10 +115,10 @@ def peildatum_text(deck: Deck) -> str:
 def findings(deck: Deck) -> Findings:
     werkstromen = deck.data.werkstromen
     vorige = _previous_meeting(deck)
-    note = None
+    note = warning = None
     gewijzigd: list[Entry] | None = None
     if vorige is not None and werkstromen:
-        before, note = _werkstromen_at(deck.data.root, vorige)
+        before, warning = _werkstromen_at(deck.data.root, vorige)
         if before is not None:
             gewijzigd = list(_changes(before, werkstromen))
     if vorige is None and werkstromen:
@@ -128,6 +131,7 @@ def findings(deck: Deck) -> Findings:
         list(_contradictions(deck, werkstromen)),
         vorige,
         note,
+        warning,
     )
 
 
@@ -310,28 +314,28 @@ def _previous_meeting(deck: Deck) -> dt.date | None:
 
 def _werkstromen_at(root: Path, day: dt.date) -> tuple[list[Werkstroom] | None, str | None]:
     """The workstreams as they were at the end of ``day`` (from git), or why they cannot be
-    known, as one line for the slide."""
+    known: a warning for whoever builds the deck, not a line for the chair."""
     from generator.load import history  # git and tar: only when there is a meeting before
 
-    since = f"Wijzigingen sinds het SCT van {dutch.long_date(day, unbroken=True)}: niet te bepalen,"
+    since = f"warning: 'Voor het SCT' shows no status changes since the SCT of {day}:"
     folder = root / "werkstromen"
     if shutil.which("git") is None:
-        return None, f"{since} git is op deze computer niet geïnstalleerd."
+        return None, f"{since} git is not installed on this computer"
     try:
         commit = history.resolve(folder, (day + dt.timedelta(days=1)).isoformat())
         if commit is None:
-            return None, f"{since} de git-geschiedenis van de gegevens begint later."
+            return None, f"{since} the git history of the data starts later"
         with history.folder_at(folder, commit) as snapshot:
             if not any(snapshot.iterdir()):
-                return None, f"{since} de werkstromen stonden toen nog niet in git."
+                return None, f"{since} werkstromen/ was not in git then"
             return _load_werkstromen(snapshot.parent), None
     except (history.HistoryError, OSError) as exc:
         log.info("no status changes on the deck: %s", exc)
     try:
         history.repository(root)
     except history.HistoryError:
-        return None, f"{since} de gegevens staan niet in git."
-    return None, f"{since} de git-geschiedenis is hier onvolledig (ondiepe of gedeeltelijke kloon)."
+        return None, f"{since} the data folder is not in git"
+    return None, f"{since} the git history here is incomplete (a shallow or partial clone)"
 
 
 def _load_werkstromen(folder: Path) -> list[Werkstroom]:

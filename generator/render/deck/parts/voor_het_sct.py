@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from generator import progress
 from generator.model.huisstijl import text_colour
 from generator.model.legend import SCT
 from generator.render.deck.cells import header
@@ -54,6 +55,8 @@ ANCHOR = "voor-het-sct"
 def slides(deck: Deck) -> list[Slide]:
     """The one slide: a row per workstream that needs attention."""
     found = findings(deck)
+    if found.warning:
+        progress.note(found.warning)
     table = summary(deck, found)
     body: list[Block] = []
     if table is not None:
@@ -89,6 +92,9 @@ def summary(deck: Deck, found: Findings) -> Table | None:
     lists: list[list[Entry] | None] = [
         found.escalaties, found.zorgen, found.verstreken, found.gewijzigd, found.vragen,
     ]  # fmt: skip
+    kinds = list(_COUNTS)
+    if found.gewijzigd is None:  # not known: the column is left out, not filled with dashes
+        del lists[3], kinds[3]
     groups: list[Group] = []
     for ws in deck.data.werkstromen:
         counts = [
@@ -105,7 +111,7 @@ def summary(deck: Deck, found: Findings) -> Table | None:
                 ),
             ),
         )
-        cells = [name, *(_count(value, kind) for value, kind in zip(counts, _COUNTS, strict=True))]
+        cells = [name, *(_count(value, kind) for value, kind in zip(counts, kinds, strict=True))]
         named = [
             e.para(size=SIZE, short=None) for e in found.escalaties if e.werkstroom == ws.nummer
         ]
@@ -113,16 +119,14 @@ def summary(deck: Deck, found: Findings) -> Table | None:
         groups.append(Group((tuple(cells),)))
     if not groups:
         return None
-    head = header("Werkstroom", *_COUNTS, "Escalaties naar het SCT", right=(1, 2, 3, 4, 5))
-    columns = (Column(3.0), *(Column(1.0, align="r") for _ in _COUNTS), Column(5.0))
+    right = tuple(range(1, len(kinds) + 1))
+    head = header("Werkstroom", *kinds, "Escalaties naar het SCT", right=right)
+    columns = (Column(3.0), *(Column(1.0, align="r") for _ in kinds), Column(5.0))
     return Table(columns, head, tuple(groups))
 
 
 def _count(value: int | None, kind: str) -> Cell:
-    """A count, right-aligned; an escalation or concern in its status's colour; '–' when it
-    cannot be known (no earlier data to compare with)."""
-    if value is None:
-        return Cell((Para((Run("–"),), size=SIZE, align="r"),))
+    """A count, right-aligned; an escalation or concern in its status's colour."""
     if not value:
         return Cell()
     para = Para((Run(str(value), bold=True),), size=SIZE, align="r")
