@@ -61,6 +61,6 @@ def command(
     dataset, publication = load_for_publication(
         data_dir, output_dir, openbaar=openbaar, strict=strict
     )
-    meeting = meeting_on(dataset.items("vergadering"), vergadering)
+    meeting = meeting_on(dataset.vergaderingen, vergadering)
     publication.echo(add_besluitenlijst(publication, dataset, meeting, formats))
     publication.publish()

@@ -129,7 +129,7 @@ def command(
     dataset, publication = load_for_publication(
         data_dir, output_dir, openbaar=openbaar, strict=strict, peildatum=peildatum
     )
-    meeting = meeting_on(dataset.items("vergadering"), vergadering)
+    meeting = meeting_on(dataset.vergaderingen, vergadering)
     add_deck(
         publication,
         dataset,

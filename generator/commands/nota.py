@@ -46,15 +46,12 @@ def nota_sources(dataset: Dataset, nota: Nota) -> list[Any]:
     for bijlage in nota.bijlagen:
         day = bijlage.deck or bijlage.verslag
         if day:
-            sources += [m for m in dataset.items("vergadering") if m.datum == day]
+            sources += [m for m in dataset.vergaderingen if m.datum == day]
         elif bijlage.rapportage:
-            sources += [
-                entry.item
-                for entry in dataset.loaded.get("rapportage", [])
-                if entry.file.stem == bijlage.rapportage
-            ]
+            found = dataset.rapportages.get(bijlage.rapportage)
+            sources += [found] if found else []
         elif bijlage.actietabel:
-            sources += dataset.items("actie")
+            sources += dataset.acties
     return sources
 
 

@@ -22,7 +22,7 @@ def bijlage_files(dataset: Dataset, bijlage: Bijlage) -> dict[str, bytes]:
     product = bijlage.product
     if bijlage.deck or bijlage.verslag:
         day = bijlage.deck or bijlage.verslag
-        meeting = next(m for m in dataset.items("vergadering") if m.datum == day)
+        meeting = next(m for m in dataset.vergaderingen if m.datum == day)
         if bijlage.deck:
             from generator.render.deck import render as deck
             from generator.render.officepdf import to_pdf

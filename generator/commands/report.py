@@ -19,7 +19,7 @@ from generator.quoting import did_you_mean
 
 def reports(dataset: Dataset) -> dict[str, Any]:
     """The progress reports in the data by id (the file name without .yaml)."""
-    return {entry.file.stem: entry.item for entry in dataset.loaded.get("rapportage", [])}
+    return dataset.rapportages
 
 
 def latest_report(dataset: Dataset) -> str | None:

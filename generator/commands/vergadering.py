@@ -87,7 +87,7 @@ def command(
     dataset, publication = load_for_publication(
         data_dir, output_dir, openbaar=openbaar, strict=strict, peildatum=peildatum, report=report
     )
-    meetings = dataset.items("vergadering")
+    meetings = dataset.vergaderingen
     meeting = meeting_on(meetings, datum)
     add_deck(publication, dataset, meeting, template=template_file, peildatum=peildatum)
     # the previous meeting of the same kind: a bestuurlijk overleg between two SCTs is not it

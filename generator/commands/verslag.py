@@ -62,6 +62,6 @@ def command(
     dataset, publication = load_for_publication(
         data_dir, output_dir, openbaar=openbaar, strict=strict
     )
-    meeting = meeting_on(dataset.items("vergadering"), datum)
+    meeting = meeting_on(dataset.vergaderingen, datum)
     publication.echo(add_verslag(publication, dataset, meeting, formats))
     publication.publish()

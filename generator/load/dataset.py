@@ -27,7 +27,14 @@ from generator.load.filecache import FileCache
 from generator.load.indentation import misplaced_keys
 from generator.load.kinds import CheckContext, Kind, M, Ref, all_kinds
 from generator.load.kinds.actie import Actie
+from generator.load.kinds.actietabel import Actietabel
+from generator.load.kinds.communicatie import Communicatie
+from generator.load.kinds.dashboard import Dashboard
+from generator.load.kinds.nota import Nota
 from generator.load.kinds.organisatie import Organisatie
+from generator.load.kinds.rapportage import Rapportage
+from generator.load.kinds.risico import Risicolog
+from generator.load.kinds.vergadering import Vergadering
 from generator.load.kinds.werkstroom import Werkstroom
 from generator.load.messages import describe_validation_error
 from generator.load.senders import warn_missing_senders
@@ -85,6 +92,46 @@ class Dataset:
     @property
     def acties(self) -> list[Actie]:
         return sorted(self.items("actie"), key=lambda a: a.nummer)
+
+    @property
+    def vergaderingen(self) -> list[Vergadering]:
+        """Every meeting, oldest first."""
+        return sorted(self.items("vergadering"), key=lambda m: m.datum)
+
+    @property
+    def risicolog(self) -> Risicolog | None:
+        return self._single("risico", Risicolog)
+
+    @property
+    def dashboard(self) -> Dashboard | None:
+        return self._single("dashboard", Dashboard)
+
+    @property
+    def communicatie(self) -> Communicatie | None:
+        return self._single("communicatie", Communicatie)
+
+    @property
+    def actietabel(self) -> Actietabel | None:
+        return self._single("actietabel", Actietabel)
+
+    @property
+    def rapportages(self) -> dict[str, Rapportage]:
+        """File stem (the id commands name) -> report."""
+        return self._by_stem("rapportage")
+
+    @property
+    def notas(self) -> dict[str, Nota]:
+        """File stem (the id commands name) -> nota."""
+        return self._by_stem("nota")
+
+    def _single(self, kind: str, model: type[M]) -> M | None:
+        items = self.items(kind)
+        found = items[0] if items else None
+        assert found is None or isinstance(found, model)
+        return found
+
+    def _by_stem(self, kind: str) -> dict[str, Any]:
+        return {entry.file.stem: entry.item for entry in self.loaded.get(kind, [])}
 
     @property
     def personen(self) -> dict[str, str]:

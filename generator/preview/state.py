@@ -121,7 +121,7 @@ class Preview:
         from generator.render.deck.writer import Template
         from generator.resources import template as shipped
 
-        meeting: Vergadering = meeting_on(dataset.items("vergadering"), self.vergadering)
+        meeting: Vergadering = meeting_on(dataset.vergaderingen, self.vergadering)
         if self._template is None:
             # opened once: laying out never changes it (only the PPTX writer adds slides)
             self._template = Template(self.template_file or shipped("default.pptx"))
@@ -150,7 +150,7 @@ class Preview:
         dataset = self._dataset
         if dataset is None:
             return []
-        return sorted(entry.file.stem for entry in dataset.loaded.get("rapportage", []))
+        return sorted(dataset.rapportages)
 
 
 def _typeset(dataset: Dataset, document: str) -> list[bytes]:
@@ -163,7 +163,7 @@ def _typeset(dataset: Dataset, document: str) -> list[bytes]:
         tabel = build_table(dataset, secties=(), statussen=(), gewijzigd=None, sinds=None)
         return pages(table_pdf.TEMPLATE, table_pdf.data(tabel), settle=table_pdf.balance)
     kind, _, report_id = document.partition("/")
-    reports = {entry.file.stem: entry.item for entry in dataset.loaded.get("rapportage", [])}
+    reports = dataset.rapportages
     if kind != "rapportage" or report_id not in reports:
         return []
     from generator.render.rapportage import pdf as report_pdf

@@ -94,7 +94,7 @@ def items(dataset: Dataset, people: People) -> list[Item]:
             actiepunt=True,
             wie=o.actiepunt.actiehouder,
         )
-        for o in open_nu(opvolging(dataset.items("vergadering")))
+        for o in open_nu(opvolging(dataset.vergaderingen))
         if o.actiepunt.deadline.due is not None
     ]
     found = acties + [
@@ -183,7 +183,7 @@ def calendar(dataset: Dataset, report: Radar) -> bytes:
                 event.add("dtend", item.due + dt.timedelta(days=1))
                 event.add("categories", ["Actie SCT" if item.actiepunt else "Deadline"])
                 cal.add_component(event)
-    for meeting in dataset.items("vergadering"):
+    for meeting in dataset.vergaderingen:
         if report.peildatum <= meeting.datum <= report.tot:
             event = icalendar.Event()
             event.add("uid", f"sct-{meeting.datum}@statusgen")

@@ -55,7 +55,7 @@ def rows(dataset: Dataset, *, peildatum: dt.date) -> list[list[object]]:
                 _plain(w.toelichting) if w.toelichting else "",
             ]
         )
-    for o in opvolging(dataset.items("vergadering")):
+    for o in opvolging(dataset.vergaderingen):
         punt = o.actiepunt
         afgerond = (
             f"afgerond in het SCT van {dutch.long_date(o.afgerond_op)}; " if o.afgerond_op else ""

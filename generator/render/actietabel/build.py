@@ -113,8 +113,7 @@ def build(
     sinds: str | None = None,
 ) -> Tabel:
     units = dataset.people.unit_of
-    config_items = dataset.items("actietabel")
-    config: Actietabel = config_items[0] if config_items else Actietabel()
+    config = dataset.actietabel or Actietabel()
     acties = dataset.acties
     wanted_secties = _match_secties(acties, list(secties))
     wanted_status = set(statussen)

@@ -168,7 +168,7 @@ def dagen(days: int) -> str:
 
 def build(dataset: Dataset, meeting: Vergadering) -> Besluitenlijst:
     people = dataset.people
-    meetings: list[Vergadering] = dataset.items("vergadering")
+    meetings: list[Vergadering] = dataset.vergaderingen
     alle = opvolging(meetings)
     peildatum = meeting.datum
 

@@ -28,7 +28,7 @@ def deck_product(
     from generator.render.deck.svg import draw_all
     from generator.text import dutch
 
-    meetings = new.items("vergadering")
+    meetings = new.vergaderingen
     if not meetings:
         return None
     date = vergadering or max(m.datum for m in meetings)
@@ -39,7 +39,7 @@ def deck_product(
     def pictures(dataset: Dataset | None) -> list[Picture]:
         if dataset is None:
             return []
-        held = dataset.items("vergadering")
+        held = dataset.vergaderingen
         chosen = next((m for m in held if m.datum == date), None) or (
             max(held, key=lambda m: m.datum) if held else None
         )
@@ -72,7 +72,7 @@ def document_products(old: Dataset | None, new: Dataset) -> list[Product]:
     from generator.render.rapportage.build import build as build_report
 
     def table(dataset: Dataset | None) -> dict[str, Any] | None:
-        if dataset is None or not dataset.items("actie"):
+        if dataset is None or not dataset.acties:
             return None
         tabel = build_table(dataset, secties=(), statussen=(), gewijzigd=None, sinds=None)
         return table_pdf.data(tabel)
@@ -80,14 +80,14 @@ def document_products(old: Dataset | None, new: Dataset) -> list[Product]:
     def report(dataset: Dataset | None, report_id: str) -> dict[str, Any] | None:
         if dataset is None:
             return None
-        found = {e.file.stem: e.item for e in dataset.loaded.get("rapportage", [])}
+        found = dataset.rapportages
         if report_id not in found:
             return None
         return report_pdf.data(build_report(dataset, report_id, found[report_id]))
 
     products = []
     wanted = [("Actietabel", "actietabel", table_pdf.TEMPLATE, table(old), table(new))]
-    ids = sorted({e.file.stem for d in (old, new) if d for e in d.loaded.get("rapportage", [])})
+    ids = sorted({stem for d in (old, new) if d for stem in d.rapportages})
     for report_id in ids:
         wanted.append(
             (

@@ -59,7 +59,7 @@ class NotaDocument:
 
 def notas(dataset: Dataset) -> dict[str, Nota]:
     """The notas in the data by id (the file name without .yaml)."""
-    return {entry.file.stem: entry.item for entry in dataset.loaded.get("nota", [])}
+    return dataset.notas
 
 
 def product_file(bijlage: Bijlage, dataset: Dataset, extension: str | None = None) -> str | None:
@@ -80,7 +80,7 @@ def product_file(bijlage: Bijlage, dataset: Dataset, extension: str | None = Non
 
 def deck_stem(dataset: Dataset, date: str) -> str:
     """The deck's file name without extension: sct-DATE for the SCT, overleg-DATE otherwise."""
-    meetings: list[Vergadering] = dataset.items("vergadering")
+    meetings: list[Vergadering] = dataset.vergaderingen
     sct = next((m.sct for m in meetings if m.datum.isoformat() == date), True)
     return f"{'sct' if sct else 'overleg'}-{date}"
 

@@ -315,8 +315,8 @@ def _kpi(kpi_id: str, rij: KpiRij) -> Kpi:
 
 
 def _risicos(dataset: Dataset, people: People) -> list[RapportRisico]:
-    logs = dataset.items("risico")
-    if not logs:
+    log = dataset.risicolog
+    if log is None:
         return []
     return [
         RapportRisico(
@@ -328,6 +328,6 @@ def _risicos(dataset: Dataset, people: People) -> list[RapportRisico]:
             r.omschrijving,
             r.beheersmaatregelen,
         )
-        for r in logs[0].risicos
+        for r in log.risicos
         if r.top
     ]

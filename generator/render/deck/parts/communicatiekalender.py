@@ -110,7 +110,8 @@ class Window:
 
 
 def slides(deck: Deck, item: AgendaItem, head: tuple[Block, ...]) -> list[Slide]:
-    kalender: Communicatie = deck.data.items("communicatie")[0]
+    kalender = deck.data.communicatie
+    assert kalender is not None, "the vergadering check requires the kalender for this part"
     window = Window.around(deck.meeting.datum)
     legend = (legend_text(SOORT, SOORT_MARKERS),)
     later = [entry for entry in kalender.items if window.later(entry.datum)]

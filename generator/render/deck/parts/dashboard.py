@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from generator.load.kinds.dashboard import Dashboard, DashboardRij, DashboardTabel
+from generator.load.kinds.dashboard import DashboardRij, DashboardTabel
 from generator.load.kinds.vergadering import AgendaItem
 from generator.model.huisstijl import text_colour
 from generator.model.legend import DASHBOARD
@@ -48,7 +48,8 @@ EMPTY = Cell((Para((), size=TABLE),))
 
 
 def slides(deck: Deck, item: AgendaItem, head: tuple[Block, ...]) -> list[Slide]:
-    dashboard: Dashboard = deck.data.items("dashboard")[0]
+    dashboard = deck.data.dashboard
+    assert dashboard is not None, "the vergadering check requires the dashboard for this part"
     legend = legend_table(DASHBOARD, extra=(RISICO,))
     result: list[Slide] = []
     for tabel in dashboard.tabellen:

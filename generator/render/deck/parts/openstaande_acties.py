@@ -31,7 +31,7 @@ TITEL = "Openstaande acties"
 
 
 def openstaand(deck: Deck) -> list[Opvolging]:
-    return open_voor(opvolging(deck.data.items("vergadering")), deck.meeting)
+    return open_voor(opvolging(deck.data.vergaderingen), deck.meeting)
 
 
 def slides(deck: Deck, item: AgendaItem | None, head: tuple[Block, ...] = ()) -> list[Slide]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator.load.kinds.risico import Risicolog
 from generator.load.kinds.vergadering import AgendaItem
 from generator.model.legend import NIVEAU
 from generator.render.deck.cells import cell, header, status_cell
@@ -29,7 +28,8 @@ if TYPE_CHECKING:
 
 
 def slides(deck: Deck, item: AgendaItem, head: tuple[Block, ...]) -> list[Slide]:
-    log: Risicolog = deck.data.items("risico")[0]
+    log = deck.data.risicolog
+    assert log is not None, "the vergadering check requires risicos.yaml for this part"
     cells = header("Nr.", "Risico", "Kans", "Impact", "Eigenaar", "Beheersmaatregelen")
     groups = []
     for risico in log.risicos:

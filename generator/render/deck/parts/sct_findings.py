@@ -306,9 +306,7 @@ def _short(text: str, limit: int = 45) -> str:
 
 def _previous_meeting(deck: Deck) -> dt.date | None:
     # the previous SCT: a bestuurlijk overleg in between is not where changes are counted from
-    earlier = [
-        m.datum for m in deck.data.items("vergadering") if m.sct and m.datum < deck.meeting.datum
-    ]
+    earlier = [m.datum for m in deck.data.vergaderingen if m.sct and m.datum < deck.meeting.datum]
     return max(earlier, default=None)
 
 
