@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -137,6 +138,26 @@ def test_deadlines_per_trekker(run: Run) -> None:
     assert "Oosterwijk" not in public and "Persoonsgegevens" in public
     bad = run("deadlines", "--data", DEMO, "--binnen", "twee weken")
     assert bad.exit_code == 2 and "is not a period" in bad.output
+
+
+def test_calendar_uids_are_the_same_in_every_run(tmp_path: Path) -> None:
+    """Re-importing next week's calendar updates events instead of doubling them."""
+
+    def uids(seed: str) -> list[str]:
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        args = ["-m", "generator", "deadlines", "--data", str(DEMO), "--format", "ics"]
+        out = subprocess.run(
+            [sys.executable, *args, "--peildatum", "2020-08-13", "--binnen", "30d"],
+            env=env,
+            capture_output=True,
+            check=True,
+            text=True,
+        ).stdout
+        return [str(e["UID"]) for e in icalendar.Calendar.from_ical(out).walk("VEVENT")]
+
+    first = uids("1")
+    assert any(uid.startswith("deadline-") for uid in first)
+    assert first == uids("2")
 
 
 def test_deadline_calendar(run: Run) -> None:

@@ -5,6 +5,7 @@ and the SCT's calendar (meetings, preparation moments of the cadence, deadlines)
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -172,7 +173,7 @@ def calendar(dataset: Dataset, report: Radar) -> bytes:
                 if item.actiepunt:
                     uid = f"actiepunt-{item.opdracht.replace('/', '-')}@statusgen"
                 else:
-                    uid = f"deadline-{item.opdracht}-{item.due}-{abs(hash(item.titel))}@statusgen"
+                    uid = f"deadline-{item.opdracht}-{item.due}-{_digest(item.titel)}@statusgen"
                 event.add("uid", uid)
                 event.add("dtstamp", stamp)
                 event.add("summary", f"{label}{item.opdracht} {item.titel}")
@@ -210,3 +211,9 @@ def calendar(dataset: Dataset, report: Radar) -> bytes:
     cal.add_missing_timezones()
     data: bytes = cal.to_ical()
     return data
+
+
+def _digest(text: str) -> str:
+    """A short digest that is the same in every run: calendar apps recognise an event they
+    imported before by its uid (Python's ``hash`` of a str changes per process)."""
+    return hashlib.blake2b(text.encode(), digest_size=6).hexdigest()
