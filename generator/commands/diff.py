@@ -14,26 +14,24 @@ from generator.exceptions import DataError
 from generator.load import history
 from generator.load.dataset import Dataset, load
 from generator.load.diagnostics import Diagnostics
-from generator.options import data_option, openbaar_option, quiet_option, vergadering_option
+from generator.options import (
+    data_option,
+    formats_option,
+    openbaar_option,
+    quiet_option,
+    vergadering_option,
+)
 from generator.publish import Publication, public, public_publication
 from generator.publish.redact import redacted
+from generator.render.diff import FORMATS
 from generator.render.diff.compare import Review, compare, invalid_files
-from generator.render.diff.json import as_json as review_json
-from generator.render.diff.markdown import markdown
 
 
 @click.command(name="diff")
 @click.argument("base", required=False)
 @click.argument("head", required=False)
 @data_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["md", "json"]),
-    default="md",
-    show_default=True,
-    help="md: to paste into (or post as) a pull-request comment; json: for tools.",
-)
+@formats_option(FORMATS, one=True)
 @click.option(
     "--visual",
     "visual_dir",
@@ -113,14 +111,15 @@ def command(
     if visual_dir is not None:
         publication.folder = visual_dir
         _visual(publication, old, new, review, vergadering, old_report, new_report)
-    if fmt == "json":
-        document = review_json(review)
-        if withheld is not None:
-            document = redacted(document, withheld)
-        publication.echo(json.dumps(document, ensure_ascii=False, indent=2))
-    else:
-        text = markdown(review)
-        publication.echo(text if withheld is None else withheld.redact(text), nl=False)
+    text = FORMATS.render(review, [fmt])[fmt].decode("utf-8")
+    if withheld is not None:
+        # the JSON redacted as data (a name inside an escaped string is still found)
+        text = (
+            json.dumps(redacted(json.loads(text), withheld), ensure_ascii=False, indent=2) + "\n"
+            if fmt == "json"
+            else withheld.redact(text)
+        )
+    publication.echo(text, nl=False)
     publication.publish()
 
 
@@ -135,9 +134,10 @@ def _visual(
 ) -> None:
     """The visual diff's files, added to ``publication``; a version that does not validate is
     not drawn (its files are reported in the summary)."""
+    from generator.render import pictures
     from generator.render.deck.svg import FONT_FILES, font_folder
     from generator.render.deck.writer import Template
-    from generator.render.diff import pictures, visual
+    from generator.render.diff import visual
     from generator.resources import template
 
     progress.step("drawing the slides and pages that look different")

@@ -17,7 +17,7 @@ TEMPLATE = "actietabel.typ"
 def render(tabel: Tabel) -> bytes:
     from generator.render.typeset import typeset
 
-    return typeset(TEMPLATE, data(tabel), settle=balance)
+    return typeset(TEMPLATE, data(tabel), settle=settle)
 
 
 #: the least a last page holds, of the room a page has for rows
@@ -29,7 +29,7 @@ _ABOVE_TEXT = 5.0
 _ABOVE_BAND = 4.0
 
 
-def balance(
+def settle(
     ask: Callable[[Mapping[str, Any], str], list[Any]], shown: Mapping[str, Any]
 ) -> Mapping[str, Any]:
     """The table with its last page at least a quarter full: when it would hold a few lines,

@@ -10,7 +10,7 @@ from docx import Document
 from docx.shared import Mm, RGBColor
 
 from generator.model import huisstijl
-from generator.render.besluitenlijst.build import (
+from generator.render.besluiten import (
     AANWEZIG,
     ACTIES,
     AFGEROND,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.render.besluitenlijst.build import COLUMNS, WOORDEN, Actieregel, Besluitenlijst
+from generator.render.besluiten import COLUMNS, WOORDEN, Actieregel, Besluitenlijst
 
 TEMPLATE = "besluitenlijst.typ"
 

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 
 from generator.load.dataset import Dataset
 from generator.load.kinds.vergadering import SOORTEN, Vergadering
-from generator.render.besluitenlijst.build import (
+from generator.render.besluiten import (
     Actieregel,
     Besluit,
     Besluitenlijst,
     punt_nummer,
 )
-from generator.render.besluitenlijst.build import build as besluitenlijst
+from generator.render.besluiten import build as besluitenlijst
 from generator.text import dutch
 
 

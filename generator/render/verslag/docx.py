@@ -9,7 +9,7 @@ from docx import Document
 from docx.shared import Mm, Pt
 
 from generator.render import wordtext
-from generator.render.besluitenlijst.build import COLUMNS
+from generator.render.besluiten import COLUMNS
 from generator.render.verslag.build import Verslag
 from generator.render.word import (
     GRIJS,

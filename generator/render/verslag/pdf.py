@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.render.besluitenlijst.build import COLUMNS
+from generator.render.besluiten import COLUMNS
 from generator.render.verslag.build import Verslag
 from generator.text.tree import Trees
 

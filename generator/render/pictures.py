@@ -1,0 +1,167 @@
+"""The outputs as pictures, for the visual diff and the preview: the meeting's deck, laid out and
+drawn as SVG, and the pages of the paged documents (``paged``: the action table and the progress
+reports), typeset by Typst from their format tables' PDF writers.
+
+This is a render-level module that knows the outputs, so that no output package imports
+another: ``render/diff/`` compares the pictures it is handed, and the preview asks for pages
+here; a new paged document is one row in ``paged``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from generator.load.dataset import Dataset
+from generator.render.diff.visual import Picture, Product, _same
+from generator.render.formats import Formats
+
+
+def deck_product(
+    old: Dataset | None,
+    new: Dataset,
+    *,
+    vergadering: dt.date | None,
+    template: Any,
+    published: Callable[[str], str] = _same,
+) -> Product | None:
+    """The deck of the meeting (``vergadering``, else the latest of ``new``) in both versions;
+    None when ``new`` has no meeting. The base version shows the meeting of the same date,
+    where it has one, else its latest."""
+    from generator.render.deck import lay_out
+    from generator.render.deck.svg import draw_all
+    from generator.text import dutch
+
+    meetings = new.vergaderingen
+    if not meetings:
+        return None
+    date = vergadering or max(m.datum for m in meetings)
+    meeting = next((m for m in meetings if m.datum == date), None)
+    if meeting is None:
+        return None
+
+    def pictures(dataset: Dataset | None) -> list[Picture]:
+        if dataset is None:
+            return []
+        held = dataset.vergaderingen
+        chosen = next((m for m in held if m.datum == date), None) or (
+            max(held, key=lambda m: m.datum) if held else None
+        )
+        if chosen is None:
+            return []
+        laid = lay_out(dataset, chosen, template=template)
+        drawn = draw_all(laid, fonts_url=lambda font: "../" + published(f"fonts/{font}"))
+        return [
+            Picture(
+                number,
+                slide.content.title,
+                slide.identity,
+                picture.svg,
+                picture.content,
+                tuple(line for line, *_ in picture.lines),
+            )
+            for number, (slide, picture) in enumerate(zip(laid.slides, drawn, strict=True), 1)
+        ]
+
+    name = f"SCT-deck {dutch.long_date(meeting.datum)}"
+    return Product(name, "deck", "dia", pictures(old), pictures(new))
+
+
+@dataclass(frozen=True)
+class Paged:
+    """A document whose pages are drawn: its name, its key ("actietabel", "rapportage/ID"),
+    how it is built from a version of the data (None: that version has none) and the format
+    table whose PDF writer typesets it."""
+
+    name: str
+    key: str
+    build: Callable[[Dataset], Any | None]
+    formats: Formats
+    #: whether a version holds anything to draw (the visual diff leaves out an empty table)
+    held: Callable[[Dataset], bool] = lambda dataset: True
+
+    @property
+    def folder(self) -> str:
+        return self.key.replace("/", "-")
+
+    def data(self, dataset: Dataset | None) -> Any | None:
+        """What the Typst template receives, or None: equal data, equal pages."""
+        if dataset is None or not self.held(dataset):
+            return None
+        document = self.build(dataset)
+        return None if document is None else self.formats.typeset_data(document)
+
+    def pages(self, dataset: Dataset) -> list[bytes]:
+        """The pages as SVG, settled as the PDF writer settles them."""
+        document = self.build(dataset)
+        return [] if document is None else self.formats.pages(document)
+
+
+def paged(*versions: Dataset | None) -> list[Paged]:
+    """The paged documents of ``versions``: the action table, and each progress report that
+    one of them holds."""
+    from generator.render.actietabel import FORMATS as ACTIETABEL
+    from generator.render.actietabel.build import build as build_table
+    from generator.render.rapportage import FORMATS as RAPPORTAGE
+    from generator.render.rapportage.build import build as build_report
+
+    def table(dataset: Dataset) -> Any:
+        return build_table(dataset, secties=(), statussen=(), gewijzigd=None, sinds=None)
+
+    def report(report_id: str) -> Callable[[Dataset], Any | None]:
+        def built(dataset: Dataset) -> Any | None:
+            found = dataset.rapportages
+            held = found.get(report_id)
+            return None if held is None else build_report(dataset, report_id, held)
+
+        return built
+
+    documents = [Paged("Actietabel", "actietabel", table, ACTIETABEL, lambda d: bool(d.acties))]
+    ids = sorted({stem for d in versions if d for stem in d.rapportages})
+    for report_id in ids:
+        name = f"Voortgangsrapportage {report_id}"
+        documents.append(Paged(name, f"rapportage/{report_id}", report(report_id), RAPPORTAGE))
+    return documents
+
+
+def pages(dataset: Dataset, key: str) -> list[bytes]:
+    """The pages of the paged document ``key`` (the preview's "actietabel", "rapportage/ID");
+    none for a document the data does not hold."""
+    found = next((p for p in paged(dataset) if p.key == key), None)
+    return [] if found is None else found.pages(dataset)
+
+
+def document_products(old: Dataset | None, new: Dataset) -> list[Product]:
+    """The paged documents in both versions, typeset by Typst only when what they show
+    differs."""
+    products = []
+    for document in paged(old, new):
+        before, after = document.data(old), document.data(new)
+        if before == after:
+            continue
+        products.append(
+            Product(
+                document.name,
+                document.folder,
+                "pagina",
+                _pages(document, before),
+                _pages(document, after),
+                by_identity=False,
+            )
+        )
+    return products
+
+
+def _pages(document: Paged, data: Any | None) -> list[Picture]:
+    from generator.render.typeset import pages
+
+    if data is None:
+        return []
+    writer = document.formats.writer("pdf")
+    drawn = pages(writer.TEMPLATE, data, settle=getattr(writer, "settle", None))
+    name = document.name
+    return [
+        Picture(number, f"{name}, pagina {number}", ("pagina", name, number), svg, svg)
+        for number, svg in enumerate((page.decode("utf-8") for page in drawn), start=1)
+    ]
