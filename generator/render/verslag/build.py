@@ -2,7 +2,7 @@
 per side, then numbered points (the opening, each agenda item that was discussed, the
 rondvraag, the closing) with the discussion in Markdown.
 
-The decisions and actions in it are the besluitenlijst's own (``besluitenlijst.build``): the
+The decisions and actions in it are the besluitenlijst's own (``render.besluiten.build``): the
 same numbers, texts, actiehouders and deadlines, so the two documents of one meeting never
 contradict each other. Functions and organisations are printed as written; a person id is a
 name, which the public version's dataset has already made "Persoonsgegevens".
