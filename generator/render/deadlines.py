@@ -243,8 +243,8 @@ def as_ics(deadlines: Deadlines) -> bytes:
 #: the deadlines' formats (``statusgen deadlines --format``), printed on standard output
 FORMATS = Formats(
     __name__,
-    Format("text", "", help="for the terminal", function="as_text"),
+    Format("text", "", label="plain text", help="for the terminal", function="as_text"),
     Format("md", "", label="Markdown", help="for a pull request or e-mail", function="as_markdown"),
-    Format("ics", "", help="for a calendar", function="as_ics"),
+    Format("ics", "", label="iCalendar", help="for a calendar", function="as_ics"),
     default=["text"],
 )

@@ -93,9 +93,8 @@ class Formats:
         return f"output/{stem}.{shown}"
 
     def listed(self) -> str:
-        """The formats' labels in words: "HTML, PDF, DOCX, Markdown and XLSX"."""
-        labels = [row.shown for row in self.rows.values()]
-        return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+        """The formats' labels: "HTML, PDF, DOCX, Markdown, XLSX"."""
+        return ", ".join(row.shown for row in self.rows.values())
 
     def pages(self, document: Any, name: str = "pdf") -> list[bytes]:
         """The pages of ``document`` in the Typst-typeset format ``name``, as SVG, settled as its
