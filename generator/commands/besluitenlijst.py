@@ -22,8 +22,8 @@ from generator.options import (
 )
 from generator.publish import Publication
 from generator.publish.document import add_document
-from generator.render.besluitenlijst import FORMATS
 from generator.render.besluiten import build
+from generator.render.besluitenlijst import FORMATS
 
 
 def add_besluitenlijst(
