@@ -2,10 +2,10 @@
 
 Each row names a format as ``--format`` names it, the module that writes it (imported only when
 the format is asked for; it has ``render(document) -> bytes``), the file's extension, the name
-the status line says and a short help text. A Typst-typeset format's module also has
-``TEMPLATE`` and ``data(document)``, and ``settle`` when it settles its pages: the preview and
-the visual diff draw the pages from the same table (``Formats.pages``), so no caller maps a
-template to its page-settling function by hand.
+the status line says and a short help text. A Typst-typeset format's module has instead
+``TEMPLATE`` and ``data(document)``, and ``settle`` when it settles its pages: the table
+typesets it (one way for every PDF), and the preview and the visual diff draw its pages from
+the same three (``Formats.pages``), so no caller maps a template to its settling by hand.
 
 The commands' ``--format`` option (``options.formats_option``), their help texts ("output/
 actietabel.{html,pdf,docx,md,xlsx}"), the reference and the tests' expected file lists are all
@@ -74,9 +74,19 @@ class Formats:
 
     def render(self, document: Any, names: Iterable[str]) -> dict[str, bytes]:
         """``document`` in each of ``names`` (by format name)."""
-        return {
-            name: getattr(self.writer(name), self.rows[name].function)(document) for name in names
-        }
+        return {name: self._write(name, document) for name in names}
+
+    def _write(self, name: str, document: Any) -> bytes:
+        writer = self.writer(name)
+        if hasattr(writer, "TEMPLATE"):
+            # a Typst writer gives its template and data; typesetting is the same for each
+            from generator.render.typeset import typeset
+
+            settle = getattr(writer, "settle", None)
+            made: bytes = typeset(writer.TEMPLATE, writer.data(document), settle=settle)
+            return made
+        written: bytes = getattr(writer, self.rows[name].function)(document)
+        return written
 
     def file(self, stem: str, name: str) -> str:
         """The file ``stem`` in format ``name``: "actietabel.md"."""

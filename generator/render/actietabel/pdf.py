@@ -14,12 +14,6 @@ from generator.text.tree import Trees
 TEMPLATE = "actietabel.typ"
 
 
-def render(tabel: Tabel) -> bytes:
-    from generator.render.typeset import typeset
-
-    return typeset(TEMPLATE, data(tabel), settle=settle)
-
-
 #: the least a last page holds, of the room a page has for rows
 LEAST = 0.25
 #: the least the page before it keeps, when rows move from it to the last page

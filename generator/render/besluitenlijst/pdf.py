@@ -10,12 +10,6 @@ from generator.render.besluiten import COLUMNS, WOORDEN, Actieregel, Besluitenli
 TEMPLATE = "besluitenlijst.typ"
 
 
-def render(lijst: Besluitenlijst) -> bytes:
-    from generator.render.typeset import typeset
-
-    return typeset(TEMPLATE, data(lijst))
-
-
 def data(lijst: Besluitenlijst) -> dict[str, Any]:
     volgende = lijst.volgende
     return {

@@ -14,12 +14,6 @@ from generator.text.tree import Trees
 TEMPLATE = "rapportage.typ"
 
 
-def render(report: Rapport) -> bytes:
-    from generator.render.typeset import typeset
-
-    return typeset(TEMPLATE, data(report), settle=settle)
-
-
 def settle(
     ask: Callable[[Mapping[str, Any], str], list[Any]], shown: Mapping[str, Any]
 ) -> Mapping[str, Any]:

@@ -12,12 +12,6 @@ from generator.text.tree import Trees
 TEMPLATE = "verslag.typ"
 
 
-def render(verslag: Verslag) -> bytes:
-    from generator.render.typeset import typeset
-
-    return typeset(TEMPLATE, data(verslag))
-
-
 def data(verslag: Verslag) -> dict[str, Any]:
     trees = Trees()
     return {
