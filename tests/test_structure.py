@@ -87,12 +87,3 @@ def test_every_bench_script_still_imports(script: str) -> None:
         importlib.import_module(script)
     finally:
         sys.path.remove(bench)
-
-
-def test_a_builder_for_a_name_the_table_lacks_is_refused() -> None:
-    """A part registered under a word editors cannot write would never be shown: refused where
-    it is registered, naming the table to add the row to."""
-    from generator.render.deck.parts import builds
-
-    with pytest.raises(ValueError, match="onderdelen table"):
-        builds("tijdlijn")
