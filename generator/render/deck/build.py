@@ -9,10 +9,10 @@ dataset arrives with every name already replaced (generator.publish).
 
 from __future__ import annotations
 
-from generator.render.deck.content import GRIJS, SMALL, Para, Run, Slide, Text
+from generator.render.deck.content import Slide
 from generator.render.deck.context import Deck
 from generator.render.deck.fixed import agenda, inhoud, matrix, overleg, scheiding, titel
-from generator.render.deck.fixed.agenda import anchored, item_anchor, rubriek_anchor
+from generator.render.deck.fixed.agenda import anchored, item_anchor, kicker, rubriek_anchor
 from generator.render.deck.parts import builders, openstaande_acties, voor_het_sct
 from generator.text.dutch import letter
 
@@ -32,8 +32,7 @@ def slides(deck: Deck) -> list[Slide]:
     for number, rubriek in enumerate(deck.meeting.agenda, start=1):
         result += anchored(scheiding.slides(number, rubriek), rubriek_anchor(number))
         for index, item in enumerate(rubriek.items):
-            kicker = f"{rubriek.rubriek} | {letter(index)}. {item.titel}"
-            head = (Text((Para((Run(kicker, colour=GRIJS),), size=SMALL),), space_after=4.0),)
+            head = kicker(f"{rubriek.rubriek} | {letter(index)}. {item.titel}")
             if item.onderdeel:
                 made = generated[item.onderdeel](deck, item, head)
             elif item.matrix is not None:

@@ -6,7 +6,10 @@ from dataclasses import replace
 
 from generator.render.deck.content import (
     BODY,
+    GRIJS,
     LINTBLAUW,
+    SMALL,
+    Block,
     Divider,
     Para,
     Run,
@@ -26,6 +29,11 @@ def rubriek_anchor(number: int) -> str:
 def item_anchor(number: int, index: int) -> str:
     """The anchor of the first slide of item ``index`` (from 0) of rubriek ``number``."""
     return f"agendapunt:{number}:{index}"
+
+
+def kicker(text: str) -> tuple[Block, ...]:
+    """The small grey line above an item's slides that names its rubriek and item."""
+    return (Text((Para((Run(text, colour=GRIJS),), size=SMALL),), space_after=4.0),)
 
 
 def anchored(made: list[Slide], anchor: str) -> list[Slide]:

@@ -10,10 +10,7 @@ from __future__ import annotations
 from generator.load.kinds.vergadering import Rubriek
 from generator.render.deck.content import (
     BODY,
-    GRIJS,
     LINTBLAUW,
-    SMALL,
-    Block,
     Divider,
     Para,
     Run,
@@ -23,7 +20,7 @@ from generator.render.deck.content import (
 )
 from generator.render.deck.context import Deck
 from generator.render.deck.fixed import inhoud
-from generator.render.deck.fixed.agenda import anchored, item_anchor
+from generator.render.deck.fixed.agenda import anchored, item_anchor, kicker
 from generator.render.deck.markdown import slides as markdown_slides
 from generator.render.deck.parts import builders
 from generator.text.dutch import letter
@@ -77,7 +74,7 @@ def items(deck: Deck, number: int, rubriek: Rubriek) -> list[tuple[str, list[Sli
     anchor its first slide carries."""
     mark = f"{letter(number - 1)}. {rubriek.rubriek}"
     made: list[tuple[str, list[Slide]]] = []
-    own = _kicker(mark)
+    own = kicker(mark)
     if rubriek.inhoud:
         sections: list[Slide] = [
             Section(md.title or rubriek.rubriek, tuple(md.blocks), head=own)
@@ -86,14 +83,10 @@ def items(deck: Deck, number: int, rubriek: Rubriek) -> list[tuple[str, list[Sli
         made.append(("", sections))
     generated = builders()
     for index, item in enumerate(rubriek.items):
-        head = _kicker(f"{mark} | {item.titel}")
+        head = kicker(f"{mark} | {item.titel}")
         if item.onderdeel:
             slides = generated[item.onderdeel](deck, item, head)
         else:
             slides = inhoud.slides(deck, item, head)
         made.append((item_anchor(number, index), anchored(slides, item_anchor(number, index))))
     return made
-
-
-def _kicker(text: str) -> tuple[Block, ...]:
-    return (Text((Para((Run(text, colour=GRIJS),), size=SMALL),), space_after=4.0),)
