@@ -17,8 +17,8 @@ from generator.load.dataset import Dataset
 from generator.load.kinds.vergadering import Vergadering
 from generator.load.opvolging import Opvolging, afgerond_in, open_voor, opvolging
 from generator.model.legend import ACTIE, UITKOMST
-from generator.render.deck.parts.agenda import letter
 from generator.text import dutch
+from generator.text.dutch import letter
 from generator.text.lines import plain
 
 #: the columns of every action table, in the order the bureau's list has them

@@ -30,7 +30,7 @@ from generator.text import dutch
 from generator.text.lines import plain
 
 if TYPE_CHECKING:
-    from generator.render.deck.build import Deck
+    from generator.render.deck.context import Deck
 
 log = logging.getLogger(__name__)
 
