@@ -154,6 +154,8 @@ def _visual(
     products += pictures.document_products(before, new)
     outcomes = [visual.match(product, review) for product in products]
     fonts = {name: font_folder().joinpath(name).read_bytes() for name in FONT_FILES.values()}
-    drawn = visual.files(outcomes, review, fonts, published=publication.name)
+    drawn = visual.files(
+        outcomes, review, fonts, rasterise=pictures.rasterise, published=publication.name
+    )
     for name, data in drawn.items():
         publication.add(name, data)

@@ -9,6 +9,7 @@ here; a new paged document is one row in ``paged``."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -165,3 +166,40 @@ def _pages(document: Paged, data: Any | None) -> list[Picture]:
         Picture(number, f"{name}, pagina {number}", ("pagina", name, number), svg, svg)
         for number, svg in enumerate((page.decode("utf-8") for page in drawn), start=1)
     ]
+
+
+#: pixels a point in the PNGs
+ZOOM = 1.0
+
+
+def rasterise(svg: str) -> bytes:
+    """The SVG as PNG, by resvg, in the shipped fonts only (the same picture on every machine)."""
+    import resvg_py
+
+    from generator.render.deck.svg import font_files
+
+    data = resvg_py.svg_to_bytes(
+        svg_string=_unitless(svg),
+        font_files=list(font_files()),
+        skip_system_fonts=True,
+        zoom=ZOOM,
+        background="#ffffff",
+    )
+    return bytes(data)
+
+
+_ROOT = re.compile(r"<svg\b[^>]*>")
+_SIZE = re.compile(r'\s(width|height)="[^"]*"')
+_VIEWBOX = re.compile(r'viewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)\s*"')
+
+
+def _unitless(svg: str) -> str:
+    """The SVG with its size in user units, one a point (resvg refuses Typst's "841.9pt"); a
+    slide's SVG is that way already."""
+    root = _ROOT.search(svg)
+    box = _VIEWBOX.search(root.group()) if root else None
+    if root is None or box is None:
+        return svg
+    tag = _SIZE.sub("", root.group())
+    tag = tag.replace("<svg", f'<svg width="{box[1]}" height="{box[2]}"', 1)
+    return svg[: root.start()] + tag + svg[root.end() :]
