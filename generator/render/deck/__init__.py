@@ -18,7 +18,7 @@ from generator.text import dutch
 
 if TYPE_CHECKING:
     from generator.render.deck.content import Divider, Section, TitleSlide
-    from generator.render.deck.paginate import Geometry, Page
+    from generator.render.deck.layout.pages import Geometry, Page
     from generator.render.deck.writer import Meta, Template
 
 

@@ -42,19 +42,17 @@ from generator.render.deck.content import (
     bullet_room,
     indent,
 )
-from generator.render.deck.masters import Look, look
-from generator.render.deck.metrics import HELD_SPACE, LINE, LOWER, SAFETY, em_width, fits, wrap
-from generator.render.deck.oxml import BORDER
-from generator.render.deck.paginate import (
+from generator.render.deck.layout.measure import measured, text_width, wrapped
+from generator.render.deck.layout.pages import (
     CELL_MARGIN_X,
     CELL_MARGIN_Y,
     TEXT_INSET,
     Page,
     TableSlice,
-    _lines,
-    _measured,
-    _text_width,
 )
+from generator.render.deck.masters import Look, look
+from generator.render.deck.metrics import HELD_SPACE, LINE, LOWER, SAFETY, em_width, fits, wrap
+from generator.render.deck.oxml import BORDER
 from generator.render.deck.writer import FOOTER, TITLE_SIZES, Template
 
 FAMILY = "Liberation Sans"
@@ -119,7 +117,7 @@ def _run_chars(para: Para, room: float) -> list[tuple[str, int]]:
     """Each character of the paragraph as the measuring saw it, with its run's index."""
     chars: list[tuple[str, int]] = []
     for index, run in enumerate(para.runs):
-        chars += ((char, index) for char in _measured(run, room, para.size))
+        chars += ((char, index) for char in measured(run, room, para.size))
     return chars
 
 
@@ -132,10 +130,10 @@ def para_lines(para: Para, width: float) -> tuple[tuple[Glyphs, ...], ...]:
 
 @lru_cache(maxsize=32768)
 def _para_lines(para: Para, width: float) -> tuple[tuple[Glyphs, ...], ...]:
-    room = _text_width(para, width)
-    pieces = tuple((_measured(run, room, para.size), run.bold, run.italic) for run in para.runs)
+    room = text_width(para, width)
+    pieces = tuple((measured(run, room, para.size), run.bold, run.italic) for run in para.runs)
     # the paginator's widths carry SAFETY: a box SAFETY times as wide breaks at true widths
-    lines = _lines(pieces, room * SAFETY / BREAK_MARGIN, para.size)
+    lines = wrapped(pieces, room * SAFETY / BREAK_MARGIN, para.size)
     chars = _run_chars(para, room)
     at = 0
     result: list[tuple[Glyphs, ...]] = []

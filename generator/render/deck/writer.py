@@ -40,17 +40,17 @@ from generator.render.deck.content import (
     bullet_room,
     indent,
 )
-from generator.render.deck.metrics import LINE, fits, wrap
-from generator.render.deck.package import TemplateError
-from generator.render.deck.paginate import (
+from generator.render.deck.layout.measure import link_head
+from generator.render.deck.layout.pages import (
     CELL_MARGIN_X,
     CELL_MARGIN_Y,
     TEXT_INSET,
     Geometry,
     Page,
     TableSlice,
-    link_head,
 )
+from generator.render.deck.metrics import LINE, fits, wrap
+from generator.render.deck.package import TemplateError
 from generator.render.deck.titleslide import fit_title
 from generator.render.office import app_properties, core_property
 
