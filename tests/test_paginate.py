@@ -13,8 +13,9 @@ from generator.exceptions import LayoutError
 from generator.render.deck.content import Cell, Column, Group, Para, Run, Section, Table, Text
 from generator.render.deck.layout.flow import WHOLE_GIVE, roman
 from generator.render.deck.layout.pages import Geometry, Page, TableSlice
-from generator.render.deck.metrics import em_width, fits, wrap
 from generator.render.deck.paginate import paginate
+from generator.render.typography.breaking import fits, wrap
+from generator.render.typography.metrics import em_width
 
 GEOMETRY = Geometry(width=800, height=400)
 
@@ -102,7 +103,7 @@ def test_a_cell_over_some_rows_is_merged_and_said_again_where_they_continue() ->
 
 def test_a_superscript_run_is_measured_as_smaller_digits_and_survives_a_split() -> None:
     from generator.render.deck.layout.measure import widest_word
-    from generator.render.deck.metrics import SUPERSCRIPT
+    from generator.render.typography.metrics import SUPERSCRIPT
 
     marked = Para((Run("304"), Run("5", superscript=True), Run("\u00a0(+3)")), size=10)
     plain = em_width("304\u00a0(+3)") * 10

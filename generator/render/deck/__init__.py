@@ -36,7 +36,7 @@ FOOTER_SHARE, FOOTER_INSETS, FOOTER_SIZE = 0.8, 14.4, 9.0
 def _one_line(title: str, after: str, room: float) -> str:
     """``title`` and ``after`` on one footer line: the title shortened at a word, with "…",
     when the whole does not fit (a long meeting title ran over the slide's foot)."""
-    from generator.render.deck.metrics import fits
+    from generator.render.typography.breaking import fits
 
     def fitting(text: str) -> bool:
         return fits([(text, False, False)], room, FOOTER_SIZE, 1)

@@ -51,9 +51,10 @@ from generator.render.deck.layout.pages import (
     TableSlice,
 )
 from generator.render.deck.masters import Look, look
-from generator.render.deck.metrics import HELD_SPACE, LINE, LOWER, SAFETY, em_width, fits, wrap
 from generator.render.deck.oxml import BORDER
 from generator.render.deck.writer import FOOTER, TITLE_SIZES, Template
+from generator.render.typography.breaking import fits, wrap
+from generator.render.typography.metrics import HELD_SPACE, LINE, LOWER, SAFETY, em_width
 
 FAMILY = "Liberation Sans"
 #: Liberation Sans's ascent and descent (hhea and OS/2 win), as parts of the size: LibreOffice

@@ -49,10 +49,11 @@ from generator.render.deck.layout.pages import (
     Page,
     TableSlice,
 )
-from generator.render.deck.metrics import LINE, fits, wrap
 from generator.render.deck.package import TemplateError
 from generator.render.deck.titleslide import fit_title
 from generator.render.office import app_properties, core_property
+from generator.render.typography.breaking import fits, wrap
+from generator.render.typography.metrics import LINE
 
 #: the layouts the deck uses, by the names PowerPoint gives them (English and Dutch)
 LAYOUTS = {

@@ -10,18 +10,15 @@ from functools import lru_cache
 
 from generator.render.deck.content import Cell, Para, Run, Text, bullet_room, indent
 from generator.render.deck.layout.pages import CELL_MARGIN_X, CELL_MARGIN_Y, TEXT_INSET
-from generator.render.deck.metrics import (
-    HELD_SPACE,
-    LINE,
-    RAISE,
-    Line,
+from generator.render.typography.breaking import (
+    WrappedLine,
     count_lines,
-    em_width,
-    hyphenate,
     line_em,
     widest_word_em,
     wrap,
 )
+from generator.render.typography.hyphenation import hyphenate
+from generator.render.typography.metrics import HELD_SPACE, LINE, RAISE, em_width
 
 
 def text_width(para: Para, width: float) -> float:
@@ -47,7 +44,7 @@ def measured(run: Run, room: float | None = None, size: float = 0.0) -> str:
     return run.text
 
 
-def para_lines(para: Para, width: float) -> list[Line]:
+def para_lines(para: Para, width: float) -> list[WrappedLine]:
     """The lines ``para`` takes in a box ``width`` points wide (measured once, then cached)."""
     room = text_width(para, width)
     return wrapped(
@@ -58,7 +55,9 @@ def para_lines(para: Para, width: float) -> list[Line]:
 
 
 @lru_cache(maxsize=16384)
-def wrapped(pieces: tuple[tuple[str, bool, bool], ...], width: float, size: float) -> list[Line]:
+def wrapped(
+    pieces: tuple[tuple[str, bool, bool], ...], width: float, size: float
+) -> list[WrappedLine]:
     return wrap(pieces, width, size)
 
 

@@ -10,7 +10,8 @@ from itertools import accumulate, groupby
 
 from generator.render.deck.content import Para, Run
 from generator.render.deck.layout.measure import para_height, para_lines
-from generator.render.deck.metrics import HELD_SPACE, LINE, LOWER, RAISED_DIGITS, Line
+from generator.render.typography.breaking import WrappedLine
+from generator.render.typography.metrics import HELD_SPACE, LINE, LOWER, RAISED_DIGITS
 
 #: what a continued cell starts with, in italics
 VERVOLG = "(vervolg)"
@@ -24,14 +25,14 @@ _STARTS = re.compile(r"[A-Z0-9\u00c0-\u00dd\u201c\"'(]")
 _REWRAP = 400
 
 
-def _line_text(line: Line) -> str:
+def _line_text(line: WrappedLine) -> str:
     return "".join(text for text, _, _ in line)
 
 
-def _cut(line: Line, at: int) -> tuple[Line, Line]:
+def _cut(line: WrappedLine, at: int) -> tuple[WrappedLine, WrappedLine]:
     """A line's pieces before character ``at``, and after it (the space there dropped)."""
-    head: Line = []
-    tail: Line = []
+    head: WrappedLine = []
+    tail: WrappedLine = []
     seen = 0
     for text, bold, italic in line:
         if seen + len(text) <= at:
@@ -63,7 +64,7 @@ class Paras:
         self._after = list(accumulate(reversed(self._heights), initial=0.0))[::-1]
         self.index = 0
         self.line = 0  # lines of paras[index] placed already
-        self._split: tuple[list[Line], dict[tuple[bool, bool], str | None]] | None = None
+        self._split: tuple[list[WrappedLine], dict[tuple[bool, bool], str | None]] | None = None
 
     @property
     def done(self) -> bool:
@@ -87,7 +88,7 @@ class Paras:
         lines, _ = self._current()
         return (len(lines) - self.line) * _step(self.paras[self.index])
 
-    def _current(self) -> tuple[list[Line], dict[tuple[bool, bool], str | None]]:
+    def _current(self) -> tuple[list[WrappedLine], dict[tuple[bool, bool], str | None]]:
         if self._split is None:
             para = self.paras[self.index]
             colours = {(run.bold, run.italic): run.colour for run in para.runs}
@@ -191,7 +192,7 @@ def _step(para: Para) -> float:
 
 def _from_lines(
     para: Para,
-    lines: Sequence[Line],
+    lines: Sequence[WrappedLine],
     colours: dict[tuple[bool, bool], str | None],
     continued: bool,
 ) -> Para:
