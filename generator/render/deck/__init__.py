@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from generator.load.dataset import Dataset
 from generator.load.kinds.vergadering import Vergadering
+from generator.render.deck.furniture import FOOTER_INSETS, FOOTER_SHARE, FOOTER_SIZE
 from generator.text import dutch
 
 if TYPE_CHECKING:
@@ -26,11 +27,6 @@ if TYPE_CHECKING:
 class Rendered:
     data: bytes
     slides: int
-
-
-#: the share of the content width the footer's text has (the slide number has the rest), its
-#: insets and its size: as DeckWriter._footer sets it
-FOOTER_SHARE, FOOTER_INSETS, FOOTER_SIZE = 0.8, 14.4, 9.0
 
 
 def _one_line(title: str, after: str, room: float) -> str:

@@ -32,7 +32,6 @@ from xml.sax.saxutils import escape, quoteattr
 
 from generator.render.deck import LaidOut, LaidSlide
 from generator.render.deck.content import (
-    GRIJS,
     Cell,
     Divider,
     Para,
@@ -42,6 +41,7 @@ from generator.render.deck.content import (
     bullet_room,
     indent,
 )
+from generator.render.deck.furniture import divider_text, footer_boxes, title_size
 from generator.render.deck.layout.measure import measured, text_width, wrapped
 from generator.render.deck.layout.pages import (
     CELL_MARGIN_X,
@@ -52,8 +52,8 @@ from generator.render.deck.layout.pages import (
 )
 from generator.render.deck.masters import Look, look
 from generator.render.deck.oxml import BORDER
-from generator.render.deck.writer import FOOTER, TITLE_SIZES, Template
-from generator.render.typography.breaking import fits, wrap
+from generator.render.deck.writer import Template
+from generator.render.typography.breaking import wrap
 from generator.render.typography.metrics import HELD_SPACE, LINE, LOWER, SAFETY, em_width
 
 FAMILY = "Liberation Sans"
@@ -286,9 +286,7 @@ class SlideDrawer:
             self._placeholder(canvas, "title", "body", content.subtitle)
         elif isinstance(content, Divider):
             self._background(canvas, "section")
-            subtitle = content.subtitle
-            if subtitle and not self.template.fits_section_text(subtitle):
-                subtitle = f"{len(subtitle.splitlines())} agendapunten: zie de agenda"
+            subtitle = divider_text(content.subtitle, self.template.fits_section_text)
             self._placeholder(canvas, "section", "title", content.title)
             self._placeholder(canvas, "section", "body", subtitle)
             self._footer(canvas, number)
@@ -347,14 +345,7 @@ class SlideDrawer:
 
     def _page(self, canvas: _Canvas, page: Page) -> None:
         template = self.template
-        size = next(
-            (
-                s
-                for s in TITLE_SIZES
-                if fits([(page.title, True, False)], template.title_width, s, 2)
-            ),
-            TITLE_SIZES[-1],
-        )
+        size = title_size(page.title, template.title_width)
         self._placeholder(canvas, "content", "title", page.title, size)
         left, top, width = template.left, template.top, template.geometry.width
         for placed in page.blocks:
@@ -368,13 +359,16 @@ class SlideDrawer:
 
     def _footer(self, canvas: _Canvas, number: int) -> None:
         template = self.template
-        top = template.slide_height - FOOTER + 8
-        width = template.slide_width - 2 * template.left
-        footer = Para((Run(self.laid.meta.footer, colour=GRIJS),), size=9.0)
-        canvas.paragraphs([footer], template.left, top + TEXT_INSET, width * 0.8)
-        count = Para((Run(str(number), colour=GRIJS),), size=9.0, align="r")
+        footer, count = footer_boxes(
+            self.laid.meta.footer,
+            number,
+            left=template.left,
+            slide_width=template.slide_width,
+            slide_height=template.slide_height,
+        )
+        canvas.paragraphs([footer.para], footer.left, footer.top + TEXT_INSET, footer.width)
         start = len(canvas.parts)
-        canvas.paragraphs([count], template.left + width * 0.8, top + TEXT_INSET, width * 0.2)
+        canvas.paragraphs([count.para], count.left, count.top + TEXT_INSET, count.width)
         canvas.numbered = range(start, len(canvas.parts))
 
 
