@@ -122,15 +122,15 @@ def _run_chars(para: Para, room: float) -> list[tuple[str, int]]:
     return chars
 
 
-def para_lines(para: Para, width: float) -> tuple[tuple[Glyphs, ...], ...]:
+def glyph_lines(para: Para, width: float) -> tuple[tuple[Glyphs, ...], ...]:
     """The lines of ``para`` in a box ``width`` points wide, as LibreOffice breaks them, each
     as pieces in their runs' looks, placed from the text's left edge (bullet room included).
     Kept for the next drawing: a preview redraws a deck whose paragraphs are mostly the same."""
-    return _para_lines(para, width)
+    return _glyph_lines(para, width)
 
 
 @lru_cache(maxsize=32768)
-def _para_lines(para: Para, width: float) -> tuple[tuple[Glyphs, ...], ...]:
+def _glyph_lines(para: Para, width: float) -> tuple[tuple[Glyphs, ...], ...]:
     room = text_width(para, width)
     pieces = tuple((measured(run, room, para.size), run.bold, run.italic) for run in para.runs)
     # the paginator's widths carry SAFETY: a box SAFETY times as wide breaks at true widths
@@ -236,7 +236,7 @@ class _Canvas:
         for index, para in enumerate(paras):
             # LibreOffice leaves out the space before a box's or a cell's first paragraph
             y += para.space_before if index else 0.0
-            lines = para_lines(para, width)
+            lines = glyph_lines(para, width)
             for number, line in enumerate(lines):
                 baseline = y + ASCENT * para.size
                 shift = _aligned(para, line, width)
@@ -333,7 +333,7 @@ class SlideDrawer:
         ]
         left, top, right, bottom = box.insets
         width = box.width - left - right
-        lines = sum(len(para_lines(p, width)) for p in paras)
+        lines = sum(len(glyph_lines(p, width)) for p in paras)
         height = lines * BOX_PITCH * size + before * (len(paras) - 1)
         room = box.height - top - bottom
         y = box.top + top

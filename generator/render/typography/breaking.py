@@ -16,12 +16,13 @@ from itertools import accumulate, islice
 
 from generator.render.typography.metrics import SAFETY, UNKNOWN, advances, em_width
 
-StyledText = tuple[str, bool, bool]  # text, bold, italic
+#: a piece of text in one style, as the measuring sees it: text, bold, italic
+Piece = tuple[str, bool, bool]
 #: the pieces that fit on one line of a box at a width, as ``wrap`` makes them
-WrappedLine = list[StyledText]
+WrappedLine = list[Piece]
 
 
-def wrap(pieces: Iterable[StyledText], width: float, size: float) -> list[WrappedLine]:
+def wrap(pieces: Iterable[Piece], width: float, size: float) -> list[WrappedLine]:
     """Break styled text into lines no wider than ``width`` points at ``size`` points.
 
     Returns the lines, each a list of styled pieces (spaces at line ends dropped; neighbouring
@@ -32,19 +33,19 @@ def wrap(pieces: Iterable[StyledText], width: float, size: float) -> list[Wrappe
 
 
 def first_lines(
-    pieces: Iterable[StyledText], width: float, size: float, count: int
+    pieces: Iterable[Piece], width: float, size: float, count: int
 ) -> list[WrappedLine]:
     """The first ``count`` lines ``wrap`` makes of the text (all, if it has fewer), measuring
     no further: a long text cut into parts costs the length of each part, not of the rest."""
     return list(islice(_Breaker(width / size).lines(pieces), count))
 
 
-def fits(pieces: Iterable[StyledText], width: float, size: float, lines: int) -> bool:
+def fits(pieces: Iterable[Piece], width: float, size: float, lines: int) -> bool:
     """Whether the text takes at most ``lines`` lines; stops measuring after that many."""
     return len(list(islice(_Breaker(width / size).lines(pieces), lines + 1))) <= lines
 
 
-def count_lines(pieces: tuple[StyledText, ...], width: float, size: float) -> int:
+def count_lines(pieces: tuple[Piece, ...], width: float, size: float) -> int:
     """How many lines ``wrap`` gives, without making them: a table is measured at every size it
     tries, and its heights need only the count. The same greedy breaking as ``_Breaker``, step
     for step (the same sums in the same order), so the count is always ``wrap``'s."""
@@ -77,7 +78,7 @@ class _Breaker:
         self.line: WrappedLine = []
         self.used = 0.0
 
-    def lines(self, pieces: Iterable[StyledText]) -> Iterator[WrappedLine]:
+    def lines(self, pieces: Iterable[Piece]) -> Iterator[WrappedLine]:
         limit = self.limit
         for word, space, word_width, space_width in _measured_words(pieces):
             if word is None:  # a line break written in the text: kept at the line's end
@@ -102,7 +103,7 @@ class _Breaker:
         line, self.line, self.used = _joined(self.line), [], 0.0
         return line
 
-    def _break_word(self, word: list[StyledText]) -> Iterator[WrappedLine]:
+    def _break_word(self, word: list[Piece]) -> Iterator[WrappedLine]:
         """A word wider than a line (which is empty here), broken between characters: a line
         holds as many as fit, and at least one."""
         for text, bold, italic in word:
@@ -127,10 +128,10 @@ class _Breaker:
 #: wrapped at (a table is laid out at several sizes); longer ones are measured as they go
 _MEASURED = 4000
 
-_Measured = tuple[list[StyledText] | None, StyledText, float, float]
+_Measured = tuple[list[Piece] | None, Piece, float, float]
 
 
-def _measured_words(pieces: Iterable[StyledText]) -> Iterable[_Measured]:
+def _measured_words(pieces: Iterable[Piece]) -> Iterable[_Measured]:
     """The words of ``pieces`` with the space before each, and both their widths in ems."""
     pieces = tuple(pieces)
     if sum(len(text) for text, _, _ in pieces) <= _MEASURED:
@@ -139,11 +140,11 @@ def _measured_words(pieces: Iterable[StyledText]) -> Iterable[_Measured]:
 
 
 @lru_cache(maxsize=16384)
-def _measured_cached(pieces: tuple[StyledText, ...]) -> tuple[_Measured, ...]:
+def _measured_cached(pieces: tuple[Piece, ...]) -> tuple[_Measured, ...]:
     return tuple(_measure_words(pieces))
 
 
-def _measure_words(pieces: Iterable[StyledText]) -> Iterator[_Measured]:
+def _measure_words(pieces: Iterable[Piece]) -> Iterator[_Measured]:
     for word, space in _words(pieces):
         if word is None:
             yield None, space, 0.0, 0.0
@@ -155,11 +156,11 @@ def _measure_words(pieces: Iterable[StyledText]) -> Iterator[_Measured]:
 _TOKENS = re.compile(r"[^ \n\t]+|\n|[ \t]")
 
 
-def _words(pieces: Iterable[StyledText]) -> Iterator[tuple[list[StyledText] | None, StyledText]]:
+def _words(pieces: Iterable[Piece]) -> Iterator[tuple[list[Piece] | None, Piece]]:
     """Words (lists of styled pieces, a word may change style inside) and the space before;
     None and the newline for a newline."""
-    word: list[StyledText] = []
-    space: StyledText = (" ", False, False)
+    word: list[Piece] = []
+    space: Piece = (" ", False, False)
     for text, bold, italic in pieces:
         for match in _TOKENS.finditer(text):
             token = match.group()
@@ -192,12 +193,12 @@ def _joined(line: WrappedLine) -> WrappedLine:
     return result
 
 
-def widest_word_em(pieces: Iterable[StyledText]) -> float:
+def widest_word_em(pieces: Iterable[Piece]) -> float:
     """The width in ems of the widest word (what no line can be narrower than)."""
     return max((_word_em(word) for word, _ in _words(pieces) if word), default=0.0)
 
 
-def line_em(pieces: Iterable[StyledText]) -> float:
+def line_em(pieces: Iterable[Piece]) -> float:
     """The width in ems of the text unbroken (its widest line, where it has line breaks)."""
     widest = used = 0.0
     for word, space in _words(pieces):
@@ -210,5 +211,5 @@ def line_em(pieces: Iterable[StyledText]) -> float:
     return max(widest, used)
 
 
-def _word_em(word: list[StyledText]) -> float:
+def _word_em(word: list[Piece]) -> float:
     return sum(em_width(t, bold=b, italic=i) for t, b, i in word)
