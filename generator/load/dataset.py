@@ -38,12 +38,8 @@ from generator.load.kinds.vergadering import Vergadering
 from generator.load.kinds.werkstroom import Werkstroom
 from generator.load.messages import describe_validation_error
 from generator.load.senders import warn_missing_senders
-from generator.load.textlimits import (
-    TextProblem,
-    character_problems,
-    markdown_problems,
-    plain_problems,
-)
+from generator.load.textlimits import character_problems, markdown_problems, plain_problems
+from generator.load.textproblem import TextProblem
 from generator.load.yamlsource import SourceDocument, SourceError, decode, read, strings
 from generator.model.people import People
 from generator.quoting import did_you_mean
@@ -184,7 +180,13 @@ def load(
     _warn_unknown_files(root, known, report)
     _cross_check(dataset, report)
     _warn_texts(dataset, report)
-    warn_missing_senders(dataset, report)
+    unsent = [
+        (kind, entry.file)
+        for kind in ("rapportage", "actietabel")
+        for entry in dataset.loaded.get(kind, [])
+        if getattr(entry.item, "afzender", None) is None
+    ]
+    warn_missing_senders(dataset.organisatie, unsent, report)
     context = CheckContext(
         peildatum=peildatum,
         root=root,

@@ -16,8 +16,10 @@ limit could be reached; ordinary data costs a few regular expressions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from generator.load.footnotes import footnote_problems
+from generator.load.textproblem import TextProblem
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -59,15 +61,6 @@ _C0 = [
     "FS", "GS", "RS", "US",
 ]  # fmt: skip
 _C1 = {0x85: "NEL", 0x9B: "CSI", 0x9D: "OSC", 0x90: "DCS"}
-
-
-@dataclass(frozen=True)
-class TextProblem:
-    """A problem in a text; ``line`` and ``column`` are 0-based, within the text."""
-
-    line: int
-    column: int
-    message: str
 
 
 def suspect(text: str) -> bool:
@@ -136,8 +129,6 @@ def markdown_problems(text: str) -> list[TextProblem]:
     reference without its note or a note without a reference."""
     problems = []
     if "[^" in text and not _footnotes_certainly_fine(text):
-        from generator.load.footnotes import footnote_problems
-
         problems = footnote_problems(text)
     if not _may_exceed(text):
         return problems

@@ -148,14 +148,6 @@ def _pos(mark: Any) -> Position:
     return (mark.line + 1, mark.column + 1)
 
 
-def too_deep(depth: int) -> str:
-    """The message for data nested deeper than statusgen reads, whoever noticed it first."""
-    return (
-        f"the data is nested more than {depth} levels deep (lists or mappings inside one "
-        "another): statusgen reads at most that many; write the data flatter"
-    )
-
-
 def decode(file: Path, raw: bytes) -> str:
     """The text of a file that must be UTF-8, or a SourceError at the first bad byte."""
     try:
@@ -302,6 +294,8 @@ class _Builder:
                 continue
             # a collection starts
             if len(stack) >= MAX_DEPTH:
+                from generator.load.yamlerrors import too_deep  # rare: only deep data
+
                 raise SourceError(position, too_deep(MAX_DEPTH))
             tag = event.tag
             if tag is not None and tag not in _COLLECTION_TAGS:

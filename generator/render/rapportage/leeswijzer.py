@@ -7,23 +7,7 @@ Sentences are plain text (titles from the data are not Markdown here); the docum
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from generator.render.rapportage.build import Chapter, Rapport
-
-
-@dataclass(frozen=True)
-class Leeswijzer:
-    #: what the report holds: a paragraph per chapter, then the risks
-    inhoud: tuple[str, ...] = ()
-    #: the sentence that leads into the status legend; None when there is no activity table
-    legenda: str | None = None
-    #: where a starred activity leads; None when no activity is starred
-    sterren: str | None = None
-    #: the annex, and how its verdicts read
-    bijlage: tuple[str, ...] = ()
+from generator.render.rapportage.rapport import Leeswijzer, Rapport, RapportHoofdstuk
 
 
 def leeswijzer(report: Rapport) -> Leeswijzer:
@@ -74,7 +58,7 @@ def leeswijzer(report: Rapport) -> Leeswijzer:
     return Leeswijzer(tuple(inhoud), legenda, sterren, tuple(bijlage))
 
 
-def _chapter(chapter: Chapter) -> str:
+def _chapter(chapter: RapportHoofdstuk) -> str:
     start = f"Hoofdstuk {chapter.nummer}, ‘{chapter.titel}’,"
     numbered = [f"{in_sentence(p.titel)} ({p.nummer})" for p in chapter.paragrafen]
     if len(numbered) > 1:

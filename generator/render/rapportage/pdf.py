@@ -8,7 +8,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from generator.render.rapportage.build import Chapter, Kpi, Rapport, RapportParagraaf, RapportRisico
+from generator.render.rapportage.rapport import (
+    Kpi,
+    Rapport,
+    RapportHoofdstuk,
+    RapportParagraaf,
+    RapportRisico,
+)
 from generator.text.tree import Trees
 
 TEMPLATE = "rapportage.typ"
@@ -99,7 +105,7 @@ def data(report: Rapport) -> dict[str, Any]:
     }
 
 
-def _chapter(chapter: Chapter, trees: Trees) -> dict[str, Any]:
+def _chapter(chapter: RapportHoofdstuk, trees: Trees) -> dict[str, Any]:
     def gathered(paragraaf: RapportParagraaf | None) -> dict[str, Any] | None:
         if paragraaf is None:
             return None
