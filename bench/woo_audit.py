@@ -166,7 +166,7 @@ def main() -> None:
     for line in result["wrong"]:
         print(f"  false positive: {line}")
     for finding in result["outside"]:
-        print(f"  also (in the base dataset): {finding.human()}")
+        print(f"  also (in the base dataset): {finding.diagnostic().human()}")
     print(f"audit of the {result['sentences']} sentences: {result['seconds'] * 1000:.0f} ms")
     if args.no_timing:
         return

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Protocol
 
 from generator.load.dataset import Dataset
-from generator.load.diagnostics import Diagnostic, DocPath, Severity, display_path, format_docpath
+from generator.load.diagnostics import Diagnostic, DocPath, Severity, display_path
 from generator.load.fields import PERSON_ID
 from generator.load.kinds.organisatie import GeenNaam, Organisatie
 from generator.load.yamlsource import SourceDocument, strings
@@ -93,16 +93,10 @@ class Finding:
         return MESSAGE.format(self.name)
 
     def diagnostic(self) -> Diagnostic:
+        version = (self.version, self.relative) if self.version is not None else None
         return Diagnostic(
-            self.file, self.line, self.column, Severity.WARNING, self.message, self.path
+            self.file, self.line, self.column, Severity.WARNING, self.message, self.path, version
         )
-
-    def human(self) -> str:
-        if self.version is None:
-            return self.diagnostic().human()
-        at = f" [{format_docpath(self.path)}]" if self.path else ""
-        where = f"{self.version}:{self.relative}:{self.line}:{self.column}"
-        return f"{where}: warning: {self.message}{at}"
 
 
 AMBIGUOUS = (
