@@ -43,6 +43,7 @@ from generator.load.textproblem import TextProblem
 from generator.load.yamlsource import SourceDocument, SourceError, decode, read, strings
 from generator.model.people import People
 from generator.quoting import did_you_mean
+from generator.text.shorten import shorten
 
 log = logging.getLogger(__name__)
 
@@ -394,19 +395,19 @@ def _printed_as_typed(
             hint = " (a comment is not hidden)"
         else:
             hint = "; use **bold**, *italic* or a list" if markdown() else ""
-        yield tag[0], f"'{_short(tag[0])}' is not read as HTML: it is printed as typed{hint}"
+        yield tag[0], f"'{shorten(tag[0], 40)}' is not read as HTML: it is printed as typed{hint}"
     if "**" in text or "](" in text or "[^" in text:
         if not markdown():
             if markup := _MARKUP.search(text):
                 yield (
                     markup[0],
-                    f"'{_short(markup[0])}' is printed as typed: this field is plain text, "
+                    f"'{shorten(markup[0], 40)}' is printed as typed: this field is plain text, "
                     "not Markdown",
                 )
         elif link := _UNSAFE_LINK.search(text):
             yield (
                 link[0],
-                f"'{_short(link[0])}' is printed as typed: the documents hold links to http, "
+                f"'{shorten(link[0], 40)}' is printed as typed: the documents hold links to http, "
                 "https and mailto addresses only",
             )
 
@@ -420,10 +421,6 @@ _UNSAFE_LINK = re.compile(
     r"\[[^\]\n]*\]\(\s*<?(?:javascript|vbscript|file|data):[^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)",
     re.IGNORECASE,
 )
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _where(source: SourceDocument, path: DocPath, needle: str, nth: int) -> tuple[int, int]:
