@@ -16,7 +16,7 @@ from generator.load.dataset import Dataset
 from generator.load.kinds.vergadering import SOORTEN, Vergadering
 from generator.render.besluitenlijst.build import (
     Actieregel,
-    Besluit,
+    Besluitregel,
     Besluitenlijst,
     punt_nummer,
 )
@@ -42,7 +42,7 @@ class Onderwerp:
 
     titel: str
     tekst: str | None
-    besluiten: tuple[Besluit, ...] = ()
+    besluiten: tuple[Besluitregel, ...] = ()
     acties: tuple[Actieregel, ...] = ()
 
 
@@ -68,7 +68,7 @@ class Verslag:
     openbaar: bool
 
     @property
-    def besluiten(self) -> tuple[Besluit, ...]:
+    def besluiten(self) -> tuple[Besluitregel, ...]:
         return tuple(b for p in self.punten for o in p.onderwerpen for b in o.besluiten)
 
     @property
