@@ -49,9 +49,10 @@ def test_a_save_reads_only_the_changed_file_and_redraws_its_slides(copy: Path) -
     untouched = [s for s in second.slides if s.number not in second.changed]
     assert untouched and all(s.svg == first.slides[s.number - 1].svg for s in untouched)
     # the same diagnostics as a load from scratch
-    report = Diagnostics()
-    load(copy, report)
-    assert sorted(d.human() for d in second.diagnostics) == sorted(d.human() for d in report.items)
+    diagnostics = Diagnostics()
+    load(copy, diagnostics)
+    expected = sorted(d.human() for d in diagnostics.items)
+    assert sorted(d.human() for d in second.diagnostics) == expected
 
 
 def test_a_broken_file_keeps_the_last_good_slides(copy: Path) -> None:
@@ -71,8 +72,8 @@ def test_a_broken_file_keeps_the_last_good_slides(copy: Path) -> None:
 def test_the_public_preview_holds_no_registered_name(copy: Path) -> None:
     from generator.publish import names
 
-    report = Diagnostics()
-    withheld = names(load(copy, report))
+    diagnostics = Diagnostics()
+    withheld = names(load(copy, diagnostics))
     snapshot = Preview(copy, openbaar=True).rebuild()
     for slide in snapshot.slides:
         assert not withheld.find(slide.svg), slide.title

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def warn_missing_senders(
-    org: Organisatie | None, unsent: list[tuple[str, Path]], report: Diagnostics
+    org: Organisatie | None, unsent: list[tuple[str, Path]], diagnostics: Diagnostics
 ) -> None:
     """A warning for each report and action table without an afzender: its cover, colofon and
     the PDF's author then name organisatie.yaml's organisation, which is seldom who sends a
@@ -29,7 +29,7 @@ def warn_missing_senders(
             if kind == "rapportage"
             else "the action table is issued by {} on its cover"
         ).format(named)
-        report.warning(
+        diagnostics.warning(
             file,
             (1, 1),
             f"no afzender: {what} and as its files' author; "

@@ -215,7 +215,7 @@ class _Scan:
         self.reported: set[str] = set()
         self.line = 0
 
-    def report(self, kind: str, line: int, message: str, column: int | None = None) -> None:
+    def flag(self, kind: str, line: int, message: str, column: int | None = None) -> None:
         if kind in self.reported:
             return
         self.reported.add(kind)
@@ -235,7 +235,7 @@ class _Scan:
             if kind in ("bullet_list_open", "ordered_list_open"):
                 lists += 1
                 if lists > MAX_LIST_DEPTH:
-                    self.report(
+                    self.flag(
                         "list",
                         self.line,
                         f"a list nested {lists} deep: the outputs show lists at most "
@@ -246,7 +246,7 @@ class _Scan:
             elif kind == "blockquote_open":
                 quotes += 1
                 if quotes > MAX_QUOTE_DEPTH:
-                    self.report(
+                    self.flag(
                         "quote",
                         self.line,
                         f"a block quote nested {quotes} deep: the outputs show quotes at most "
@@ -271,7 +271,7 @@ class _Scan:
     def table_row(self, line: int, header: int) -> None:
         cells = _cells(self.lines[line] if line < len(self.lines) else "")
         if len(cells) > header:
-            self.report(
+            self.flag(
                 "table",
                 line,
                 f"a table row with {len(cells)} cells under a header of {header}: the cells "
@@ -288,9 +288,9 @@ class _Scan:
         for line in range(first, min(end, len(self.lines))):
             raw = LONG_WORD.search(self.lines[line])
             if raw is not None:
-                self.report("word", line, message, raw.start())
+                self.flag("word", line, message, raw.start())
                 return
-        self.report("word", first, message)
+        self.flag("word", first, message)
 
 
 def _shown(children: list[Token]) -> str:

@@ -84,18 +84,18 @@ class Preview:
         with self._lock:
             started = time.perf_counter()
             self.cache.parsed = 0
-            report = Diagnostics()
-            dataset = load(self.root, report, peildatum=self.peildatum, cache=self.cache)
+            diagnostics = Diagnostics()
+            dataset = load(self.root, diagnostics, peildatum=self.peildatum, cache=self.cache)
             old = self.snapshot
             snapshot = Snapshot(
                 version=old.version + 1,
                 slides=old.slides,
                 meeting=old.meeting,
                 # errors first: they are what keeps the preview from following
-                diagnostics=tuple(sorted(report.items, key=lambda d: d.severity != "error")),
-                stale=bool(report.errors),
+                diagnostics=tuple(sorted(diagnostics.items, key=lambda d: d.severity != "error")),
+                stale=bool(diagnostics.errors),
             )
-            if not report.errors:
+            if not diagnostics.errors:
                 try:
                     self._dataset = self._shown(dataset)
                     snapshot.slides, snapshot.meeting = self._deck(self._dataset)
@@ -169,8 +169,8 @@ def _typeset(dataset: Dataset, document: str) -> list[bytes]:
     from generator.render.rapportage import pdf as report_pdf
     from generator.render.rapportage.build import build as build_report
 
-    report = build_report(dataset, report_id, reports[report_id])
-    return pages(report_pdf.TEMPLATE, report_pdf.data(report), settle=report_pdf.settle)
+    rapport = build_report(dataset, report_id, reports[report_id])
+    return pages(report_pdf.TEMPLATE, report_pdf.data(rapport), settle=report_pdf.settle)
 
 
 def _changed(old: Sequence[Slide], new: Sequence[Slide]) -> tuple[int, ...]:

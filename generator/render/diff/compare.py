@@ -115,10 +115,10 @@ def plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def invalid_files(report: Diagnostics, root: Path, side: str) -> list[tuple[str, str]]:
+def invalid_files(diagnostics: Diagnostics, root: Path, side: str) -> list[tuple[str, str]]:
     """The first error of every file that did not validate, named relative to the data folder."""
     seen: dict[str, str] = {}
-    for diagnostic in report.errors:
+    for diagnostic in diagnostics.errors:
         try:
             name = _relative(diagnostic.file, root)
         except ValueError:

@@ -58,7 +58,7 @@ def build(dataset: Dataset, report_id: str, item: Rapportage) -> Rapport:
         organisatie = org.naam if org else ""
         onderdeel = org.onderdeel if org and org.onderdeel else ""
     periode = f"{dutch.long_date(item.periode.van)} tot en met {dutch.long_date(item.periode.tot)}"
-    report = Rapport(
+    rapport = Rapport(
         id=report_id,
         titel=item.titel,
         periode=periode,
@@ -77,8 +77,8 @@ def build(dataset: Dataset, report_id: str, item: Rapportage) -> Rapport:
         colofon=item.colofon,
         risico_nummer=risico_nummer,
     )
-    report.leeswijzer = leeswijzer(report)
-    return report
+    rapport.leeswijzer = leeswijzer(rapport)
+    return rapport
 
 
 def _chapter(number: int, hoofdstuk: Hoofdstuk, top: list[RapportRisico]) -> RapportHoofdstuk:

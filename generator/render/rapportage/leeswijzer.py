@@ -10,19 +10,19 @@ from __future__ import annotations
 from generator.render.rapportage.rapport import Leeswijzer, Rapport, RapportHoofdstuk
 
 
-def leeswijzer(report: Rapport) -> Leeswijzer:
-    inhoud = [_chapter(chapter) for chapter in report.hoofdstukken]
-    if report.risico_nummer:
+def leeswijzer(rapport: Rapport) -> Leeswijzer:
+    inhoud = [_chapter(chapter) for chapter in rapport.hoofdstukken]
+    if rapport.risico_nummer:
         inhoud.append(
             f"De belangrijkste risico's en hun beheersmaatregelen staan in paragraaf "
-            f"{report.risico_nummer}."
+            f"{rapport.risico_nummer}."
         )
-    elif report.risicos:
+    elif rapport.risicos:
         inhoud.append(
             "Na de hoofdstukken volgt de risicoparagraaf: de belangrijkste risico's en hun "
             "beheersmaatregelen."
         )
-    tables = sum(bool(chapter.groepen) for chapter in report.hoofdstukken)
+    tables = sum(bool(chapter.groepen) for chapter in rapport.hoofdstukken)
     legenda = None
     if tables:
         where = "de activiteitentabellen" if tables > 1 else "de activiteitentabel"
@@ -30,8 +30,8 @@ def leeswijzer(report: Rapport) -> Leeswijzer:
             f"In {where} staat de status van elke activiteit uit het jaarplan in woorden en met "
             "een teken:"
         )
-    uitgelicht = any(chapter.uitgelicht for chapter in report.hoofdstukken)
-    aandacht = any(chapter.aandacht for chapter in report.hoofdstukken)
+    uitgelicht = any(chapter.uitgelicht for chapter in rapport.hoofdstukken)
+    aandacht = any(chapter.aandacht for chapter in rapport.hoofdstukken)
     sterren = None
     if uitgelicht or aandacht:
         parts = []
@@ -45,12 +45,12 @@ def leeswijzer(report: Rapport) -> Leeswijzer:
             + "."
         )
     bijlage: list[str] = []
-    if report.kpis:
+    if rapport.kpis:
         sentence = "De bijlage geeft de realisatie van de prestatie-indicatoren, elk met zijn norm"
-        if report.gemist:
+        if rapport.gemist:
             sentence += "; wat een indicator die zijn norm niet haalt verklaart, volgt erna"
         bijlage.append(sentence + ".")
-        if any(k.bijgesteld for _, rows in report.kpis for k in rows):
+        if any(k.bijgesteld for _, rows in rapport.kpis for k in rows):
             bijlage.append(
                 "Waar het oordeel afwijkt van wat norm en realisatie zeggen, staat dat met de "
                 "reden in een voetnoot bij het oordeel."

@@ -16,8 +16,8 @@ from generator.load.dataset import Dataset
 from generator.load.kinds.vergadering import SOORTEN, Vergadering
 from generator.render.besluitenlijst.build import (
     Actieregel,
-    Besluitregel,
     Besluitenlijst,
+    Besluitregel,
     punt_nummer,
 )
 from generator.render.besluitenlijst.build import build as besluitenlijst
