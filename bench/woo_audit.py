@@ -38,6 +38,7 @@ from timing import times
 
 from generator.load.dataset import load
 from generator.load.diagnostics import Diagnostics
+from generator.progress import Say
 from generator.publish import audit, detector
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,7 +83,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def score(say: audit.Say) -> dict[str, Any]:
+def score(say: Say) -> dict[str, Any]:
     fixture = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
     sentences = fixture["zinnen"]
     with tempfile.TemporaryDirectory() as tmp:

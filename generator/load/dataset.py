@@ -243,7 +243,7 @@ def _load_file(
 
 
 def _check_texts(kind: Kind[Any], source: SourceDocument, diagnostics: Diagnostics) -> bool:
-    """Diagnostics every text the outputs cannot carry (too deep, a word too long); True if any."""
+    """Reports every text the outputs cannot carry (too deep, a word too long); True if any."""
     found = False
     for path, text in source.suspects:
         markdown = is_markdown(kind.model, path)

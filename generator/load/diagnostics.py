@@ -9,6 +9,9 @@ from pathlib import Path
 
 from generator.quoting import printable
 
+#: A line and column in a file, both 1-based.
+Position = tuple[int, int]
+
 #: A path inside a YAML document: keys and list indexes, e.g. ("opdrachten", 2, "deadline").
 DocPath = tuple[str | int, ...]
 

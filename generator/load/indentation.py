@@ -23,9 +23,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.load.diagnostics import DocPath
+from generator.load.diagnostics import DocPath, Position
 from generator.load.messages import model_at, model_of
-from generator.load.yamlsource import Position, SourceDocument
+from generator.load.yamlsource import SourceDocument
 from generator.text.shorten import shorten
 
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-Position = tuple[int, int]
+from generator.load.diagnostics import Position
 
 #: ``key:`` at the start of a line (after any ``- `` item marks), as editors write keys
 _KEY = re.compile(r"^(?P<indent> *)(?P<dashes>(?:- +)*)(?P<key>[^\s#'\"\[\]{}:,-][^:#]*?):(?:\s|$)")

@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from generator.load.datafiles import MAX_BYTES, DataFolder, FileRefused
-from generator.load.diagnostics import DocPath
+from generator.load.diagnostics import DocPath, Position
 from generator.load.textlimits import FORBIDDEN, character_message, character_problems, suspect
 from generator.model.dates import impossible
 
@@ -34,8 +34,6 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 MAX_DEPTH = 32
 #: characters that are not allowed, listed per file; the rest are counted
 MAX_CHARACTER_PROBLEMS = 20
-
-Position = tuple[int, int]
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -45,6 +45,7 @@ from generator.load.fields import PERSON_ID
 from generator.load.kinds.organisatie import GeenNaam, Organisatie
 from generator.load.yamlsource import SourceDocument, strings
 from generator.model.names import Names, fold
+from generator.progress import Say
 from generator.publish.redact import PERSON_FIELDS
 
 INSTALL = "pip install 'statusgen[woo]'"
@@ -63,8 +64,6 @@ _LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 #: an affiliation deduce may take for part of the name before it
 _AFFILIATION = re.compile(r"\s+van\s+(het|de|den|der)\s+", re.IGNORECASE)
 _TRAILING = ".,;:!?)'\"-"
-
-Say = Callable[[str], None]
 
 
 def available() -> bool:
