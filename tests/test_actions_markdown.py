@@ -17,6 +17,7 @@ from generator.text import gfm
 from generator.text.lines import Line
 from generator.text.model import Span
 from tests.conftest import Run
+from tests.yamledit import read_yaml, write_yaml
 
 #: text that means something in Markdown, GitHub's dialect or a template engine
 HOSTILE = (
@@ -85,7 +86,7 @@ def styled(tokens: list[Token], kind: str) -> list[str]:
 
 def test_hostile_text_comes_out_as_text(run: Run, data: Path, tmp_path: Path) -> None:
     path = data / "acties" / "002-schulden.yaml"
-    action = yaml.safe_load(path.read_text(encoding="utf-8"))
+    action = read_yaml(path)
     action.update(
         sectie=f"- {HOSTILE}",
         subsectie=f"1. {HOSTILE}",
@@ -99,7 +100,7 @@ def test_hostile_text_comes_out_as_text(run: Run, data: Path, tmp_path: Path) ->
             "[naar](https://example.nl/a?b=1&c=<2>) en <script>alert(1)</script>\n"
         ),
     )
-    path.write_text(yaml.safe_dump(action, allow_unicode=True), encoding="utf-8")
+    write_yaml(path, action)
     result = run("actions", "--data", data, "--output", tmp_path, "--format", "md")
     assert result.exit_code == 0, result.output
     markdown = (tmp_path / "actietabel.md").read_text(encoding="utf-8")

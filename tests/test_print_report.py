@@ -23,6 +23,7 @@ from tests.printed import (
     squeezed,
 )
 from tests.readback import html_text
+from tests.yamledit import read_yaml, write_yaml
 
 REPORT = "vgr-2021-1"
 
@@ -339,7 +340,7 @@ def test_typst_syntax_in_every_report_field_is_printed_as_text(
             ],
         },
     )  # fmt: skip
-    risks = yaml.safe_load((data / "risicos.yaml").read_text(encoding="utf-8"))
+    risks = read_yaml(data / "risicos.yaml")
     risk = risks["risicos"][0]
     risk.update(
         titel=f"Risico {h}",
@@ -348,7 +349,7 @@ def test_typst_syntax_in_every_report_field_is_printed_as_text(
         eigenaar=f"Eenheid {h}",
         top=True,
     )
-    (data / "risicos.yaml").write_text(yaml.safe_dump(risks, allow_unicode=True), "utf-8")
+    write_yaml(data / "risicos.yaml", risks)
     out = build(run, data, tmp_path, "html,pdf", report="r")
     text = squeezed(plain_text(out / "r.pdf"))
     labels = (

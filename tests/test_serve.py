@@ -17,6 +17,7 @@ from generator.load.dataset import load
 from generator.load.diagnostics import Diagnostics
 from generator.preview.state import Preview
 from tests.browser import serving
+from tests.yamledit import edit
 
 DEMO = Path(__file__).resolve().parent.parent / "status"
 WORKSTREAM = Path("werkstromen/01-klantreis.yaml")
@@ -39,7 +40,7 @@ def test_a_save_reads_only_the_changed_file_and_redraws_its_slides(copy: Path) -
     first = preview.rebuild()
     assert first.parsed > 30 and len(first.slides) > 20
     file = copy / WORKSTREAM
-    file.write_text(file.read_text("utf-8").replace(OLD, "Klantreis herontwerpen"), "utf-8")
+    edit(file, OLD, "Klantreis herontwerpen", every=True)
     second = preview.rebuild()
     assert second.parsed == 1
     assert second.version == first.version + 1
