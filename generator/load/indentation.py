@@ -24,6 +24,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.load.diagnostics import DocPath, Position
+from generator.load.fields import model_word
 from generator.load.messages import model_at, model_of
 from generator.load.yamlsource import SourceDocument
 from generator.text.shorten import shorten
@@ -96,7 +97,7 @@ def _value(data: Any, path: DocPath) -> Any:
 
 
 def _name(model: type[BaseModel]) -> str:
-    return model.__name__.lower()
+    return model_word(model)
 
 
 def _mappings_by_model(
