@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -137,18 +136,15 @@ def test_hostile_text_comes_out_as_text(run: Run, data: Path, tmp_path: Path) ->
 
 
 def test_the_title_and_introduction_come_out_as_text(run: Run, data: Path, tmp_path: Path) -> None:
-    (data / "actietabel.yaml").write_text(
-        yaml.safe_dump(
-            {
-                "titel": f"Acties {HOSTILE}",
-                "inleiding": (
-                    f"Inleiding {HOSTILE_MD}\n\n1. een\n2. twee\n   - dieper\n\n"
-                    "Na de lijst <b>geen html</b>.\n"
-                ),
-            },
-            allow_unicode=True,
-        ),
-        encoding="utf-8",
+    write_yaml(
+        (data / "actietabel.yaml"),
+        {
+            "titel": f"Acties {HOSTILE}",
+            "inleiding": (
+                f"Inleiding {HOSTILE_MD}\n\n1. een\n2. twee\n   - dieper\n\n"
+                "Na de lijst <b>geen html</b>.\n"
+            ),
+        },
     )
     result = run("actions", "--data", data, "--output", tmp_path, "--format", "md")
     assert result.exit_code == 0, result.output

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from tests.conftest import DEMO, Run
 from tests.office import page_texts
@@ -150,18 +149,15 @@ SENTENCE = "De uitvoering loopt volgens plan en de betrokken partijen zijn geïn
 
 
 def action(folder: Path, number: int, stand_van_zaken: str) -> None:
-    (folder / f"{number:03d}-actie.yaml").write_text(
-        yaml.safe_dump(
-            {
-                "nummer": number,
-                "sectie": "Overig",
-                "omschrijving": f"Actie {number}",
-                "status": "loopt",
-                "stand_van_zaken": stand_van_zaken,
-            },
-            allow_unicode=True,
-        ),
-        encoding="utf-8",
+    write_yaml(
+        (folder / f"{number:03d}-actie.yaml"),
+        {
+            "nummer": number,
+            "sectie": "Overig",
+            "omschrijving": f"Actie {number}",
+            "status": "loopt",
+            "stand_van_zaken": stand_van_zaken,
+        },
     )
 
 
@@ -207,17 +203,15 @@ def test_column_rules_run_from_the_top_of_each_row(run: Run, tmp_path: Path) -> 
     (data / "acties").mkdir(parents=True)
     (data / "organisatie.yaml").write_text("naam: Directoraat-generaal Toeslagen\n", "utf-8")
     for number, status in ((1, "loopt"), (2, "afgerond")):
-        (data / "acties" / f"{number:03d}-actie.yaml").write_text(
-            yaml.safe_dump(
-                {
-                    "nummer": number,
-                    "sectie": "Overig",
-                    "omschrijving": "Een omschrijving die over twee regels loopt in de kolom",
-                    "status": status,
-                    "stand_van_zaken": "Eerste zin. " + SENTENCE * 2,
-                }
-            ),
-            encoding="utf-8",
+        write_yaml(
+            (data / "acties" / f"{number:03d}-actie.yaml"),
+            {
+                "nummer": number,
+                "sectie": "Overig",
+                "omschrijving": "Een omschrijving die over twee regels loopt in de kolom",
+                "status": status,
+                "stand_van_zaken": "Eerste zin. " + SENTENCE * 2,
+            },
         )
     dpi = 144
     image = page_image(build(run, data, tmp_path / "out"), 2, dpi=dpi)

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pypdf import PdfReader
 
 from tests.conftest import DEMO, Run
@@ -169,8 +168,7 @@ def test_html_has_numbered_notes_with_links_back(run: Run, tmp_path: Path) -> No
 def write_report(data: Path, document: dict[str, Any], name: str = "r") -> None:
     folder = data / "rapportages"
     folder.mkdir(exist_ok=True)
-    text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
-    (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
+    write_yaml(folder / f"{name}.yaml", document)
 
 
 def test_leeswijzer_says_what_this_report_contains(run: Run, data: Path, tmp_path: Path) -> None:
