@@ -88,10 +88,10 @@ def score(say: Say) -> dict[str, Any]:
     sentences = fixture["zinnen"]
     with tempfile.TemporaryDirectory() as tmp:
         root = dataset_of(sentences, fixture, Path(tmp) / "status")
-        report = Diagnostics()
-        dataset = load(root, report)
-        if report.errors:
-            raise SystemExit("\n".join(d.human() for d in report.errors))
+        diagnostics = Diagnostics()
+        dataset = load(root, diagnostics)
+        if diagnostics.errors:
+            raise SystemExit("\n".join(d.human() for d in diagnostics.errors))
         names = detector.load(say)
         started = time.perf_counter()
         found = audit.audit(dataset, names).findings
