@@ -39,8 +39,8 @@ def divider_text(subtitle: str, fitting: Callable[[str], bool]) -> str:
 
 
 @dataclass(frozen=True)
-class Box:
-    """A paragraph in a text box at the slide's foot: its left, top and width in points."""
+class FooterBox:
+    """A footer paragraph in its text box at the slide's foot: left, top and width in points."""
 
     para: Para
     left: float
@@ -50,13 +50,13 @@ class Box:
 
 def footer_boxes(
     footer: str, number: int, *, left: float, slide_width: float, slide_height: float
-) -> tuple[Box, Box]:
+) -> tuple[FooterBox, FooterBox]:
     """The footer's text (grey, left) and the slide number (grey, right) at the slide's foot."""
     top = slide_height - FOOTER + 8
     width = slide_width - 2 * left
     text = Para((Run(footer, colour=GRIJS),), size=FOOTER_SIZE)
     count = Para((Run(str(number), colour=GRIJS),), size=FOOTER_SIZE, align="r")
     return (
-        Box(text, left, top, width * FOOTER_SHARE),
-        Box(count, left + width * FOOTER_SHARE, top, width * _NUMBER_SHARE),
+        FooterBox(text, left, top, width * FOOTER_SHARE),
+        FooterBox(count, left + width * FOOTER_SHARE, top, width * _NUMBER_SHARE),
     )

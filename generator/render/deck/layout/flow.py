@@ -20,6 +20,7 @@ from generator.render.deck.layout.tables import (
     table_sizes,
 )
 from generator.render.deck.layout.text import Paras
+from generator.text.shorten import shorten
 
 #: how far below the floor a table may be set, in points, and only to keep its groups (an
 #: opdracht with its hoofdacties) whole on a slide where at the floor one would be split
@@ -154,7 +155,7 @@ class Flow:
         laid = layout.at(allowed[high])
         if laid.forced:
             self.warnings.append(
-                f"{laid.forced} word(s) in a table on '{short(self.section.title)}' broken "
+                f"{laid.forced} word(s) in a table on '{shorten(self.section.title, 80)}' broken "
                 "between characters: no hyphenation point fits the column"
             )
         self.forced += laid.forced
@@ -181,7 +182,7 @@ def paginated(
         if _balance_text(section, flow):
             flow = _balanced_text(section, geometry, min_size, flow)
     except LayoutError as exc:
-        title = short(section.title)
+        title = shorten(section.title, 80)
         raise LayoutError(f"the slide '{title}' cannot be made: {exc.message}") from None
     pages = [page for page in flow.pages if page] or [[]]
     result = []
@@ -262,10 +263,6 @@ def _balanced_text(section: Section, geometry: Geometry, min_size: float, flow: 
         else:
             low = middle
     return best
-
-
-def short(title: str) -> str:
-    return title if len(title) <= 80 else f"{title[:77]}..."
 
 
 def roman(number: int) -> str:
