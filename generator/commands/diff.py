@@ -85,12 +85,12 @@ def command(
                 raise history.HistoryError(f"no commit before {head}")
             new_root = stack.enter_context(history.folder_at(data_dir, head_commit))
             head_label = head
-        old_report, new_report = Diagnostics(), Diagnostics()
+        old_diagnostics, new_diagnostics = Diagnostics(), Diagnostics()
         progress.step(f"reading and checking {base_label} and {head_label}")
-        old = load(old_root, old_report)
-        new = load(new_root, new_report)
-        invalid = invalid_files(old_report, old_root, base_label)
-        invalid += invalid_files(new_report, new_root, head_label)
+        old = load(old_root, old_diagnostics)
+        new = load(new_root, new_diagnostics)
+        invalid = invalid_files(old_diagnostics, old_root, base_label)
+        invalid += invalid_files(new_diagnostics, new_root, head_label)
         publication = Publication(None)
         if openbaar:
             # the base version is audited too: a name removed since then is in the diff
@@ -110,7 +110,7 @@ def command(
         old, new = public(old, withheld), public(new, withheld)
     if visual_dir is not None:
         publication.folder = visual_dir
-        _visual(publication, old, new, review, vergadering, old_report, new_report)
+        _visual(publication, old, new, review, vergadering, old_diagnostics, new_diagnostics)
     text = FORMATS.render(review, [fmt])[fmt].decode("utf-8")
     if withheld is not None:
         # the JSON redacted as data (a name inside an escaped string is still found)
@@ -129,8 +129,8 @@ def _visual(
     new: Dataset,
     review: Review,
     vergadering: dt.date | None,
-    old_report: Diagnostics,
-    new_report: Diagnostics,
+    old_diagnostics: Diagnostics,
+    new_diagnostics: Diagnostics,
 ) -> None:
     """The visual diff's files, added to ``publication``; a version that does not validate is
     not drawn (its files are reported in the summary)."""
@@ -141,9 +141,9 @@ def _visual(
     from generator.resources import template
 
     progress.step("drawing the slides and pages that look different")
-    before = None if old_report.errors else old
-    if new_report.errors:
-        raise DataError(len(new_report.errors))
+    before = None if old_diagnostics.errors else old
+    if new_diagnostics.errors:
+        raise DataError(len(new_diagnostics.errors))
     opened = Template(template("default.pptx"))
     products = []
     deck = pictures.deck_product(

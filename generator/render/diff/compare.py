@@ -24,6 +24,7 @@ from generator.model.legend import ACTIE, SCT, Legend
 from generator.model.people import People
 from generator.text import dutch
 from generator.text.lines import plain
+from generator.text.shorten import shorten
 
 
 @dataclass(frozen=True)
@@ -114,10 +115,10 @@ def plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def invalid_files(report: Diagnostics, root: Path, side: str) -> list[tuple[str, str]]:
+def invalid_files(diagnostics: Diagnostics, root: Path, side: str) -> list[tuple[str, str]]:
     """The first error of every file that did not validate, named relative to the data folder."""
     seen: dict[str, str] = {}
-    for diagnostic in report.errors:
+    for diagnostic in diagnostics.errors:
         try:
             name = _relative(diagnostic.file, root)
         except ValueError:
@@ -148,7 +149,7 @@ def compare(
     new_acties = {a.nummer: a for a in _valid(new, "actie", skip)}
     for nummer in sorted(old_acties.keys() | new_acties.keys()):
         actie = new_acties.get(nummer) or old_acties[nummer]
-        group = Onderwerp(f"Actie {nummer} – {short(actie.omschrijving)}")
+        group = Onderwerp(f"Actie {nummer} – {shorten(actie.omschrijving, 70)}")
         group.changes = list(_actie(old_acties.get(nummer), new_acties.get(nummer), people))
         if group.changes:
             groups.append(group)
@@ -257,7 +258,7 @@ def _opdracht(old: Opdracht | None, new: Opdracht | None, people: People) -> Ite
     yield from _hoofdacties(new.nummer, old, new, people)
     for b in new.eindresultaten:  # a row's own fields, matched by title
         for a in (r for r in old.eindresultaten if r.titel == b.titel):
-            row = f"eindresultaat '{short(b.titel)}' (opdracht {new.nummer})"
+            row = f"eindresultaat '{shorten(b.titel, 70)}' (opdracht {new.nummer})"
             yield from _row(row, a, b, old.status, new.status)
 
 
@@ -299,7 +300,7 @@ def _hoofdacties(nummer: str, old: Opdracht, new: Opdracht, people: People) -> I
         pairs.append((unmatched_before.pop(0), unmatched_after.pop(0)))
     pairs += [(h, None) for h in unmatched_before] + [(None, h) for h in unmatched_after]
     for a, b in pairs:
-        title = short((b or a).titel)  # type: ignore[union-attr]
+        title = shorten((b or a).titel, 70)  # type: ignore[union-attr]
         subject = f"hoofdactie '{title}' (opdracht {nummer})"
         if a is None:
             yield Change("added", subject)
@@ -316,10 +317,10 @@ def _hoofdacties(nummer: str, old: Opdracht, new: Opdracht, people: People) -> I
 
 def _actie(old: Actie | None, new: Actie | None, people: People) -> Iterable[Change]:
     if old is None and new is not None:
-        yield Change("added", f"actie {new.nummer}", new=short(new.omschrijving))
+        yield Change("added", f"actie {new.nummer}", new=shorten(new.omschrijving, 70))
         return
     if new is None and old is not None:
-        yield Change("removed", f"actie {old.nummer}", old=short(old.omschrijving))
+        yield Change("removed", f"actie {old.nummer}", old=shorten(old.omschrijving, 70))
         return
     assert old is not None and new is not None
     subject = f"actie {new.nummer}"
@@ -340,7 +341,8 @@ def _actiepunt(
     if old is None or new is None:
         actie = new or old
         assert actie is not None
-        text = f"{short(plain(actie.actiepunt.wat))} ({people.name(actie.actiepunt.actiehouder)})"
+        wat = shorten(plain(actie.actiepunt.wat), 70)
+        text = f"{wat} ({people.name(actie.actiepunt.actiehouder)})"
         yield Change("added", subject, new=text) if new else Change("removed", subject, old=text)
         return
     if old.status != new.status:
@@ -423,8 +425,3 @@ def _text_change(subject: str, what: str, old: str, new: str) -> Change:
         if j2 > j1:
             words.append(("inserted", " ".join(b[j1:j2])))
     return Change("text", subject, words=tuple(words), what=what)
-
-
-def short(text: str, limit: int = 70) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
