@@ -19,9 +19,10 @@ RANK = {
     "model": 1,  # the domain's rules and facts
     "text": 2,  # the text model and the language
     "load": 3,  # reading and checking data
-    "render": 4,  # one package per output
-    "publish": 5,  # the one way out
-    "options": 6, "commands": 6, "preview": 6, "reference": 7, "cli": 7, "__main__": 8,
+    "domain": 4,  # facts derived from the data, for every output
+    "render": 5,  # one package per output
+    "publish": 6,  # the one way out
+    "options": 7, "commands": 7, "preview": 7, "reference": 8, "cli": 8, "__main__": 9,
 }  # fmt: skip
 
 

@@ -9,9 +9,9 @@ import csv
 import datetime as dt
 import io
 
+from generator.domain.opvolging import opvolging
+from generator.domain.work import work
 from generator.load.dataset import Dataset
-from generator.load.opvolging import opvolging
-from generator.load.work import work
 from generator.model import huisstijl
 from generator.model.deadline import verlopen
 from generator.model.legend import ACTIE, SCT
@@ -40,11 +40,12 @@ def rows(dataset: Dataset, *, peildatum: dt.date) -> list[list[object]]:
     for w in work(dataset.werkstromen):
         deadline = w.deadline
         overdue = verlopen(deadline, w.status, peildatum)
+        assert w.werkstroom is not None
         result.append(
             [
                 w.werkstroom.nummer,
                 w.werkstroom.titel,
-                w.opdracht.nummer,
+                w.nummer,
                 w.soort,
                 _plain(w.titel),
                 people.name(w.trekker) if w.trekker else "",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from generator.load.dataset import Dataset
 from generator.load.kinds.vergadering import Vergadering
+from generator.load.vorige import Vorige
 from generator.model.people import People
 from generator.render.deck.content import GRIJS, SMALL, Divider, Para, Run, Section, Slide, Text
 from generator.render.deck.parts import (
@@ -38,6 +39,8 @@ class Deck:
     meeting: Vergadering
     #: the reference date for "verlopen" (the meeting's date unless --peildatum says otherwise)
     peildatum: dt.date
+    #: the data as of the previous SCT, read before rendering (None: not read)
+    vorige: Vorige | None = None
 
     @property
     def people(self) -> People:

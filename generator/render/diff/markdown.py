@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
+from generator.domain.compare import Change, Review, plural, short
 from generator.model.legend import SCT
-from generator.render.diff.compare import Change, Review, plural, short
 
 # --- output ------------------------------------------------------------------------------------
 

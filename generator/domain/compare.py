@@ -9,21 +9,30 @@ part would import the others' helpers."""
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+import typing
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from pydantic import BaseModel
+
+from generator.domain.opvolging import Opvolging, opvolging
 from generator.load.dataset import Dataset
 from generator.load.diagnostics import Diagnostics, display_path
+from generator.load.fields import PERSON_ID
 from generator.load.kinds.actie import Actie
-from generator.load.kinds.werkstroom import Hoofdactie, Opdracht, Werkstroom
-from generator.load.opvolging import Opvolging, opvolging
+from generator.load.kinds.werkstroom import Opdracht, Werkstroom
 from generator.model.deadline import Deadline
 from generator.model.legend import ACTIE, SCT, Legend
 from generator.model.people import People
 from generator.text import dutch
 from generator.text.lines import plain
+
+if TYPE_CHECKING:
+    from generator.load.history import Version
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -126,6 +135,13 @@ def invalid_files(report: Diagnostics, root: Path, side: str) -> list[tuple[str,
     return [(side, message) for message in seen.values()]
 
 
+def review(old: Version, new: Version) -> Review:
+    """The review of two versions of the data, each file that did not validate reported."""
+    invalid = invalid_files(old.report, old.root, old.label)
+    invalid += invalid_files(new.report, new.root, new.label)
+    return compare(old.dataset, new.dataset, base=old.label, head=new.label, invalid=invalid)
+
+
 def compare(
     old: Dataset,
     new: Dataset,
@@ -219,15 +235,52 @@ def _werkstroom(old: Werkstroom | None, new: Werkstroom | None, people: People) 
         return
     assert old is not None and new is not None
     subject = f"werkstroom {new.nummer}"
-    yield from _fields(
-        subject, old, new, people, ("titel", "kernwoord"), people_fields=("trekker",)
-    )
+    yield from _model_fields(subject, old, new, people, _WERKSTROOM_APART)
     if old.effective_status != new.effective_status:
         yield _status(subject, SCT, old.effective_status, new.effective_status)
     before = {o.nummer: o for o in old.opdrachten}
     after = {o.nummer: o for o in new.opdrachten}
     for nummer in _ordered(before, after):
         yield from _opdracht(before.get(nummer), after.get(nummer), people)
+
+
+#: a workstream's fields the diff does not compare one by one: its number (how versions are
+#: matched), what has a comparison of its own (its status, its opdrachten) and what a reviewer
+#: does not judge (the form of its table, the team, the date of its stand, the status
+#: matrices). Every other field, a new one too, is compared as it is declared.
+_WERKSTROOM_APART = frozenset(
+    {"nummer", "status", "opdrachten", "vorm", "teamleden", "stand", "matrices"}
+)
+
+
+def _model_fields(
+    subject: str, old: BaseModel, new: BaseModel, people: People, apart: frozenset[str]
+) -> Iterable[Change]:
+    """Every declared field of the model but those ``apart``, in the order of the model: a
+    deadline by its move, a list as printed, a person by name, anything else as written."""
+    for name, info in type(new).model_fields.items():
+        if name in apart:
+            continue
+        a, b = getattr(old, name), getattr(new, name)
+        if isinstance(a, Deadline) or isinstance(b, Deadline):
+            yield from _deadline(subject, a, b)
+        elif isinstance(a, list):
+            yield from _lists(subject, old, new, (name,))
+        elif _person(info):
+            yield from _fields(subject, old, new, people, (), people_fields=(name,))
+        else:
+            yield from _fields(subject, old, new, people, (name,))
+
+
+def _person(info: Any) -> bool:
+    """Whether a field holds a person id (``PersonId``): its pattern is the registry's."""
+    stack: list[Any] = [info.annotation, *info.metadata]
+    while stack:
+        item = stack.pop()
+        if getattr(item, "pattern", None) == PERSON_ID.pattern:
+            return True
+        stack += [*getattr(item, "metadata", ()), *typing.get_args(item)]
+    return False
 
 
 def _ordered(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
@@ -255,8 +308,8 @@ def _opdracht(old: Opdracht | None, new: Opdracht | None, people: People) -> Ite
     yield from _text(subject, "toelichting", old.toelichting, new.toelichting)
     yield from _lists(subject, old, new, ("eindresultaten", *_LISTS))
     yield from _hoofdacties(new.nummer, old, new, people)
-    for b in new.eindresultaten:  # a row's own fields, matched by title
-        for a in (r for r in old.eindresultaten if r.titel == b.titel):
+    for a, b in matched(old.eindresultaten, new.eindresultaten):  # a row's own fields
+        if a is not None and b is not None:
             row = f"eindresultaat '{short(b.titel)}' (opdracht {new.nummer})"
             yield from _row(row, a, b, old.status, new.status)
 
@@ -282,23 +335,7 @@ def _row(subject: str, a: Any, b: Any, old: str, new: str) -> Iterable[Change]:
 
 
 def _hoofdacties(nummer: str, old: Opdracht, new: Opdracht, people: People) -> Iterable[Change]:
-    before = list(old.hoofdacties)
-    after = list(new.hoofdacties)
-    pairs: list[tuple[Hoofdactie | None, Hoofdactie | None]] = []
-    unmatched_after = []
-    titles = {h.titel: h for h in before}
-    for actie in after:
-        match = titles.pop(actie.titel, None)
-        if match is None:
-            unmatched_after.append(actie)
-        else:
-            pairs.append((match, actie))
-    unmatched_before = [h for h in before if h.titel in titles]
-    # a renamed hoofdactie: pair what is left over in the same position
-    while unmatched_before and unmatched_after:
-        pairs.append((unmatched_before.pop(0), unmatched_after.pop(0)))
-    pairs += [(h, None) for h in unmatched_before] + [(None, h) for h in unmatched_after]
-    for a, b in pairs:
+    for a, b in matched(old.hoofdacties, new.hoofdacties):
         title = short((b or a).titel)  # type: ignore[union-attr]
         subject = f"hoofdactie '{title}' (opdracht {nummer})"
         if a is None:
@@ -312,6 +349,32 @@ def _hoofdacties(nummer: str, old: Opdracht, new: Opdracht, people: People) -> I
         yield from _row(subject, a, b, old.status, new.status)
         if a.subacties != b.subacties:
             yield _text_change(subject, "subacties", "\n".join(a.subacties), "\n".join(b.subacties))
+
+
+def matched(before: Sequence[T], after: Sequence[T]) -> list[tuple[T | None, T | None]]:
+    """Rows of two versions paired, the one matching rule for rows without a number
+    (hoofdacties, eindresultaten): by title first, then what is left over by place (a renamed
+    row); the rest removed (``(row, None)``) or added (``(None, row)``). The diff and the
+    deck's "Voor het SCT" both pair rows with it."""
+    pairs: list[tuple[T | None, T | None]] = []
+    unmatched_after = []
+    titles = {_title(row): row for row in before}
+    for row in after:
+        match = titles.pop(_title(row), None)
+        if match is None:
+            unmatched_after.append(row)
+        else:
+            pairs.append((match, row))
+    unmatched_before = [row for row in before if _title(row) in titles]
+    while unmatched_before and unmatched_after:
+        pairs.append((unmatched_before.pop(0), unmatched_after.pop(0)))
+    return (
+        pairs + [(row, None) for row in unmatched_before] + [(None, row) for row in unmatched_after]
+    )
+
+
+def _title(row: Any) -> str:
+    return str(row.titel)
 
 
 def _actie(old: Actie | None, new: Actie | None, people: People) -> Iterable[Change]:
