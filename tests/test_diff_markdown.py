@@ -12,7 +12,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from generator.domain.compare import Change, Onderwerp, Review
+from generator.domain.review import Change, Onderwerp, Review
 from generator.model.legend import SCT
 from generator.render.diff.markdown import COMMENT_LIMIT, markdown
 from tests.conftest import Run

@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 
 from generator import progress
-from generator.domain.compare import Review
 from generator.domain.compare import review as compared
+from generator.domain.review import Review
 from generator.exceptions import DataError
 from generator.load import history
 from generator.load.dataset import Dataset

@@ -1,6 +1,9 @@
 """What changed in the data between two versions, as a reviewer judges it: statuses, deadlines,
 items added and removed, texts changed word by word, and the SCT's actions added, closed and
-moved. Items are matched by their number, so a renamed file is not "removed and added".
+moved. Items are matched by their number, so a renamed file is not "removed and added"; rows
+without a number (hoofdacties, eindresultaten) by ``matched``, the one rule the deck's "Voor het
+SCT" pairs them by too. A workstream's own fields are compared as its model declares them, so a
+field added to the model is in the diff without a change here.
 
 It is one module because every kind's comparison (workstreams with their rows, actions, the SCT's
 actiepunten) yields the same Change records through the same field helpers; split by kind, each
@@ -11,18 +14,19 @@ from __future__ import annotations
 import difflib
 import typing
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 
 from generator.domain.opvolging import Opvolging, opvolging
+from generator.domain.review import Change, Onderwerp, Review, short
+from generator.domain.work import effective_status
 from generator.load.dataset import Dataset
 from generator.load.diagnostics import Diagnostics, display_path
 from generator.load.fields import PERSON_ID
 from generator.load.kinds.actie import Actie
-from generator.load.kinds.werkstroom import Opdracht, Werkstroom
+from generator.load.kinds.werkstroom import Eindresultaat, Hoofdactie, Opdracht, Werkstroom
 from generator.model.deadline import Deadline
 from generator.model.legend import ACTIE, SCT, Legend
 from generator.model.people import People
@@ -33,94 +37,7 @@ if TYPE_CHECKING:
     from generator.load.history import Version
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Change:
-    """One thing a reviewer should look at."""
-
-    kind: str  # status | deadline | added | removed | text | field
-    subject: str  # "opdracht 4.2", "hoofdactie 'Missie vastleggen' (opdracht 1.1)", "actie 12"
-    old: str | None = None
-    new: str | None = None
-    #: deadline moves: days later (positive: a slip) or earlier
-    days: int | None = None
-    #: text changes: the words, each ("same" | "deleted" | "inserted", text)
-    words: tuple[tuple[str, str], ...] = ()
-    what: str = ""  # the field, for text and field changes
-
-    @property
-    def slip(self) -> bool:
-        return self.days is not None and self.days > 0
-
-    def as_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"kind": self.kind, "subject": self.subject}
-        for key in ("old", "new", "days", "what"):
-            value = getattr(self, key)
-            if value not in (None, ""):
-                data[key] = value
-        if self.kind == "deadline":
-            data["slip"] = self.slip
-        if self.words:
-            data["words"] = [{"op": op, "text": text} for op, text in self.words]
-        return data
-
-
-@dataclass
-class Onderwerp:
-    title: str
-    changes: list[Change] = field(default_factory=list)
-
-
-@dataclass
-class Review:
-    base: str
-    head: str
-    groups: list[Onderwerp]
-    #: files that did not validate, per side: "file:line: message"
-    invalid: list[tuple[str, str]]
-
-    def counts(self) -> dict[str, int]:
-        changes = [c for g in self.groups for c in g.changes]
-        return {
-            "status": sum(c.kind == "status" for c in changes),
-            "deadline": sum(c.kind == "deadline" for c in changes),
-            "slips": sum(c.slip for c in changes),
-            "added": sum(c.kind == "added" for c in changes),
-            "removed": sum(c.kind == "removed" for c in changes),
-            "text": sum(c.kind == "text" for c in changes),
-            "other": sum(c.kind == "field" for c in changes),
-            "invalid": len(self.invalid),
-        }
-
-    @property
-    def summary(self) -> str:
-        n = self.counts()
-        if not any(n.values()):
-            return "Geen inhoudelijke wijzigingen."
-        parts = []
-        if n["status"]:
-            parts.append(plural(n["status"], "statuswijziging", "statuswijzigingen"))
-        if n["deadline"]:
-            text = plural(n["deadline"], "verschoven deadline", "verschoven deadlines")
-            if n["slips"]:
-                text += f" ({n['slips']} later)"
-            parts.append(text)
-        if n["added"]:
-            parts.append(f"{n['added']} toegevoegd")
-        if n["removed"]:
-            parts.append(f"{n['removed']} verwijderd")
-        if n["text"]:
-            parts.append(plural(n["text"], "tekst gewijzigd", "teksten gewijzigd"))
-        if n["other"]:
-            parts.append(plural(n["other"], "andere wijziging", "andere wijzigingen"))
-        if n["invalid"]:
-            parts.append(plural(n["invalid"], "ongeldig bestand", "ongeldige bestanden"))
-        return ", ".join(parts) + "."
-
-
-def plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+Row = Hoofdactie | Eindresultaat
 
 
 def invalid_files(report: Diagnostics, root: Path, side: str) -> list[tuple[str, str]]:
@@ -311,7 +228,7 @@ def _opdracht(old: Opdracht | None, new: Opdracht | None, people: People) -> Ite
     for a, b in matched(old.eindresultaten, new.eindresultaten):  # a row's own fields
         if a is not None and b is not None:
             row = f"eindresultaat '{short(b.titel)}' (opdracht {new.nummer})"
-            yield from _row(row, a, b, old.status, new.status)
+            yield from _row(row, a, b, old, new)
 
 
 _LISTS = ("themas", "afhankelijkheden", "risicos")
@@ -324,11 +241,12 @@ def _lists(subject: str, a: Any, b: Any, names: tuple[str, ...]) -> Iterable[Cha
             yield Change("field", subject, old, new, what=what)
 
 
-def _row(subject: str, a: Any, b: Any, old: str, new: str) -> Iterable[Change]:
+def _row(subject: str, a: Row, b: Row, old: Opdracht, new: Opdracht) -> Iterable[Change]:
     """A hoofdactie's or eindresultaat's own fields; without a status of its own it follows its
     opdracht (``old``, ``new``), reported above."""
-    if (a.status or b.status) and (a.status or old) != (b.status or new):
-        yield _status(subject, SCT, a.status or old, b.status or new)
+    then, now = effective_status(a, old), effective_status(b, new)
+    if (a.status or b.status) and then != now:
+        yield _status(subject, SCT, then, now)
     yield from _deadline(subject, a.deadline, b.deadline)
     yield from _lists(subject, a, b, _LISTS)
     yield from _text(subject, "toelichting", a.toelichting, b.toelichting)
@@ -346,7 +264,7 @@ def _hoofdacties(nummer: str, old: Opdracht, new: Opdracht, people: People) -> I
             continue
         if a.titel != b.titel:
             yield Change("field", subject, a.titel, b.titel, what="titel")
-        yield from _row(subject, a, b, old.status, new.status)
+        yield from _row(subject, a, b, old, new)
         if a.subacties != b.subacties:
             yield _text_change(subject, "subacties", "\n".join(a.subacties), "\n".join(b.subacties))
 
@@ -486,8 +404,3 @@ def _text_change(subject: str, what: str, old: str, new: str) -> Change:
         if j2 > j1:
             words.append(("inserted", " ".join(b[j1:j2])))
     return Change("text", subject, words=tuple(words), what=what)
-
-
-def short(text: str, limit: int = 70) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

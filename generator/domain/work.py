@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from generator.domain.opvolging import Opvolging
-from generator.load.kinds.werkstroom import Opdracht, Werkstroom
+from generator.load.kinds.werkstroom import Eindresultaat, Hoofdactie, Opdracht, Werkstroom
 from generator.model.deadline import Deadline
 from generator.model.legend import ACTIE, SCT
 from generator.text.lines import plain
@@ -55,6 +55,11 @@ class Work:
         return "Actiehouder" if self.actiepunt else "Trekker"
 
 
+def effective_status(row: Hoofdactie | Eindresultaat, opdracht: Opdracht) -> str:
+    """The status that holds for a hoofdactie or eindresultaat: its own, else its opdracht's."""
+    return row.status or opdracht.status
+
+
 def work(werkstromen: Iterable[Werkstroom]) -> Iterator[Work]:
     """Every opdracht of every workstream, each followed by its hoofdacties and eindresultaten."""
     for werkstroom in werkstromen:
@@ -73,12 +78,13 @@ def opdracht_work(werkstroom: Werkstroom, opdracht: Opdracht) -> Iterator[Work]:
     for actie in opdracht.hoofdacties:
         toelichting = "\n".join(filter(None, (*actie.subacties, actie.toelichting)))
         yield Work(
-            HOOFDACTIE, nummer, actie.titel, actie.deadline, actie.status or status,
+            HOOFDACTIE, nummer, actie.titel, actie.deadline, effective_status(actie, opdracht),
             actie.status, trekker, toelichting or None, werkstroom, opdracht,
         )  # fmt: skip
     for resultaat in opdracht.eindresultaten:
         yield Work(
-            EINDRESULTAAT, nummer, resultaat.titel, resultaat.deadline, resultaat.status or status,
+            EINDRESULTAAT, nummer, resultaat.titel, resultaat.deadline,
+            effective_status(resultaat, opdracht),
             resultaat.status, trekker, resultaat.toelichting, werkstroom, opdracht,
         )  # fmt: skip
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from generator.domain.compare import Change, Review, plural, short
+from generator.domain.review import Change, Review, plural, short
 from generator.model.legend import SCT
 
 # --- output ------------------------------------------------------------------------------------
