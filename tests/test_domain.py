@@ -116,3 +116,16 @@ def test_render_imports_neither_git_nor_the_loader() -> None:
                 continue
             bad = {"generator.load.history", "generator.load.dataset.load"}
             assert not names & bad, f"{file.relative_to(PACKAGE)} imports {names & bad}"
+
+
+def test_what_the_comparison_compares_apart_are_fields_of_the_models() -> None:
+    """A field renamed in a model is not silently dropped from the diff: the names compared in
+    their own way are all fields the models still have."""
+    from generator.domain import compare
+    from generator.load.kinds.actie import Actie
+    from generator.load.kinds.werkstroom import Eindresultaat, Hoofdactie, Opdracht
+
+    assert set(Werkstroom.model_fields) >= compare._WERKSTROOM_APART
+    assert set(Opdracht.model_fields) >= compare._OPDRACHT_DONE
+    assert set(Hoofdactie.model_fields) | set(Eindresultaat.model_fields) >= compare._ROW_DONE
+    assert set(Actie.model_fields) >= compare._ACTIE_DONE

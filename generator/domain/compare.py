@@ -224,14 +224,26 @@ def _opdracht(old: Opdracht | None, new: Opdracht | None, people: People) -> Ite
     yield from _fields(subject, old, new, people, ("titel",), people_fields=("trekker",))
     yield from _text(subject, "toelichting", old.toelichting, new.toelichting)
     yield from _lists(subject, old, new, ("eindresultaten", *_LISTS))
+    yield from _model_fields(subject, old, new, people, _OPDRACHT_DONE)
     yield from _hoofdacties(new.nummer, old, new, people)
     for a, b in matched(old.eindresultaten, new.eindresultaten):  # a row's own fields
         if a is not None and b is not None:
             row = f"eindresultaat '{short(b.titel)}' (opdracht {new.nummer})"
-            yield from _row(row, a, b, old, new)
+            yield from _row(row, a, b, old, new, people)
 
 
 _LISTS = ("themas", "afhankelijkheden", "risicos")
+#: what the comparisons above compare in their own way: any other field of the model, a new one
+#: too, is compared as it is declared (``_model_fields``)
+_OPDRACHT_DONE = frozenset(
+    {"nummer", "status", "deadline", "titel", "trekker", "toelichting", "eindresultaten",
+     "hoofdacties", *_LISTS}
+)  # fmt: skip
+_ROW_DONE = frozenset({"titel", "status", "deadline", "toelichting", "subacties", *_LISTS})
+_ACTIE_DONE = frozenset(
+    {"nummer", "status", "stand_van_zaken", "omschrijving", "sectie", "subsectie", "bijgewerkt",
+     "eigenaar", "moties"}
+)  # fmt: skip
 
 
 def _lists(subject: str, a: Any, b: Any, names: tuple[str, ...]) -> Iterable[Change]:
@@ -241,7 +253,9 @@ def _lists(subject: str, a: Any, b: Any, names: tuple[str, ...]) -> Iterable[Cha
             yield Change("field", subject, old, new, what=what)
 
 
-def _row(subject: str, a: Row, b: Row, old: Opdracht, new: Opdracht) -> Iterable[Change]:
+def _row(
+    subject: str, a: Row, b: Row, old: Opdracht, new: Opdracht, people: People
+) -> Iterable[Change]:
     """A hoofdactie's or eindresultaat's own fields; without a status of its own it follows its
     opdracht (``old``, ``new``), reported above."""
     then, now = effective_status(a, old), effective_status(b, new)
@@ -250,6 +264,7 @@ def _row(subject: str, a: Row, b: Row, old: Opdracht, new: Opdracht) -> Iterable
     yield from _deadline(subject, a.deadline, b.deadline)
     yield from _lists(subject, a, b, _LISTS)
     yield from _text(subject, "toelichting", a.toelichting, b.toelichting)
+    yield from _model_fields(subject, a, b, people, _ROW_DONE)
 
 
 def _hoofdacties(nummer: str, old: Opdracht, new: Opdracht, people: People) -> Iterable[Change]:
@@ -264,7 +279,7 @@ def _hoofdacties(nummer: str, old: Opdracht, new: Opdracht, people: People) -> I
             continue
         if a.titel != b.titel:
             yield Change("field", subject, a.titel, b.titel, what="titel")
-        yield from _row(subject, a, b, old, new)
+        yield from _row(subject, a, b, old, new, people)
         if a.subacties != b.subacties:
             yield _text_change(subject, "subacties", "\n".join(a.subacties), "\n".join(b.subacties))
 
@@ -312,6 +327,7 @@ def _actie(old: Actie | None, new: Actie | None, people: People) -> Iterable[Cha
                        people_fields=("eigenaar",))  # fmt: skip
     if old.moties != new.moties:
         yield Change("field", subject, _join(old.moties), _join(new.moties), what="moties")
+    yield from _model_fields(subject, old, new, people, _ACTIE_DONE)
 
 
 def _actiepunt(
