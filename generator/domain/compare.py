@@ -21,12 +21,17 @@ from pydantic import BaseModel
 
 from generator.domain.opvolging import Opvolging, opvolging
 from generator.domain.review import Change, Onderwerp, Review, short
-from generator.domain.work import effective_status
 from generator.load.dataset import Dataset
 from generator.load.diagnostics import Diagnostics, display_path
 from generator.load.fields import PERSON_ID
 from generator.load.kinds.actie import Actie
-from generator.load.kinds.werkstroom import Eindresultaat, Hoofdactie, Opdracht, Werkstroom
+from generator.load.kinds.werkstroom import (
+    Eindresultaat,
+    Hoofdactie,
+    Opdracht,
+    Werkstroom,
+    effective_status,
+)
 from generator.model.deadline import Deadline
 from generator.model.legend import ACTIE, SCT, Legend
 from generator.model.people import People

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from generator.domain.opvolging import Opvolging
-from generator.load.kinds.werkstroom import Eindresultaat, Hoofdactie, Opdracht, Werkstroom
+from generator.load.kinds.werkstroom import Opdracht, Werkstroom, effective_status
 from generator.model.deadline import Deadline
 from generator.model.legend import ACTIE, SCT
 from generator.text.lines import plain
@@ -53,11 +53,6 @@ class Work:
     @property
     def rol(self) -> str:
         return "Actiehouder" if self.actiepunt else "Trekker"
-
-
-def effective_status(row: Hoofdactie | Eindresultaat, opdracht: Opdracht) -> str:
-    """The status that holds for a hoofdactie or eindresultaat: its own, else its opdracht's."""
-    return row.status or opdracht.status
 
 
 def work(werkstromen: Iterable[Werkstroom]) -> Iterator[Work]:

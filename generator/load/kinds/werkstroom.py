@@ -196,6 +196,13 @@ class Opdracht(DataModel):
     risicos: Risicos = Field(default_factory=list, description="Ids of risks in risicos.yaml.")
 
 
+def effective_status(row: Hoofdactie | Eindresultaat, opdracht: Opdracht) -> str:
+    """The status that holds for a hoofdactie or eindresultaat: its own, else its opdracht's
+    (as a workstream's is its own, else the worst of its opdrachten: ``effective_status``).
+    The checks' warnings, the deck, the diff and every work row (``domain.work``) ask this."""
+    return row.status or opdracht.status
+
+
 class Werkstroom(DataModel):
     """A workstream of the crisis organisation, monitored in the SCT."""
 
@@ -300,7 +307,7 @@ class WerkstroomKind(Kind[Werkstroom]):
                     "hoofdacties" if soort == "hoofdactie" else "eindresultaten",
                     i,
                 )
-                status = row.status or opdracht.status
+                status = effective_status(row, opdracht)
                 label = f"{soort} '{_short(row.titel)}' of opdracht {opdracht.nummer}"
                 if row.toelichting and holds_table(row.toelichting):
                     yield (*at, "toelichting"), TABLE_IN_CELL

@@ -10,9 +10,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from generator.domain.work import effective_status
 from generator.load.kinds.vergadering import AgendaItem
-from generator.load.kinds.werkstroom import Eindresultaat, Hoofdactie, Opdracht, Werkstroom
+from generator.load.kinds.werkstroom import (
+    Eindresultaat,
+    Hoofdactie,
+    Opdracht,
+    Werkstroom,
+    effective_status,
+)
 from generator.model.deadline import Deadline
 from generator.model.huisstijl import text_colour
 from generator.model.legend import SCT
