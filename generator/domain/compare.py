@@ -30,10 +30,9 @@ from generator.load.kinds.werkstroom import (
     Hoofdactie,
     Opdracht,
     Werkstroom,
-    effective_status,
 )
 from generator.model.deadline import Deadline
-from generator.model.legend import ACTIE, SCT, Legend
+from generator.model.legend import ACTIE, SCT, Legend, effective_status
 from generator.model.people import People
 from generator.text import dutch
 from generator.text.lines import plain

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from generator.domain.opvolging import Opvolging
-from generator.load.kinds.werkstroom import Opdracht, Werkstroom, effective_status
+from generator.load.kinds.werkstroom import Opdracht, Werkstroom
 from generator.model.deadline import Deadline
-from generator.model.legend import ACTIE, SCT
+from generator.model.legend import ACTIE, SCT, effective_status
 from generator.text.lines import plain
 
 #: what a row is: a workstream's rows, and an action agreed in an SCT meeting

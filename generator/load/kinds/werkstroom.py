@@ -29,7 +29,7 @@ from generator.load.statusmatrix import MATRIX_EXAMPLE, StatusMatrix, matrix_err
 from generator.load.textlimits import TABLE_IN_CELL, holds_table
 from generator.model.dates import SHORT_MONTH_NAMES
 from generator.model.deadline import Deadline, OptionalDeadline, Vorm, verlopen
-from generator.model.legend import SCT, SctStatus
+from generator.model.legend import SCT, SctStatus, effective_status
 from generator.quoting import did_you_mean
 
 _OPDRACHT_NUMMER = re.compile(r"^(\d+)\.\d+(?:\.\d+)*[a-z]?$")
@@ -194,13 +194,6 @@ class Opdracht(DataModel):
         description="Workstream numbers and unit names this opdracht depends on.",
     )
     risicos: Risicos = Field(default_factory=list, description="Ids of risks in risicos.yaml.")
-
-
-def effective_status(row: Hoofdactie | Eindresultaat, opdracht: Opdracht) -> str:
-    """The status that holds for a hoofdactie or eindresultaat: its own, else its opdracht's
-    (as a workstream's is its own, else the worst of its opdrachten: ``effective_status``).
-    The checks' warnings, the deck, the diff and every work row (``domain.work``) ask this."""
-    return row.status or opdracht.status
 
 
 class Werkstroom(DataModel):

@@ -16,11 +16,10 @@ from generator.load.kinds.werkstroom import (
     Hoofdactie,
     Opdracht,
     Werkstroom,
-    effective_status,
 )
 from generator.model.deadline import Deadline
 from generator.model.huisstijl import text_colour
-from generator.model.legend import SCT
+from generator.model.legend import SCT, effective_status
 from generator.render.deck.cells import (
     cell,
     deadline_cell,
