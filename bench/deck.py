@@ -27,8 +27,9 @@ from dataset import DEMO, make
 from timing import wall
 
 from generator.commands import load_valid
-from generator.render.deck.build import Deck, slides
+from generator.render.deck.build import slides
 from generator.render.deck.content import Cell, Divider, Para, Section, Table, Text, TitleSlide
+from generator.render.deck.context import Deck
 
 STATUSGEN = [sys.executable, "-m", "generator"]
 

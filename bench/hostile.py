@@ -64,7 +64,7 @@ def with_paragraph(target: Path, size: int) -> Path:
 def layout_word(size: int) -> None:
     """Paginate a werkstroom table whose toelichting is one word of ``size`` characters."""
     from generator.commands import load_valid
-    from generator.render.deck.build import Deck
+    from generator.render.deck.context import Deck
     from generator.render.deck.paginate import paginate
     from generator.render.deck.parts.werkstromen import werkstroom as werkstroom_section
     from generator.render.deck.writer import Template

@@ -25,8 +25,9 @@ def build(data: Path, output: Path, cache: Any = None) -> dict[str, float]:
     from generator.commands import meeting_on
     from generator.load.dataset import load
     from generator.load.diagnostics import Diagnostics
-    from generator.render.deck.build import Deck, slides
+    from generator.render.deck.build import slides
     from generator.render.deck.content import Divider, Section, TitleSlide
+    from generator.render.deck.context import Deck
     from generator.render.deck.paginate import paginate
     from generator.render.deck.writer import DeckWriter, Meta, Template
     from generator.resources import template

@@ -55,13 +55,16 @@ def test_imports_point_down_the_stages(module: str, stage: str, imported: str) -
 
 
 def test_the_deck_has_a_part_for_every_onderdeel_editors_can_write() -> None:
-    from generator.load.kinds.vergadering import _NEEDS, ONDERDELEN
-    from generator.render.deck.parts import parts
+    """The onderdelen table (what check accepts) and the registered builders (what the deck
+    makes) hold the same names: every row has a builder, every builder a row."""
+    from generator.load.kinds import kind_named
+    from generator.load.onderdelen import ONDERDELEN, TABLE
+    from generator.render.deck.parts import builders
 
-    registered = parts()
-    assert sorted(registered) == sorted(ONDERDELEN.values)
-    for name, part in registered.items():
-        assert _NEEDS[name][0] == part.needs, name
+    assert sorted(builders()) == sorted(row.name for row in TABLE)
+    assert ONDERDELEN.values == [row.name for row in TABLE]
+    for row in TABLE:
+        assert kind_named(row.needs), row.name  # a kind check can ask the data folder for
 
 
 def test_no_module_is_a_grab_bag() -> None:

@@ -13,6 +13,7 @@ from generator import progress
 from generator.commands import load_for_publication, meeting_on
 from generator.load.dataset import Dataset
 from generator.load.kinds.vergadering import Vergadering
+from generator.load.onderdelen import listed
 from generator.options import (
     DateType,
     FiniteRange,
@@ -84,7 +85,18 @@ def _add_svg(publication: Publication, laid: LaidOut, folder: str) -> None:
         publication.add(f"{folder}/fonts/{name}", font_folder().joinpath(name).read_bytes())
 
 
-@click.command(name="deck")
+#: the command's help; the onderdelen come from their table (generator.load.onderdelen), so a new
+#: part is listed here, in ``--help`` and in docs/reference/cli.md without an edit
+HELP = f"""Build the SCT deck for a meeting: output/sct-DATE.pptx (sct-DATE-openbaar.pptx with
+    --openbaar).
+
+    The slides follow the meeting's agenda: title, agenda, a divider per rubriek, the items'
+    Markdown, and the generated parts an item names as its onderdeel ({listed()}).
+    Tables that do not fit continue on the next slide, titled (I/II), (II/II).
+    """
+
+
+@click.command(name="deck", help=HELP)
 @data_option
 @output_option
 @vergadering_option
@@ -122,13 +134,7 @@ def command(
     min_font_size: float,
     svg: bool,
 ) -> None:
-    """Build the SCT deck for a meeting: output/sct-DATE.pptx (sct-DATE-openbaar.pptx with
-    --openbaar).
-
-    The slides follow the meeting's agenda: title, agenda, a divider per rubriek, the items'
-    Markdown, and the generated parts (werkstromen, dashboard, communicatiekalender, risicolog).
-    Tables that do not fit continue on the next slide, titled (I/II), (II/II).
-    """
+    """``statusgen deck``; its help is HELP, which lists the onderdelen from their table."""
     dataset, publication = load_for_publication(
         data_dir, output_dir, openbaar=openbaar, strict=strict, peildatum=peildatum
     )

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 from collections.abc import Iterable
 
 from babel.dates import format_date
@@ -114,6 +115,13 @@ def change(value: float) -> str:
         return "0"
     sign = "+" if value > 0 else "\u2212"
     return f"{sign}{number(abs(value))}"
+
+
+def letter(index: int) -> str:
+    """A, B, ..., Z, AA, AB, ...: the letter of agenda item ``index`` (from 0), as the deck, the
+    besluitenlijst and the verslag letter an agenda ("2. Ter besluitvorming | B. ...")."""
+    letters = string.ascii_uppercase
+    return letters[index] if index < 26 else letters[index // 26 - 1] + letters[index % 26]
 
 
 def _runs(numbers: Iterable[int]) -> list[tuple[int, int]]:

@@ -20,34 +20,14 @@ from generator.load.fields import (
     PersonOrUnit,
     Text,
 )
-from generator.load.kinds import CheckContext, Kind, Ref
+from generator.load.kinds import CheckContext, Kind, Ref, kind_named
+from generator.load.onderdelen import ONDERDELEN, onderdeel
 from generator.load.statusmatrix import StatusMatrix, matrix_errors
 from generator.model.deadline import DeadlineField
 from generator.model.legend import ActieStatus, Legend, Status, Uitkomst
 
-#: generated parts of the deck, and the kind of file each one needs
-ONDERDELEN = Legend(
-    "onderdeel",
-    (
-        Status("werkstromen", "Werkstromen", ""),
-        Status("dashboard", "Dashboard", ""),
-        Status("communicatiekalender", "Communicatiekalender", ""),
-        Status("risicolog", "Risicolog", ""),
-        Status("openstaande_acties", "Openstaande acties", ""),
-        Status("voor_het_sct_details", "Voor het SCT: details", ""),
-    ),
-    noun="onderdeel",
-)
-_NEEDS = {
-    "werkstromen": ("werkstroom", "werkstromen/*.yaml"),
-    "dashboard": ("dashboard", "dashboard.yaml"),
-    "communicatiekalender": ("communicatie", "communicatie.yaml"),
-    "risicolog": ("risico", "risicos.yaml"),
-    "openstaande_acties": ("vergadering", "vergaderingen/*.yaml"),
-    "voor_het_sct_details": ("werkstroom", "werkstromen/*.yaml"),
-}
-
-Onderdeel = Annotated[
+#: an agenda item's onderdeel: a word of the onderdelen table (generator.load.onderdelen)
+OnderdeelField = Annotated[
     str, BeforeValidator(ONDERDELEN.validate), WithJsonSchema(ONDERDELEN.json_schema())
 ]
 
@@ -103,7 +83,7 @@ class AgendaItem(DataModel):
     inhoud_bestand: Text | None = Field(
         None, description="A Markdown file, relative to the data folder, instead of inhoud."
     )
-    onderdeel: Onderdeel | None = Field(
+    onderdeel: OnderdeelField | None = Field(
         None, description="A generated part of the deck (see the onderdeel legend)."
     )
     matrix: StatusMatrix | None = Field(
@@ -254,11 +234,12 @@ class VergaderingKind(Kind[Vergadering]):
         for r, rubriek in enumerate(item.agenda):
             for i, agendaitem in enumerate(rubriek.items):
                 if agendaitem.onderdeel:
-                    kind, pattern = _NEEDS[agendaitem.onderdeel]
-                    if kind not in context.present:
+                    needs = onderdeel(agendaitem.onderdeel).needs
+                    if needs not in context.present:
                         yield (
                             ("agenda", r, "items", i, "onderdeel"),
-                            f"onderdeel {agendaitem.onderdeel} needs {pattern} in the data folder",
+                            f"onderdeel {agendaitem.onderdeel} needs {kind_named(needs).pattern} "
+                            "in the data folder",
                         )
                 yield from _besluit_errors(("agenda", r, "items", i), agendaitem)
                 if agendaitem.matrix is not None:

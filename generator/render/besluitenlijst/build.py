@@ -13,8 +13,8 @@ from generator.domain.opvolging import Opvolging, afgerond_in, open_voor, opvolg
 from generator.load.dataset import Dataset
 from generator.load.kinds.vergadering import Vergadering
 from generator.model.legend import ACTIE, UITKOMST
-from generator.render.deck.parts.agenda import letter
 from generator.text import dutch
+from generator.text.dutch import letter
 from generator.text.lines import plain
 
 #: the columns of every action table, in the order the bureau's list has them

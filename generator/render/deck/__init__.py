@@ -89,8 +89,9 @@ def lay_out(
     ``memo`` keeps each section's slides by what the section holds: a live preview lays the
     deck out again after every save, and a section that did not change is not laid out again
     (only the sections laid out in this call are kept in it)."""
-    from generator.render.deck.build import Deck, slides
+    from generator.render.deck.build import slides
     from generator.render.deck.content import Divider, Section, TitleSlide
+    from generator.render.deck.context import Deck
     from generator.render.deck.writer import Meta, Template
 
     opened = template if isinstance(template, Template) else Template(template)

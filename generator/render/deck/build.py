@@ -1,59 +1,20 @@
 """What the SCT deck says: the slides of one meeting, in the agenda's order, from the data.
 
 The title, the agenda, a divider per rubriek, then each agenda item: its own Markdown, or the
-generated part its ``onderdeel`` names (``parts/``). Nothing here knows python-pptx. People are
-named through the dataset's registry; the public version's dataset arrives with every name
-already replaced (generator.publish).
+generated part its ``onderdeel`` names (``parts/``). The slides every deck has are in
+``fixed/``; what they all may ask of the meeting is the ``Deck`` (``context``). Nothing here
+knows python-pptx. People are named through the dataset's registry; the public version's
+dataset arrives with every name already replaced (generator.publish).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, replace
-
-from generator.load.dataset import Dataset
-from generator.load.kinds.vergadering import Vergadering
-from generator.load.vorige import Vorige
-from generator.model.people import People
-from generator.render.deck.content import GRIJS, SMALL, Divider, Para, Run, Section, Slide, Text
-from generator.render.deck.parts import (
-    agenda,
-    inhoud,
-    matrix,
-    openstaande_acties,
-    overleg,
-    parts,
-    scheiding,
-    titel,
-    voor_het_sct,
-)
-from generator.render.deck.parts.agenda import item_anchor, letter, rubriek_anchor
-from generator.text import dutch
-
-
-@dataclass(frozen=True)
-class Deck:
-    """One meeting's deck in the making: what every slide part may ask."""
-
-    data: Dataset
-    meeting: Vergadering
-    #: the reference date for "verlopen" (the meeting's date unless --peildatum says otherwise)
-    peildatum: dt.date
-    #: the data as of the previous SCT, read before rendering (None: not read)
-    vorige: Vorige | None = None
-
-    @property
-    def people(self) -> People:
-        return self.data.people
-
-    @property
-    def year(self) -> int:
-        return self.meeting.datum.year
-
-    @property
-    def date(self) -> str:
-        """The meeting's date as slides show it, never broken over two lines."""
-        return dutch.long_date(self.meeting.datum, unbroken=True)
+from generator.render.deck.content import Slide
+from generator.render.deck.context import Deck
+from generator.render.deck.fixed import agenda, inhoud, matrix, overleg, scheiding, titel
+from generator.render.deck.fixed.agenda import anchored, item_anchor, kicker, rubriek_anchor
+from generator.render.deck.parts import builders, openstaande_acties, voor_het_sct
+from generator.text.dutch import letter
 
 
 def slides(deck: Deck) -> list[Slide]:
@@ -62,7 +23,7 @@ def slides(deck: Deck) -> list[Slide]:
     result: list[Slide] = [*titel.slides(deck), *agenda.slides(deck)]
     # what the chair should ask about, gathered from the data: always, right after the agenda
     result += voor_het_sct.slides(deck)
-    generated = parts()
+    generated = builders()
     named = {item.onderdeel for rubriek in deck.meeting.agenda for item in rubriek.items}
     if "openstaande_acties" not in named and openstaande_acties.openstaand(deck):
         # the SCT follows its actions up every meeting: they are shown even when the agenda
@@ -71,10 +32,9 @@ def slides(deck: Deck) -> list[Slide]:
     for number, rubriek in enumerate(deck.meeting.agenda, start=1):
         result += anchored(scheiding.slides(number, rubriek), rubriek_anchor(number))
         for index, item in enumerate(rubriek.items):
-            kicker = f"{rubriek.rubriek} | {letter(index)}. {item.titel}"
-            head = (Text((Para((Run(kicker, colour=GRIJS),), size=SMALL),), space_after=4.0),)
+            head = kicker(f"{rubriek.rubriek} | {letter(index)}. {item.titel}")
             if item.onderdeel:
-                made = generated[item.onderdeel].build(deck, item, head)
+                made = generated[item.onderdeel](deck, item, head)
             elif item.matrix is not None:
                 made = [matrix.section(item.matrix, head)]
             else:
@@ -91,10 +51,3 @@ def overleg_slides(deck: Deck) -> list[Slide]:
         for _, made in overleg.items(deck, number, rubriek):
             result += made
     return result
-
-
-def anchored(made: list[Slide], anchor: str) -> list[Slide]:
-    """``made`` with ``anchor`` on its first slide, where the agenda's links jump to."""
-    if made and isinstance(made[0], Section | Divider):
-        made = [replace(made[0], anchors=(*made[0].anchors, anchor)), *made[1:]]
-    return made

@@ -1,10 +1,15 @@
-"""The deck's slide parts, one module each, found by name: adding a part is adding a module.
+"""The deck's registered parts: one module per onderdeel an agenda item may name.
 
-Every module here defines ``PART``: the ``onderdeel`` a meeting's agenda item names it by
-(vergaderingen/*.yaml, ``onderdeel: dashboard``), the kind of data file it needs, and
-``build(deck, item, head)``, which returns the part's slides. The fixed parts every deck has
-(title, agenda, a divider per rubriek, an item's own Markdown) are modules here too, used by
-``generator.render.deck.build`` directly.
+The onderdelen themselves (the word, its label, the kind of data file it needs) are declared
+once, in ``generator.load.onderdelen``; a module here only registers the function that builds
+the slides of one of them::
+
+    @builds("risicolog")
+    def slides(deck: Deck, item: AgendaItem, head: tuple[Block, ...]) -> list[Slide]: ...
+
+Adding a part is one module here and one row in that table; tests/test_structure.py holds the
+two together. The slides every deck has whatever its agenda names (title, agenda, dividers, an
+item's own Markdown) are in ``generator.render.deck.fixed``.
 """
 
 from __future__ import annotations
@@ -12,31 +17,39 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
+
+from generator.load.onderdelen import ONDERDELEN
 
 if TYPE_CHECKING:
     from generator.load.kinds.vergadering import AgendaItem
-    from generator.render.deck.build import Deck
     from generator.render.deck.content import Block, Slide
+    from generator.render.deck.context import Deck
+
+#: a part's builder: the slides of the agenda item that names it, each under ``head`` (the
+#: rubriek and item above the title)
+Builder = Callable[["Deck", "AgendaItem", "tuple[Block, ...]"], "list[Slide]"]
+B = TypeVar("B", bound=Builder)
+
+_REGISTERED: dict[str, Builder] = {}
 
 
-@dataclass(frozen=True)
-class Part:
-    #: the name an agenda item's ``onderdeel`` gives
-    onderdeel: str
-    #: the kind of data file it is made from (the loader makes sure it is there)
-    needs: str
-    build: Callable[[Deck, AgendaItem, tuple[Block, ...]], list[Slide]]
+def builds(onderdeel: str) -> Callable[[B], B]:
+    """Register the decorated function as the builder of ``onderdeel``, a row of the table."""
+    if onderdeel not in ONDERDELEN.values:
+        raise ValueError(f"{onderdeel!r} is not in the onderdelen table (load/onderdelen.py)")
+
+    def register(build: B) -> B:
+        _REGISTERED[onderdeel] = build
+        return build
+
+    return register
 
 
 @cache
-def parts() -> dict[str, Part]:
-    """Every generated part, by onderdeel."""
-    found: dict[str, Part] = {}
+def builders() -> dict[str, Builder]:
+    """Every registered part's builder, by onderdeel: the modules here, imported."""
     for info in pkgutil.iter_modules(__path__):
-        part = getattr(importlib.import_module(f"{__name__}.{info.name}"), "PART", None)
-        if isinstance(part, Part):
-            found[part.onderdeel] = part
-    return found
+        importlib.import_module(f"{__name__}.{info.name}")
+    return dict(_REGISTERED)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from generator.load.kinds.communicatie import Communicatie, CommunicatieItem, LangeTermijnItem
 from generator.load.kinds.vergadering import AgendaItem
@@ -38,11 +37,9 @@ from generator.render.deck.content import (
     Table,
     Text,
 )
-from generator.render.deck.parts import Part
+from generator.render.deck.context import Deck
+from generator.render.deck.parts import builds
 from generator.text import dutch
-
-if TYPE_CHECKING:
-    from generator.render.deck.build import Deck
 
 #: a shape per soort, so that the marker is not colour alone
 SOORT_MARKERS = {
@@ -109,6 +106,7 @@ class Window:
         return not self.past(datum) and not self.weeks_of(datum)
 
 
+@builds("communicatiekalender")
 def slides(deck: Deck, item: AgendaItem, head: tuple[Block, ...]) -> list[Slide]:
     kalender = deck.data.communicatie
     assert kalender is not None, "the vergadering check requires the kalender for this part"
@@ -148,9 +146,6 @@ def slides(deck: Deck, item: AgendaItem, head: tuple[Block, ...]) -> list[Slide]
         foot = legend if marked else ()
         result.append(Section("Planning lange termijn", tuple(body), head=head, foot=foot))
     return result
-
-
-PART = Part("communicatiekalender", "communicatie", slides)
 
 
 def titled(title: str, groep: str | None) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from generator.load.kinds.dashboard import DashboardRij, DashboardTabel
 from generator.load.kinds.vergadering import AgendaItem
@@ -30,12 +29,10 @@ from generator.render.deck.content import (
     Table,
     Text,
 )
+from generator.render.deck.context import Deck
 from generator.render.deck.markdown import paragraphs
-from generator.render.deck.parts import Part
+from generator.render.deck.parts import builds
 from generator.text import dutch
-
-if TYPE_CHECKING:
-    from generator.render.deck.build import Deck
 
 RISICO = "⊗ Risico in risico-log"
 #: footnotes are set small, as in the hand-made deck, but not below what a slide allows
@@ -47,6 +44,7 @@ NOTE_FILL = "EDEDED"
 EMPTY = Cell((Para((), size=TABLE),))
 
 
+@builds("dashboard")
 def slides(deck: Deck, item: AgendaItem, head: tuple[Block, ...]) -> list[Slide]:
     dashboard = deck.data.dashboard
     assert dashboard is not None, "the vergadering check requires the dashboard for this part"
@@ -59,9 +57,6 @@ def slides(deck: Deck, item: AgendaItem, head: tuple[Block, ...]) -> list[Slide]
     if not result:
         result.append(Section(item.titel, (heading("Geen tabellen"),), head=head))
     return result
-
-
-PART = Part("dashboard", "dashboard", slides)
 
 
 def superscript(numbers: list[int], *, bold: bool = False) -> tuple[Run, ...]:

@@ -3,8 +3,6 @@ deadline (with "▲ verlopen" when overdue) and their age in days."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from generator.domain.opvolging import Opvolging, open_voor, opvolging
 from generator.load.kinds.vergadering import AgendaItem
 from generator.render.deck.cells import cell, deadline_cell, header
@@ -21,11 +19,9 @@ from generator.render.deck.content import (
     Table,
     Text,
 )
+from generator.render.deck.context import Deck
 from generator.render.deck.markdown import inline_runs
-from generator.render.deck.parts import Part
-
-if TYPE_CHECKING:
-    from generator.render.deck.build import Deck
+from generator.render.deck.parts import builds
 
 TITEL = "Openstaande acties"
 
@@ -34,6 +30,7 @@ def openstaand(deck: Deck) -> list[Opvolging]:
     return open_voor(opvolging(deck.data.vergaderingen), deck.meeting)
 
 
+@builds("openstaande_acties")
 def slides(deck: Deck, item: AgendaItem | None, head: tuple[Block, ...] = ()) -> list[Slide]:
     titel = item.titel if item else TITEL
     acties = openstaand(deck)
@@ -61,6 +58,3 @@ def slides(deck: Deck, item: AgendaItem | None, head: tuple[Block, ...] = ()) ->
     # how long it has been open, in days: a column of numbers under a header that says the unit
     cells = header("Nr.", "Actie", "Actiehouder", "Deadline", "Open (dagen)", right=(4,))
     return [Section(titel, (Table(columns, cells, tuple(groups)),), head=head)]
-
-
-PART = Part("openstaande_acties", "vergadering", slides)

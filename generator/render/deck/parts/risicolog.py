@@ -3,8 +3,6 @@ beheersmaatregelen; top risks are marked "Top"."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from generator.load.kinds.vergadering import AgendaItem
 from generator.model.legend import NIVEAU
 from generator.render.deck.cells import cell, header, status_cell
@@ -20,13 +18,12 @@ from generator.render.deck.content import (
     Slide,
     Table,
 )
+from generator.render.deck.context import Deck
 from generator.render.deck.markdown import paragraphs
-from generator.render.deck.parts import Part
-
-if TYPE_CHECKING:
-    from generator.render.deck.build import Deck
+from generator.render.deck.parts import builds
 
 
+@builds("risicolog")
 def slides(deck: Deck, item: AgendaItem, head: tuple[Block, ...]) -> list[Slide]:
     log = deck.data.risicolog
     assert log is not None, "the vergadering check requires risicos.yaml for this part"
@@ -52,6 +49,3 @@ def slides(deck: Deck, item: AgendaItem, head: tuple[Block, ...]) -> list[Slide]
         groups.append(Group((row,)))
     columns = (Column(0.8), Column(5.0), Column(1.1), Column(1.1), Column(1.8), Column(4.4))
     return [Section(item.titel, (Table(columns, cells, tuple(groups)),), head=head)]
-
-
-PART = Part("risicolog", "risico", slides)

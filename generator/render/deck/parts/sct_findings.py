@@ -31,7 +31,7 @@ from generator.text import dutch
 from generator.text.lines import plain
 
 if TYPE_CHECKING:
-    from generator.render.deck.build import Deck
+    from generator.render.deck.context import Deck
 
 SIZE = TABLE + 1
 

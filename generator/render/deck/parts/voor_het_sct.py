@@ -33,7 +33,8 @@ from generator.render.deck.content import (
     Table,
     Text,
 )
-from generator.render.deck.parts import Part
+from generator.render.deck.context import Deck
+from generator.render.deck.parts import builds
 from generator.render.deck.parts.sct_findings import (
     SIZE,
     Entry,
@@ -46,7 +47,6 @@ from generator.text import dutch
 
 if TYPE_CHECKING:
     from generator.load.kinds.vergadering import AgendaItem
-    from generator.render.deck.build import Deck
 
 TITEL = "Voor het SCT"
 ANCHOR = "voor-het-sct"
@@ -137,6 +137,7 @@ def _count(value: int | None, kind: str) -> Cell:
     return Cell((para,), fill=colour, colour=text_colour(colour))
 
 
+@builds("voor_het_sct_details")
 def details(deck: Deck, item: AgendaItem, head: tuple[Block, ...]) -> list[Slide]:
     """The appendix: every list behind the counts, each left out when it is empty."""
     found = findings(deck)
@@ -152,6 +153,3 @@ def details(deck: Deck, item: AgendaItem, head: tuple[Block, ...]) -> list[Slide
     if found.note:
         body.append(Text((Para((Run(found.note, italic=True, colour=GRIJS),), size=SIZE),)))
     return [Section(f"{TITEL}: details", tuple(body), head=head)]
-
-
-PART = Part("voor_het_sct_details", "werkstroom", details)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from generator.load.kinds.vergadering import AgendaItem
 from generator.load.kinds.werkstroom import (
@@ -41,14 +41,14 @@ from generator.render.deck.content import (
     Table,
     Text,
 )
+from generator.render.deck.context import Deck
+from generator.render.deck.fixed import matrix
 from generator.render.deck.markdown import inline_runs
-from generator.render.deck.parts import Part, matrix
+from generator.render.deck.parts import builds
 from generator.text import dutch
 
-if TYPE_CHECKING:
-    from generator.render.deck.build import Deck
 
-
+@builds("werkstromen")
 def slides(deck: Deck, item: AgendaItem, head: tuple[Block, ...]) -> list[Slide]:
     """The overview, then per workstream its table and its status matrices ("Meer detail")."""
     result: list[Slide] = [overview(deck, item)]
@@ -56,9 +56,6 @@ def slides(deck: Deck, item: AgendaItem, head: tuple[Block, ...]) -> list[Slide]
         result.append(werkstroom(deck, ws))
         result += [matrix.section(m) for m in ws.matrices]
     return result
-
-
-PART = Part("werkstromen", "werkstroom", slides)
 
 
 def overview(deck: Deck, item: AgendaItem) -> Section:

@@ -4,14 +4,10 @@ slide, numbered as the besluitenlijst numbers them."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from generator.load.kinds.vergadering import AgendaItem
 from generator.render.deck.content import Block, Section, Slide
+from generator.render.deck.context import Deck
 from generator.render.deck.markdown import slides as markdown_slides
-
-if TYPE_CHECKING:
-    from generator.render.deck.build import Deck
 
 
 def slides(deck: Deck, item: AgendaItem, head: tuple[Block, ...]) -> list[Slide]:

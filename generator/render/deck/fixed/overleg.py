@@ -7,15 +7,10 @@ accord (what the chair should ask, the open actions) comes in unasked.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from generator.load.kinds.vergadering import Rubriek
 from generator.render.deck.content import (
     BODY,
-    GRIJS,
     LINTBLAUW,
-    SMALL,
-    Block,
     Divider,
     Para,
     Run,
@@ -23,12 +18,12 @@ from generator.render.deck.content import (
     Slide,
     Text,
 )
+from generator.render.deck.context import Deck
+from generator.render.deck.fixed import inhoud
+from generator.render.deck.fixed.agenda import anchored, item_anchor, kicker
 from generator.render.deck.markdown import slides as markdown_slides
-from generator.render.deck.parts import inhoud, parts
-from generator.render.deck.parts.agenda import item_anchor, letter
-
-if TYPE_CHECKING:
-    from generator.render.deck.build import Deck
+from generator.render.deck.parts import builders
+from generator.text.dutch import letter
 
 
 def inleiding(deck: Deck) -> list[Slide]:
@@ -77,27 +72,21 @@ def divider(number: int, rubriek: Rubriek) -> Divider:
 def items(deck: Deck, number: int, rubriek: Rubriek) -> list[tuple[str, list[Slide]]]:
     """The slides after the divider of ``rubriek``: its own, then each sub-item's, each with the
     anchor its first slide carries."""
-    from generator.render.deck.build import anchored
-
     mark = f"{letter(number - 1)}. {rubriek.rubriek}"
     made: list[tuple[str, list[Slide]]] = []
-    own = _kicker(mark)
+    own = kicker(mark)
     if rubriek.inhoud:
         sections: list[Slide] = [
             Section(md.title or rubriek.rubriek, tuple(md.blocks), head=own)
             for md in markdown_slides(rubriek.inhoud)
         ]
         made.append(("", sections))
-    generated = parts()
+    generated = builders()
     for index, item in enumerate(rubriek.items):
-        head = _kicker(f"{mark} | {item.titel}")
+        head = kicker(f"{mark} | {item.titel}")
         if item.onderdeel:
-            slides = generated[item.onderdeel].build(deck, item, head)
+            slides = generated[item.onderdeel](deck, item, head)
         else:
             slides = inhoud.slides(deck, item, head)
         made.append((item_anchor(number, index), anchored(slides, item_anchor(number, index))))
     return made
-
-
-def _kicker(text: str) -> tuple[Block, ...]:
-    return (Text((Para((Run(text, colour=GRIJS),), size=SMALL),), space_after=4.0),)

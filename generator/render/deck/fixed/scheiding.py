@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.load.kinds.vergadering import Rubriek
 from generator.render.deck.content import Divider, Slide
-from generator.render.deck.parts.agenda import letter
+from generator.text.dutch import letter
 
 
 def slides(number: int, rubriek: Rubriek) -> list[Slide]:

@@ -1,20 +1,24 @@
-"""The agenda: numbered rubrieken, lettered items."""
+"""The agenda: numbered rubrieken, lettered items, each linked to the anchor of its first slide."""
 
 from __future__ import annotations
 
-import string
-from typing import TYPE_CHECKING
+from dataclasses import replace
 
-from generator.render.deck.content import BODY, LINTBLAUW, Para, Run, Section, Slide, Text
-
-if TYPE_CHECKING:
-    from generator.render.deck.build import Deck
-
-
-def letter(index: int) -> str:
-    """A, B, ..., Z, AA, AB, ...: agenda items."""
-    letters = string.ascii_uppercase
-    return letters[index] if index < 26 else letters[index // 26 - 1] + letters[index % 26]
+from generator.render.deck.content import (
+    BODY,
+    GRIJS,
+    LINTBLAUW,
+    SMALL,
+    Block,
+    Divider,
+    Para,
+    Run,
+    Section,
+    Slide,
+    Text,
+)
+from generator.render.deck.context import Deck
+from generator.text.dutch import letter
 
 
 def rubriek_anchor(number: int) -> str:
@@ -25,6 +29,18 @@ def rubriek_anchor(number: int) -> str:
 def item_anchor(number: int, index: int) -> str:
     """The anchor of the first slide of item ``index`` (from 0) of rubriek ``number``."""
     return f"agendapunt:{number}:{index}"
+
+
+def kicker(text: str) -> tuple[Block, ...]:
+    """The small grey line above an item's slides that names its rubriek and item."""
+    return (Text((Para((Run(text, colour=GRIJS),), size=SMALL),), space_after=4.0),)
+
+
+def anchored(made: list[Slide], anchor: str) -> list[Slide]:
+    """``made`` with ``anchor`` on its first slide, where the agenda's links jump to."""
+    if made and isinstance(made[0], Section | Divider):
+        made = [replace(made[0], anchors=(*made[0].anchors, anchor)), *made[1:]]
+    return made
 
 
 def slides(deck: Deck) -> list[Slide]:

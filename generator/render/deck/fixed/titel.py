@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from generator.render.deck.content import Slide, TitleSlide
-
-if TYPE_CHECKING:
-    from generator.render.deck.build import Deck
+from generator.render.deck.context import Deck
 
 
 def slides(deck: Deck) -> list[Slide]:
