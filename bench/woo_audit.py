@@ -38,6 +38,7 @@ from timing import times
 
 from generator.load.dataset import load
 from generator.load.diagnostics import Diagnostics
+from generator.progress import Say
 from generator.publish import audit, detector
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,15 +83,15 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def score(say: audit.Say) -> dict[str, Any]:
+def score(say: Say) -> dict[str, Any]:
     fixture = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
     sentences = fixture["zinnen"]
     with tempfile.TemporaryDirectory() as tmp:
         root = dataset_of(sentences, fixture, Path(tmp) / "status")
-        report = Diagnostics()
-        dataset = load(root, report)
-        if report.errors:
-            raise SystemExit("\n".join(d.human() for d in report.errors))
+        diagnostics = Diagnostics()
+        dataset = load(root, diagnostics)
+        if diagnostics.errors:
+            raise SystemExit("\n".join(d.human() for d in diagnostics.errors))
         names = detector.load(say)
         started = time.perf_counter()
         found = audit.audit(dataset, names).findings
@@ -166,7 +167,7 @@ def main() -> None:
     for line in result["wrong"]:
         print(f"  false positive: {line}")
     for finding in result["outside"]:
-        print(f"  also (in the base dataset): {finding.human()}")
+        print(f"  also (in the base dataset): {finding.diagnostic().human()}")
     print(f"audit of the {result['sentences']} sentences: {result['seconds'] * 1000:.0f} ms")
     if args.no_timing:
         return

@@ -43,11 +43,10 @@ class LayoutError(StatusgenError):
 
 class UnsupportedMarkdown(StatusgenError):
     """Raised when a writer meets a Markdown element it has no rendering for: failing loudly is
-    better than leaving text out of a document."""
+    better than leaving text out of a document. ``excerpt``: the text, shortened by the
+    caller (text.shorten)."""
 
-    def __init__(self, element: str, source: str) -> None:
-        excerpt = " ".join(source.split())
-        excerpt = excerpt if len(excerpt) <= 60 else excerpt[:59] + "…"
+    def __init__(self, element: str, excerpt: str) -> None:
         super().__init__(
             f"cannot render the Markdown element '{element}' in the text "
             f"'{printable(excerpt)}': nothing was written"

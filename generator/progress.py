@@ -17,7 +17,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
@@ -139,6 +139,10 @@ def paused() -> Iterator[None]:
     with status.lock:
         status.clear()
         yield
+
+
+#: what shows a line to the person running a command: ``say`` below, or a test's list.append
+Say = Callable[[str], None]
 
 
 def say(text: str) -> None:

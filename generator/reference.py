@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.load.fields import model_word
 from generator.load.kinds import all_kinds, kind_named
 from generator.load.messages import model_of
 from generator.load.onderdelen import ONDERDELEN, TABLE
@@ -29,17 +30,20 @@ CLI_PAGE = DOCS / "reference" / "cli.md"
 DEADLINES = "../deadlines.md"
 
 
-def _type(prop: dict[str, Any]) -> str:
+def _type(prop: dict[str, Any], defs: dict[str, Any]) -> str:
+    """What a property holds, in words; a nested model by its title, the key editors know it
+    by, which is its class name unless the class says otherwise."""
     if "$ref" in prop:
-        return str(prop["$ref"]).rsplit("/", 1)[-1].lower()
+        key = str(prop["$ref"]).rsplit("/", 1)[-1]
+        return str(defs.get(key, {}).get("title", key)).lower()
     if "anyOf" in prop:
         options = [p for p in prop["anyOf"] if p.get("type") != "null"]
         if len(options) == 1:
-            return _type(options[0])
+            return _type(options[0], defs)
         if any(option.get("enum") == ["doorlopend", "ntb"] for option in options):
             return "deadline"  # the forms one deadline may take
         if len(options) == 2:  # text or a mapping, a number or a name
-            return " or ".join(_type(option) for option in options)
+            return " or ".join(_type(option, defs) for option in options)
         return "one of several"
     if "enum" in prop:
         if _legend_name(prop).startswith("the "):
@@ -49,7 +53,7 @@ def _type(prop: dict[str, Any]) -> str:
     if isinstance(kind, list):  # text that may be typed as a number is text, and so on
         kind = kind[0]
     if kind == "array":
-        return f"list of {_type(prop.get('items', {}))}"
+        return f"list of {_type(prop.get('items', {}), defs)}"
     if prop.get("format") == "markdown":
         return "Markdown"
     if prop.get("format") == "date":
@@ -70,19 +74,21 @@ def _legend_name(prop: dict[str, Any]) -> str:
 
 def _model_table(model: type[BaseModel]) -> list[str]:
     schema = model.model_json_schema()
+    defs = schema.get("$defs", {})
     required = set(schema.get("required", []))
     lines = ["| key | type | required | meaning |", "|---|---|---|---|"]
     for name, prop in schema["properties"].items():
         description = prop.get("description", "")
         if not description and "anyOf" in prop:
             description = next((p.get("description", "") for p in prop["anyOf"]), "")
-        if _type(prop) == "deadline":
+        shown = _type(prop, defs)
+        if shown == "deadline":
             own = "" if "Eind juli" in description else f"{description} "
             description = f"{own}See [Deadlines]({DEADLINES})."
-        elif _type(prop) == "legend value":
+        elif shown == "legend value":
             description = f"A value of {_legend_name(prop)}."
         lines.append(
-            f"| `{name}` | {_type(prop)} | {'yes' if name in required else ''} | {description} |"
+            f"| `{name}` | {shown} | {'yes' if name in required else ''} | {description} |"
         )
     return lines
 
@@ -109,7 +115,7 @@ def render() -> str:
         out += [f"## `{kind.pattern}` ({kind.name})", "", kind.description, ""]
         out += [*_model_table(kind.model), ""]
         for nested in _nested_models(kind.model):
-            out += [f"`{nested.__name__.lower()}`: {nested.__doc__ or ''}", ""]
+            out += [f"`{model_word(nested)}`: {nested.__doc__ or ''}", ""]
             out += [*_model_table(nested), ""]
     out += ["## Status legends", "", "SCT legend (werkstromen, opdrachten, hoofdacties):", ""]
     out += [*_legend(SCT), "", "POK action legend (also an actiepunt's status):", ""]

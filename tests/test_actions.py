@@ -10,13 +10,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import yaml
 from docx import Document
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from tests.conftest import DEMO, Run
 from tests.office import html_errors, page_count, page_texts, pdf_info, to_pdf
+from tests.yamledit import edit, read_yaml, write_yaml
 
 
 def build(run: Run, data: Path, out: Path, *args: str) -> Path:
@@ -52,15 +52,14 @@ def test_markdown_from_data_is_sanitised_and_never_a_template(
     run: Run, data: Path, tmp_path: Path
 ) -> None:
     path = data / "acties" / "002-schulden.yaml"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace(
-            "stand_van_zaken: Afgerond in het voorjaar.",
-            "stand_van_zaken: |\n"
-            "  Afgerond {{ 7 * 7 }} {% raw %}.\n"
-            "  <script>alert('x')</script> <img src=x onerror=alert(1)>\n"
-            "  [klik](javascript:alert(1)) | pijp\n",
-        ),
-        encoding="utf-8",
+    edit(
+        path,
+        "stand_van_zaken: Afgerond in het voorjaar.",
+        "stand_van_zaken: |\n"
+        "  Afgerond {{ 7 * 7 }} {% raw %}.\n"
+        "  <script>alert('x')</script> <img src=x onerror=alert(1)>\n"
+        "  [klik](javascript:alert(1)) | pijp\n",
+        every=True,
     )
     out = build(run, data, tmp_path, "--format", "html,md,docx")
     html = (out / "actietabel.html").read_text(encoding="utf-8")
@@ -138,10 +137,10 @@ def test_xlsx_leaves_out_the_columns_no_action_fills(run: Run, tmp_path: Path) -
     data = tmp_path / "data"
     shutil.copytree(DEMO, data)
     for path in (data / "acties").glob("*.yaml"):
-        actie = yaml.safe_load(path.read_text(encoding="utf-8"))
+        actie = read_yaml(path)
         for field in ("eigenaar", "bijgewerkt"):
             actie.pop(field, None)
-        path.write_text(yaml.safe_dump(actie, allow_unicode=True), encoding="utf-8")
+        write_yaml(path, actie)
     out = build(run, data, tmp_path, "--format", "xlsx")
     header = [c.value for c in load_workbook(out / "actietabel.xlsx").active[1]]
     assert "Eigenaar" not in header and "Bijgewerkt" not in header and "Gewijzigd" not in header
@@ -183,12 +182,7 @@ def test_openbaar_has_no_registered_name_in_any_format(
     run: Run, data: Path, tmp_path: Path
 ) -> None:
     path = data / "acties" / "002-schulden.yaml"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace(
-            "Afgerond in het voorjaar.", "Besproken met F. Abma."
-        ),
-        encoding="utf-8",
-    )
+    edit(path, "Afgerond in het voorjaar.", "Besproken met F. Abma.", every=True)
     out = build(run, data, tmp_path / "out", "--openbaar")
     files = sorted(out.iterdir())
     assert {f.name for f in files} == {
@@ -231,7 +225,7 @@ def history(data: Path) -> Path:
     git(repo, "tag", "v1")
     acties = data / "acties"
     stand = acties / "002-schulden.yaml"
-    stand.write_text(stand.read_text().replace("in het voorjaar", "in mei"), encoding="utf-8")
+    edit(stand, "in het voorjaar", "in mei", every=True)
     (acties / "001-compensatie.yaml").rename(acties / "001-compensatie-ouders.yaml")
     (acties / "011-nieuw.yaml").write_text(
         "nummer: 11\nsectie: Toekomst toeslagen\nomschrijving: Nieuw\nstatus: loopt\n"
@@ -283,13 +277,12 @@ def test_a_heading_in_a_cell_is_a_bold_paragraph_in_every_format(
     from tests.printed import heading_tags, text_pieces
 
     path = data / "acties" / "002-schulden.yaml"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace(
-            "stand_van_zaken: Afgerond in het voorjaar.",
-            "stand_van_zaken: |\n  Tekst.\n\n  ### Kop in een cel\n\n  Meer tekst.\n\n"
-            "  Setext kop\n  ----------\n\n  Slot.\n",
-        ),
-        encoding="utf-8",
+    edit(
+        path,
+        "stand_van_zaken: Afgerond in het voorjaar.",
+        "stand_van_zaken: |\n  Tekst.\n\n  ### Kop in een cel\n\n  Meer tekst.\n\n"
+        "  Setext kop\n  ----------\n\n  Slot.\n",
+        every=True,
     )
     out = build(run, data, tmp_path)
     html = (out / "actietabel.html").read_text(encoding="utf-8")

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -17,6 +16,7 @@ from generator.text import gfm
 from generator.text.lines import Line
 from generator.text.model import Span
 from tests.conftest import Run
+from tests.yamledit import read_yaml, write_yaml
 
 #: text that means something in Markdown, GitHub's dialect or a template engine
 HOSTILE = (
@@ -85,7 +85,7 @@ def styled(tokens: list[Token], kind: str) -> list[str]:
 
 def test_hostile_text_comes_out_as_text(run: Run, data: Path, tmp_path: Path) -> None:
     path = data / "acties" / "002-schulden.yaml"
-    action = yaml.safe_load(path.read_text(encoding="utf-8"))
+    action = read_yaml(path)
     action.update(
         sectie=f"- {HOSTILE}",
         subsectie=f"1. {HOSTILE}",
@@ -99,7 +99,7 @@ def test_hostile_text_comes_out_as_text(run: Run, data: Path, tmp_path: Path) ->
             "[naar](https://example.nl/a?b=1&c=<2>) en <script>alert(1)</script>\n"
         ),
     )
-    path.write_text(yaml.safe_dump(action, allow_unicode=True), encoding="utf-8")
+    write_yaml(path, action)
     result = run("actions", "--data", data, "--output", tmp_path, "--format", "md")
     assert result.exit_code == 0, result.output
     markdown = (tmp_path / "actietabel.md").read_text(encoding="utf-8")
@@ -136,18 +136,15 @@ def test_hostile_text_comes_out_as_text(run: Run, data: Path, tmp_path: Path) ->
 
 
 def test_the_title_and_introduction_come_out_as_text(run: Run, data: Path, tmp_path: Path) -> None:
-    (data / "actietabel.yaml").write_text(
-        yaml.safe_dump(
-            {
-                "titel": f"Acties {HOSTILE}",
-                "inleiding": (
-                    f"Inleiding {HOSTILE_MD}\n\n1. een\n2. twee\n   - dieper\n\n"
-                    "Na de lijst <b>geen html</b>.\n"
-                ),
-            },
-            allow_unicode=True,
-        ),
-        encoding="utf-8",
+    write_yaml(
+        (data / "actietabel.yaml"),
+        {
+            "titel": f"Acties {HOSTILE}",
+            "inleiding": (
+                f"Inleiding {HOSTILE_MD}\n\n1. een\n2. twee\n   - dieper\n\n"
+                "Na de lijst <b>geen html</b>.\n"
+            ),
+        },
     )
     result = run("actions", "--data", data, "--output", tmp_path, "--format", "md")
     assert result.exit_code == 0, result.output

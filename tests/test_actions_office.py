@@ -8,7 +8,6 @@ import re
 import subprocess
 from pathlib import Path
 
-import yaml
 from docx import Document
 from docx.oxml.ns import qn
 from lxml import etree
@@ -17,6 +16,7 @@ from openpyxl import load_workbook
 from tests.conftest import DEMO, Run
 from tests.office import need, page_count, page_texts, to_pdf, words
 from tests.test_print_actions import paragraphs
+from tests.yamledit import read_yaml, write_yaml
 
 
 def build(run: Run, data: Path, out: Path, formats: str) -> Path:
@@ -59,9 +59,9 @@ def test_docx_rows_that_run_over_a_page_name_themselves(
     run: Run, data: Path, tmp_path: Path
 ) -> None:
     path = data / "acties" / "001-compensatie.yaml"
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document = read_yaml(path)
     document["stand_van_zaken"] = paragraphs(1, 70)
-    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    write_yaml(path, document)
     out = build(run, data, tmp_path / "out", "docx")
     table = Document(str(out / "actietabel.docx")).tables[0]
     firsts = [row.cells[0].text.split("\n")[0] for row in table.rows]
@@ -108,10 +108,10 @@ def test_xlsx_prints_every_word_of_an_action_longer_than_a_row(
     """A row is at most 409 points tall: a longer action continues in the next rows, headed
     "1 (vervolg)" but holding the number 1, with its status and sectie again."""
     path = data / "acties" / "001-compensatie.yaml"
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document = read_yaml(path)
     document["stand_van_zaken"] = sentences(1, 90) + "\n\n" + paragraphs(1, 30)
     document["moties"] = [f"Motie {n} over de voortgang van de hersteloperatie" for n in range(40)]
-    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    write_yaml(path, document)
     out = build(run, data, tmp_path / "out", "xlsx")
     sheet = load_workbook(out / "actietabel.xlsx").active
     rows = [row for row in sheet.iter_rows(min_row=2) if row[0].value == 1]
@@ -155,9 +155,9 @@ def test_docx_pages_are_filled_and_continued_rows_start_a_page(
     page of its own, the rest of it empty. They are cut where a page ends instead, and the
     part headed "N (vervolg)" is the first on the next page."""
     for path in sorted((data / "acties").glob("*.yaml")):
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        document = read_yaml(path)
         document["stand_van_zaken"] = sentences(document["nummer"], 18)
-        path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+        write_yaml(path, document)
     out = build(run, data, tmp_path / "out", "docx")
     pdf = to_pdf(out / "actietabel.docx", tmp_path)
     room = 492  # what a page has for rows (docx.ROOM)
@@ -189,15 +189,15 @@ def test_xlsx_rows_as_tall_as_their_text_and_words_whole(
     longest word, so no word is broken between its letters; a long action is cut between
     sentences."""
     path = data / "acties" / "001-compensatie.yaml"
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    source = yaml.safe_load(ALGORITMEREGISTER.read_text(encoding="utf-8"))
+    document = read_yaml(path)
+    source = read_yaml(ALGORITMEREGISTER)
     document["stand_van_zaken"] = source["stand_van_zaken"]
     document["subsectie"] = source["subsectie"]  # 'Informatiehuishouding:', one word
-    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    write_yaml(path, document)
     long = data / "acties" / "010-toekomst.yaml"
-    document = yaml.safe_load(long.read_text(encoding="utf-8"))
+    document = read_yaml(long)
     document["stand_van_zaken"] = sentences(10, 60)
-    long.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    write_yaml(long, document)
     out = build(run, data, tmp_path / "out", "xlsx")
     sheet = load_workbook(out / "actietabel.xlsx").active
     assert [row[0].value for row in sheet.iter_rows(min_row=2)].count(1) == 1

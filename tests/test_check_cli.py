@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from tests.conftest import DEMO, Run
-from tests.test_check_rejects import replace
+from tests.yamledit import edit
 
 WS1 = "werkstromen/01-klantreis.yaml"
 
@@ -39,12 +39,12 @@ def test_overdue_hoofdactie_is_a_warning(run: Run, data: Path) -> None:
 
 
 def test_peildatum_defaults_to_today(run: Run, data: Path) -> None:
-    replace(data, WS1, "deadline: 2030-09-01", "deadline: 2001-01-01")
+    edit(data / WS1, "deadline: 2030-09-01", "deadline: 2001-01-01")
     assert "is overdue: due 2001-01-01" in run("check", "--data", data).output
 
 
 def test_ntb_deadline_is_a_warning(run: Run, data: Path) -> None:
-    replace(data, WS1, "deadline: 2030-10\n", "deadline: ntb\n")
+    edit(data / WS1, "deadline: 2030-10\n", "deadline: ntb\n")
     result = run("check", "--data", data)
     assert result.exit_code == 0
     assert (
@@ -54,9 +54,8 @@ def test_ntb_deadline_is_a_warning(run: Run, data: Path) -> None:
 
 def test_afgeronde_opdracht_with_open_hoofdactie_is_a_warning(run: Run, data: Path) -> None:
     name = "werkstromen/02-commissies.yaml"
-    replace(
-        data,
-        name,
+    edit(
+        data / name,
         "        status: afgerond\n      - titel: Werkproces",
         "        status: gestart\n      - titel: Werkproces",
     )
@@ -75,7 +74,7 @@ def test_ignored_files_are_reported(run: Run, data: Path) -> None:
 
 
 def test_github_format(run: Run, data: Path) -> None:
-    replace(data, WS1, "status: gestart", "status: bezig")
+    edit(data / WS1, "status: gestart", "status: bezig")
     result = run("check", "--data", data, "--format", "github")
     assert result.exit_code == 1
     line = next(x for x in result.output.splitlines() if x.startswith("::error "))
@@ -85,7 +84,7 @@ def test_github_format(run: Run, data: Path) -> None:
 
 
 def test_json_format(run: Run, data: Path) -> None:
-    replace(data, WS1, "status: gestart", "status: bezig")
+    edit(data / WS1, "status: gestart", "status: bezig")
     result = run("check", "--data", data, "--format", "json")
     assert result.exit_code == 1
     document = json.loads(result.stdout)
@@ -164,7 +163,7 @@ def test_every_command_and_option_has_help(run: Run) -> None:
 def test_errors_come_first_then_warnings_counted_apart(run: Run, data: Path) -> None:
     """An editor's two errors must not drown among the warnings: they come first, and the
     summary counts the two apart."""
-    replace(data, "werkstromen/02-commissies.yaml", "status: afgerond", "status: klaar")
+    edit(data / "werkstromen/02-commissies.yaml", "status: afgerond", "status: klaar")
     (data / "werkstromen/03-nieuw.yml").write_text("nummer: 3\n", encoding="utf-8")
     result = run("check", "--data", data, "--peildatum", "2030-12-31")
     assert result.exit_code == 1
@@ -176,7 +175,7 @@ def test_errors_come_first_then_warnings_counted_apart(run: Run, data: Path) -> 
 
 
 def test_quiet_shows_errors_only(run: Run, data: Path) -> None:
-    replace(data, "werkstromen/02-commissies.yaml", "status: afgerond", "status: klaar")
+    edit(data / "werkstromen/02-commissies.yaml", "status: afgerond", "status: klaar")
     result = run("check", "--data", data, "--peildatum", "2030-12-31", "--quiet")
     assert result.exit_code == 1
     assert ": error: " in result.stderr and ": warning: " not in result.stderr
@@ -185,7 +184,7 @@ def test_quiet_shows_errors_only(run: Run, data: Path) -> None:
 
 def test_diagnostics_go_to_stderr_in_every_command(run: Run, data: Path, tmp_path: Path) -> None:
     """check and the commands that build documents say what is wrong on the same stream."""
-    replace(data, WS1, "status: gestart", "status: bezig")
+    edit(data / WS1, "status: gestart", "status: bezig")
     for args in (("check",), ("deck", "--output", tmp_path), ("deadlines",)):
         result = run(*args, "--data", data)
         assert result.exit_code == 1, args

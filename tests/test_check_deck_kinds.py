@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import Run
-from tests.test_check_rejects import assert_error, errors, line_of, replace
+from tests.test_check_rejects import assert_error, errors, line_of
+from tests.yamledit import edit
 
 MEETING = "vergaderingen/2030-09-05.yaml"
 
 
 def test_unknown_doelgroep_suggests(run: Run, data: Path) -> None:
-    replace(data, "communicatie.yaml", "doelgroep: Ouders\n", "doelgroep: ouders\n")
+    edit(data / "communicatie.yaml", "doelgroep: Ouders\n", "doelgroep: ouders\n")
     assert_error(
         errors(run, data),
         "communicatie.yaml",
@@ -22,7 +23,7 @@ def test_unknown_doelgroep_suggests(run: Run, data: Path) -> None:
 
 
 def test_unknown_soort(run: Run, data: Path) -> None:
-    replace(data, "communicatie.yaml", "soort: brief", "soort: briefje")
+    edit(data / "communicatie.yaml", "soort: brief", "soort: briefje")
     lines = errors(run, data)
     assert len(lines) == 1
     assert_error(lines, "communicatie.yaml", 5, "unknown soort 'briefje'", "'brief'")
@@ -36,7 +37,7 @@ def test_inhoud_bestand_must_exist(run: Run, data: Path) -> None:
 
 def test_inhoud_bestand_must_stay_inside_the_data_folder(run: Run, data: Path) -> None:
     (data.parent / "geheim.md").write_text("# x\n", encoding="utf-8")
-    replace(data, MEETING, "besluiten/terugkoppeling.md", "../geheim.md")
+    edit(data / MEETING, "besluiten/terugkoppeling.md", "../geheim.md")
     line = line_of(data, MEETING, "inhoud_bestand")
     assert_error(errors(run, data), MEETING, line, "points outside the data folder")
 
@@ -48,15 +49,14 @@ def test_onderdeel_needs_its_file(run: Run, data: Path) -> None:
 
 
 def test_unknown_onderdeel(run: Run, data: Path) -> None:
-    replace(data, MEETING, "onderdeel: risicolog", "onderdeel: risicos")
+    edit(data / MEETING, "onderdeel: risicolog", "onderdeel: risicos")
     line = line_of(data, MEETING, "onderdeel: risicos")
     assert_error(errors(run, data), MEETING, line, "unknown onderdeel 'risicos'", "'risicolog'")
 
 
 def test_item_with_two_sources(run: Run, data: Path) -> None:
-    replace(
-        data,
-        MEETING,
+    edit(
+        data / MEETING,
         "        onderdeel: werkstromen",
         "        onderdeel: werkstromen\n        inhoud: x",
     )
@@ -75,7 +75,7 @@ def test_meeting_file_named_after_its_date(run: Run, data: Path) -> None:
 
 
 def test_unknown_risico_reference(run: Run, data: Path) -> None:
-    replace(data, "werkstromen/01-klantreis.yaml", "risicos: [R1]", "risicos: [R9]")
+    edit(data / "werkstromen/01-klantreis.yaml", "risicos: [R1]", "risicos: [R9]")
     line = line_of(data, "werkstromen/01-klantreis.yaml", "R9")
     assert_error(
         errors(run, data),
@@ -87,11 +87,11 @@ def test_unknown_risico_reference(run: Run, data: Path) -> None:
 
 
 def test_dashboard_measurement_must_be_a_number(run: Run, data: Path) -> None:
-    replace(data, "dashboard.yaml", "2030-09-03: 746", "2030-09-03: veel")
+    edit(data / "dashboard.yaml", "2030-09-03: 746", "2030-09-03: veel")
     line = line_of(data, "dashboard.yaml", "2030-09-03: veel")
     assert_error(errors(run, data), "dashboard.yaml", line, "expected a number")
 
 
 def test_risk_level_typo(run: Run, data: Path) -> None:
-    replace(data, "risicos.yaml", "kans: hoog", "kans: hooog")
+    edit(data / "risicos.yaml", "kans: hoog", "kans: hooog")
     assert_error(errors(run, data), "risicos.yaml", 6, "unknown level 'hooog'", "'hoog'")

@@ -9,15 +9,9 @@ import pytest
 
 from tests.conftest import Run
 from tests.readback import deck_text
+from tests.yamledit import edit
 
 WS1 = "werkstromen/01-klantreis.yaml"
-
-
-def replace(data: Path, name: str, old: str, new: str) -> None:
-    path = data / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture changed: {old!r} not in {name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def line_of(data: Path, name: str, needle: str, occurrence: int = 1) -> int:
@@ -44,14 +38,14 @@ def assert_error(lines: list[str], name: str, line: int, *fragments: str) -> str
 
 
 def test_yaml_syntax_error(run: Run, data: Path) -> None:
-    replace(data, WS1, "kernwoord: klantreis", "kernwoord: [klantreis")
+    edit(data / WS1, "kernwoord: klantreis", "kernwoord: [klantreis")
     lines = errors(run, data)
     # the error is where the [ opens, not where PyYAML noticed it was never closed
     assert_error(lines, WS1, line_of(data, WS1, "kernwoord"), "YAML syntax error", "]")
 
 
 def test_tab_in_indentation(run: Run, data: Path) -> None:
-    replace(data, WS1, "    titel: Klantreis doorontwikkelen", "\ttitel: Klantreis doorontwikkelen")
+    edit(data / WS1, "    titel: Klantreis doorontwikkelen", "\ttitel: Klantreis doorontwikkelen")
     lines = errors(run, data)
     assert_error(lines, WS1, line_of(data, WS1, "\ttitel"), "tab character in the indentation")
 
@@ -81,9 +75,8 @@ def test_file_over_one_mebibyte(run: Run, data: Path) -> None:
 
 
 def test_duplicate_key(run: Run, data: Path) -> None:
-    replace(
-        data,
-        WS1,
+    edit(
+        data / WS1,
         "    status: gestart\n    toelichting",
         "    status: gestart\n    status: zorgen\n    toelichting",
     )
@@ -94,23 +87,23 @@ def test_duplicate_key(run: Run, data: Path) -> None:
 
 
 def test_unknown_key_with_suggestion(run: Run, data: Path) -> None:
-    replace(data, WS1, "kernwoord:", "kernwoord_:")
+    edit(data / WS1, "kernwoord:", "kernwoord_:")
     assert_error(errors(run, data), WS1, 3, "unknown key 'kernwoord_'", "did you mean 'kernwoord'")
 
 
 def test_unknown_key_lists_allowed_keys(run: Run, data: Path) -> None:
-    replace(data, "acties/002-schulden.yaml", "eigenaar: FIN", "zzz: FIN")
+    edit(data / "acties/002-schulden.yaml", "eigenaar: FIN", "zzz: FIN")
     text = assert_error(errors(run, data), "acties/002-schulden.yaml", 4, "unknown key 'zzz'")
     assert "stand_van_zaken" in text
 
 
 def test_wrong_type(run: Run, data: Path) -> None:
-    replace(data, WS1, "nummer: 1\n", "nummer: een\n")
+    edit(data / WS1, "nummer: 1\n", "nummer: een\n")
     assert_error(errors(run, data), WS1, 1, "nummer: expected a whole number, got 'een'")
 
 
 def test_missing_required_key(run: Run, data: Path) -> None:
-    replace(data, "acties/010-toekomst.yaml", "stand_van_zaken: Nog niet begonnen.\n", "")
+    edit(data / "acties/010-toekomst.yaml", "stand_van_zaken: Nog niet begonnen.\n", "")
     assert_error(
         errors(run, data), "acties/010-toekomst.yaml", 1, "missing required key 'stand_van_zaken'"
     )
@@ -122,7 +115,7 @@ def test_missing_required_key(run: Run, data: Path) -> None:
 
 
 def test_unknown_status_suggests_and_lists_legend(run: Run, data: Path) -> None:
-    replace(data, WS1, "status: nog_niet_gestart", "status: nog_niet_gestar")
+    edit(data / WS1, "status: nog_niet_gestart", "status: nog_niet_gestar")
     text = assert_error(
         errors(run, data), WS1, line_of(data, WS1, "nog_niet_gestar"),
         "unknown status 'nog_niet_gestar'", "did you mean 'nog_niet_gestart'",
@@ -131,7 +124,7 @@ def test_unknown_status_suggests_and_lists_legend(run: Run, data: Path) -> None:
 
 
 def test_deadline_words_without_a_date_are_a_warning_not_an_error(run: Run, data: Path) -> None:
-    replace(data, WS1, "deadline: 2030-10\n", "deadline: volgende week\n")
+    edit(data / WS1, "deadline: 2030-10\n", "deadline: volgende week\n")
     result = run("check", "--data", data)
     assert result.exit_code == 0, result.output
     line = line_of(data, WS1, "volgende week")
@@ -140,7 +133,7 @@ def test_deadline_words_without_a_date_are_a_warning_not_an_error(run: Run, data
 
 
 def test_impossible_date(run: Run, data: Path) -> None:
-    replace(data, WS1, "deadline: 2030-09-01", "deadline: 2021-02-30")
+    edit(data / WS1, "deadline: 2030-09-01", "deadline: 2021-02-30")
     text = assert_error(
         errors(run, data), WS1, line_of(data, WS1, "2021-02-30"), "'2021-02-30' does not exist"
     )
@@ -148,7 +141,7 @@ def test_impossible_date(run: Run, data: Path) -> None:
 
 
 def test_impossible_date_in_words_suggests_no_other_impossible_date(run: Run, data: Path) -> None:
-    replace(data, WS1, "deadline: 2030-09-01", "deadline: 31 september 2026")
+    edit(data / WS1, "deadline: 2030-09-01", "deadline: 31 september 2026")
     text = assert_error(
         errors(run, data), WS1, line_of(data, WS1, "31 september"), "does not exist"
     )
@@ -162,13 +155,13 @@ def test_impossible_date_in_words_suggests_no_other_impossible_date(run: Run, da
 def test_numeric_dutch_date_says_exactly_what_to_write(
     run: Run, data: Path, typed: str, fix: str
 ) -> None:
-    replace(data, WS1, "deadline: 2030-09-01", f"deadline: {typed}")
+    edit(data / WS1, "deadline: 2030-09-01", f"deadline: {typed}")
     assert_error(errors(run, data), WS1, line_of(data, WS1, typed), f"write it as {fix}")
 
 
 def test_one_impossible_date_does_not_hide_the_files_other_errors(run: Run, data: Path) -> None:
-    replace(data, WS1, "deadline: 2030-09-01", "deadline: 2026-09-31")
-    replace(data, WS1, "status: gestart", "status: gestrat")
+    edit(data / WS1, "deadline: 2030-09-01", "deadline: 2026-09-31")
+    edit(data / WS1, "status: gestart", "status: gestrat")
     lines = errors(run, data)
     assert_error(lines, WS1, line_of(data, WS1, "2026-09-31"), "september has 30 days")
     assert_error(lines, WS1, line_of(data, WS1, "gestrat"), "unknown status 'gestrat'")
@@ -176,7 +169,7 @@ def test_one_impossible_date_does_not_hide_the_files_other_errors(run: Run, data
 
 
 def test_duplicate_werkstroom_number_across_files(run: Run, data: Path) -> None:
-    replace(data, "werkstromen/02-commissies.yaml", "nummer: 2\n", "nummer: 1\n")
+    edit(data / "werkstromen/02-commissies.yaml", "nummer: 2\n", "nummer: 1\n")
     text = assert_error(
         errors(run, data), "werkstromen/02-commissies.yaml", 1, "werkstroom 1 is defined twice"
     )
@@ -184,14 +177,14 @@ def test_duplicate_werkstroom_number_across_files(run: Run, data: Path) -> None:
 
 
 def test_duplicate_opdracht_number_across_files(run: Run, data: Path) -> None:
-    replace(data, "werkstromen/02-commissies.yaml", '"2.1"', '"1.2"')
+    edit(data / "werkstromen/02-commissies.yaml", '"2.1"', '"1.2"')
     assert_error(
         errors(run, data), "werkstromen/02-commissies.yaml", 4, "opdracht 1.2 is defined twice"
     )
 
 
 def test_duplicate_actie_number(run: Run, data: Path) -> None:
-    replace(data, "acties/010-toekomst.yaml", "nummer: 10", "nummer: 2")
+    edit(data / "acties/010-toekomst.yaml", "nummer: 10", "nummer: 2")
     assert_error(errors(run, data), "acties/010-toekomst.yaml", 1, "actie 2 is defined twice")
 
 
@@ -207,7 +200,7 @@ def test_file_name_number_disagrees_is_a_warning(run: Run, data: Path) -> None:
 
 
 def test_unknown_person_id(run: Run, data: Path) -> None:
-    replace(data, WS1, "trekker: p-zijlstra", "trekker: p-zylstra")
+    edit(data / WS1, "trekker: p-zijlstra", "trekker: p-zylstra")
     assert_error(
         errors(run, data), WS1, line_of(data, WS1, "p-zylstra"),
         "unknown persoon 'p-zylstra'", "did you mean 'p-zijlstra'", "organisatie.yaml",
@@ -215,14 +208,12 @@ def test_unknown_person_id(run: Run, data: Path) -> None:
 
 
 def test_trekker_must_be_a_person_id(run: Run, data: Path) -> None:
-    replace(data, WS1, "trekker: p-abma", "trekker: Jan de Vries")
+    edit(data / WS1, "trekker: p-abma", "trekker: Jan de Vries")
     assert_error(errors(run, data), WS1, 4, "'Jan de Vries' is not a person id")
 
 
 def test_python_tag_is_refused(run: Run, data: Path) -> None:
-    replace(
-        data, WS1, "kernwoord: klantreis", "kernwoord: !!python/object/apply:os.system [echo hi]"
-    )
+    edit(data / WS1, "kernwoord: klantreis", "kernwoord: !!python/object/apply:os.system [echo hi]")
     assert_error(errors(run, data), WS1, 3, "tag !!python/object/apply:os.system is not allowed")
 
 
@@ -247,8 +238,8 @@ def test_deep_nesting_is_refused_not_crashed(run: Run, data: Path) -> None:
 
 
 def test_all_errors_of_all_files_in_one_run(run: Run, data: Path) -> None:
-    replace(data, WS1, "status: gestart", "status: bezig")
-    replace(data, "acties/002-schulden.yaml", "status: afgerond", "status: klaar")
+    edit(data / WS1, "status: gestart", "status: bezig")
+    edit(data / "acties/002-schulden.yaml", "status: afgerond", "status: klaar")
     (data / "acties/010-toekomst.yaml").write_text("", encoding="utf-8")
     files = {line.split(": error: ")[0].rsplit(":", 2)[0] for line in errors(run, data)}
     assert files == {
@@ -273,7 +264,7 @@ def test_other_unreadable_files(run: Run, data: Path, text: str, fragment: str) 
 
 
 def test_misspelt_required_key_is_one_error(run: Run, data: Path) -> None:
-    replace(data, "acties/002-schulden.yaml", "omschrijving:", "omschrijvng:")
+    edit(data / "acties/002-schulden.yaml", "omschrijving:", "omschrijvng:")
     lines = errors(run, data)
     assert len(lines) == 1
     assert_error(
@@ -285,8 +276,8 @@ def test_numbers_typed_without_quotes_keep_their_text(run: Run, data: Path, tmp_
     """YAML reads ``2.10`` as the number 2.1 and ``010`` as 8; libyaml marks such plain scalars
     with style '' where the Python parser gives None, and statusgen must hear both."""
     ws2 = "werkstromen/02-commissies.yaml"
-    replace(data, ws2, '- nummer: "2.1"', "- nummer: 2.10")
-    replace(data, ws2, "nummer: 2\n", "nummer: 010\n")
+    edit(data / ws2, '- nummer: "2.1"', "- nummer: 2.10")
+    edit(data / ws2, "nummer: 2\n", "nummer: 010\n")
     result = run("check", "--data", data)
     assert result.exit_code == 0, result.output
     # 010 is ten, not eight, so the file name 02-... no longer agrees with it
@@ -300,7 +291,7 @@ def test_numbers_typed_without_quotes_keep_their_text(run: Run, data: Path, tmp_
 
 
 def test_a_person_id_typed_in_a_text_is_a_warning(run: Run, data: Path) -> None:
-    replace(data, WS1, "    toelichting: |\n", "    toelichting: |\n      Actiehouder: p-abma.\n")
+    edit(data / WS1, "    toelichting: |\n", "    toelichting: |\n      Actiehouder: p-abma.\n")
     result = run("check", "--data", data)
     assert result.exit_code == 0, result.output
     line = line_of(data, WS1, "Actiehouder: p-abma.")
@@ -312,8 +303,8 @@ def test_a_person_id_typed_in_a_text_is_a_warning(run: Run, data: Path) -> None:
 
 def test_html_and_markdown_that_print_as_typed_are_warnings(run: Run, data: Path) -> None:
     """An editor pasting HTML, or writing bold in a title, gets told it will print as typed."""
-    replace(data, WS1, "titel: Klantreis doorontwikkelen", "titel: Klantreis **vóór** 1 sept")
-    replace(data, WS1, "      Loopt volgens plan.\n", "      Loopt <b>volgens</b> plan.\n")
+    edit(data / WS1, "titel: Klantreis doorontwikkelen", "titel: Klantreis **vóór** 1 sept")
+    edit(data / WS1, "      Loopt volgens plan.\n", "      Loopt <b>volgens</b> plan.\n")
     result = run("check", "--data", data)
     assert result.exit_code == 0, result.output
     titel = line_of(data, WS1, "Klantreis **vóór**")
@@ -332,8 +323,8 @@ def test_html_and_markdown_that_print_as_typed_are_warnings(run: Run, data: Path
 def test_a_link_markdown_refuses_and_a_footnote_in_plain_text_are_warnings(
     run: Run, data: Path
 ) -> None:
-    replace(data, WS1, "      Loopt volgens plan.\n", "      Zie [x](javascript:alert(1)).\n")
-    replace(data, WS1, "titel: Klantreis doorontwikkelen", "titel: Klantreis[^1]")
+    edit(data / WS1, "      Loopt volgens plan.\n", "      Zie [x](javascript:alert(1)).\n")
+    edit(data / WS1, "titel: Klantreis doorontwikkelen", "titel: Klantreis[^1]")
     result = run("check", "--data", data)
     assert result.exit_code == 0, result.output
     line = line_of(data, WS1, "Zie [x]")
@@ -350,7 +341,7 @@ def test_a_link_markdown_refuses_and_a_footnote_in_plain_text_are_warnings(
 
 def test_a_table_in_a_workstream_toelichting_is_a_warning(run: Run, data: Path) -> None:
     table = "      | Stap | Klaar |\n      |---|---|\n      | 1 | ja |\n"
-    replace(data, WS1, "      Loopt volgens plan.\n", "      Loopt volgens plan.\n\n" + table)
+    edit(data / WS1, "      Loopt volgens plan.\n", "      Loopt volgens plan.\n\n" + table)
     result = run("check", "--data", data)
     assert result.exit_code == 0, result.output
     assert "warning: a Markdown table in a toelichting: the deck shows it inside a table cell" in (

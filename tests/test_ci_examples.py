@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from tests.checkout import ROOT, build_wheel, copy_checkout, git, source_url, version
 from tests.conftest import FIXTURES
 from tests.office import need
+from tests.yamledit import read_yaml
 
 MARKER = "<!-- statusgen-diff -->"
 STUB = Path(__file__).parent / "forge_stub.py"
@@ -121,7 +121,7 @@ def _expand(text: str) -> str:
 
 
 def run_github(forge: Forge) -> None:
-    workflow = yaml.safe_load((ROOT / "examples/statusgen-pull-request.yml").read_text())
+    workflow = read_yaml(ROOT / "examples/statusgen-pull-request.yml")
     assert workflow[True]["pull_request"]["paths"] == ["status/**"]  # 'on' is YAML 1.1's True
     env = {
         "GITHUB_REPOSITORY": "bureau/status",
@@ -142,7 +142,7 @@ def run_github(forge: Forge) -> None:
 
 
 def run_gitlab(forge: Forge) -> None:
-    job = yaml.safe_load((ROOT / "examples/gitlab-ci.yml").read_text())["statusgen"]
+    job = read_yaml(ROOT / "examples/gitlab-ci.yml")["statusgen"]
     assert job["rules"][0]["if"] == '$CI_PIPELINE_SOURCE == "merge_request_event"'
     env = {
         **{k: str(v) for k, v in job["variables"].items()},

@@ -15,8 +15,9 @@ from generator.model.huisstijl import text_colour
 from generator.model.legend import DASHBOARD
 from generator.render.deck.cells import legend_table
 from tests.conftest import DEMO, Run
-from tests.test_check_rejects import assert_error, errors, line_of, replace
+from tests.test_check_rejects import assert_error, errors, line_of
 from tests.test_deck import AUGUST_17, build, slide_text, titles
+from tests.yamledit import edit
 
 MATRIX = """
   - titel: Herstel per populatie
@@ -97,7 +98,7 @@ def test_footnotes_are_numbered_in_the_order_the_table_shows_them() -> None:
 
 def test_unknown_population_suggests_the_closest(run: Run, data: Path) -> None:
     with_matrix(data)
-    replace(data, DASHBOARD_FILE, "2030-09-03: {caf11: 309}", "2030-09-03: {caf1: 309}")
+    edit(data / DASHBOARD_FILE, "2030-09-03: {caf11: 309}", "2030-09-03: {caf1: 309}")
     line = line_of(data, DASHBOARD_FILE, "caf1: 309")
     assert_error(
         errors(run, data),
@@ -110,30 +111,28 @@ def test_unknown_population_suggests_the_closest(run: Run, data: Path) -> None:
 
 def test_value_population_must_be_declared(run: Run, data: Path) -> None:
     with_matrix(data)
-    replace(
-        data, DASHBOARD_FILE, "voetnoot_waarde: {caf11: adres}", "voetnoot_waarde: {ogs: adres}"
-    )
+    edit(data / DASHBOARD_FILE, "voetnoot_waarde: {caf11: adres}", "voetnoot_waarde: {ogs: adres}")
     line = line_of(data, DASHBOARD_FILE, "voetnoot_waarde")
     assert_error(errors(run, data), DASHBOARD_FILE, line, "unknown population 'ogs'", "O/GS")
 
 
 def test_a_bare_number_in_a_matrix_table(run: Run, data: Path) -> None:
     with_matrix(data)
-    replace(data, DASHBOARD_FILE, "2030-09-03: {caf11: 309}", "2030-09-03: 309")
+    edit(data / DASHBOARD_FILE, "2030-09-03: {caf11: 309}", "2030-09-03: 309")
     line = line_of(data, DASHBOARD_FILE, "2030-09-03: 309")
     assert_error(errors(run, data), DASHBOARD_FILE, line, "give the values by population id")
 
 
 def test_note_over_a_row_that_does_not_exist(run: Run, data: Path) -> None:
     with_matrix(data)
-    replace(data, DASHBOARD_FILE, 'tot_en_met_rij: "# beschikking verstuurd"', "tot_en_met_rij: x")
+    edit(data / DASHBOARD_FILE, 'tot_en_met_rij: "# beschikking verstuurd"', "tot_en_met_rij: x")
     line = line_of(data, DASHBOARD_FILE, "tot_en_met_rij")
     assert_error(errors(run, data), DASHBOARD_FILE, line, "no row named 'x'")
 
 
 def test_note_over_a_value(run: Run, data: Path) -> None:
     with_matrix(data)
-    replace(data, DASHBOARD_FILE, "2030-09-03: {caf11: 309}", "2030-09-03: {caf11: 309, O/GS: 5}")
+    edit(data / DASHBOARD_FILE, "2030-09-03: {caf11: 309}", "2030-09-03: {caf11: 309, O/GS: 5}")
     line = line_of(data, DASHBOARD_FILE, "O/GS: 5")
     assert_error(
         errors(run, data),
@@ -151,21 +150,21 @@ def test_overlapping_notes(run: Run, data: Path) -> None:
         van_rij: "# beschikking verstuurd"
         populaties: [O/GS]
     voetnoten:"""
-    replace(data, DASHBOARD_FILE, "\n    voetnoten:\n      adres", second + "\n      adres")
+    edit(data / DASHBOARD_FILE, "\n    voetnoten:\n      adres", second + "\n      adres")
     line = line_of(data, DASHBOARD_FILE, "van_rij", 2)
     assert_error(errors(run, data), DASHBOARD_FILE, line, "overlaps note 1")
 
 
 def test_note_over_populations_that_are_not_neighbours(run: Run, data: Path) -> None:
     with_matrix(data)
-    replace(data, DASHBOARD_FILE, "populaties: [vergelijkbaar, O/GS]", "populaties: [caf11, O/GS]")
+    edit(data / DASHBOARD_FILE, "populaties: [vergelijkbaar, O/GS]", "populaties: [caf11, O/GS]")
     line = line_of(data, DASHBOARD_FILE, "populaties: [caf11, O/GS]")
     assert_error(errors(run, data), DASHBOARD_FILE, line, "neighbouring populations")
 
 
 def test_footnote_reference_without_footnote(run: Run, data: Path) -> None:
     with_matrix(data)
-    replace(data, DASHBOARD_FILE, "voetnoot: brief", "voetnoot: brif")
+    edit(data / DASHBOARD_FILE, "voetnoot: brief", "voetnoot: brif")
     line = line_of(data, DASHBOARD_FILE, "voetnoot: brif")
     assert_error(
         errors(run, data), DASHBOARD_FILE, line, "no footnote named 'brif'", "did you mean 'brief'"
@@ -174,21 +173,20 @@ def test_footnote_reference_without_footnote(run: Run, data: Path) -> None:
 
 def test_reference_into_a_list_of_footnotes(run: Run, data: Path) -> None:
     # the notes as a list, without names
-    replace(data, DASHBOARD_FILE, "        voetnoot: dubbel\n", "")
-    replace(
-        data,
-        DASHBOARD_FILE,
+    edit(data / DASHBOARD_FILE, "        voetnoot: dubbel\n", "")
+    edit(
+        data / DASHBOARD_FILE,
         "voetnoten:\n      dubbel: Dubbele verzoeken zijn niet meegeteld.",
         'voetnoten: ["Dubbele verzoeken zijn niet meegeteld."]',
     )
-    replace(data, DASHBOARD_FILE, "risico: true", "risico: true\n        voetnoot: dubbel")
+    edit(data / DASHBOARD_FILE, "risico: true", "risico: true\n        voetnoot: dubbel")
     line = line_of(data, DASHBOARD_FILE, "voetnoot: dubbel")
     assert_error(errors(run, data), DASHBOARD_FILE, line, "give the table's footnotes names")
 
 
 def test_footnote_nothing_refers_to_is_a_warning(run: Run, data: Path) -> None:
     with_matrix(data)
-    replace(data, DASHBOARD_FILE, "        voetnoot: brief\n", "")
+    edit(data / DASHBOARD_FILE, "        voetnoot: brief\n", "")
     result = run("check", "--data", data)
     assert result.exit_code == 0, result.output
     line = line_of(data, DASHBOARD_FILE, "brief: Gemeld")
@@ -200,10 +198,9 @@ def test_a_footnote_in_a_list_nothing_can_refer_to_is_a_warning(run: Run, data: 
     """A list of voetnoten has no names, so no row carries a mark: the deck showed "1) ..."
     under a table with no 1 in it."""
     # the notes as a list, without names
-    replace(data, DASHBOARD_FILE, "        voetnoot: dubbel\n", "")
-    replace(
-        data,
-        DASHBOARD_FILE,
+    edit(data / DASHBOARD_FILE, "        voetnoot: dubbel\n", "")
+    edit(
+        data / DASHBOARD_FILE,
         "voetnoten:\n      dubbel: Dubbele verzoeken zijn niet meegeteld.",
         'voetnoten: ["Dubbele verzoeken zijn niet meegeteld."]',
     )

@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 from generator.render import planning
 from tests.conftest import Run
 from tests.office import need
-from tests.test_check_rejects import replace
+from tests.yamledit import edit
 
 ACTIE = "acties/002-schulden.yaml"
 MEETING = "vergaderingen/2030-09-05.yaml"
@@ -33,16 +33,13 @@ MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 def hostile(data: Path) -> None:
     """Formulas and HTML in an omschrijving, a hoofdactie title, a meeting's besluit and a
     new meeting action."""
-    replace(data, ACTIE, "omschrijving: Schulden overnemen", f"omschrijving: '{SUM}'")
-    replace(
-        data, ACTIE, "stand_van_zaken: Afgerond in het voorjaar.", "stand_van_zaken: '@SUM(A1)'"
-    )
+    edit(data / ACTIE, "omschrijving: Schulden overnemen", f"omschrijving: '{SUM}'")
+    edit(data / ACTIE, "stand_van_zaken: Afgerond in het voorjaar.", "stand_van_zaken: '@SUM(A1)'")
     quoted = HYPERLINK.replace("'", "''")
-    replace(data, WERKSTROOM, "titel: Missie vastleggen", f"titel: '{quoted}'")
-    replace(data, WERKSTROOM, "titel: Training ontwikkelen", f"titel: '{IMG} {SCRIPT}'")
-    replace(
-        data,
-        MEETING,
+    edit(data / WERKSTROOM, "titel: Missie vastleggen", f"titel: '{quoted}'")
+    edit(data / WERKSTROOM, "titel: Training ontwikkelen", f"titel: '{IMG} {SCRIPT}'")
+    edit(
+        data / MEETING,
         "      - titel: Terugkoppeling woensdag\n",
         "        beslispunten:\n"
         f"          - '{IMG} instemmen'\n"
@@ -115,9 +112,7 @@ def test_csv_fields_that_start_a_formula_are_neutralised(
 ) -> None:
     hostile(data)
     for start in ("+", "-"):
-        replace(
-            data, WERKSTROOM, "titel: Klantreis doorontwikkelen", f'titel: "{start}x Klantreis"'
-        )
+        edit(data / WERKSTROOM, "titel: Klantreis doorontwikkelen", f'titel: "{start}x Klantreis"')
         result = run("planning", "--data", data, "--output", tmp_path, "--format", "csv")
         assert result.exit_code == 0, result.output
         text = (tmp_path / "planning.csv").read_text(encoding="utf-8-sig")
@@ -127,9 +122,7 @@ def test_csv_fields_that_start_a_formula_are_neutralised(
         assert f"'{HYPERLINK}" in fields and f"'{SUM} {IMG}" in fields
         assert not [f for f in fields if f[:1] in ("=", "+", "@", "\t", "\r")]
         assert not [f for f in fields if f.startswith("-") and not f[1:2].isdigit()]
-        replace(
-            data, WERKSTROOM, f'titel: "{start}x Klantreis"', "titel: Klantreis doorontwikkelen"
-        )
+        edit(data / WERKSTROOM, f'titel: "{start}x Klantreis"', "titel: Klantreis doorontwikkelen")
 
 
 def test_csv_neutralises_tab_and_carriage_return() -> None:

@@ -12,8 +12,9 @@ import pytest
 from generator.model.deadline import Vorm, parse_deadline, parse_optional, verlopen
 from generator.text import dutch
 from tests.conftest import Run
-from tests.test_check_rejects import WS1, line_of, replace
+from tests.test_check_rejects import WS1, line_of
 from tests.test_deck import build, slide_text
+from tests.yamledit import edit
 
 STAND = dt.date(2020, 8, 13)
 
@@ -112,8 +113,8 @@ def test_vague_and_recurring_deadlines_count_as_they_should() -> None:
 
 
 def test_check_says_what_it_read_as_info(run: Run, data: Path) -> None:
-    replace(data, WS1, "deadline: 2030-09-01", 'deadline: "2e week aug"')
-    replace(data, WS1, "trekker: p-abma", "trekker: p-abma\nstand: 2030-08-13")
+    edit(data / WS1, "deadline: 2030-09-01", 'deadline: "2e week aug"')
+    edit(data / WS1, "trekker: p-abma", "trekker: p-abma\nstand: 2030-08-13")
     result = run(
         "check", "--data", data, "--strict", "--format", "json", "--peildatum", "2030-08-13"
     )
@@ -128,9 +129,9 @@ def test_check_says_what_it_read_as_info(run: Run, data: Path) -> None:
 
 
 def test_the_deck_prints_deadlines_as_typed(run: Run, data: Path, tmp_path: Path) -> None:
-    replace(data, WS1, "deadline: 2030-09-01", 'deadline: "1x/2mnd"')
-    replace(data, WS1, "deadline: 2030-10\n", "deadline: N.v.t.\n")
-    replace(data, WS1, "deadline: doorlopend", 'deadline: ""')
+    edit(data / WS1, "deadline: 2030-09-01", 'deadline: "1x/2mnd"')
+    edit(data / WS1, "deadline: 2030-10\n", "deadline: N.v.t.\n")
+    edit(data / WS1, "deadline: doorlopend", 'deadline: ""')
     deck = build(run, data, tmp_path / "out")
     from pptx import Presentation
 

@@ -14,6 +14,7 @@ from generator.model.legend import SCT
 from tests.conftest import DEMO, Run
 from tests.office import broken_dates, page_texts, to_pdf, words
 from tests.readback import frame_text
+from tests.yamledit import edit
 
 LONG = (
     "Afstemmen met de uitvoering, de gemeenten en de ketenpartners over de volgorde van "
@@ -100,10 +101,10 @@ opdrachten:
         meeting.read_text(encoding="utf-8") + f"  - rubriek: Ter kennisname\n    items:\n{many}",
         encoding="utf-8",
     )
-    meeting.write_text(
-        meeting.read_text(encoding="utf-8").replace(
-            "      - titel: Terugkoppeling woensdag",
-            f"""      - titel: Lange bijlage
+    edit(
+        meeting,
+        "      - titel: Terugkoppeling woensdag",
+        f"""      - titel: Lange bijlage
         inhoud: |
           ## Tabel
           | Onderdeel | Bedrag | Toelichting |
@@ -113,8 +114,7 @@ opdrachten:
           ## Lijst
 {bullets}
       - titel: Terugkoppeling woensdag""",
-        ),
-        encoding="utf-8",
+        every=True,
     )
 
 
@@ -258,12 +258,7 @@ def test_properties_name_the_organisation_not_the_software(run: Run, tmp_path: P
 def test_openbaar_leaves_no_registered_name_anywhere(run: Run, data: Path, tmp_path: Path) -> None:
     # an editor typed a name into free text too
     path = data / "werkstromen" / "01-klantreis.yaml"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace(
-            "Loopt volgens plan.", "Loopt volgens plan; afgestemd met G. Zijlstra."
-        ),
-        encoding="utf-8",
-    )
+    edit(path, "Loopt volgens plan.", "Loopt volgens plan; afgestemd met G. Zijlstra.", every=True)
     internal = build(run, data, tmp_path / "intern")
     with zipfile.ZipFile(internal) as archive:
         blob = b"".join(archive.read(n) for n in archive.namelist())
@@ -290,9 +285,7 @@ def test_choosing_a_meeting(run: Run, data: Path, tmp_path: Path) -> None:
         data / "vergaderingen" / "2030-09-05.yaml", data / "vergaderingen" / "2030-09-08.yaml"
     )
     later = data / "vergaderingen" / "2030-09-08.yaml"
-    later.write_text(
-        later.read_text(encoding="utf-8").replace("2030-09-05", "2030-09-08"), encoding="utf-8"
-    )
+    edit(later, "2030-09-05", "2030-09-08", every=True)
     assert build(run, data, tmp_path / "a").name == "sct-2030-09-08.pptx"
     chosen = build(run, data, tmp_path / "b", "--vergadering", "2030-09-05")
     assert chosen.name == "sct-2030-09-05.pptx"
@@ -304,10 +297,7 @@ def test_choosing_a_meeting(run: Run, data: Path, tmp_path: Path) -> None:
 
 def test_invalid_data_writes_nothing(run: Run, data: Path, tmp_path: Path) -> None:
     path = data / "werkstromen" / "01-klantreis.yaml"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("status: gestart", "status: gestrat", 1),
-        encoding="utf-8",
-    )
+    edit(path, "status: gestart", "status: gestrat")
     out = tmp_path / "out"
     result = run("deck", "--data", data, "--output", out)
     assert result.exit_code == 1
@@ -385,17 +375,16 @@ def test_dates_are_never_broken_in_libreoffice(run: Run, data: Path, tmp_path: P
     deadline column squeezed by a long hoofdactie, and in the empty, narrow week columns of
     the communication calendar (LibreOffice broke "1 okt – 15" / "nov", "Week" / "32")."""
     werkstroom = data / "werkstromen" / "01-klantreis.yaml"
-    werkstroom.write_text(
-        werkstroom.read_text(encoding="utf-8").replace(
-            "      - titel: Training ontwikkelen\n",
-            "      - titel: Contactgegevens verzamelen bij alle gemeenten, met een contactpersoon "
-            "op beleidsniveau en een contactpunt voor de warme overdracht\n"
-            "        deadline: 2030-10-01/2030-11-15\n"
-            "      - titel: Werkbezoek\n"
-            "        deadline: 2030-09-01/2030-09-15\n"
-            "      - titel: Training ontwikkelen\n",
-        ),
-        encoding="utf-8",
+    edit(
+        werkstroom,
+        "      - titel: Training ontwikkelen\n",
+        "      - titel: Contactgegevens verzamelen bij alle gemeenten, met een contactpersoon "
+        "op beleidsniveau en een contactpunt voor de warme overdracht\n"
+        "        deadline: 2030-10-01/2030-11-15\n"
+        "      - titel: Werkbezoek\n"
+        "        deadline: 2030-09-01/2030-09-15\n"
+        "      - titel: Training ontwikkelen\n",
+        every=True,
     )
     (data / "communicatie.yaml").write_text(
         "doelgroepen: [Ouders, Politiek & media, Intern]\nitems:\n"
@@ -427,11 +416,9 @@ def test_links_in_markdown_are_clickable_in_libreoffice(
     from pypdf import PdfReader
 
     werkstroom = data / "werkstromen" / "01-klantreis.yaml"
-    text = werkstroom.read_text(encoding="utf-8").replace("Loopt volgens plan.", LINKS)
-    werkstroom.write_text(text, encoding="utf-8")
+    edit(werkstroom, "Loopt volgens plan.", LINKS, every=True)
     meeting = data / "vergaderingen" / "2030-09-05.yaml"
-    text = meeting.read_text(encoding="utf-8").replace("- **Besluit** gevraagd", f"- {LINKS}")
-    meeting.write_text(text, encoding="utf-8")
+    edit(meeting, "- **Besluit** gevraagd", f"- {LINKS}", every=True)
     deck = build(run, data, tmp_path / "out")
 
     wanted = {"https://example.org/verslag", "mailto:bureau@example.org"}

@@ -16,6 +16,7 @@ from generator.domain.review import Change, Onderwerp, Review
 from generator.model.legend import SCT
 from generator.render.diff.markdown import COMMENT_LIMIT, markdown
 from tests.conftest import Run
+from tests.yamledit import edit
 
 #: as GitHub reads a comment: CommonMark with tables and strikethrough, raw HTML allowed
 GFM = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
@@ -180,9 +181,3 @@ def git(repo: Path, *args: str) -> None:
     env = {**os.environ, "GIT_AUTHOR_NAME": "Redactie", "GIT_AUTHOR_EMAIL": "r@example.org",
            "GIT_COMMITTER_NAME": "Redactie", "GIT_COMMITTER_EMAIL": "r@example.org"}  # fmt: skip
     subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, env=env)
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")

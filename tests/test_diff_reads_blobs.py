@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES, Run
-from tests.test_history import edit, git
+from tests.test_history import git
+from tests.yamledit import edit
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Run
-from tests.test_check_rejects import replace
+from tests.yamledit import edit
 
 WS1 = "werkstromen/01-klantreis.yaml"
 ACTIE = "acties/002-schulden.yaml"
@@ -101,7 +101,7 @@ def _line(data: Path, name: str, needle: str) -> int:
 def test_typo_gets_its_line_and_its_fix(
     run: Run, data: Path, file: str, old: str, new: str, on: str, remedy: str
 ) -> None:
-    replace(data, file, old, new)
+    edit(data / file, old, new)
     result = run("check", "--data", data)
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
@@ -115,7 +115,7 @@ def test_typo_gets_its_line_and_its_fix(
 def test_a_key_indented_into_the_parent_is_a_warning(run: Run, data: Path) -> None:
     """A hoofdactie's deadline indented too little is valid YAML and becomes the opdracht's;
     `check` names the line, says whose it is now and where it probably belongs."""
-    replace(data, WS1, "        deadline: 2030-10\n", "    deadline: 2030-10\n")
+    edit(data / WS1, "        deadline: 2030-10\n", "    deadline: 2030-10\n")
     result = run("check", "--data", data)
     assert result.exit_code == 0, result.output
     line = _line(data, WS1, "    deadline: 2030-10")
@@ -128,10 +128,12 @@ def test_a_key_indented_into_the_parent_is_a_warning(run: Run, data: Path) -> No
 
 def test_a_key_after_a_list_that_its_items_do_not_have_is_not_warned(run: Run, data: Path) -> None:
     """An opdracht's own key after its hoofdacties is fine when a hoofdactie has no such key."""
-    replace(
-        data, WS1, "        deadline: 2030-10\n", "        deadline: 2030-10\n    trekker: p-abma\n"
+    edit(
+        data / WS1,
+        "        deadline: 2030-10\n",
+        "        deadline: 2030-10\n    trekker: p-abma\n",
     )
-    replace(data, WS1, "    trekker: p-zijlstra\n", "")
+    edit(data / WS1, "    trekker: p-zijlstra\n", "")
     result = run("check", "--data", data, "--strict")
     assert result.exit_code == 0, result.output
 
@@ -161,7 +163,7 @@ def test_a_hash_that_cuts_a_value_short_is_told(
     run: Run, data: Path, typed: str, column: int
 ) -> None:
     """``Klantreis #2`` reads as "Klantreis" and a comment: valid YAML, but not what was meant."""
-    replace(data, WS1, "titel: Klantreis doorontwikkelen", typed)
+    edit(data / WS1, "titel: Klantreis doorontwikkelen", typed)
     result = run("check", "--data", data)
     line = _line(data, WS1, typed)
     told = [x for x in result.stderr.splitlines() if f"{WS1}:{line}:{column}: warning:" in x]
@@ -169,6 +171,6 @@ def test_a_hash_that_cuts_a_value_short_is_told(
 
 
 def test_a_comment_written_as_one_is_not_warned(run: Run, data: Path) -> None:
-    replace(data, WS1, "titel: Klantreis doorontwikkelen", "titel: Klantreis  # of: klantweg")
+    edit(data / WS1, "titel: Klantreis doorontwikkelen", "titel: Klantreis  # of: klantweg")
     result = run("check", "--data", data, "--strict")
     assert result.exit_code == 0, result.output

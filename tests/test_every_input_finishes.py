@@ -16,8 +16,9 @@ import pytest
 
 from tests.conftest import Run
 from tests.readback import docx_text, xlsx_text
-from tests.test_check_rejects import errors, replace
+from tests.test_check_rejects import errors
 from tests.test_hostile_input import clean
+from tests.yamledit import edit
 
 DASHBOARD = "dashboard.yaml"
 
@@ -30,7 +31,7 @@ DASHBOARD = "dashboard.yaml"
 def test_dashboard_values_a_slide_cannot_show_are_errors(
     run: Run, data: Path, tmp_path: Path, value: str, fragment: str
 ) -> None:
-    replace(data, DASHBOARD, "2030-09-03: 746}", f"2030-09-03: {value}}}")
+    edit(data / DASHBOARD, "2030-09-03: 746}", f"2030-09-03: {value}}}")
     found = errors(run, data)
     assert any(DASHBOARD in line and fragment in line for line in found), found
     result = run("deck", "--data", data, "--output", tmp_path / "out")
@@ -39,7 +40,7 @@ def test_dashboard_values_a_slide_cannot_show_are_errors(
 
 
 def test_largest_dashboard_value_is_shown(run: Run, data: Path, tmp_path: Path) -> None:
-    replace(data, DASHBOARD, "2030-09-03: 746}", "2030-09-03: 999999999999999}")
+    edit(data / DASHBOARD, "2030-09-03: 746}", "2030-09-03: 999999999999999}")
     result = run("deck", "--data", data, "--output", tmp_path)
     assert result.exit_code == 0, clean(result)
 
@@ -105,12 +106,12 @@ def test_a_second_run_into_a_locked_folder_stops_with_a_message(
 
 
 def test_a_failed_build_leaves_no_folder_and_no_lock(run: Run, data: Path, tmp_path: Path) -> None:
-    replace(data, "acties/002-schulden.yaml", "stand_van_zaken: Afgerond in het voorjaar.",
+    edit(data / "acties/002-schulden.yaml", "stand_van_zaken: Afgerond in het voorjaar.",
             "stand_van_zaken: " + "woord " * 6_000)  # fmt: skip
     result = run("planning", "--data", data, "--output", tmp_path / "out")
     assert result.exit_code == 0, clean(result)
     long = " ".join(f"w{i:05d}" for i in range(6_000))
-    replace(data, "werkstromen/01-klantreis.yaml", "Loopt volgens plan.", long)
+    edit(data / "werkstromen/01-klantreis.yaml", "Loopt volgens plan.", long)
     result = run("planning", "--data", data, "--output", tmp_path / "new")
     assert result.exit_code == 1, clean(result)
     assert not (tmp_path / "new").exists()
@@ -122,7 +123,7 @@ def test_two_runs_at_once_never_leave_a_mix(data: Path, tmp_path: Path) -> None:
     its files or was refused for the other, and the folder holds one build's files."""
     other = tmp_path / "other"
     shutil.copytree(data, other)
-    replace(other, "acties/002-schulden.yaml", "Schulden overnemen", "Schulden kwijtschelden")
+    edit(other / "acties/002-schulden.yaml", "Schulden overnemen", "Schulden kwijtschelden")
     out = tmp_path / "out"
     command = [sys.executable, "-m", "generator", "actions", "--output", str(out),
                "--format", "md,html"]  # fmt: skip
@@ -175,7 +176,7 @@ def test_a_900_kb_single_line_stand_van_zaken_finishes(
     run: Run, data: Path, tmp_path: Path
 ) -> None:
     text = _one_line_of(900_000)
-    replace(data, "acties/002-schulden.yaml", "stand_van_zaken: Afgerond in het voorjaar.",
+    edit(data / "acties/002-schulden.yaml", "stand_van_zaken: Afgerond in het voorjaar.",
             f"stand_van_zaken: {text}")  # fmt: skip
     started = time.perf_counter()
     result = run("actions", "--data", data, "--output", tmp_path, "--format", "docx,xlsx")
@@ -212,7 +213,7 @@ MEETING = "vergaderingen/2030-09-05.yaml"
 def test_a_meeting_title_over_400_characters_is_refused_by_check(run: Run, data: Path) -> None:
     title = " ".join(["Overleg"] + ["over het herstel van de uitvoering"] * 12)
     assert len(title) > 400
-    replace(data, MEETING, "datum: 2030-09-05", f"datum: 2030-09-05\ntitel: {title}")
+    edit(data / MEETING, "datum: 2030-09-05", f"datum: 2030-09-05\ntitel: {title}")
     found = errors(run, data)
     assert any(MEETING in line and ":2:" in line and "title" in line for line in found), found
 
@@ -227,7 +228,7 @@ def test_the_longest_meeting_title_fits_the_title_slide(
     title = " ".join([words, "in alle gemeenten", words, "met de uitvoering en de", words] * 2)
     title = title[:400].rsplit(" ", 1)[0]
     assert len(title.split()) >= 50
-    replace(data, MEETING, "datum: 2030-09-05", f"datum: 2030-09-05\ntitel: {title}")
+    edit(data / MEETING, "datum: 2030-09-05", f"datum: 2030-09-05\ntitel: {title}")
     result = run("deck", "--data", data, "--output", tmp_path)
     assert result.exit_code == 0, clean(result)
     pdf = to_pdf(tmp_path / "sct-2030-09-05.pptx", tmp_path)

@@ -12,6 +12,7 @@ import pytest
 
 from generator.load import history
 from tests.conftest import DEMO, Run
+from tests.yamledit import edit
 
 
 def git(repo: Path, *args: str, date: str = "2021-05-01") -> str:
@@ -23,12 +24,6 @@ def git(repo: Path, *args: str, date: str = "2021-05-01") -> str:
         ["git", "-C", str(repo), *args], check=True, capture_output=True, text=True, env=env
     )
     return done.stdout.strip()
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.fixture

@@ -13,7 +13,8 @@ from click.testing import Result
 
 from tests.conftest import Run
 from tests.readback import deck_text, xlsx_text
-from tests.test_check_rejects import assert_error, errors, line_of, replace
+from tests.test_check_rejects import assert_error, errors, line_of
+from tests.yamledit import edit
 
 ACTIE = "acties/002-schulden.yaml"
 MEETING = "vergaderingen/2030-09-05.yaml"
@@ -99,7 +100,7 @@ def test_inhoud_bestand_symlink_to_a_device_is_refused(run: Run, data: Path) -> 
     if not Path("/dev/zero").exists():
         pytest.skip("no /dev/zero here")
     (data / "besluiten/nul.md").symlink_to("/dev/zero")
-    replace(data, MEETING, MD_FILE, "besluiten/nul.md")
+    edit(data / MEETING, MD_FILE, "besluiten/nul.md")
     line = line_of(data, MEETING, "inhoud_bestand")
     assert_error(errors(run, data), MEETING, line, "besluiten/nul.md", "outside the data folder")
 
@@ -107,7 +108,7 @@ def test_inhoud_bestand_symlink_to_a_device_is_refused(run: Run, data: Path) -> 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 def test_inhoud_bestand_pipe_is_refused(run: Run, data: Path) -> None:
     os.mkfifo(data / "besluiten/pijp.md")
-    replace(data, MEETING, MD_FILE, "besluiten/pijp.md")
+    edit(data / MEETING, MD_FILE, "besluiten/pijp.md")
     line = line_of(data, MEETING, "inhoud_bestand")
     assert_error(errors(run, data), MEETING, line, "besluiten/pijp.md", "named pipe")
 
@@ -136,7 +137,7 @@ FORBIDDEN = [
 @pytest.mark.parametrize("char", FORBIDDEN, ids=[f"U+{ord(c):04X}" for c in FORBIDDEN])
 def test_forbidden_character_as_yaml_escape(run: Run, data: Path, char: str) -> None:
     escape = f"\\u{ord(char):04x}"
-    replace(data, ACTIE, "omschrijving: Schulden overnemen", f'omschrijving: "Schulden{escape}x"')
+    edit(data / ACTIE, "omschrijving: Schulden overnemen", f'omschrijving: "Schulden{escape}x"')
     line = line_of(data, ACTIE, "omschrijving")
     text = assert_error(errors(run, data), ACTIE, line, f"U+{ord(char):04X}", "not allowed")
     # the column points at the escape itself: after 'omschrijving: "Schulden'
@@ -146,26 +147,26 @@ def test_forbidden_character_as_yaml_escape(run: Run, data: Path, char: str) -> 
 
 @pytest.mark.parametrize("char", FORBIDDEN, ids=[f"U+{ord(c):04X}" for c in FORBIDDEN])
 def test_forbidden_character_typed_in_the_file(run: Run, data: Path, char: str) -> None:
-    replace(data, ACTIE, "Schulden overnemen", f"Schulden{char}overnemen")
+    edit(data / ACTIE, "Schulden overnemen", f"Schulden{char}overnemen")
     line = line_of(data, ACTIE, "omschrijving")
     text = assert_error(errors(run, data), ACTIE, line, f"U+{ord(char):04X}", "not allowed")
     assert f"{ACTIE}:{line}:23:" in text
 
 
 def test_forbidden_character_in_a_key(run: Run, data: Path) -> None:
-    replace(data, ACTIE, "eigenaar: FIN", '"eigen\\eaar": FIN')
+    edit(data / ACTIE, "eigenaar: FIN", '"eigen\\eaar": FIN')
     line = line_of(data, ACTIE, "eigen")
     assert_error(errors(run, data), ACTIE, line, "U+001B (ESC)")
 
 
 def test_lone_surrogate_escape_is_a_clean_error(run: Run, data: Path) -> None:
-    replace(data, ACTIE, "omschrijving: Schulden overnemen", 'omschrijving: "a\\ud800b"')
+    edit(data / ACTIE, "omschrijving: Schulden overnemen", 'omschrijving: "a\\ud800b"')
     line = line_of(data, ACTIE, "omschrijving")
     assert_error(errors(run, data), ACTIE, line, "YAML syntax error", "escape")
 
 
 def test_escape_sequences_never_reach_the_terminal(run: Run, data: Path) -> None:
-    replace(data, ACTIE, "status: afgerond", 'status: "afgerond\\e]0;gekaapt\\a\\e[2J"')
+    edit(data / ACTIE, "status: afgerond", 'status: "afgerond\\e]0;gekaapt\\a\\e[2J"')
     for fmt in ("human", "github", "json"):
         result = run("check", "--data", data, "--format", fmt)
         text = clean(result)
@@ -191,7 +192,7 @@ def test_inhoud_bestand_not_utf8_names_the_line(run: Run, data: Path) -> None:
 
 
 def test_tabs_and_newlines_in_values_stay_allowed(run: Run, data: Path) -> None:
-    replace(data, ACTIE, "omschrijving: Schulden overnemen", 'omschrijving: "a\\tb\\nc\\r"')
+    edit(data / ACTIE, "omschrijving: Schulden overnemen", 'omschrijving: "a\\tb\\nc\\r"')
     result = run("check", "--data", data)
     assert result.exit_code == 0, clean(result)
 
@@ -204,9 +205,8 @@ def deep_list(levels: int) -> str:
 
 
 def test_list_nested_too_deep(run: Run, data: Path) -> None:
-    replace(
-        data,
-        ACTIE,
+    edit(
+        data / ACTIE,
         "stand_van_zaken: Afgerond in het voorjaar.",
         "stand_van_zaken: |\n" + deep_list(7),
     )
@@ -216,9 +216,8 @@ def test_list_nested_too_deep(run: Run, data: Path) -> None:
 
 
 def test_list_at_the_limit_is_accepted(run: Run, data: Path) -> None:
-    replace(
-        data,
-        ACTIE,
+    edit(
+        data / ACTIE,
         "stand_van_zaken: Afgerond in het voorjaar.",
         "stand_van_zaken: |\n" + deep_list(5),
     )
@@ -226,9 +225,8 @@ def test_list_at_the_limit_is_accepted(run: Run, data: Path) -> None:
 
 
 def test_one_line_list_nested_too_deep(run: Run, data: Path) -> None:
-    replace(
-        data,
-        ACTIE,
+    edit(
+        data / ACTIE,
         "stand_van_zaken: Afgerond in het voorjaar.",
         'stand_van_zaken: "- - - - - - - x"',
     )
@@ -238,8 +236,8 @@ def test_one_line_list_nested_too_deep(run: Run, data: Path) -> None:
 
 def test_quote_nested_too_deep(run: Run, data: Path) -> None:
     quotes = "".join(f"  {'> ' * (i + 1)}citaat {i + 1}\n" for i in range(25))
-    replace(
-        data, ACTIE, "stand_van_zaken: Afgerond in het voorjaar.", "stand_van_zaken: |\n" + quotes
+    edit(
+        data / ACTIE, "stand_van_zaken: Afgerond in het voorjaar.", "stand_van_zaken: |\n" + quotes
     )
     line = line_of(data, ACTIE, "citaat 4")
     assert_error(errors(run, data), ACTIE, line, "a block quote nested 4 deep", "at most 3")
@@ -254,36 +252,34 @@ def test_deep_nesting_in_inhoud_bestand(run: Run, data: Path) -> None:
 
 def test_word_over_200_characters(run: Run, data: Path) -> None:
     word = "Herstel" + "x" * 194  # 201
-    replace(data, ACTIE, "Schulden overnemen", f"Schulden {word} overnemen")
+    edit(data / ACTIE, "Schulden overnemen", f"Schulden {word} overnemen")
     line = line_of(data, ACTIE, "omschrijving")
     text = assert_error(errors(run, data), ACTIE, line, "a word of 201 characters", "200")
     assert f":{line}:24:" in text
 
 
 def test_word_over_200_characters_in_plain_text(run: Run, data: Path) -> None:
-    replace(data, ACTIE, "sectie: Hersteloperatie", "sectie: " + "S" * 300)
+    edit(data / ACTIE, "sectie: Hersteloperatie", "sectie: " + "S" * 300)
     assert_error(errors(run, data), ACTIE, 2, "a word of 300 characters")
 
 
 def test_long_link_target_is_not_a_long_word(run: Run, data: Path) -> None:
     url = "https://example.org/" + "a" * 300
-    replace(data, ACTIE, "Schulden overnemen", f"Schulden [overnemen]({url})")
+    edit(data / ACTIE, "Schulden overnemen", f"Schulden [overnemen]({url})")
     assert run("check", "--data", data).exit_code == 0
 
 
 def test_table_row_with_more_cells_than_its_header(run: Run, data: Path) -> None:
     table = "  | a | b |\n  |---|---|\n  | 1 | 2 | verloren |\n"
-    replace(
-        data, ACTIE, "stand_van_zaken: Afgerond in het voorjaar.", "stand_van_zaken: |\n" + table
-    )
+    edit(data / ACTIE, "stand_van_zaken: Afgerond in het voorjaar.", "stand_van_zaken: |\n" + table)
     line = line_of(data, ACTIE, "verloren")
     assert_error(errors(run, data), ACTIE, line, "a table row with 3 cells under a header of 2")
 
 
 def test_text_longer_than_a_spreadsheet_cell(run: Run, data: Path, tmp_path: Path) -> None:
     long = " ".join(f"woord{i:05d}" for i in range(3_000))  # 32,999 characters
-    replace(data, ACTIE, "stand_van_zaken: Afgerond in het voorjaar.", f"stand_van_zaken: {long}")
-    replace(data, "werkstromen/01-klantreis.yaml", "Loopt volgens plan.", long)
+    edit(data / ACTIE, "stand_van_zaken: Afgerond in het voorjaar.", f"stand_van_zaken: {long}")
+    edit(data / "werkstromen/01-klantreis.yaml", "Loopt volgens plan.", long)
     # the action table continues a long action in the next rows, each far below the limit
     result = run("actions", "--data", data, "--output", tmp_path / "x", "--format", "xlsx")
     assert result.exit_code == 0, clean(result)
@@ -304,7 +300,7 @@ def test_text_longer_than_a_spreadsheet_cell(run: Run, data: Path, tmp_path: Pat
 
 
 def test_meeting_in_year_9999(run: Run, data: Path, tmp_path: Path) -> None:
-    replace(data, MEETING, "datum: 2030-09-05", "datum: 9999-12-31")
+    edit(data / MEETING, "datum: 2030-09-05", "datum: 9999-12-31")
     (data / MEETING).rename(data / "vergaderingen/9999-12-31.yaml")
     assert_error(
         errors(run, data), "vergaderingen/9999-12-31.yaml", 1, "9999-12-31 is outside", "1900-2200"
@@ -326,17 +322,16 @@ def test_meeting_in_year_9999(run: Run, data: Path, tmp_path: Path) -> None:
 )
 def test_deadline_out_of_range(run: Run, data: Path, old: str, new: str) -> None:
     name = "werkstromen/01-klantreis.yaml"
-    replace(data, name, old, new)
+    edit(data / name, old, new)
     line = line_of(data, name, new.split(": ", 1)[1][:7])
     assert_error(errors(run, data), name, line, "outside the years statusgen accepts")
 
 
 def test_dates_out_of_range_in_other_kinds(run: Run, data: Path) -> None:
-    replace(data, "acties/001-compensatie.yaml", "bijgewerkt: 2021-06-15", "bijgewerkt: 2221-06-15")
-    replace(data, "dashboard.yaml", "2030-09-03: 746", "3030-09-03: 746")
-    replace(
-        data,
-        "communicatie.yaml",
+    edit(data / "acties/001-compensatie.yaml", "bijgewerkt: 2021-06-15", "bijgewerkt: 2221-06-15")
+    edit(data / "dashboard.yaml", "2030-09-03: 746", "3030-09-03: 746")
+    edit(
+        data / "communicatie.yaml",
         "datum: ",
         "datum: 1066-10-14  #",
     )

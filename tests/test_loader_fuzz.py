@@ -63,10 +63,10 @@ def test_mutated_files_give_clean_diagnostics(
     root = Path(tmp_path_factory.mktemp("fuzz"))  # type: ignore[attr-defined]
     shutil.copytree(FIXTURES / "valid", root, dirs_exist_ok=True)
     (root / name).write_bytes(data)
-    report = Diagnostics()
-    dataset = load(root, report)
-    for diagnostic in report.items:
+    diagnostics = Diagnostics()
+    dataset = load(root, diagnostics)
+    for diagnostic in diagnostics.items:
         assert diagnostic.message and diagnostic.line >= 1 and diagnostic.column >= 1
         assert diagnostic.file.is_relative_to(root)
-    if not report.errors:
+    if not diagnostics.errors:
         assert len(dataset.werkstromen) == 2 and len(dataset.acties) == 3

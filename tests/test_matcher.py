@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 from generator.model.names import Names
+from tests.yamledit import read_yaml
 
 LABELLED = Path(__file__).parent / "fixtures" / "woo" / "matcher.yaml"
 #: the floors measured: every name is found, and no ordinary word or longer word is withheld
@@ -17,7 +17,7 @@ PRECISION = 1.0
 
 
 def _labelled() -> tuple[Names, list[dict[str, object]]]:
-    document = yaml.safe_load(LABELLED.read_text(encoding="utf-8"))
+    document = read_yaml(LABELLED)
     return Names(document["personen"]), document["teksten"]
 
 

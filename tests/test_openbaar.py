@@ -18,11 +18,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import yaml
 
 from tests.conftest import DEMO, Run
 from tests.office import need
 from tests.test_review import git
+from tests.yamledit import read_yaml, write_yaml
 
 #: the surnames of the two people the test plants, folded
 SURNAMES = ("brinkhuis", "celik")
@@ -67,7 +67,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("woo") / "status"
     shutil.copytree(DEMO, root)
     for path in sorted(root.rglob("*.yaml")):
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        document = read_yaml(path)
         if path.name == "organisatie.yaml":
             personen = document.pop("personen")
             document = _plant(document)
@@ -75,7 +75,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
             document["personen"] = personen
         else:
             document = _plant(document)
-        path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), "utf-8")
+        write_yaml(path, document)
     for path in sorted(root.rglob("*.md")):
         path.write_text(path.read_text(encoding="utf-8") + "\n" + PLANTED + "\n", "utf-8")
     return root

@@ -11,6 +11,7 @@ from pptx import Presentation
 from tests.conftest import DEMO, Run
 from tests.pack_data import add_pack
 from tests.test_deck import build, slide_text, titles
+from tests.yamledit import edit
 
 
 def test_a_bestuurlijk_overleg_has_a_lettered_agenda_and_a_divider_per_letter(
@@ -66,10 +67,7 @@ def test_long_content_of_an_overleg_continues_as_the_sct_deck_does(
         f"          | Bundel {n} | Een oplossing die uitgelegd wordt in een zin van enige lengte |"
         for n in range(1, 41)
     )
-    text = meeting.read_text(encoding="utf-8").replace(
-        "          | 2 Aanspreekpunt | Vast aanspreekpunt |", rows
-    )
-    meeting.write_text(text, encoding="utf-8")
+    edit(meeting, "          | 2 Aanspreekpunt | Vast aanspreekpunt |", rows, every=True)
     names = titles(build(run, data, tmp_path, "--vergadering", "2030-09-01"))
     title = "De oplossingen zijn gebundeld naar de stappen van het herstel"
     continued = [n for n in names if n.startswith(title)]

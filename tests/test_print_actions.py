@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from tests.conftest import DEMO, Run
 from tests.office import page_texts
@@ -23,6 +22,7 @@ from tests.printed import (
     squeezed,
     word_boxes,
 )
+from tests.yamledit import edit, read_yaml, write_yaml
 
 
 def build(run: Run, data: Path, out: Path) -> Path:
@@ -58,9 +58,9 @@ def test_a_row_that_continues_repeats_its_number_and_status(
 ) -> None:
     for name, action, count in (("001-compensatie", 1, 70), ("002-schulden", 2, 25)):
         path = data / "acties" / f"{name}.yaml"
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        document = read_yaml(path)
         document["stand_van_zaken"] = paragraphs(action, count)
-        path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+        write_yaml(path, document)
     pages = page_texts(build(run, data, tmp_path))
     statuses = {1: "Loopt", 2: "Afgerond"}
     continued = 0
@@ -79,9 +79,9 @@ def test_a_row_that_continues_repeats_its_number_and_status(
 
 def test_typst_syntax_in_the_data_is_printed_as_text(run: Run, data: Path, tmp_path: Path) -> None:
     def put(path: Path, **fields: object) -> None:
-        document = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+        document = read_yaml(path) if path.exists() else {}
         document.update(fields)
-        path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+        write_yaml(path, document)
 
     put(data / "organisatie.yaml", naam=f"Org {HOSTILE}", onderdeel=f"Deel {HOSTILE}")
     put(
@@ -118,10 +118,7 @@ def test_characters_the_fonts_lack_are_replaced_visibly_and_named(
     assert text == "één Straße Ωμέγα Япония עברית �� � zw\u200bsp bom �"
     assert missing == ["中", "文", "\ufdd0", "😀"]
     path = data / "acties" / "002-schulden.yaml"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("Schulden overnemen", "Schulden Япония 中文"),
-        encoding="utf-8",
-    )
+    edit(path, "Schulden overnemen", "Schulden Япония 中文", every=True)
     with caplog.at_level("WARNING", logger="generator.render.typeset"):
         pdf = build(run, data, tmp_path)
     assert "Schulden Япония ��" in plain_text(pdf)
@@ -133,13 +130,13 @@ def test_every_markdown_construct_in_a_cell_is_typeset(
     run: Run, data: Path, tmp_path: Path
 ) -> None:
     path = data / "acties" / "002-schulden.yaml"
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document = read_yaml(path)
     document["stand_van_zaken"] = (
         "## Kop in een cel\n\nZie [de site](https://example.org), `code` en ~~weg~~.\n\n"
         "```\nblok code\n```\n\n---\n\n> citaat\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n"
         "#### Diepe kop\n\n1. een\n   - twee\n"
     )
-    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    write_yaml(path, document)
     pdf = build(run, data, tmp_path)
     text = plain_text(pdf)
     for shown in ("Kop in een cel", "de site", "code", "weg", "blok code", "citaat", "Diepe kop"):
@@ -152,18 +149,15 @@ SENTENCE = "De uitvoering loopt volgens plan en de betrokken partijen zijn geïn
 
 
 def action(folder: Path, number: int, stand_van_zaken: str) -> None:
-    (folder / f"{number:03d}-actie.yaml").write_text(
-        yaml.safe_dump(
-            {
-                "nummer": number,
-                "sectie": "Overig",
-                "omschrijving": f"Actie {number}",
-                "status": "loopt",
-                "stand_van_zaken": stand_van_zaken,
-            },
-            allow_unicode=True,
-        ),
-        encoding="utf-8",
+    write_yaml(
+        (folder / f"{number:03d}-actie.yaml"),
+        {
+            "nummer": number,
+            "sectie": "Overig",
+            "omschrijving": f"Actie {number}",
+            "status": "loopt",
+            "stand_van_zaken": stand_van_zaken,
+        },
     )
 
 
@@ -209,17 +203,15 @@ def test_column_rules_run_from_the_top_of_each_row(run: Run, tmp_path: Path) -> 
     (data / "acties").mkdir(parents=True)
     (data / "organisatie.yaml").write_text("naam: Directoraat-generaal Toeslagen\n", "utf-8")
     for number, status in ((1, "loopt"), (2, "afgerond")):
-        (data / "acties" / f"{number:03d}-actie.yaml").write_text(
-            yaml.safe_dump(
-                {
-                    "nummer": number,
-                    "sectie": "Overig",
-                    "omschrijving": "Een omschrijving die over twee regels loopt in de kolom",
-                    "status": status,
-                    "stand_van_zaken": "Eerste zin. " + SENTENCE * 2,
-                }
-            ),
-            encoding="utf-8",
+        write_yaml(
+            (data / "acties" / f"{number:03d}-actie.yaml"),
+            {
+                "nummer": number,
+                "sectie": "Overig",
+                "omschrijving": "Een omschrijving die over twee regels loopt in de kolom",
+                "status": status,
+                "stand_van_zaken": "Eerste zin. " + SENTENCE * 2,
+            },
         )
     dpi = 144
     image = page_image(build(run, data, tmp_path / "out"), 2, dpi=dpi)
@@ -291,9 +283,7 @@ def dated(data: Path, number: int, stand_van_zaken: str, **fields: object) -> No
         "stand_van_zaken": stand_van_zaken,
         **fields,
     }
-    (data / "acties" / f"{number:03d}-actie.yaml").write_text(
-        yaml.safe_dump(document, allow_unicode=True), encoding="utf-8"
-    )
+    write_yaml(data / "acties" / f"{number:03d}-actie.yaml", document)
 
 
 def test_a_dated_last_paragraph_longer_than_pages_is_all_there(run: Run, tmp_path: Path) -> None:

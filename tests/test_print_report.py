@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pypdf import PdfReader
 
 from tests.conftest import DEMO, Run
@@ -23,6 +22,7 @@ from tests.printed import (
     squeezed,
 )
 from tests.readback import html_text
+from tests.yamledit import read_yaml, write_yaml
 
 REPORT = "vgr-2021-1"
 
@@ -168,8 +168,7 @@ def test_html_has_numbered_notes_with_links_back(run: Run, tmp_path: Path) -> No
 def write_report(data: Path, document: dict[str, Any], name: str = "r") -> None:
     folder = data / "rapportages"
     folder.mkdir(exist_ok=True)
-    text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
-    (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
+    write_yaml(folder / f"{name}.yaml", document)
 
 
 def test_leeswijzer_says_what_this_report_contains(run: Run, data: Path, tmp_path: Path) -> None:
@@ -339,7 +338,7 @@ def test_typst_syntax_in_every_report_field_is_printed_as_text(
             ],
         },
     )  # fmt: skip
-    risks = yaml.safe_load((data / "risicos.yaml").read_text(encoding="utf-8"))
+    risks = read_yaml(data / "risicos.yaml")
     risk = risks["risicos"][0]
     risk.update(
         titel=f"Risico {h}",
@@ -348,7 +347,7 @@ def test_typst_syntax_in_every_report_field_is_printed_as_text(
         eigenaar=f"Eenheid {h}",
         top=True,
     )
-    (data / "risicos.yaml").write_text(yaml.safe_dump(risks, allow_unicode=True), "utf-8")
+    write_yaml(data / "risicos.yaml", risks)
     out = build(run, data, tmp_path, "html,pdf", report="r")
     text = squeezed(plain_text(out / "r.pdf"))
     labels = (

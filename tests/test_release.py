@@ -20,6 +20,7 @@ from packaging.requirements import Requirement
 from generator import __version__
 from tests.checkout import ROOT, copy_checkout, git, source_url
 from tests.conftest import FIXTURES
+from tests.yamledit import edit, write_yaml
 from tools import release
 
 
@@ -118,7 +119,7 @@ def test_pre_commit_as_documented_from_a_tagged_clone(tmp_path: Path) -> None:
     repos[0]["repo"] = str(upstream)
     editors = tmp_path / "editors"
     shutil.copytree(FIXTURES / "valid", editors / "status")
-    (editors / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config, sort_keys=False))
+    write_yaml(editors / ".pre-commit-config.yaml", config)
     git(editors, "init", "-q", "-b", "main")
     git(editors, "add", "-A")
     git(editors, "commit", "-qm", "basis")
@@ -129,7 +130,7 @@ def test_pre_commit_as_documented_from_a_tagged_clone(tmp_path: Path) -> None:
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert "statusgen check" in ok.stdout and "Passed" in ok.stdout
     typo = editors / "status/acties/002-schulden.yaml"
-    typo.write_text(typo.read_text().replace("status: afgerond", "status: afgrond"))
+    edit(typo, "status: afgerond", "status: afgrond", every=True)
     failed = subprocess.run(command, cwd=editors, env=env,
                             capture_output=True, text=True, timeout=900)  # fmt: skip
     assert failed.returncode == 1

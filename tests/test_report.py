@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from tests.conftest import DEMO, Run
 from tests.office import html_errors, page_texts, pdf_info
 from tests.printed import plain_text
+from tests.yamledit import edit
 
 REPORT = "vgr-2021-1"
 
@@ -143,9 +144,7 @@ def test_check_judges_norms_and_needs_the_risk_log(run: Run, data: Path) -> None
         encoding="utf-8",
     )
     (data / "risicos.yaml").unlink()
-    (data / "werkstromen" / "01-klantreis.yaml").write_text(
-        (data / "werkstromen" / "01-klantreis.yaml").read_text().replace("    risicos: [R1]\n", "")
-    )
+    edit(data / "werkstromen" / "01-klantreis.yaml", "    risicos: [R1]\n", "", every=True)
     result = run("check", "--data", data)
     assert result.exit_code == 1
     out = result.output

@@ -16,10 +16,10 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-import yaml
 from openpyxl import load_workbook
 
 from tests.conftest import DEMO, Run
+from tests.yamledit import edit, read_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -30,12 +30,6 @@ def git(repo: Path, *args: str, date: str = "2030-09-01") -> None:
            "GIT_COMMITTER_NAME": "Redactie", "GIT_COMMITTER_EMAIL": "r@example.org",
            "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}  # fmt: skip
     subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, env=env)
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.fixture
@@ -208,10 +202,7 @@ def test_planning_xlsx_and_csv(run: Run, tmp_path: Path) -> None:
     header = [c.value for c in sheet[1]]
     assert header[:5] == ["Werkstroom", "Werkstroomtitel", "Opdracht", "Soort", "Titel"]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
-    opdrachten = sum(
-        len(yaml.safe_load(p.read_text())["opdrachten"])
-        for p in (DEMO / "werkstromen").glob("*.yaml")
-    )
+    opdrachten = sum(len(read_yaml(p)["opdrachten"]) for p in (DEMO / "werkstromen").glob("*.yaml"))
     assert sum(r[3] == "Opdracht" for r in rows) == opdrachten
     late = next(r for r in rows if r[4] == "Begrip integrale behandeling eenduidig vastleggen")
     assert late[5] == "M. Oosterwijk" and late[7].date() == dt.date(2020, 8, 1) and late[9] == "ja"

@@ -11,11 +11,11 @@ from typing import Any
 
 import jsonschema
 import pytest
-import yaml
 
 from generator.commands.schema import schema_text
 from generator.load.kinds import SCHEMA_FOLDER, all_kinds
 from tests.conftest import DEMO, Run
+from tests.yamledit import read_yaml
 
 
 def _jsonable(value: Any) -> Any:
@@ -48,12 +48,12 @@ def test_demo_data_validates_against_the_schemas(schemas: Path) -> None:
         files = sorted(DEMO.glob(kind.pattern))
         assert files, kind.pattern
         for file in files:
-            jsonschema.validate(_jsonable(yaml.safe_load(file.read_text())), schema)
+            jsonschema.validate(_jsonable(read_yaml(file)), schema)
 
 
 def test_schema_rejects_what_check_rejects(schemas: Path) -> None:
     schema = json.loads((schemas / "werkstroom.schema.json").read_text())
-    document = _jsonable(yaml.safe_load((DEMO / "werkstromen/01-klantreis.yaml").read_text()))
+    document = _jsonable(read_yaml(DEMO / "werkstromen/01-klantreis.yaml"))
     document["opdrachten"][0]["status"] = "bezig"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(document, schema)
@@ -130,7 +130,7 @@ def test_new_werkstroom_gets_next_number_and_validates(run: Run, data: Path) -> 
     result = run("new", "werkstroom", "--titel", "Coördineren externe onderzoeken", "--data", data)
     assert result.exit_code == 0, result.output
     created = data / "werkstromen/03-coordineren-externe-onderzoeken.yaml"
-    document = yaml.safe_load(created.read_text(encoding="utf-8"))
+    document = read_yaml(created)
     assert document["nummer"] == 3
     assert document["titel"] == "Coördineren externe onderzoeken"
     assert document["opdrachten"][0]["nummer"] == "3.1"
@@ -141,7 +141,7 @@ def test_new_actie_numbers_after_the_highest(run: Run, data: Path) -> None:
     result = run("new", "actie", "--titel", "Nazorg: ouders & kinderen", "--data", data)
     assert result.exit_code == 0, result.output
     created = data / "acties/011-nazorg-ouders-kinderen.yaml"
-    assert yaml.safe_load(created.read_text())["omschrijving"] == "Nazorg: ouders & kinderen"
+    assert read_yaml(created)["omschrijving"] == "Nazorg: ouders & kinderen"
     check = run("check", "--data", data, "--strict")
     assert check.exit_code == 0, check.output
 
@@ -161,7 +161,7 @@ def test_new_starts_every_kind_and_check_strict_passes(run: Run, tmp_path: Path)
     check = run("check", "--data", folder, "--strict")
     assert check.exit_code == 0, check.output
     assert "0 warnings" in check.output
-    risicos = yaml.safe_load((folder / "risicos.yaml").read_text(encoding="utf-8"))["risicos"]
+    risicos = read_yaml(folder / "risicos.yaml")["risicos"]
     assert [r["id"] for r in risicos] == ["R1", "R2"]
     meeting = (folder / "vergaderingen/2031-03-04.yaml").read_text(encoding="utf-8")
     # Markdown as editors write it, a literal block; and where the beslispunten go

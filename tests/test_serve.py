@@ -17,6 +17,7 @@ from generator.load.dataset import load
 from generator.load.diagnostics import Diagnostics
 from generator.preview.state import Preview
 from tests.browser import serving
+from tests.yamledit import edit
 
 DEMO = Path(__file__).resolve().parent.parent / "status"
 WORKSTREAM = Path("werkstromen/01-klantreis.yaml")
@@ -39,7 +40,7 @@ def test_a_save_reads_only_the_changed_file_and_redraws_its_slides(copy: Path) -
     first = preview.rebuild()
     assert first.parsed > 30 and len(first.slides) > 20
     file = copy / WORKSTREAM
-    file.write_text(file.read_text("utf-8").replace(OLD, "Klantreis herontwerpen"), "utf-8")
+    edit(file, OLD, "Klantreis herontwerpen", every=True)
     second = preview.rebuild()
     assert second.parsed == 1
     assert second.version == first.version + 1
@@ -49,9 +50,10 @@ def test_a_save_reads_only_the_changed_file_and_redraws_its_slides(copy: Path) -
     untouched = [s for s in second.slides if s.number not in second.changed]
     assert untouched and all(s.svg == first.slides[s.number - 1].svg for s in untouched)
     # the same diagnostics as a load from scratch
-    report = Diagnostics()
-    load(copy, report)
-    assert sorted(d.human() for d in second.diagnostics) == sorted(d.human() for d in report.items)
+    diagnostics = Diagnostics()
+    load(copy, diagnostics)
+    expected = sorted(d.human() for d in diagnostics.items)
+    assert sorted(d.human() for d in second.diagnostics) == expected
 
 
 def test_a_broken_file_keeps_the_last_good_slides(copy: Path) -> None:
@@ -71,8 +73,8 @@ def test_a_broken_file_keeps_the_last_good_slides(copy: Path) -> None:
 def test_the_public_preview_holds_no_registered_name(copy: Path) -> None:
     from generator.publish import names
 
-    report = Diagnostics()
-    withheld = names(load(copy, report))
+    diagnostics = Diagnostics()
+    withheld = names(load(copy, diagnostics))
     snapshot = Preview(copy, openbaar=True).rebuild()
     for slide in snapshot.slides:
         assert not withheld.find(slide.svg), slide.title

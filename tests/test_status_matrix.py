@@ -7,13 +7,13 @@ import json
 from pathlib import Path
 
 import jsonschema
-import yaml
 from pptx import Presentation
 
 from generator.model.legend import SCT
 from tests.conftest import Run
 from tests.test_check_rejects import WS1, assert_error, errors, line_of
 from tests.test_deck import build, slide_text
+from tests.yamledit import edit, read_yaml
 
 MEETING = ("--vergadering", "2030-09-05")
 
@@ -132,7 +132,7 @@ def test_a_matrix_with_its_own_legend(run: Run, data: Path, tmp_path: Path) -> N
     text = slide_text(slide)
     assert "Klaar" in text and "Bezig" in text and "Afgerond" not in text
     path = data / WS1
-    path.write_text(path.read_text(encoding="utf-8").replace("[klaar, bezig]", "[klaar, afgerond]"))
+    edit(path, "[klaar, bezig]", "[klaar, afgerond]", every=True)
     assert_error(errors(run, data), WS1, line_of(data, WS1, "[klaar, afgerond]"),
                  "unknown status 'afgerond'", "klaar, bezig")  # fmt: skip
 
@@ -142,7 +142,7 @@ def test_the_schema_knows_matrices(run: Run, data: Path, tmp_path: Path) -> None
     out = tmp_path / "schemas"
     assert run("schema", "--output", out).exit_code == 0
     schema = json.loads((out / "werkstroom.schema.json").read_text())
-    document = yaml.safe_load((data / WS1).read_text())
+    document = read_yaml(data / WS1)
     jsonschema.validate(json.loads(json.dumps(document, default=str)), schema)
     document["matrices"][0]["rijen"][0]["onbekend"] = 1
     try:

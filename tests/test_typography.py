@@ -19,6 +19,7 @@ from generator.text.typesetting import (
 )
 from tests.conftest import Run
 from tests.office import need
+from tests.yamledit import read_yaml, write_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -169,7 +170,6 @@ def test_the_leeswijzer_never_leaves_its_last_lines_alone_on_a_page(
     their own, before chapter 1's new page: the Leeswijzer goes with the contents instead."""
     import shutil
 
-    import yaml
     from typography import measure
 
     from tests.printed import plain_text
@@ -178,13 +178,13 @@ def test_the_leeswijzer_never_leaves_its_last_lines_alone_on_a_page(
     data = tmp_path / "data"
     shutil.copytree(DEMO, data)
     path = data / "rapportages" / "vgr-2021-1.yaml"
-    report = yaml.safe_load(path.read_text(encoding="utf-8"))
+    report = read_yaml(path)
     report["inleiding"] += "\n" + "\n".join(
         f"Alinea {i}: het herstel vraagt tijd, en de organisatie werkt aan vertrouwen met ouders "
         "en gemeenten in het hele land.\n"
         for i in range(10)
     )
-    path.write_text(yaml.safe_dump(report, allow_unicode=True, sort_keys=False), "utf-8")
+    write_yaml(path, report)
     result = run("report", "vgr-2021-1", "--data", data, "--output", tmp_path / "out")
     assert result.exit_code == 0, result.output
     pdf = tmp_path / "out" / "vgr-2021-1.pdf"

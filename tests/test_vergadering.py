@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DEMO, Run
-from tests.test_check_rejects import replace
+from tests.yamledit import edit, read_yaml
 
 WS1 = "werkstromen/01-klantreis.yaml"
 
@@ -70,7 +70,7 @@ def test_the_data_is_read_once(
 
 
 def test_an_error_stops_it_before_anything_is_written(run: Run, demo: Path, tmp_path: Path) -> None:
-    replace(demo, "werkstromen/01-klantreis.yaml", "status: gestart", "status: bezig")
+    edit(demo / "werkstromen/01-klantreis.yaml", "status: gestart", "status: bezig")
     out = tmp_path / "out"
     result = run("vergadering", "2020-08-20", "--data", demo, "--output", out, "--alles")
     assert result.exit_code == 1
@@ -105,9 +105,8 @@ def test_openbaar(run: Run, demo: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in out.iterdir())
     assert names and all("-openbaar." in name for name in names), names
-    import yaml
 
-    registry = yaml.safe_load((demo / "organisatie.yaml").read_text(encoding="utf-8"))
+    registry = read_yaml(demo / "organisatie.yaml")
     text = (out / "besluitenlijst-2020-08-17-openbaar.md").read_text(encoding="utf-8")
     text += (out / "deadlines-2020-08-20-openbaar.ics").read_text(encoding="utf-8")
     for person in registry["personen"]:

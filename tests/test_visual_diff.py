@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DEMO, Run
-from tests.test_review import edit, git
+from tests.test_review import git
+from tests.yamledit import edit
 
 WORKSTREAM = "werkstromen/03-beleidskeuzes.yaml"
 OVERVIEW = "Herstelorganisatie – werkstromen voor de komende 2-3 maanden"

@@ -16,7 +16,8 @@ from pptx.slide import Slide
 from tests.conftest import FIXTURES, Run
 from tests.readback import deck_text
 from tests.test_deck import build, slide_text
-from tests.test_history import edit, git
+from tests.test_history import git
+from tests.yamledit import edit
 
 MEETING = ("--vergadering", "2030-09-05")
 PREVIOUS = """datum: 2030-08-29

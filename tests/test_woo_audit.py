@@ -17,13 +17,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
 from generator.publish import detector
 from tests.conftest import DEMO, Run
-from tests.test_review import edit, git
+from tests.test_review import git
+from tests.yamledit import edit, read_yaml, write_yaml
 
 ROOT = Path(__file__).parent.parent
 MESSAGE = "warning: possible personal name not in the registry: '{}'"
@@ -181,7 +181,7 @@ def test_strict_fails_until_every_finding_is_resolved(run: Run, names_data: Path
 def _resolve(data: Path) -> None:
     """Each finding resolved in one of the three ways: registry, publiek, geen_namen."""
     org = data / "organisatie.yaml"
-    document = yaml.safe_load(org.read_text(encoding="utf-8"))
+    document = read_yaml(org)
     document["personen"] += [
         {"id": "p-dijkgraaf", "naam": "L. Dijkgraaf"},
         {"id": "p-postma", "naam": "Karin Postma"},
@@ -190,7 +190,7 @@ def _resolve(data: Path) -> None:
         {"id": "p-ramautar", "naam": "P. Ramautar"},
     ]
     document["publiek"].append({"naam": "G. Schokker", "rol": "voorzitter van de VNG"})
-    org.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), "utf-8")
+    write_yaml(org, document)
 
 
 @pytest.mark.usefixtures("deduce")

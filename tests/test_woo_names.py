@@ -15,13 +15,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 from generator.model.names import Names
 from tests.conftest import DEMO, Run
 from tests.test_openbaar import STRUCTURED
 from tests.test_review import git
 from tests.woo_scan import leaks, letters, normalised, readable
+from tests.yamledit import edit, read_yaml, write_yaml
 
 #: case -> (registered name, the text planted, the surnames the scanner looks for)
 CASES = {
@@ -99,15 +99,15 @@ class _Planter:
 def _identities(root: Path) -> None:
     """Two footnotes and two doelgroepen named after different people."""
     path = root / "dashboard.yaml"
-    dashboard = yaml.safe_load(path.read_text(encoding="utf-8"))
+    dashboard = read_yaml(path)
     table = next(t for t in dashboard["tabellen"] if isinstance(t.get("voetnoten"), dict))
     table["voetnoten"]["brief-Olthof"] = "Kamerstuk 31066-700."
     table["voetnoten"]["brief-Wiersinga"] = "Kamerstuk 31066-701."
     table["rijen"][0]["voetnoot"] = "brief-Olthof"
     table["rijen"][1]["voetnoot"] = "brief-Wiersinga"
-    path.write_text(yaml.safe_dump(dashboard, allow_unicode=True, sort_keys=False), "utf-8")
+    write_yaml(path, dashboard)
     path = root / "communicatie.yaml"
-    communicatie = yaml.safe_load(path.read_text(encoding="utf-8"))
+    communicatie = read_yaml(path)
     first = next(iter(communicatie["doelgroepen"].values()))
     first += ["Team Olthof", "Team Wiersinga"]
     communicatie["items"][:0] = [
@@ -116,15 +116,15 @@ def _identities(root: Path) -> None:
         {"datum": "2020-08-19", "doelgroep": "Team Wiersinga", "soort": "overleg",
          "tekst": "Tweede overleg"},
     ]  # fmt: skip
-    path.write_text(yaml.safe_dump(communicatie, allow_unicode=True, sort_keys=False), "utf-8")
+    write_yaml(path, communicatie)
 
 
 def _registry(root: Path) -> None:
     path = root / "organisatie.yaml"
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document = read_yaml(path)
     for number, (name, _, _) in enumerate([*CASES.values(), (ORDINARY[0], "", [])]):
         document["personen"].append({"id": f"p-rood{number}", "naam": name, "functie": "Adviseur"})
-    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), "utf-8")
+    write_yaml(path, document)
 
 
 @pytest.fixture(scope="module")
@@ -140,8 +140,8 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for path in sorted(root.rglob("*.yaml")):
         if path.name == "organisatie.yaml":
             continue
-        document = plant(yaml.safe_load(path.read_text(encoding="utf-8")))
-        path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), "utf-8")
+        document = plant(read_yaml(path))
+        write_yaml(path, document)
     for path in sorted(root.rglob("*.md")):
         added = "\n\n".join(PLANTED)
         path.write_text(path.read_text(encoding="utf-8") + "\n" + added + "\n", "utf-8")
@@ -319,7 +319,7 @@ def _lines(text: str) -> list[str]:
 def test_public_and_internal_outputs_have_the_same_structure(
     planted: Path, outputs: dict[str, dict[str, bytes]]
 ) -> None:
-    document = yaml.safe_load((planted / "organisatie.yaml").read_text(encoding="utf-8"))
+    document = read_yaml(planted / "organisatie.yaml")
     names = Names(
         [p["naam"] for p in document["personen"]] + [p["id"] for p in document["personen"]]
     )
@@ -385,12 +385,7 @@ def test_a_public_diff_says_an_error_without_the_name(run: Run, data: Path) -> N
     git(data.parent, "add", "-A")
     git(data.parent, "commit", "-q", "-m", "basis")
     werkstroom = data / "werkstromen" / "01-klantreis.yaml"
-    werkstroom.write_text(
-        werkstroom.read_text(encoding="utf-8").replace(
-            "trekker: p-abma", 'trekker: "J.\\nOlthof"', 1
-        ),
-        encoding="utf-8",
-    )
+    edit(werkstroom, "trekker: p-abma", 'trekker: "J.\\nOlthof"')
     internal = run("diff", "main", "--data", data)
     assert internal.exit_code == 0, internal.output
     assert "Olthof" in internal.stdout, internal.stdout
@@ -413,12 +408,7 @@ def test_check_openbaar_reports_an_ordinary_word_that_is_a_registered_surname(
         text.replace("personen:\n", "personen:\n  - id: p-post\n    naam: T. Post\n", 1), "utf-8"
     )
     actie = data / "acties" / "002-schulden.yaml"
-    actie.write_text(
-        actie.read_text(encoding="utf-8").replace(
-            "omschrijving: ", "omschrijving: Post voor ouders, afgestemd met dhr. Post. ", 1
-        ),
-        encoding="utf-8",
-    )
+    edit(actie, "omschrijving: ", "omschrijving: Post voor ouders, afgestemd met dhr. Post. ")
     from generator.publish import detector
 
     if not detector.available():

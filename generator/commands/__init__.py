@@ -14,18 +14,18 @@ from generator.publish import Publication, public_versions
 
 
 def load_valid(
-    root: Path, *, peildatum: dt.date | None = None, report: Diagnostics | None = None
+    root: Path, *, peildatum: dt.date | None = None, diagnostics: Diagnostics | None = None
 ) -> Dataset:
     """The data folder, or DataError after printing its errors on stderr: nothing is rendered
     from data that does not validate. Warnings are not printed here (``check`` shows them);
-    they are in ``report`` when one is given."""
-    report = Diagnostics() if report is None else report
+    they are in ``diagnostics`` when one is given."""
+    diagnostics = Diagnostics() if diagnostics is None else diagnostics
     progress.step(f"reading and checking {display_path(root)}")
-    dataset = load(root, report, peildatum=peildatum)
-    if report.errors:
-        for diagnostic in report.errors:
+    dataset = load(root, diagnostics, peildatum=peildatum)
+    if diagnostics.errors:
+        for diagnostic in diagnostics.errors:
             progress.say(diagnostic.human())
-        raise DataError(len(report.errors))
+        raise DataError(len(diagnostics.errors))
     return dataset
 
 
@@ -36,11 +36,11 @@ def load_for_publication(
     openbaar: bool,
     strict: bool = False,
     peildatum: dt.date | None = None,
-    report: Diagnostics | None = None,
+    diagnostics: Diagnostics | None = None,
 ) -> tuple[Dataset, Publication]:
     """The valid data folder, in its public version with ``openbaar`` (after the Woo audit,
     which refuses with ``strict``), and the publication its outputs go out through."""
-    dataset = load_valid(root, peildatum=peildatum, report=report)
+    dataset = load_valid(root, peildatum=peildatum, diagnostics=diagnostics)
     if not openbaar:
         return dataset, Publication(folder)
     (public,), publication = public_versions(folder, [(dataset, None)], strict=strict)

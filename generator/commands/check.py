@@ -11,45 +11,8 @@ import click
 from generator import progress
 from generator.exceptions import AuditUnavailable
 from generator.load.dataset import load
-from generator.load.diagnostics import (
-    Diagnostic,
-    Diagnostics,
-    display_path,
-    format_docpath,
-    summary,
-)
+from generator.load.diagnostics import Diagnostics, display_path, summary
 from generator.options import data_option, peildatum_option, quiet_option
-
-
-def _github_escape(text: str, *, prop: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    if prop:
-        text = text.replace(":", "%3A").replace(",", "%2C")
-    return text
-
-
-_GITHUB = {"info": "notice"}
-
-
-def format_github(diagnostic: Diagnostic) -> str:
-    """A GitHub Actions workflow command, shown as an annotation on the pull request's diff."""
-    file = _github_escape(display_path(diagnostic.file), prop=True)
-    level = _GITHUB.get(diagnostic.severity.value, diagnostic.severity.value)
-    return (
-        f"::{level} file={file},line={diagnostic.line},"
-        f"col={diagnostic.column},title=statusgen::{_github_escape(diagnostic.message)}"
-    )
-
-
-def as_json(diagnostic: Diagnostic) -> dict[str, object]:
-    return {
-        "file": display_path(diagnostic.file),
-        "line": diagnostic.line,
-        "column": diagnostic.column,
-        "severity": diagnostic.severity.value,
-        "message": diagnostic.message,
-        "path": format_docpath(diagnostic.path),
-    }
 
 
 @click.command(name="check")
@@ -93,29 +56,29 @@ def command(
 
         if not audit.available():
             raise AuditUnavailable(audit.INSTALL)
-    report = Diagnostics()
+    diagnostics = Diagnostics()
     progress.step(f"reading and checking {display_path(data_dir)}")
-    dataset = load(data_dir, report, peildatum=peildatum)
+    dataset = load(data_dir, diagnostics, peildatum=peildatum)
     names_found = 0
     if openbaar:
         found = audit.check(dataset, progress.say)
         names_found = sum(1 for d in found if d.message.startswith(audit.PREFIX))
-        report.extend(found)
-    errors, warnings = len(report.errors), len(report.warnings)
+        diagnostics.extend(found)
+    errors, warnings = len(diagnostics.errors), len(diagnostics.warnings)
     failed = errors > 0 or (strict and warnings > 0)
-    shown = report.errors if quiet else report.ordered
+    shown = diagnostics.errors if quiet else diagnostics.ordered
     if fmt == "json":
         document = {
             "ok": not failed,
             "errors": errors,
             "warnings": warnings,
-            "diagnostics": [as_json(d) for d in shown],
+            "diagnostics": [d.as_json() for d in shown],
         }
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
     elif fmt == "github":
         # workflow commands are read from standard output
         for diagnostic in shown:
-            click.echo(format_github(diagnostic))
+            click.echo(diagnostic.github())
     else:
         with progress.paused():
             for diagnostic in shown:

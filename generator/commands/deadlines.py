@@ -84,6 +84,6 @@ def command(
         ics = calendar(dataset, peildatum=peildatum, days=days)
         publication.echo(ics.decode("utf-8"), nl=False)
     else:
-        report = radar.radar(dataset, peildatum=peildatum, days=days)
-        publication.echo(radar.text(report, markdown=fmt == "md"), nl=False)
+        found = radar.radar(dataset, peildatum=peildatum, days=days)
+        publication.echo(radar.text(found, markdown=fmt == "md"), nl=False)
     publication.publish()

@@ -91,7 +91,15 @@ def command(
         old, new = public(old, withheld), public(new, withheld)
     if visual_dir is not None:
         publication.folder = visual_dir
-        _visual(publication, old, new, review, vergadering, old_version.report, new_version.report)
+        _visual(
+            publication,
+            old,
+            new,
+            review,
+            vergadering,
+            old_version.diagnostics,
+            new_version.diagnostics,
+        )
     if fmt == "json":
         document = review_json(review)
         if withheld is not None:
@@ -109,8 +117,8 @@ def _visual(
     new: Dataset,
     review: Review,
     vergadering: dt.date | None,
-    old_report: Diagnostics,
-    new_report: Diagnostics,
+    old_diagnostics: Diagnostics,
+    new_diagnostics: Diagnostics,
 ) -> None:
     """The visual diff's files, added to ``publication``; a version that does not validate is
     not drawn (its files are reported in the summary)."""
@@ -120,9 +128,9 @@ def _visual(
     from generator.resources import template
 
     progress.step("drawing the slides and pages that look different")
-    before = None if old_report.errors else old
-    if new_report.errors:
-        raise DataError(len(new_report.errors))
+    before = None if old_diagnostics.errors else old
+    if new_diagnostics.errors:
+        raise DataError(len(new_diagnostics.errors))
     opened = Template(template("default.pptx"))
     products = []
     date = pictures.deck_date(new, vergadering)

@@ -83,9 +83,14 @@ def command(
     It ends with the list of files written. With --openbaar every file is the public version.
     """
     peildatum = peildatum or datum
-    report = Diagnostics()
+    diagnostics = Diagnostics()
     dataset, publication = load_for_publication(
-        data_dir, output_dir, openbaar=openbaar, strict=strict, peildatum=peildatum, report=report
+        data_dir,
+        output_dir,
+        openbaar=openbaar,
+        strict=strict,
+        peildatum=peildatum,
+        diagnostics=diagnostics,
     )
     meetings = dataset.vergaderingen
     meeting = meeting_on(meetings, datum)
@@ -109,9 +114,9 @@ def command(
             add_report(publication, dataset, report_id, list(RAPPORTAGE))
         elif not quiet:
             progress.say("note: there is no progress report in rapportages/")
-    if report.warnings and not quiet:
+    if diagnostics.warnings and not quiet:
         progress.say(
-            f"note: the data has {counted(len(report.warnings), 'warning')}; "
+            f"note: the data has {counted(len(diagnostics.warnings), 'warning')}; "
             # check measures against today unless told the peildatum this run used
             f"statusgen check --data {display_path(data_dir)} "
             f"--peildatum {peildatum.isoformat()} lists them"

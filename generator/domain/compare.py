@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel
 
 from generator.domain.opvolging import Opvolging, opvolging
-from generator.domain.review import Change, Onderwerp, Review, short
+from generator.domain.review import Change, Onderwerp, Review
 from generator.load.dataset import Dataset
 from generator.load.diagnostics import Diagnostics, display_path
 from generator.load.fields import PERSON_ID
@@ -36,6 +36,7 @@ from generator.model.legend import ACTIE, SCT, Legend, effective_status
 from generator.model.people import People
 from generator.text import dutch
 from generator.text.lines import plain
+from generator.text.shorten import shorten
 
 if TYPE_CHECKING:
     from generator.load.history import Version
@@ -44,10 +45,10 @@ T = TypeVar("T")
 Row = Hoofdactie | Eindresultaat
 
 
-def invalid_files(report: Diagnostics, root: Path, side: str) -> list[tuple[str, str]]:
+def invalid_files(diagnostics: Diagnostics, root: Path, side: str) -> list[tuple[str, str]]:
     """The first error of every file that did not validate, named relative to the data folder."""
     seen: dict[str, str] = {}
-    for diagnostic in report.errors:
+    for diagnostic in diagnostics.errors:
         try:
             name = _relative(diagnostic.file, root)
         except ValueError:
@@ -58,8 +59,8 @@ def invalid_files(report: Diagnostics, root: Path, side: str) -> list[tuple[str,
 
 def review(old: Version, new: Version) -> Review:
     """The review of two versions of the data, each file that did not validate reported."""
-    invalid = invalid_files(old.report, old.root, old.label)
-    invalid += invalid_files(new.report, new.root, new.label)
+    invalid = invalid_files(old.diagnostics, old.root, old.label)
+    invalid += invalid_files(new.diagnostics, new.root, new.label)
     return compare(old.dataset, new.dataset, base=old.label, head=new.label, invalid=invalid)
 
 
@@ -85,7 +86,7 @@ def compare(
     new_acties = {a.nummer: a for a in _valid(new, "actie", skip)}
     for nummer in sorted(old_acties.keys() | new_acties.keys()):
         actie = new_acties.get(nummer) or old_acties[nummer]
-        group = Onderwerp(f"Actie {nummer} – {short(actie.omschrijving)}")
+        group = Onderwerp(f"Actie {nummer} – {shorten(actie.omschrijving, 70)}")
         group.changes = list(_actie(old_acties.get(nummer), new_acties.get(nummer), people))
         if group.changes:
             groups.append(group)
@@ -232,7 +233,7 @@ def _opdracht(old: Opdracht | None, new: Opdracht | None, people: People) -> Ite
     yield from _hoofdacties(new.nummer, old, new, people)
     for a, b in matched(old.eindresultaten, new.eindresultaten):  # a row's own fields
         if a is not None and b is not None:
-            row = f"eindresultaat '{short(b.titel)}' (opdracht {new.nummer})"
+            row = f"eindresultaat '{shorten(b.titel, 70)}' (opdracht {new.nummer})"
             yield from _row(row, a, b, old, new, people)
 
 
@@ -273,7 +274,7 @@ def _row(
 
 def _hoofdacties(nummer: str, old: Opdracht, new: Opdracht, people: People) -> Iterable[Change]:
     for a, b in matched(old.hoofdacties, new.hoofdacties):
-        title = short((b or a).titel)  # type: ignore[union-attr]
+        title = shorten((b or a).titel, 70)  # type: ignore[union-attr]
         subject = f"hoofdactie '{title}' (opdracht {nummer})"
         if a is None:
             yield Change("added", subject)
@@ -316,10 +317,10 @@ def _title(row: Any) -> str:
 
 def _actie(old: Actie | None, new: Actie | None, people: People) -> Iterable[Change]:
     if old is None and new is not None:
-        yield Change("added", f"actie {new.nummer}", new=short(new.omschrijving))
+        yield Change("added", f"actie {new.nummer}", new=shorten(new.omschrijving, 70))
         return
     if new is None and old is not None:
-        yield Change("removed", f"actie {old.nummer}", old=short(old.omschrijving))
+        yield Change("removed", f"actie {old.nummer}", old=shorten(old.omschrijving, 70))
         return
     assert old is not None and new is not None
     subject = f"actie {new.nummer}"
@@ -341,7 +342,8 @@ def _actiepunt(
     if old is None or new is None:
         actie = new or old
         assert actie is not None
-        text = f"{short(plain(actie.actiepunt.wat))} ({people.name(actie.actiepunt.actiehouder)})"
+        wat = shorten(plain(actie.actiepunt.wat), 70)
+        text = f"{wat} ({people.name(actie.actiepunt.actiehouder)})"
         yield Change("added", subject, new=text) if new else Change("removed", subject, old=text)
         return
     if old.status != new.status:

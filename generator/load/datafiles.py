@@ -110,7 +110,7 @@ def too_large(size: int | None, limit: int) -> str:
     return f"the file is {size:,} bytes; the limit is {shown}: split it"
 
 
-def yaml_files(root: Path, report: Diagnostics) -> list[Path]:
+def yaml_files(root: Path, diagnostics: Diagnostics) -> list[Path]:
     """Every .yaml and .yml file below ``root``; a folder that cannot be listed (a path too
     long, no permission) is a warning, and skipped (``rglob`` stopped with a traceback)."""
 
@@ -118,7 +118,7 @@ def yaml_files(root: Path, report: Diagnostics) -> list[Path]:
         where = Path(exc.filename or root)
         parts = where.relative_to(root).parts if where.is_relative_to(root) else ()
         problem = f"{exc.strerror or exc}; its path is {len(os.fsencode(where)):,} bytes long"
-        report.warning(
+        diagnostics.warning(
             root / parts[0] if parts else root,
             (0, 0),
             f"a folder inside it cannot be read ({problem}): statusgen skips it; shorten it",

@@ -38,15 +38,12 @@ from generator.load.kinds.vergadering import Vergadering
 from generator.load.kinds.werkstroom import Werkstroom
 from generator.load.messages import describe_validation_error
 from generator.load.senders import warn_missing_senders
-from generator.load.textlimits import (
-    TextProblem,
-    character_problems,
-    markdown_problems,
-    plain_problems,
-)
+from generator.load.textlimits import character_problems, markdown_problems, plain_problems
+from generator.load.textproblem import TextProblem
 from generator.load.yamlsource import SourceDocument, SourceError, decode, read, strings
 from generator.model.people import People
 from generator.quoting import did_you_mean
+from generator.text.shorten import shorten
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +113,7 @@ class Dataset:
 
     @property
     def rapportages(self) -> dict[str, Rapportage]:
-        """File stem (the id commands name) -> report."""
+        """File stem (the id commands name) -> rapportage."""
         return self._by_stem("rapportage")
 
     @property
@@ -153,12 +150,12 @@ class Dataset:
 
 def load(
     root: Path,
-    report: Diagnostics,
+    diagnostics: Diagnostics,
     *,
     peildatum: dt.date | None = None,
     cache: FileCache | None = None,
 ) -> Dataset:
-    """Read every file under ``root`` into a Dataset, adding each problem to ``report``; with
+    """Read every file under ``root`` into a Dataset, adding each problem to ``diagnostics``; with
     ``cache``, a file whose bytes did not change since the last load is not read again."""
     dataset = Dataset(root)
     folder = DataFolder(root)
@@ -168,23 +165,29 @@ def load(
         files = sorted(root.glob(kind.pattern))
         known.update(files)
         if not files and kind.required:
-            report.error(
+            diagnostics.error(
                 root / kind.pattern, (1, 1), f"{kind.pattern} is missing: {kind.description}"
             )
         if kind.singleton and len(files) > 1:
-            report.error(files[1], (1, 1), f"only one {kind.pattern} is allowed")
+            diagnostics.error(files[1], (1, 1), f"only one {kind.pattern} is allowed")
         for file in files:
             progress.step(f"reading {file.parent.name}/{file.name}")
             read = partial(_load_file, kind, file, folder, peildatum=peildatum)
-            entry = read(report) if cache is None else cache.load(file, read, report)
+            entry = read(diagnostics) if cache is None else cache.load(file, read, diagnostics)
             if entry is None:
                 dataset.incomplete.add(kind.name)
             else:
                 dataset.loaded.setdefault(kind.name, []).append(entry)
-    _warn_unknown_files(root, known, report)
-    _cross_check(dataset, report)
-    _warn_texts(dataset, report)
-    warn_missing_senders(dataset, report)
+    _warn_unknown_files(root, known, diagnostics)
+    _cross_check(dataset, diagnostics)
+    _warn_texts(dataset, diagnostics)
+    unsent = [
+        (kind, entry.file)
+        for kind in ("rapportage", "actietabel")
+        for entry in dataset.loaded.get(kind, [])
+        if getattr(entry.item, "afzender", None) is None
+    ]
+    warn_missing_senders(dataset.organisatie, unsent, diagnostics)
     context = CheckContext(
         peildatum=peildatum,
         root=root,
@@ -193,36 +196,36 @@ def load(
     for entries in dataset.loaded.values():
         for entry in entries:
             for path, relative in entry.kind.markdown_files(entry.item):
-                _load_markdown_file(folder, dataset, entry, path, relative, report)
+                _load_markdown_file(folder, dataset, entry, path, relative, diagnostics)
             for path, message in entry.kind.errors(entry.item, context):
-                report.error(entry.file, entry.source.position(path), message, path)
+                diagnostics.error(entry.file, entry.source.position(path), message, path)
             for path, message in entry.kind.warnings(entry.item, context):
-                report.warning(entry.file, entry.source.position(path), message, path)
+                diagnostics.warning(entry.file, entry.source.position(path), message, path)
             for path, severity, message in deadline_notes(entry.item):
-                report.add(
+                diagnostics.add(
                     entry.file, entry.source.position(path), message, path=path, severity=severity
                 )
     return dataset
 
 
 def _load_file(
-    kind: Kind[M], file: Path, folder: DataFolder, report: Diagnostics, peildatum: dt.date
+    kind: Kind[M], file: Path, folder: DataFolder, diagnostics: Diagnostics, peildatum: dt.date
 ) -> Loaded[M] | None:
     try:
         source = read(file, folder)
     except SourceError as exc:
-        report.error(file, exc.position, exc.message)
+        diagnostics.error(file, exc.position, exc.message)
         return None
     except OSError as exc:
-        report.error(file, (1, 1), f"cannot read the file: {exc.strerror}")
+        diagnostics.error(file, (1, 1), f"cannot read the file: {exc.strerror}")
         return None
     for position, message, path in source.problems:
-        report.error(file, position, message, path)
+        diagnostics.error(file, position, message, path)
     for position, message, path in source.warnings:
-        report.warning(file, position, message, path)
+        diagnostics.warning(file, position, message, path)
     for path, position, message in misplaced_keys(source, kind.model):
-        report.warning(file, position, message, path)
-    refused = _check_texts(kind, source, report)
+        diagnostics.warning(file, position, message, path)
+    refused = _check_texts(kind, source, diagnostics)
     try:
         context = {"reference": reference_date(source.data, peildatum)}
         item = cast(M, kind.model.model_validate(source.data, context=context))
@@ -230,24 +233,24 @@ def _load_file(
         # a value the reading already refused (an impossible date) is not reported twice
         for path, message, at_key in describe_validation_error(exc, kind.model):
             if tuple(path) not in source.unreadable:
-                report.error(file, source.position(path, key=at_key), message, path)
+                diagnostics.error(file, source.position(path, key=at_key), message, path)
         return None
     if source.problems or refused:
         return None
     entry = Loaded(kind, source, item)
-    _check_file_number(entry, report)
+    _check_file_number(entry, diagnostics)
     return entry
 
 
-def _check_texts(kind: Kind[Any], source: SourceDocument, report: Diagnostics) -> bool:
-    """Diagnostics every text the outputs cannot carry (too deep, a word too long); True if any."""
+def _check_texts(kind: Kind[Any], source: SourceDocument, diagnostics: Diagnostics) -> bool:
+    """Reports every text the outputs cannot carry (too deep, a word too long); True if any."""
     found = False
     for path, text in source.suspects:
         markdown = is_markdown(kind.model, path)
         problems = markdown_problems(text) if markdown else plain_problems(text)
         for problem in problems:
             position = source.locate(path, text, problem.line, problem.column)
-            report.error(source.file, position, problem.message, path)
+            diagnostics.error(source.file, position, problem.message, path)
             found = True
     return found
 
@@ -258,17 +261,17 @@ def _load_markdown_file(
     entry: Loaded[Any],
     path: DocPath,
     relative: str,
-    report: Diagnostics,
+    diagnostics: Diagnostics,
 ) -> None:
     """Read and judge a Markdown file the data points to; its problems are reported in it."""
     file = dataset.root / relative
     try:
         text = decode(file, _read_markdown_file(folder, relative))
     except FileRefused as exc:
-        report.error(entry.file, entry.source.position(path), exc.message, path)
+        diagnostics.error(entry.file, entry.source.position(path), exc.message, path)
         return
     except SourceError as exc:
-        report.error(file, exc.position, exc.message)
+        diagnostics.error(file, exc.position, exc.message)
         return
     problems, count = character_problems(text)
     if count > len(problems):
@@ -277,7 +280,7 @@ def _load_markdown_file(
         )
     problems += markdown_problems(text)
     for problem in problems:
-        report.error(file, (problem.line + 1, problem.column + 1), problem.message)
+        diagnostics.error(file, (problem.line + 1, problem.column + 1), problem.message)
     if not problems:
         dataset.markdown_files[relative] = text
 
@@ -300,11 +303,11 @@ def _read_markdown_file(folder: DataFolder, relative: str) -> bytes:
         raise FileRefused(f"{name} cannot be read: {exc}") from None
 
 
-def _check_file_number(entry: Loaded[Any], report: Diagnostics) -> None:
+def _check_file_number(entry: Loaded[Any], diagnostics: Diagnostics) -> None:
     problem = entry.kind.file_name_problem(entry.item, entry.file.name)
     if problem is not None:
         path, message = problem
-        report.warning(entry.file, entry.source.position(path), message, path)
+        diagnostics.warning(entry.file, entry.source.position(path), message, path)
 
 
 def _walk_refs(dataset: Dataset, method: str) -> Iterator[tuple[Loaded[Any], Ref]]:
@@ -314,7 +317,7 @@ def _walk_refs(dataset: Dataset, method: str) -> Iterator[tuple[Loaded[Any], Ref
                 yield entry, ref
 
 
-def _cross_check(dataset: Dataset, report: Diagnostics) -> None:
+def _cross_check(dataset: Dataset, diagnostics: Diagnostics) -> None:
     defined: dict[tuple[str, str | int], tuple[Loaded[Any], DocPath]] = {}
     for entry, ref in _walk_refs(dataset, "identities"):
         first = defined.get((ref.namespace, ref.key))
@@ -323,7 +326,7 @@ def _cross_check(dataset: Dataset, report: Diagnostics) -> None:
             continue
         other, other_path = first
         line = other.source.position(other_path)[0]
-        report.error(
+        diagnostics.error(
             entry.file,
             entry.source.position(ref.path),
             f"{ref.namespace} {ref.key} is defined twice: also in "
@@ -341,7 +344,7 @@ def _cross_check(dataset: Dataset, report: Diagnostics) -> None:
         if provider.name not in dataset.loaded and not provider.required:
             continue
         choices = [str(key) for (ns, key) in defined if ns == ref.namespace]
-        report.error(
+        diagnostics.error(
             entry.file,
             entry.source.position(ref.path),
             f"unknown {ref.namespace} '{ref.key}'{did_you_mean(str(ref.key), choices)}: "
@@ -350,7 +353,7 @@ def _cross_check(dataset: Dataset, report: Diagnostics) -> None:
         )
 
 
-def _warn_texts(dataset: Dataset, report: Diagnostics) -> None:
+def _warn_texts(dataset: Dataset, diagnostics: Diagnostics) -> None:
     """Warnings for what a text holds that the documents print as typed, though the editor
     meant something else by it: a registered person id ("Actiehouder: p-schouten", which spells
     the surname too), HTML ("<b>"), Markdown in a field that is plain text (a title) and a link
@@ -372,7 +375,7 @@ def _warn_texts(dataset: Dataset, report: Diagnostics) -> None:
                     nth = seen.get(needle, 0)
                     seen[needle] = nth + 1
                     position = _where(entry.source, path, needle, nth)
-                    report.warning(entry.file, position, message, path)
+                    diagnostics.warning(entry.file, position, message, path)
 
 
 def _printed_as_typed(
@@ -392,19 +395,19 @@ def _printed_as_typed(
             hint = " (a comment is not hidden)"
         else:
             hint = "; use **bold**, *italic* or a list" if markdown() else ""
-        yield tag[0], f"'{_short(tag[0])}' is not read as HTML: it is printed as typed{hint}"
+        yield tag[0], f"'{shorten(tag[0], 40)}' is not read as HTML: it is printed as typed{hint}"
     if "**" in text or "](" in text or "[^" in text:
         if not markdown():
             if markup := _MARKUP.search(text):
                 yield (
                     markup[0],
-                    f"'{_short(markup[0])}' is printed as typed: this field is plain text, "
+                    f"'{shorten(markup[0], 40)}' is printed as typed: this field is plain text, "
                     "not Markdown",
                 )
         elif link := _UNSAFE_LINK.search(text):
             yield (
                 link[0],
-                f"'{_short(link[0])}' is printed as typed: the documents hold links to http, "
+                f"'{shorten(link[0], 40)}' is printed as typed: the documents hold links to http, "
                 "https and mailto addresses only",
             )
 
@@ -418,10 +421,6 @@ _UNSAFE_LINK = re.compile(
     r"\[[^\]\n]*\]\(\s*<?(?:javascript|vbscript|file|data):[^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)",
     re.IGNORECASE,
 )
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _where(source: SourceDocument, path: DocPath, needle: str, nth: int) -> tuple[int, int]:
@@ -440,8 +439,8 @@ def _where(source: SourceDocument, path: DocPath, needle: str, nth: int) -> tupl
     return line, offset - (source.text.rfind("\n", 0, offset) + 1) + 1
 
 
-def _warn_unknown_files(root: Path, known: set[Path], report: Diagnostics) -> None:
-    for file in sorted(yaml_files(root, report)):
+def _warn_unknown_files(root: Path, known: set[Path], diagnostics: Diagnostics) -> None:
+    for file in sorted(yaml_files(root, diagnostics)):
         if file in known or any(part.startswith(".") for part in file.relative_to(root).parts):
             continue
         if file.suffix == ".yml":
@@ -452,4 +451,4 @@ def _warn_unknown_files(root: Path, known: set[Path], report: Diagnostics) -> No
                 + ", ".join(k.pattern for k in all_kinds())
                 + ")"
             )
-        report.warning(file, (1, 1), f"ignored: {hint}")
+        diagnostics.warning(file, (1, 1), f"ignored: {hint}")

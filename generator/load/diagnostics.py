@@ -9,6 +9,9 @@ from pathlib import Path
 
 from generator.quoting import printable
 
+#: A line and column in a file, both 1-based.
+Position = tuple[int, int]
+
 #: A path inside a YAML document: keys and list indexes, e.g. ("opdrachten", 2, "deadline").
 DocPath = tuple[str | int, ...]
 
@@ -33,7 +36,9 @@ def format_docpath(path: DocPath) -> str:
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
-    """One finding. ``line`` and ``column`` are 1-based; 0 means 'the whole file'."""
+    """One finding. ``line`` and ``column`` are 1-based; 0 means 'the whole file'. Its three
+    forms for people and machines (``check --format human|github|json``, and every other
+    command's messages) are made here and nowhere else."""
 
     file: Path
     line: int
@@ -41,11 +46,54 @@ class Diagnostic:
     severity: Severity = field(compare=False)
     message: str = field(compare=False)
     path: DocPath = field(default=(), compare=False)
+    #: the version of the data the file is in, when that is not the data folder itself (the
+    #: base of ``diff``), and the file within that version
+    version: tuple[str, str] | None = field(default=None, compare=False)
+
+    @property
+    def shown_file(self) -> str:
+        """The file as messages name it: relative to the working directory, or
+        ``version:relative`` for a file from another version of the data."""
+        if self.version is not None:
+            return f"{self.version[0]}:{self.version[1]}"
+        return display_path(self.file)
 
     def human(self) -> str:
-        where = f"{display_path(self.file)}:{self.line}:{self.column}"
+        """``file:line:column: severity: message [path]``, as compilers and editors print."""
         at = f" [{format_docpath(self.path)}]" if self.path else ""
+        where = f"{self.shown_file}:{self.line}:{self.column}"
         return f"{where}: {self.severity.value}: {self.message}{at}"
+
+    def github(self) -> str:
+        """A GitHub Actions workflow command, shown as an annotation on the pull request's
+        diff."""
+        file = _github_escape(self.shown_file, prop=True)
+        level = _GITHUB.get(self.severity.value, self.severity.value)
+        return (
+            f"::{level} file={file},line={self.line},"
+            f"col={self.column},title=statusgen::{_github_escape(self.message)}"
+        )
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "file": self.shown_file,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity.value,
+            "message": self.message,
+            "path": format_docpath(self.path),
+        }
+
+
+#: GitHub's word for a severity, where it differs
+_GITHUB = {"info": "notice"}
+
+
+def _github_escape(text: str, *, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
 
 
 def display_path(file: Path) -> str:

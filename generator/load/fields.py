@@ -24,6 +24,13 @@ class DataModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def model_word(model: type[BaseModel]) -> str:
+    """The word messages and the reference name a model by: its title when it has one (a
+    class named apart from the key it is written under, as communicatie's ``planning``),
+    else its class name; lower case."""
+    return str(model.model_config.get("title") or model.__name__).lower()
+
+
 def _text(value: Any) -> Any:
     """Text as typed: ``1.10`` stays "1.10" and ``2020`` stays "2020" in a text field."""
     if isinstance(value, YamlInt | YamlFloat):

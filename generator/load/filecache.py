@@ -19,21 +19,21 @@ class FileCache:
         #: how many files were parsed since this was last set to 0 (the others were kept)
         self.parsed = 0
 
-    def load(self, file: Path, read: Callable[[Diagnostics], T], report: Diagnostics) -> T:
+    def load(self, file: Path, read: Callable[[Diagnostics], T], diagnostics: Diagnostics) -> T:
         """``read(diagnostics)``'s result for ``file``, and its diagnostics added to
-        ``report``: kept from the last time while the file's bytes are the same."""
+        ``diagnostics``: kept from the last time while the file's bytes are the same."""
         try:
             content = file.read_bytes()
         except OSError:
             content = b""
         kept = self._files.get(file)
         if kept is not None and kept[0] == content:
-            report.extend(kept[2])
+            diagnostics.extend(kept[2])
             result: T = kept[1]
             return result
         own = Diagnostics()
         result = read(own)
         self.parsed += 1
-        report.extend(own.items)
+        diagnostics.extend(own.items)
         self._files[file] = (content, result, list(own.items))
         return result

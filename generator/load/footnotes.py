@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from generator.load.textlimits import TextProblem
+from generator.load.textproblem import TextProblem
 
 _REFERENCE = re.compile(r"\[\^([^\]\s]+)\]")
 

@@ -351,7 +351,7 @@ class Version:
     label: str  # how messages and the review name it: "main (3a5c1f0)", "v2", "werkkopie"
     root: Path
     dataset: Dataset
-    report: Diagnostics
+    diagnostics: Diagnostics
 
 
 def _base(data_dir: Path, base: str | None) -> tuple[str, str]:
@@ -387,8 +387,8 @@ def versions(
                 raise HistoryError(f"no commit before {head}")
             new_root = stack.enter_context(folder_at(data_dir, head_commit))
             head_label = head
-        old_report, new_report = Diagnostics(), Diagnostics()
+        old_diagnostics, new_diagnostics = Diagnostics(), Diagnostics()
         progress.step(f"reading and checking {base_label} and {head_label}")
-        old = Version(base_label, old_root, load(old_root, old_report), old_report)
-        new = Version(head_label, new_root, load(new_root, new_report), new_report)
+        old = Version(base_label, old_root, load(old_root, old_diagnostics), old_diagnostics)
+        new = Version(head_label, new_root, load(new_root, new_diagnostics), new_diagnostics)
         yield old, new

@@ -23,9 +23,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.load.diagnostics import DocPath
+from generator.load.diagnostics import DocPath, Position
+from generator.load.fields import model_word
 from generator.load.messages import model_at, model_of
-from generator.load.yamlsource import Position, SourceDocument
+from generator.load.yamlsource import SourceDocument
+from generator.text.shorten import shorten
 
 
 def misplaced_keys(
@@ -76,7 +78,7 @@ def _belongs_above(
     item_line, item_column = source.keys[(*item_path, first_key)]
     own, kind = _name(model), _name(child)
     titel = last.get("titel")
-    which = f" '{_short(titel)}'" if isinstance(titel, str) else ""
+    which = f" '{shorten(titel, 40)}'" if isinstance(titel, str) else ""
     return (
         f"'{key}' is read as the {own}'s (it is indented as far as '{before}'), but it follows "
         f"the lines of its last {kind}{which} (line {item_line}), which has no {key}: if it "
@@ -95,12 +97,7 @@ def _value(data: Any, path: DocPath) -> Any:
 
 
 def _name(model: type[BaseModel]) -> str:
-    return model.__name__.lower()
-
-
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= 40 else text[:39] + "…"
+    return model_word(model)
 
 
 def _mappings_by_model(

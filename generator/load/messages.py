@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.load.diagnostics import DocPath
 from generator.quoting import did_you_mean
+from generator.text.shorten import shorten
 
 _EXPECTED = {
     "int": "a whole number",
@@ -63,7 +64,7 @@ def _shown(value: Any) -> str:
     if value is None:
         return "nothing"
     text = str(getattr(value, "raw", value))
-    return repr(text if len(text) <= 40 else text[:39] + "…")
+    return repr(shorten(text, 40))
 
 
 def describe_validation_error(

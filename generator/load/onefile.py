@@ -19,15 +19,15 @@ def file_errors(kind: Kind[Any], name: str, text: str) -> list[str]:
     ``text``, judged on its own: its syntax, characters, texts, fields and the kind's own
     rules; each as "line:column: message". For ``statusgen new``, which must never write a
     file that ``check`` refuses."""
-    report = Diagnostics()
+    diagnostics = Diagnostics()
     with tempfile.TemporaryDirectory(prefix="statusgen-new-") as tmp:
         root = Path(tmp)
         file = root / name
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_text(text, encoding="utf-8")
-        entry = _load_file(kind, file, DataFolder(root), report, dt.date.today())
+        entry = _load_file(kind, file, DataFolder(root), diagnostics, dt.date.today())
         if entry is not None:
             context = CheckContext(peildatum=dt.date.today(), root=root, present=frozenset())
             for path, message in entry.kind.errors(entry.item, context):
-                report.error(entry.file, entry.source.position(path), message, path)
-    return [f"{d.line}:{d.column}: {d.message}" for d in report.errors]
+                diagnostics.error(entry.file, entry.source.position(path), message, path)
+    return [f"{d.line}:{d.column}: {d.message}" for d in diagnostics.errors]

@@ -16,8 +16,10 @@ limit could be reached; ordinary data costs a few regular expressions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from generator.load.footnotes import footnote_problems
+from generator.load.textproblem import TextProblem
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -59,15 +61,6 @@ _C0 = [
     "FS", "GS", "RS", "US",
 ]  # fmt: skip
 _C1 = {0x85: "NEL", 0x9B: "CSI", 0x9D: "OSC", 0x90: "DCS"}
-
-
-@dataclass(frozen=True)
-class TextProblem:
-    """A problem in a text; ``line`` and ``column`` are 0-based, within the text."""
-
-    line: int
-    column: int
-    message: str
 
 
 def suspect(text: str) -> bool:
@@ -136,8 +129,6 @@ def markdown_problems(text: str) -> list[TextProblem]:
     reference without its note or a note without a reference."""
     problems = []
     if "[^" in text and not _footnotes_certainly_fine(text):
-        from generator.load.footnotes import footnote_problems
-
         problems = footnote_problems(text)
     if not _may_exceed(text):
         return problems
@@ -224,7 +215,7 @@ class _Scan:
         self.reported: set[str] = set()
         self.line = 0
 
-    def report(self, kind: str, line: int, message: str, column: int | None = None) -> None:
+    def flag(self, kind: str, line: int, message: str, column: int | None = None) -> None:
         if kind in self.reported:
             return
         self.reported.add(kind)
@@ -244,7 +235,7 @@ class _Scan:
             if kind in ("bullet_list_open", "ordered_list_open"):
                 lists += 1
                 if lists > MAX_LIST_DEPTH:
-                    self.report(
+                    self.flag(
                         "list",
                         self.line,
                         f"a list nested {lists} deep: the outputs show lists at most "
@@ -255,7 +246,7 @@ class _Scan:
             elif kind == "blockquote_open":
                 quotes += 1
                 if quotes > MAX_QUOTE_DEPTH:
-                    self.report(
+                    self.flag(
                         "quote",
                         self.line,
                         f"a block quote nested {quotes} deep: the outputs show quotes at most "
@@ -280,7 +271,7 @@ class _Scan:
     def table_row(self, line: int, header: int) -> None:
         cells = _cells(self.lines[line] if line < len(self.lines) else "")
         if len(cells) > header:
-            self.report(
+            self.flag(
                 "table",
                 line,
                 f"a table row with {len(cells)} cells under a header of {header}: the cells "
@@ -297,9 +288,9 @@ class _Scan:
         for line in range(first, min(end, len(self.lines))):
             raw = LONG_WORD.search(self.lines[line])
             if raw is not None:
-                self.report("word", line, message, raw.start())
+                self.flag("word", line, message, raw.start())
                 return
-        self.report("word", first, message)
+        self.flag("word", first, message)
 
 
 def _shown(children: list[Token]) -> str:

@@ -18,9 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from generator.load.yamlsource import too_deep
-
-Position = tuple[int, int]
+from generator.load.diagnostics import Position
 
 #: ``key:`` at the start of a line (after any ``- `` item marks), as editors write keys
 _KEY = re.compile(r"^(?P<indent> *)(?P<dashes>(?:- +)*)(?P<key>[^\s#'\"\[\]{}:,-][^:#]*?):(?:\s|$)")
@@ -115,6 +113,15 @@ def _tab(source: _Source, problem: Any, context: Any, position: Position, depth:
     if source.char(problem) == "\t":
         return position, "tab character in the indentation: YAML indents with spaces only"
     return None
+
+
+def too_deep(depth: int) -> str:
+    """The message for data nested deeper than statusgen reads, whoever noticed it first: the
+    parser (a flow collection) or the loader's own depth limit (yamlsource.py)."""
+    return (
+        f"the data is nested more than {depth} levels deep (lists or mappings inside one "
+        "another): statusgen reads at most that many; write the data flatter"
+    )
 
 
 def _too_deep(

@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from generator.load.datafiles import MAX_BYTES, DataFolder, FileRefused
-from generator.load.diagnostics import DocPath
+from generator.load.diagnostics import DocPath, Position
 from generator.load.textlimits import FORBIDDEN, character_message, character_problems, suspect
 from generator.model.dates import impossible
 
@@ -34,8 +34,6 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 MAX_DEPTH = 32
 #: characters that are not allowed, listed per file; the rest are counted
 MAX_CHARACTER_PROBLEMS = 20
-
-Position = tuple[int, int]
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -146,14 +144,6 @@ def strings(value: Any, path: DocPath = ()) -> Iterator[tuple[DocPath, str]]:
 
 def _pos(mark: Any) -> Position:
     return (mark.line + 1, mark.column + 1)
-
-
-def too_deep(depth: int) -> str:
-    """The message for data nested deeper than statusgen reads, whoever noticed it first."""
-    return (
-        f"the data is nested more than {depth} levels deep (lists or mappings inside one "
-        "another): statusgen reads at most that many; write the data flatter"
-    )
 
 
 def decode(file: Path, raw: bytes) -> str:
@@ -302,6 +292,8 @@ class _Builder:
                 continue
             # a collection starts
             if len(stack) >= MAX_DEPTH:
+                from generator.load.yamlerrors import too_deep  # rare: only deep data
+
                 raise SourceError(position, too_deep(MAX_DEPTH))
             tag = event.tag
             if tag is not None and tag not in _COLLECTION_TAGS:

@@ -24,7 +24,7 @@ from generator.load.kinds.vergadering import Vergadering
 
 
 @dataclass(frozen=True)
-class Slide:
+class SlidePicture:
     number: int
     title: str
     #: what the slide is (section, its title, which of its slides), to follow it when it moves
@@ -37,7 +37,7 @@ class Snapshot:
     """One state of the preview; a new one after every change."""
 
     version: int = 0
-    slides: tuple[Slide, ...] = ()
+    slides: tuple[SlidePicture, ...] = ()
     meeting: str = ""
     diagnostics: tuple[Diagnostic, ...] = ()
     #: the last load failed: the slides are those of the last good one
@@ -84,18 +84,18 @@ class Preview:
         with self._lock:
             started = time.perf_counter()
             self.cache.parsed = 0
-            report = Diagnostics()
-            dataset = load(self.root, report, peildatum=self.peildatum, cache=self.cache)
+            diagnostics = Diagnostics()
+            dataset = load(self.root, diagnostics, peildatum=self.peildatum, cache=self.cache)
             old = self.snapshot
             snapshot = Snapshot(
                 version=old.version + 1,
                 slides=old.slides,
                 meeting=old.meeting,
                 # errors first: they are what keeps the preview from following
-                diagnostics=tuple(sorted(report.items, key=lambda d: d.severity != "error")),
-                stale=bool(report.errors),
+                diagnostics=tuple(sorted(diagnostics.items, key=lambda d: d.severity != "error")),
+                stale=bool(diagnostics.errors),
             )
-            if not report.errors:
+            if not diagnostics.errors:
                 try:
                     self._dataset = self._shown(dataset)
                     snapshot.slides, snapshot.meeting = self._deck(self._dataset)
@@ -114,7 +114,7 @@ class Preview:
 
         return public(dataset, names(dataset))
 
-    def _deck(self, dataset: Dataset) -> tuple[tuple[Slide, ...], str]:
+    def _deck(self, dataset: Dataset) -> tuple[tuple[SlidePicture, ...], str]:
         from generator.commands import meeting_on
         from generator.load.history import vorige
         from generator.render.deck import lay_out
@@ -136,7 +136,7 @@ class Preview:
         )
         drawn = draw_all(laid)
         slides = tuple(
-            Slide(number, slide.content.title, slide.identity, picture.svg)
+            SlidePicture(number, slide.content.title, slide.identity, picture.svg)
             for number, (slide, picture) in enumerate(zip(laid.slides, drawn, strict=True), 1)
         )
         return slides, f"{meeting.titel} {meeting.datum.isoformat()}"
@@ -175,11 +175,11 @@ def _typeset(dataset: Dataset, document: str) -> list[bytes]:
     from generator.render.rapportage import pdf as report_pdf
     from generator.render.rapportage.build import build as build_report
 
-    report = build_report(dataset, report_id, reports[report_id])
-    return pages(report_pdf.TEMPLATE, report_pdf.data(report), settle=report_pdf.settle)
+    rapport = build_report(dataset, report_id, reports[report_id])
+    return pages(report_pdf.TEMPLATE, report_pdf.data(rapport), settle=report_pdf.settle)
 
 
-def _changed(old: Sequence[Slide], new: Sequence[Slide]) -> tuple[int, ...]:
+def _changed(old: Sequence[SlidePicture], new: Sequence[SlidePicture]) -> tuple[int, ...]:
     """The numbers of the slides whose picture is new (every slide past the old count)."""
     return tuple(
         slide.number

@@ -85,7 +85,7 @@ def _woo_audit(versions: Sequence[tuple[Dataset, str | None]], *, strict: bool) 
         return
     found = audit.findings(versions, say)
     for finding in found:
-        say(finding.human())
+        say(finding.diagnostic().human())
     if found and strict:
         raise AuditRefused(len(found))
     if found:

@@ -34,17 +34,18 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from generator.load.dataset import Dataset
-from generator.load.diagnostics import Diagnostic, DocPath, Severity, display_path, format_docpath
+from generator.load.diagnostics import Diagnostic, DocPath, Severity, display_path
 from generator.load.fields import PERSON_ID
 from generator.load.kinds.organisatie import GeenNaam, Organisatie
 from generator.load.yamlsource import SourceDocument, strings
 from generator.model.names import Names, fold
+from generator.progress import Say
 from generator.publish.redact import PERSON_FIELDS
 
 INSTALL = "pip install 'statusgen[woo]'"
@@ -63,8 +64,6 @@ _LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 #: an affiliation deduce may take for part of the name before it
 _AFFILIATION = re.compile(r"\s+van\s+(het|de|den|der)\s+", re.IGNORECASE)
 _TRAILING = ".,;:!?)'\"-"
-
-Say = Callable[[str], None]
 
 
 def available() -> bool:
@@ -93,16 +92,10 @@ class Finding:
         return MESSAGE.format(self.name)
 
     def diagnostic(self) -> Diagnostic:
+        version = (self.version, self.relative) if self.version is not None else None
         return Diagnostic(
-            self.file, self.line, self.column, Severity.WARNING, self.message, self.path
+            self.file, self.line, self.column, Severity.WARNING, self.message, self.path, version
         )
-
-    def human(self) -> str:
-        if self.version is None:
-            return self.diagnostic().human()
-        at = f" [{format_docpath(self.path)}]" if self.path else ""
-        where = f"{self.version}:{self.relative}:{self.line}:{self.column}"
-        return f"{where}: warning: {self.message}{at}"
 
 
 AMBIGUOUS = (

@@ -31,9 +31,10 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from generator.progress import Say
 
 #: the lookup lists only the location and institution annotators use
 _UNUSED_LISTS = (
@@ -51,8 +52,6 @@ _OTHER_GROUPS = frozenset(
 _PERSON_TAGS = frozenset({"persoon", "patient"})
 _CACHE_FILE = Path("cache") / "lookup_structs.pickle"
 _TICK = 5.0
-
-Say = Callable[[str], None]
 
 
 def available() -> bool:

@@ -88,20 +88,20 @@ def radar(dataset: Dataset, *, peildatum: dt.date, days: int) -> Radar:
     return Radar(peildatum, tot, overdue, upcoming, dataset.openbaar, names)
 
 
-def text(report: Radar, *, markdown: bool) -> str:
+def text(radar: Radar, *, markdown: bool) -> str:
     heading = (
-        f"Deadlines per trekker, peildatum {dutch.long_date(report.peildatum)}: verlopen, "
-        f"en te doen tot en met {dutch.long_date(report.tot)}"
+        f"Deadlines per trekker, peildatum {dutch.long_date(radar.peildatum)}: verlopen, "
+        f"en te doen tot en met {dutch.long_date(radar.tot)}"
     )
     lines = [f"# {heading}" if markdown else heading, ""]
-    if not report.trekkers:
+    if not radar.trekkers:
         lines.append("Niets verlopen en niets te doen in deze periode.")
-    for trekker in report.trekkers:
-        name = report.name(trekker)
+    for trekker in radar.trekkers:
+        name = radar.name(trekker)
         lines += [f"## {gfm.escape(name)}", ""] if markdown else [name]
         if markdown:
             lines += ["| | Deadline | Opdracht | Wat | Status |", "|---|---|---|---|---|"]
-        for label, group in (("VERLOPEN", report.overdue), ("te doen", report.upcoming)):
+        for label, group in (("VERLOPEN", radar.overdue), ("te doen", radar.upcoming)):
             for item in group.get(trekker, []):
                 # a line of a terminal or a Markdown table, not set text: plain spaces, so
                 # that "1 sept" is found as typed
@@ -118,7 +118,7 @@ def text(report: Radar, *, markdown: bool) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def calendar(dataset: Dataset, report: Radar) -> bytes:
+def calendar(dataset: Dataset, radar: Radar) -> bytes:
     """An iCalendar file: the deadlines (all-day), the SCT meetings in the data (all-day) and the
     cadence's preparation moments for every week of the period, in Europe/Amsterdam."""
     import icalendar
@@ -129,7 +129,7 @@ def calendar(dataset: Dataset, report: Radar) -> bytes:
     cal.add("x-wr-calname", "SCT deadlines")
     cal.add("x-wr-timezone", "Europe/Amsterdam")
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    for group, label in ((report.overdue, "VERLOPEN: "), (report.upcoming, "")):
+    for group, label in ((radar.overdue, "VERLOPEN: "), (radar.upcoming, "")):
         for wie, found in group.items():
             for item in found:
                 event = icalendar.Event()
@@ -141,7 +141,7 @@ def calendar(dataset: Dataset, report: Radar) -> bytes:
                 event.add("dtstamp", stamp)
                 event.add("summary", f"{label}{item.nummer} {item.titel}")
                 event.add(
-                    "description", f"{item.rol}: {report.name(wie)}. Status: {item.status_label}."
+                    "description", f"{item.rol}: {radar.name(wie)}. Status: {item.status_label}."
                 )
                 due = item.due
                 assert due is not None
@@ -150,7 +150,7 @@ def calendar(dataset: Dataset, report: Radar) -> bytes:
                 event.add("categories", ["Actie SCT" if item.actiepunt else "Deadline"])
                 cal.add_component(event)
     for meeting in dataset.vergaderingen:
-        if report.peildatum <= meeting.datum <= report.tot:
+        if radar.peildatum <= meeting.datum <= radar.tot:
             event = icalendar.Event()
             event.add("uid", f"sct-{meeting.datum}@statusgen")
             event.add("dtstamp", stamp)
@@ -159,8 +159,8 @@ def calendar(dataset: Dataset, report: Radar) -> bytes:
             event.add("dtend", meeting.datum + dt.timedelta(days=1))
             event.add("categories", ["SCT"])
             cal.add_component(event)
-    day = report.peildatum
-    while day <= report.tot:
+    day = radar.peildatum
+    while day <= radar.tot:
         for weekday, moment, summary in CADANS:
             if day.weekday() == weekday:
                 start = dt.datetime.combine(day, moment, TIMEZONE) - dt.timedelta(minutes=30)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from generator.text.shorten import shorten
+
 
 def app_properties(company: str, *, slides: int | None = None) -> bytes:
     extra = ""
@@ -29,5 +31,4 @@ PROPERTY_LIMIT = 255
 def core_property(text: str) -> str:
     """``text`` as a core property can hold it: one line, shortened with "…" past the limit
     (a title of 300 characters is valid data; its document must still be written)."""
-    text = " ".join(text.split())
-    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1].rstrip() + "…"
+    return shorten(text, PROPERTY_LIMIT)

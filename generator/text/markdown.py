@@ -32,6 +32,7 @@ from generator.text.model import (
     Span,
     TableBlock,
 )
+from generator.text.shorten import shorten
 
 #: link targets kept as links; the policy for every output
 LINK_SCHEMES = ("http://", "https://", "mailto:")
@@ -109,7 +110,7 @@ class _Reader:
                 items.append(self.blocks(end="list_item_close"))
             if self.next().type != close:
                 raise UnsupportedMarkdown(
-                    f"list ending in {self.tokens[self.at - 1].type}", self.source
+                    f"list ending in {self.tokens[self.at - 1].type}", shorten(self.source, 60)
                 )
             start = int(token.attrGet("start") or 1) if kind == "ordered_list_open" else 1
             return ListBlock(kind == "ordered_list_open", start, tuple(items))
@@ -128,7 +129,7 @@ class _Reader:
                 self.footnotes[number] = blocks
             self.next()  # footnote_block_close
             return None
-        raise UnsupportedMarkdown(kind, self.source)
+        raise UnsupportedMarkdown(kind, shorten(self.source, 60))
 
     def table(self) -> TableBlock:
         header: list[tuple[Inline, ...]] = []
@@ -190,7 +191,7 @@ def _inlines(children: list[Token], source: str) -> tuple[Inline, ...]:
         elif kind == "footnote_ref":
             found.append(FootnoteRef(int(child.meta["id"]) + 1))
         else:
-            raise UnsupportedMarkdown(kind, source)
+            raise UnsupportedMarkdown(kind, shorten(source, 60))
     return _merged(found)
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, TypeAdapter, WithJsonSchema
+from pydantic import BeforeValidator, ConfigDict, Field, TypeAdapter, WithJsonSchema
 
 from generator.load.diagnostics import DocPath
 from generator.load.fields import TEXT_OR_NUMBER, DataModel, EmptyList, Text
@@ -101,8 +101,12 @@ class CommunicatieItem(DataModel):
     tekst: Text
 
 
-class Planning(DataModel):
+# ``planning:`` in the file; the class is named for what it plans, as "planning" is the
+# werkstromen's output (render/planning.py); the schema keeps the title editors know
+class KomendeMaanden(DataModel):
     """The slide with the planning for the coming months, after the week calendar."""
+
+    model_config = ConfigDict(title="Planning")
 
     tot: Annotated[dt.date | None, BeforeValidator(_month), WithJsonSchema(_MONTH_SCHEMA)] = None
     toelichting: Text | None = Field(
@@ -124,7 +128,7 @@ class Communicatie(DataModel):
 
     doelgroepen: Doelgroepen
     items: Annotated[list[CommunicatieItem], EmptyList] = Field(default_factory=list)
-    planning: Planning | None = Field(
+    planning: KomendeMaanden | None = Field(
         default=None, description="Optional: the last month and a toelichting."
     )
     lange_termijn: Annotated[list[LangeTermijnItem], EmptyList] = Field(default_factory=list)

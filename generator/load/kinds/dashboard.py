@@ -21,6 +21,7 @@ from generator.load.fields import TEXT_OR_NUMBER, DataModel, Date, EmptyList, Ma
 from generator.load.kinds import CheckContext, Kind
 from generator.model.legend import DashboardStatus
 from generator.quoting import did_you_mean
+from generator.text.shorten import shorten
 
 #: a measurement: a number as typed, never a quoted one or true (which pydantic would take)
 Value = StrictInt | StrictFloat
@@ -342,7 +343,7 @@ def _note_errors(tabel: DashboardTabel, ids: list[str]) -> Iterator[tuple[DocPat
             if first <= bottom and top <= last and left <= end and start <= right:
                 yield (
                     ("notities", n, "van_rij"),
-                    (f"this note overlaps note {m + 1} ('{_short(tabel.notities[m].tekst)}')"),
+                    (f"this note overlaps note {m + 1} ('{shorten(tabel.notities[m].tekst, 40)}')"),
                 )
         for r in range(first, last + 1):
             rij = tabel.rijen[r]
@@ -352,13 +353,9 @@ def _note_errors(tabel: DashboardTabel, ids: list[str]) -> Iterator[tuple[DocPat
                         ("rijen", r, "metingen", day.isoformat(), key),
                         (
                             f"row '{rij.naam}' has a value for '{key}' where note {n + 1} "
-                            f"('{_short(tabel.notities[n].tekst)}') stands; remove one of them"
+                            f"('{shorten(tabel.notities[n].tekst, 40)}') stands; remove one of them"
                         ),
                     )
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _footnote_errors(tabel: DashboardTabel) -> Iterator[tuple[DocPath, str]]:

@@ -31,6 +31,7 @@ from generator.model.dates import SHORT_MONTH_NAMES
 from generator.model.deadline import Deadline, OptionalDeadline, Vorm, verlopen
 from generator.model.legend import SCT, SctStatus, effective_status
 from generator.quoting import did_you_mean
+from generator.text.shorten import shorten
 
 _OPDRACHT_NUMMER = re.compile(r"^(\d+)\.\d+(?:\.\d+)*[a-z]?$")
 
@@ -301,7 +302,7 @@ class WerkstroomKind(Kind[Werkstroom]):
                     i,
                 )
                 status = effective_status(row, opdracht)
-                label = f"{soort} '{_short(row.titel)}' of opdracht {opdracht.nummer}"
+                label = f"{soort} '{shorten(row.titel, 50)}' of opdracht {opdracht.nummer}"
                 if row.toelichting and holds_table(row.toelichting):
                     yield (*at, "toelichting"), TABLE_IN_CELL
                 if row.deadline is not None:
@@ -312,7 +313,7 @@ class WerkstroomKind(Kind[Werkstroom]):
                     yield (
                         (*at, "status"),
                         f"opdracht {opdracht.nummer} is afgerond, but its {soort} "
-                        f"'{_short(row.titel)}' is {status}",
+                        f"'{shorten(row.titel, 50)}' is {status}",
                     )
                 if (
                     soort == "eindresultaat"
@@ -322,8 +323,8 @@ class WerkstroomKind(Kind[Werkstroom]):
                 ):
                     yield (
                         at,
-                        f"eindresultaat '{_short(row.titel)}' has fields of its own, which the "
-                        "deck shows only in the results form: set vorm: resultaten on the "
+                        f"eindresultaat '{shorten(row.titel, 50)}' has fields of its own, which "
+                        "the deck shows only in the results form: set vorm: resultaten on the "
                         "workstream",
                     )
 
@@ -377,11 +378,6 @@ def _row_references(row: Opdracht | Hoofdactie | Eindresultaat, path: DocPath) -
             yield Ref("werkstroom", afhankelijkheid, (*path, "afhankelijkheden", i))
     for i, risico in enumerate(row.risicos):
         yield Ref("risico", risico, (*path, "risicos", i))
-
-
-def _short(text: str, limit: int = 50) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _deadline_warnings(

@@ -51,7 +51,10 @@ WOORDEN = {
 
 
 @dataclass(frozen=True)
-class Besluit:
+class Besluitregel:
+    """A decision as the list prints it: numbered, with the beslispunt it answers and its
+    uitkomst in words (the decision as editors write it is load.kinds.vergadering.Besluit)."""
+
     nummer: str  # "1A.1"
     beslispunt: int | None  # the number of the beslispunt it answers
     uitkomst: str  # the uitkomst legend's label
@@ -71,7 +74,7 @@ class Punt:
     nummer: str  # "1A"
     titel: str
     beslispunten: tuple[str, ...]
-    besluiten: tuple[Besluit, ...]
+    besluiten: tuple[Besluitregel, ...]
 
 
 @dataclass(frozen=True)
@@ -199,7 +202,7 @@ def build(dataset: Dataset, meeting: Vergadering) -> Besluitenlijst:
                 index = besluit.beslispunt or (1 if len(vragen) == 1 else None)
                 tekst = plain(besluit.tekst)
                 uitkomst = UITKOMST[besluit.uitkomst].label
-                besluiten.append(Besluit(f"{nummer}.{b}", index, uitkomst, tekst))
+                besluiten.append(Besluitregel(f"{nummer}.{b}", index, uitkomst, tekst))
             punten.append(Punt(nummer, item.titel, vragen, tuple(besluiten)))
     eigen = [o for o in alle if o.vergadering is meeting]
     org = dataset.organisatie

@@ -61,6 +61,7 @@ from generator.render.deck.metrics import (
     widest_word_em,
     wrap,
 )
+from generator.text.shorten import shorten
 
 log = logging.getLogger(__name__)
 
@@ -1047,7 +1048,7 @@ class _Flow:
         laid = layout.at(allowed[high])
         if laid.forced:
             self.warnings.append(
-                f"{laid.forced} word(s) in a table on '{_short(self.section.title)}' broken "
+                f"{laid.forced} word(s) in a table on '{shorten(self.section.title, 80)}' broken "
                 "between characters: no hyphenation point fits the column"
             )
         self.forced += laid.forced
@@ -1100,7 +1101,7 @@ def _paginated(
         if _balance_text(section, flow):
             flow = _balanced_text(section, geometry, min_size, flow)
     except LayoutError as exc:
-        title = _short(section.title)
+        title = shorten(section.title, 80)
         raise LayoutError(f"the slide '{title}' cannot be made: {exc.message}") from None
     pages = [page for page in flow.pages if page] or [[]]
     result = []
@@ -1181,10 +1182,6 @@ def _balanced_text(section: Section, geometry: Geometry, min_size: float, flow: 
         else:
             low = middle
     return best
-
-
-def _short(title: str) -> str:
-    return title if len(title) <= 80 else f"{title[:77]}..."
 
 
 def roman(number: int) -> str:

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-from generator.domain.review import Change, Review, plural, short
+from generator.domain.review import Change, Review, plural
 from generator.model.legend import SCT
+from generator.text.shorten import shorten
 
 # --- output ------------------------------------------------------------------------------------
 
@@ -70,7 +71,7 @@ def _summary(review: Review, budget: int) -> str:
     shown_invalid = 0
     if review.invalid and out.add("### Niet te vergelijken: bestanden met fouten", ""):
         for side, message in review.invalid:
-            line = f"- {_inline(short(side, _BRIEF))}: {_inline(short(message, _BRIEF))}"
+            line = f"- {_inline(shorten(side, _BRIEF))}: {_inline(shorten(message, _BRIEF))}"
             if not out.add(line):
                 break
             shown_invalid += 1
@@ -80,7 +81,7 @@ def _summary(review: Review, budget: int) -> str:
     counts_room = out.left // 4
     if changes and out.add("### Belangrijkste wijzigingen", ""):
         for _, group, change in changes:
-            line = f"- {_inline(short(group.title, 80))}: {_line(change, brief=True)}"
+            line = f"- {_inline(shorten(group.title, 80))}: {_line(change, brief=True)}"
             if out.left - _size(line) - 1 < counts_room or not out.add(line):
                 break
             shown += 1
@@ -89,7 +90,7 @@ def _summary(review: Review, budget: int) -> str:
     if shown < len(changes) and out.add("### Aantallen per werkstroom en actie", ""):
         for group in review.groups:
             text = _counted(Review(review.base, review.head, [group], []).counts())
-            if not out.add(f"- {_inline(short(group.title, 80))}: {text}"):
+            if not out.add(f"- {_inline(shorten(group.title, 80))}: {text}"):
                 break
             counted += 1
         out.add("")
@@ -156,7 +157,7 @@ def _line(change: Change, *, brief: bool = False) -> str:
     """One change as a list item's text; ``brief``: values cut short, texts only counted."""
 
     def show(value: str | None) -> str:
-        return _inline(short(value or "", _BRIEF) if brief else value or "")
+        return _inline(shorten(value or "", _BRIEF) if brief else value or "")
 
     subject = change.subject[0].upper() + change.subject[1:]
     subject = show(subject)

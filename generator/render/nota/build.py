@@ -29,7 +29,7 @@ class BijlageRegel:
 
 
 @dataclass(frozen=True)
-class Sectie:
+class NotaSectie:
     kop: str
     #: the section's Markdown
     tekst: str
@@ -48,7 +48,7 @@ class NotaDocument:
     organisatie: str
     onderdeel: str
     bijlagen: tuple[BijlageRegel, ...]
-    secties: tuple[Sectie, ...]
+    secties: tuple[NotaSectie, ...]
     openbaar: bool
 
     @property
@@ -101,13 +101,13 @@ def build(
     for number, bijlage in enumerate(nota.bijlagen, start=1):
         bestand = (bestanden or {}).get(number) or product_file(bijlage, dataset)
         regels.append(BijlageRegel(number, bijlage.titel, bestand))
-    secties = [Sectie("Aanleiding", nota.aanleiding)]
+    secties = [NotaSectie("Aanleiding", nota.aanleiding)]
     if nota.geadviseerd_besluit:
-        secties.append(Sectie("Geadviseerd besluit", nota.geadviseerd_besluit))
-    secties.append(Sectie("Kern", nota.kern))
+        secties.append(NotaSectie("Geadviseerd besluit", nota.geadviseerd_besluit))
+    secties.append(NotaSectie("Kern", nota.kern))
     if nota.toelichting:
-        secties.append(Sectie("Toelichting", nota.toelichting))
-    secties.append(Sectie(NIET_OPENBAAR, _niet_openbaar(nota, withheld)))
+        secties.append(NotaSectie("Toelichting", nota.toelichting))
+    secties.append(NotaSectie(NIET_OPENBAAR, _niet_openbaar(nota, withheld)))
     return NotaDocument(
         id=nota_id,
         onderwerp=nota.onderwerp,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable
 
-from generator.render.rapportage.build import Rapport
+from generator.render.rapportage.rapport import Rapport
 
 #: format (the file's extension) -> the module that writes it
 FORMATS = {"html": "html", "pdf": "pdf"}

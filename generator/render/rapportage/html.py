@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.render.html import render as render_template
-from generator.render.rapportage.build import Rapport
+from generator.render.rapportage.rapport import Rapport
 from generator.text.html import Notes
 
 

@@ -7,38 +7,22 @@ Sentences are plain text (titles from the data are not Markdown here); the docum
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from generator.render.rapportage.build import Chapter, Rapport
+from generator.render.rapportage.rapport import Leeswijzer, Rapport, RapportHoofdstuk
 
 
-@dataclass(frozen=True)
-class Leeswijzer:
-    #: what the report holds: a paragraph per chapter, then the risks
-    inhoud: tuple[str, ...] = ()
-    #: the sentence that leads into the status legend; None when there is no activity table
-    legenda: str | None = None
-    #: where a starred activity leads; None when no activity is starred
-    sterren: str | None = None
-    #: the annex, and how its verdicts read
-    bijlage: tuple[str, ...] = ()
-
-
-def leeswijzer(report: Rapport) -> Leeswijzer:
-    inhoud = [_chapter(chapter) for chapter in report.hoofdstukken]
-    if report.risico_nummer:
+def leeswijzer(rapport: Rapport) -> Leeswijzer:
+    inhoud = [_chapter(chapter) for chapter in rapport.hoofdstukken]
+    if rapport.risico_nummer:
         inhoud.append(
             f"De belangrijkste risico's en hun beheersmaatregelen staan in paragraaf "
-            f"{report.risico_nummer}."
+            f"{rapport.risico_nummer}."
         )
-    elif report.risicos:
+    elif rapport.risicos:
         inhoud.append(
             "Na de hoofdstukken volgt de risicoparagraaf: de belangrijkste risico's en hun "
             "beheersmaatregelen."
         )
-    tables = sum(bool(chapter.groepen) for chapter in report.hoofdstukken)
+    tables = sum(bool(chapter.groepen) for chapter in rapport.hoofdstukken)
     legenda = None
     if tables:
         where = "de activiteitentabellen" if tables > 1 else "de activiteitentabel"
@@ -46,8 +30,8 @@ def leeswijzer(report: Rapport) -> Leeswijzer:
             f"In {where} staat de status van elke activiteit uit het jaarplan in woorden en met "
             "een teken:"
         )
-    uitgelicht = any(chapter.uitgelicht for chapter in report.hoofdstukken)
-    aandacht = any(chapter.aandacht for chapter in report.hoofdstukken)
+    uitgelicht = any(chapter.uitgelicht for chapter in rapport.hoofdstukken)
+    aandacht = any(chapter.aandacht for chapter in rapport.hoofdstukken)
     sterren = None
     if uitgelicht or aandacht:
         parts = []
@@ -61,12 +45,12 @@ def leeswijzer(report: Rapport) -> Leeswijzer:
             + "."
         )
     bijlage: list[str] = []
-    if report.kpis:
+    if rapport.kpis:
         sentence = "De bijlage geeft de realisatie van de prestatie-indicatoren, elk met zijn norm"
-        if report.gemist:
+        if rapport.gemist:
             sentence += "; wat een indicator die zijn norm niet haalt verklaart, volgt erna"
         bijlage.append(sentence + ".")
-        if any(k.bijgesteld for _, rows in report.kpis for k in rows):
+        if any(k.bijgesteld for _, rows in rapport.kpis for k in rows):
             bijlage.append(
                 "Waar het oordeel afwijkt van wat norm en realisatie zeggen, staat dat met de "
                 "reden in een voetnoot bij het oordeel."
@@ -74,7 +58,7 @@ def leeswijzer(report: Rapport) -> Leeswijzer:
     return Leeswijzer(tuple(inhoud), legenda, sterren, tuple(bijlage))
 
 
-def _chapter(chapter: Chapter) -> str:
+def _chapter(chapter: RapportHoofdstuk) -> str:
     start = f"Hoofdstuk {chapter.nummer}, ‘{chapter.titel}’,"
     numbered = [f"{in_sentence(p.titel)} ({p.nummer})" for p in chapter.paragrafen]
     if len(numbered) > 1:

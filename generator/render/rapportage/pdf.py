@@ -8,16 +8,22 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from generator.render.rapportage.build import Chapter, Kpi, Rapport, RapportParagraaf, RapportRisico
+from generator.render.rapportage.rapport import (
+    Kpi,
+    Rapport,
+    RapportHoofdstuk,
+    RapportParagraaf,
+    RapportRisico,
+)
 from generator.text.tree import Trees
 
 TEMPLATE = "rapportage.typ"
 
 
-def render(report: Rapport) -> bytes:
+def render(rapport: Rapport) -> bytes:
     from generator.render.typeset import typeset
 
-    return typeset(TEMPLATE, data(report), settle=settle)
+    return typeset(TEMPLATE, data(rapport), settle=settle)
 
 
 def settle(
@@ -52,19 +58,19 @@ def sparse(breaks: list[Any]) -> list[str]:
     return [b["id"] for b in breaks if 0 < float(b["kwart"]) < 1]
 
 
-def data(report: Rapport) -> dict[str, Any]:
+def data(rapport: Rapport) -> dict[str, Any]:
     """Everything the template shows, as JSON-ready data."""
     trees = Trees()
-    guide = report.leeswijzer
+    guide = rapport.leeswijzer
     return {
-        "titel": report.titel,
-        "periode": report.periode,
-        "organisatie": report.organisatie,
-        "onderdeel": report.onderdeel,
-        "plaats": report.plaats,
-        "datum": report.datum,
-        "openbaar": report.openbaar,
-        "inleiding": trees(report.inleiding),
+        "titel": rapport.titel,
+        "periode": rapport.periode,
+        "organisatie": rapport.organisatie,
+        "onderdeel": rapport.onderdeel,
+        "plaats": rapport.plaats,
+        "datum": rapport.datum,
+        "openbaar": rapport.openbaar,
+        "inleiding": trees(rapport.inleiding),
         "leeswijzer": {
             "inhoud": list(guide.inhoud),
             "legenda": guide.legenda,
@@ -78,13 +84,13 @@ def data(report: Rapport) -> dict[str, Any]:
                 "symbool": status.symbol,
                 "betekenis": status.description[:1].upper() + status.description[1:] + ".",
             }
-            for status in report.legend
+            for status in rapport.legend
         ],
-        "hoofdstukken": [_chapter(chapter, trees) for chapter in report.hoofdstukken],
-        "risicos": [_risico(risico, trees) for risico in report.risicos],
+        "hoofdstukken": [_chapter(chapter, trees) for chapter in rapport.hoofdstukken],
+        "risicos": [_risico(risico, trees) for risico in rapport.risicos],
         "kpis": [
             {"groep": groep, "rijen": [_kpi(row, trees) for row in rows]}
-            for groep, rows in report.kpis
+            for groep, rows in rapport.kpis
         ],
         "gemist": [
             {
@@ -93,13 +99,13 @@ def data(report: Rapport) -> dict[str, Any]:
                 "realisatie": row.realisatie,
                 "toelichting": trees(row.toelichting),
             }
-            for row in report.gemist
+            for row in rapport.gemist
         ],
-        "colofon": {"uitgave": report.uitgave, "tekst": trees(report.colofon)},
+        "colofon": {"uitgave": rapport.uitgave, "tekst": trees(rapport.colofon)},
     }
 
 
-def _chapter(chapter: Chapter, trees: Trees) -> dict[str, Any]:
+def _chapter(chapter: RapportHoofdstuk, trees: Trees) -> dict[str, Any]:
     def gathered(paragraaf: RapportParagraaf | None) -> dict[str, Any] | None:
         if paragraaf is None:
             return None

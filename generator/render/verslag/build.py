@@ -16,8 +16,8 @@ from generator.load.dataset import Dataset
 from generator.load.kinds.vergadering import SOORTEN, Vergadering
 from generator.render.besluitenlijst.build import (
     Actieregel,
-    Besluit,
     Besluitenlijst,
+    Besluitregel,
     punt_nummer,
 )
 from generator.render.besluitenlijst.build import build as besluitenlijst
@@ -25,7 +25,9 @@ from generator.text import dutch
 
 
 @dataclass(frozen=True)
-class Delegatie:
+class Deelnemers:
+    """Who was there for one side (a delegatie as the verslag lists it)."""
+
     #: the side ("Rijk", "VNG"); empty for a meeting that lists who was there as one list
     partij: str
     leden: tuple[str, ...]
@@ -36,22 +38,25 @@ class Delegatie:
 
 
 @dataclass(frozen=True)
-class Onderwerp:
+class VerslagOnderwerp:
     """An agenda item (a sub-item outside the SCT) under a point: what was said, decided and
     agreed on it."""
 
     titel: str
     tekst: str | None
-    besluiten: tuple[Besluit, ...] = ()
+    besluiten: tuple[Besluitregel, ...] = ()
     acties: tuple[Actieregel, ...] = ()
 
 
 @dataclass(frozen=True)
-class Punt:
+class VerslagPunt:
+    """A numbered point of the verslag: the opening, an agenda rubriek with what was said and
+    decided under it, the rondvraag."""
+
     nummer: int
     titel: str
     tekst: str | None
-    onderwerpen: tuple[Onderwerp, ...] = ()
+    onderwerpen: tuple[VerslagOnderwerp, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,12 +68,12 @@ class Verslag:
     datum: str
     tijd: str | None
     plaats: str | None
-    deelnemers: tuple[Delegatie, ...]
-    punten: tuple[Punt, ...]
+    deelnemers: tuple[Deelnemers, ...]
+    punten: tuple[VerslagPunt, ...]
     openbaar: bool
 
     @property
-    def besluiten(self) -> tuple[Besluit, ...]:
+    def besluiten(self) -> tuple[Besluitregel, ...]:
         return tuple(b for p in self.punten for o in p.onderwerpen for b in o.besluiten)
 
     @property
@@ -86,10 +91,10 @@ class Verslag:
 
 def build(dataset: Dataset, meeting: Vergadering) -> Verslag:
     lijst = besluitenlijst(dataset, meeting)
-    punten: list[Punt] = []
+    punten: list[VerslagPunt] = []
 
-    def add(titel: str, tekst: str | None, onderwerpen: tuple[Onderwerp, ...] = ()) -> None:
-        punten.append(Punt(len(punten) + 1, titel, tekst, onderwerpen))
+    def add(titel: str, tekst: str | None, onderwerpen: tuple[VerslagOnderwerp, ...] = ()) -> None:
+        punten.append(VerslagPunt(len(punten) + 1, titel, tekst, onderwerpen))
 
     if meeting.opening:
         add("Opening", meeting.opening)
@@ -116,7 +121,7 @@ def build(dataset: Dataset, meeting: Vergadering) -> Verslag:
     )
 
 
-def _onderwerpen(meeting: Vergadering, lijst: Besluitenlijst, r: int) -> list[Onderwerp]:
+def _onderwerpen(meeting: Vergadering, lijst: Besluitenlijst, r: int) -> list[VerslagOnderwerp]:
     besluiten = {punt.nummer: punt.besluiten for punt in lijst.punten}
     acties = {regel.nr: regel for regel in lijst.acties}
     found = []
@@ -124,11 +129,11 @@ def _onderwerpen(meeting: Vergadering, lijst: Besluitenlijst, r: int) -> list[On
         eigen = tuple(acties[meeting.actiepunt_id(a)] for a in item.acties)
         decided = besluiten.get(punt_nummer(meeting, r, i), ())
         if item.verslag or decided or eigen:
-            found.append(Onderwerp(item.titel, item.verslag, decided, eigen))
+            found.append(VerslagOnderwerp(item.titel, item.verslag, decided, eigen))
     return found
 
 
-def _deelnemers(dataset: Dataset, meeting: Vergadering) -> tuple[Delegatie, ...]:
+def _deelnemers(dataset: Dataset, meeting: Vergadering) -> tuple[Deelnemers, ...]:
     people = dataset.people
     org = dataset.organisatie
     functies = {p.id: p.functie for p in org.personen} if org else {}
@@ -142,8 +147,8 @@ def _deelnemers(dataset: Dataset, meeting: Vergadering) -> tuple[Delegatie, ...]
                 name = f"{name} ({functies[lid]})"
             if name not in leden:
                 leden.append(name)
-        result.append(Delegatie(delegatie.partij, tuple(leden)))
+        result.append(Deelnemers(delegatie.partij, tuple(leden)))
     if not result and meeting.aanwezig:
         # the SCT's list of who was there, not split by side
-        result.append(Delegatie("", tuple(people.names_of(meeting.aanwezig))))
+        result.append(Deelnemers("", tuple(people.names_of(meeting.aanwezig))))
     return tuple(result)
