@@ -10,7 +10,7 @@ import pytest
 from pptx import Presentation
 
 from generator.load.kinds.communicatie import Communicatie
-from generator.render.deck.paginate import roman
+from generator.render.deck.layout.flow import roman
 from generator.render.deck.parts.communicatiekalender import Window, aantal, months_title
 from tests.conftest import DEMO, Run
 from tests.test_check_rejects import assert_error, errors, line_of

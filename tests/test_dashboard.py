@@ -389,7 +389,8 @@ def test_matrix_deck_from_the_fixture(run: Run, data: Path, tmp_path: Path) -> N
 
 def test_a_cell_spanning_columns_is_measured_at_their_width() -> None:
     from generator.render.deck.content import TABLE, Cell, Column, Group, Para, Run, Section, Table
-    from generator.render.deck.paginate import Geometry, TableSlice, paginate
+    from generator.render.deck.layout.pages import Geometry, TableSlice
+    from generator.render.deck.paginate import paginate
 
     words = " ".join(["woord"] * 30)
     wide = Cell((Para((Run(words),), size=TABLE),), span=3)

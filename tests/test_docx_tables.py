@@ -54,7 +54,7 @@ def test_besluitenlijst_columns_hold_their_longest_unbreakable_text(
     """A date is joined by no-break spaces and an action number has no space: a column
     narrower than they are made LibreOffice cut "2020-08-17/1" and "18 augustus 2020" between
     their characters, once it followed the grid."""
-    from generator.render.deck.metrics import em_width
+    from generator.render.typography.metrics import em_width
 
     data = tmp_path / "status"
     shutil.copytree(DEMO, data)

@@ -11,15 +11,11 @@ import pytest
 
 from generator.exceptions import LayoutError
 from generator.render.deck.content import Cell, Column, Group, Para, Run, Section, Table, Text
-from generator.render.deck.metrics import em_width, fits, wrap
-from generator.render.deck.paginate import (
-    WHOLE_GIVE,
-    Geometry,
-    Page,
-    TableSlice,
-    paginate,
-    roman,
-)
+from generator.render.deck.layout.flow import WHOLE_GIVE, roman
+from generator.render.deck.layout.pages import Geometry, Page, TableSlice
+from generator.render.deck.paginate import paginate
+from generator.render.typography.breaking import fits, wrap
+from generator.render.typography.metrics import em_width
 
 GEOMETRY = Geometry(width=800, height=400)
 
@@ -106,8 +102,8 @@ def test_a_cell_over_some_rows_is_merged_and_said_again_where_they_continue() ->
 
 
 def test_a_superscript_run_is_measured_as_smaller_digits_and_survives_a_split() -> None:
-    from generator.render.deck.metrics import SUPERSCRIPT
-    from generator.render.deck.paginate import widest_word
+    from generator.render.deck.layout.measure import widest_word
+    from generator.render.typography.metrics import SUPERSCRIPT
 
     marked = Para((Run("304"), Run("5", superscript=True), Run("\u00a0(+3)")), size=10)
     plain = em_width("304\u00a0(+3)") * 10
@@ -133,7 +129,7 @@ def test_a_link_is_measured_as_the_field_libreoffice_shows() -> None:
     """LibreOffice never breaks a linked run at a space: the words of a link's first line go
     to a line of their own when they do not fit after the text before them, and are measured
     so; the rest of a long link breaks as text (the writer links only the first line)."""
-    from generator.render.deck.paginate import link_head, para_lines
+    from generator.render.deck.layout.measure import link_head, para_lines
 
     words = "het uitgebreide verslag van de werkgroep over de bestuurlijke afstemming"
     link = Run(f"{words} met de gemeenten en de VNG", href="https://example.org/lang")
@@ -401,7 +397,8 @@ def test_a_text_section_ends_in_no_sliver_when_balancing_can_avoid_it() -> None:
 def test_a_row_split_between_sentences_is_as_tall_as_its_text() -> None:
     """The height a split row is given is the height of the text it holds: a row cut at a
     sentence end once counted none of its lines, so what followed it could run off the slide."""
-    from generator.render.deck.paginate import _split_group, cell_height
+    from generator.render.deck.layout.measure import cell_height
+    from generator.render.deck.layout.rows import split_group
 
     sentence = "Een zin die doorloopt en doorloopt."
     text = " ".join([sentence] * 400)
@@ -413,7 +410,7 @@ def test_a_row_split_between_sentences_is_as_tall_as_its_text() -> None:
         spanning={0: opdracht},
         continued={0: opdracht},
     )
-    chunks = _split_group(group, [200.0, width], (368.8, 368.8), 9.0)
+    chunks = split_group(group, [200.0, width], (368.8, 368.8), 9.0)
     assert len(chunks) > 3
     for chunk in chunks:
         for cells, height in zip(chunk.rows, chunk.heights, strict=True):

@@ -129,8 +129,8 @@ def test_an_empty_table_cell_is_set_at_the_tables_size() -> None:
     row of 12 pt text by 6 pt: the row then no longer stands where the layout (and the SVG)
     put it."""
     from generator.render.deck.content import Cell, Para, Run
+    from generator.render.deck.layout.pages import TableSlice
     from generator.render.deck.oxml import table
-    from generator.render.deck.paginate import TableSlice
 
     header = (Cell((Para((Run("Kop"),), size=12.0),)), Cell((Para((Run("Leeg"),), size=12.0),)))
     slice_ = TableSlice([100.0, 100.0], header, 20.4, [[header[0], Cell()]], [20.4])

@@ -1,4 +1,5 @@
-"""Write generator/render/deck/metrics.json: advance widths of Liberation Sans, for measuring text.
+"""Write generator/render/typography/metrics.json: advance widths of Liberation Sans, for
+measuring text.
 
 Liberation Sans has the metrics of Arial, the font the deck is set in: PowerPoint uses Arial,
 LibreOffice substitutes Liberation Sans. The widths are stored in the package so that building a
@@ -16,7 +17,7 @@ from fontTools.ttLib import TTFont
 
 FONTS = Path("/usr/share/fonts/truetype/liberation2")
 STYLES = {"regular": "Regular", "bold": "Bold", "italic": "Italic", "bolditalic": "BoldItalic"}
-OUT = Path(__file__).resolve().parents[1] / "generator" / "render" / "deck" / "metrics.json"
+OUT = Path(__file__).resolve().parents[1] / "generator" / "render" / "typography" / "metrics.json"
 
 
 def main() -> None:

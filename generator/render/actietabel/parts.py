@@ -10,7 +10,7 @@ action in the next rows the same way (``columns``), cutting a paragraph between 
 (``Setting.sentences``), since its rows are read one by one, sorted and filtered, not as a page.
 
 Heights are estimated with Arial's widths (Liberation Sans has the same; the deck measures
-with them too, ``generator.render.deck.metrics``) and each format's line spacing (``Setting``).
+with them too, ``generator.render.typography``) and each format's line spacing (``Setting``).
 For the Word table the estimate is what LibreOffice does, line for line: measured on the 86
 actions of 2021, a row was never shorter than estimated and rarely a line taller, so a page of
 estimates ends where LibreOffice's does (``tests/test_actions_office.py`` checks it).
@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from generator.render.deck.metrics import first_lines
+from generator.render.typography.breaking import first_lines
 from generator.text.lines import Line
 from generator.text.model import Span as Run
 

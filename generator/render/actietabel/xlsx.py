@@ -33,8 +33,9 @@ from openpyxl.utils import get_column_letter
 from generator.model import huisstijl
 from generator.render.actietabel.build import Row, Tabel
 from generator.render.actietabel.parts import Para, Setting, columns, height
-from generator.render.deck.metrics import SAFETY, widest_word_em
 from generator.render.spreadsheet import check_cells, default_font, put_row
+from generator.render.typography.breaking import widest_word_em
+from generator.render.typography.metrics import SAFETY
 from generator.text.dutch import long_date
 from generator.text.lines import Line, lines
 from generator.text.model import Span

@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING
 from generator.load.dataset import Dataset
 from generator.load.kinds.vergadering import Vergadering
 from generator.load.vorige import Vorige
+from generator.render.deck.furniture import FOOTER_INSETS, FOOTER_SHARE, FOOTER_SIZE
 from generator.text import dutch
 
 if TYPE_CHECKING:
     from generator.render.deck.content import Divider, Section, TitleSlide
-    from generator.render.deck.paginate import Geometry, Page
+    from generator.render.deck.layout.pages import Geometry, Page
     from generator.render.deck.writer import Meta, Template
 
 
@@ -29,15 +30,10 @@ class Rendered:
     slides: int
 
 
-#: the share of the content width the footer's text has (the slide number has the rest), its
-#: insets and its size: as DeckWriter._footer sets it
-FOOTER_SHARE, FOOTER_INSETS, FOOTER_SIZE = 0.8, 14.4, 9.0
-
-
 def _one_line(title: str, after: str, room: float) -> str:
     """``title`` and ``after`` on one footer line: the title shortened at a word, with "…",
     when the whole does not fit (a long meeting title ran over the slide's foot)."""
-    from generator.render.deck.metrics import fits
+    from generator.render.typography.breaking import fits
 
     def fitting(text: str) -> bool:
         return fits([(text, False, False)], room, FOOTER_SIZE, 1)

@@ -23,7 +23,7 @@ from generator.render.deck.content import (
     Text,
 )
 from generator.render.deck.markdown import paragraphs
-from generator.render.deck.metrics import em_width
+from generator.render.typography.metrics import em_width
 from generator.text import dutch
 
 OVERDUE = "▲\u00a0verlopen"  # never "▲" alone at a line's end

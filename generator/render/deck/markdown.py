@@ -39,9 +39,9 @@ from generator.text.model import (
     Paragraph,
     Quote,
     Rule,
+    Span,
     inline_text,
 )
-from generator.text.model import Span as TextRun
 from generator.text.model import TableBlock as TextTable
 
 BULLETS = ("•", "–", "◦")
@@ -183,7 +183,7 @@ class _Converter:
     ) -> list[Run]:
         runs: list[Run] = []
         for inline in inlines:
-            if isinstance(inline, TextRun):
+            if isinstance(inline, Span):
                 runs.append(
                     Run(inline.text, bold=bold or inline.bold, italic=italic or inline.italic,
                         colour=colour, href=inline.link)

@@ -15,8 +15,8 @@ from xml.sax.saxutils import escape, quoteattr
 from lxml import etree
 
 from generator.render.deck.content import Cell, Para, Run, bullet_room, indent
-from generator.render.deck.metrics import FONT
-from generator.render.deck.paginate import TableSlice
+from generator.render.deck.layout.pages import TableSlice
+from generator.render.typography.metrics import FONT
 
 EMU_PER_PT = 12700
 LANG = "nl-NL"

@@ -32,7 +32,6 @@ from xml.sax.saxutils import escape, quoteattr
 
 from generator.render.deck import LaidOut, LaidSlide
 from generator.render.deck.content import (
-    GRIJS,
     Cell,
     Divider,
     Para,
@@ -42,20 +41,20 @@ from generator.render.deck.content import (
     bullet_room,
     indent,
 )
-from generator.render.deck.masters import Look, look
-from generator.render.deck.metrics import HELD_SPACE, LINE, LOWER, SAFETY, em_width, fits, wrap
-from generator.render.deck.oxml import BORDER
-from generator.render.deck.paginate import (
+from generator.render.deck.furniture import divider_text, footer_boxes, title_size
+from generator.render.deck.layout.measure import measured, text_width, wrapped
+from generator.render.deck.layout.pages import (
     CELL_MARGIN_X,
     CELL_MARGIN_Y,
     TEXT_INSET,
     Page,
     TableSlice,
-    _lines,
-    _measured,
-    _text_width,
 )
-from generator.render.deck.writer import FOOTER, TITLE_SIZES, Template
+from generator.render.deck.masters import Look, look
+from generator.render.deck.oxml import BORDER
+from generator.render.deck.writer import Template
+from generator.render.typography.breaking import wrap
+from generator.render.typography.metrics import HELD_SPACE, LINE, LOWER, SAFETY, em_width
 
 FAMILY = "Liberation Sans"
 #: Liberation Sans's ascent and descent (hhea and OS/2 win), as parts of the size: LibreOffice
@@ -119,23 +118,23 @@ def _run_chars(para: Para, room: float) -> list[tuple[str, int]]:
     """Each character of the paragraph as the measuring saw it, with its run's index."""
     chars: list[tuple[str, int]] = []
     for index, run in enumerate(para.runs):
-        chars += ((char, index) for char in _measured(run, room, para.size))
+        chars += ((char, index) for char in measured(run, room, para.size))
     return chars
 
 
-def para_lines(para: Para, width: float) -> tuple[tuple[Glyphs, ...], ...]:
+def glyph_lines(para: Para, width: float) -> tuple[tuple[Glyphs, ...], ...]:
     """The lines of ``para`` in a box ``width`` points wide, as LibreOffice breaks them, each
     as pieces in their runs' looks, placed from the text's left edge (bullet room included).
     Kept for the next drawing: a preview redraws a deck whose paragraphs are mostly the same."""
-    return _para_lines(para, width)
+    return _glyph_lines(para, width)
 
 
 @lru_cache(maxsize=32768)
-def _para_lines(para: Para, width: float) -> tuple[tuple[Glyphs, ...], ...]:
-    room = _text_width(para, width)
-    pieces = tuple((_measured(run, room, para.size), run.bold, run.italic) for run in para.runs)
+def _glyph_lines(para: Para, width: float) -> tuple[tuple[Glyphs, ...], ...]:
+    room = text_width(para, width)
+    pieces = tuple((measured(run, room, para.size), run.bold, run.italic) for run in para.runs)
     # the paginator's widths carry SAFETY: a box SAFETY times as wide breaks at true widths
-    lines = _lines(pieces, room * SAFETY / BREAK_MARGIN, para.size)
+    lines = wrapped(pieces, room * SAFETY / BREAK_MARGIN, para.size)
     chars = _run_chars(para, room)
     at = 0
     result: list[tuple[Glyphs, ...]] = []
@@ -237,7 +236,7 @@ class _Canvas:
         for index, para in enumerate(paras):
             # LibreOffice leaves out the space before a box's or a cell's first paragraph
             y += para.space_before if index else 0.0
-            lines = para_lines(para, width)
+            lines = glyph_lines(para, width)
             for number, line in enumerate(lines):
                 baseline = y + ASCENT * para.size
                 shift = _aligned(para, line, width)
@@ -287,9 +286,7 @@ class SlideDrawer:
             self._placeholder(canvas, "title", "body", content.subtitle)
         elif isinstance(content, Divider):
             self._background(canvas, "section")
-            subtitle = content.subtitle
-            if subtitle and not self.template.fits_section_text(subtitle):
-                subtitle = f"{len(subtitle.splitlines())} agendapunten: zie de agenda"
+            subtitle = divider_text(content.subtitle, self.template.fits_section_text)
             self._placeholder(canvas, "section", "title", content.title)
             self._placeholder(canvas, "section", "body", subtitle)
             self._footer(canvas, number)
@@ -336,7 +333,7 @@ class SlideDrawer:
         ]
         left, top, right, bottom = box.insets
         width = box.width - left - right
-        lines = sum(len(para_lines(p, width)) for p in paras)
+        lines = sum(len(glyph_lines(p, width)) for p in paras)
         height = lines * BOX_PITCH * size + before * (len(paras) - 1)
         room = box.height - top - bottom
         y = box.top + top
@@ -348,14 +345,7 @@ class SlideDrawer:
 
     def _page(self, canvas: _Canvas, page: Page) -> None:
         template = self.template
-        size = next(
-            (
-                s
-                for s in TITLE_SIZES
-                if fits([(page.title, True, False)], template.title_width, s, 2)
-            ),
-            TITLE_SIZES[-1],
-        )
+        size = title_size(page.title, template.title_width)
         self._placeholder(canvas, "content", "title", page.title, size)
         left, top, width = template.left, template.top, template.geometry.width
         for placed in page.blocks:
@@ -369,13 +359,16 @@ class SlideDrawer:
 
     def _footer(self, canvas: _Canvas, number: int) -> None:
         template = self.template
-        top = template.slide_height - FOOTER + 8
-        width = template.slide_width - 2 * template.left
-        footer = Para((Run(self.laid.meta.footer, colour=GRIJS),), size=9.0)
-        canvas.paragraphs([footer], template.left, top + TEXT_INSET, width * 0.8)
-        count = Para((Run(str(number), colour=GRIJS),), size=9.0, align="r")
+        footer, count = footer_boxes(
+            self.laid.meta.footer,
+            number,
+            left=template.left,
+            slide_width=template.slide_width,
+            slide_height=template.slide_height,
+        )
+        canvas.paragraphs([footer.para], footer.left, footer.top + TEXT_INSET, footer.width)
         start = len(canvas.parts)
-        canvas.paragraphs([count], template.left + width * 0.8, top + TEXT_INSET, width * 0.2)
+        canvas.paragraphs([count.para], count.left, count.top + TEXT_INSET, count.width)
         canvas.numbered = range(start, len(canvas.parts))
 
 

@@ -10,7 +10,8 @@ from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu
 
 from generator.render.deck import oxml
-from generator.render.deck.metrics import LINE, wrap
+from generator.render.typography.breaking import wrap
+from generator.render.typography.metrics import LINE
 
 #: the sizes a title slide's title may shrink to, largest first
 FIT_SIZES = (40.0, 36.0, 32.0, 28.0, 24.0, 20.0, 18.0, 16.0, 14.0)

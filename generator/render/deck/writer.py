@@ -30,7 +30,6 @@ from pptx.util import Emu
 
 from generator.render.deck import oxml, package
 from generator.render.deck.content import (
-    GRIJS,
     Cell,
     Divider,
     Para,
@@ -40,19 +39,28 @@ from generator.render.deck.content import (
     bullet_room,
     indent,
 )
-from generator.render.deck.metrics import LINE, fits, wrap
-from generator.render.deck.package import TemplateError
-from generator.render.deck.paginate import (
+from generator.render.deck.furniture import (
+    FOOTER,
+    FOOTER_HEIGHT,
+    TITLE_SIZES,
+    divider_text,
+    footer_boxes,
+    title_size,
+)
+from generator.render.deck.layout.measure import link_head
+from generator.render.deck.layout.pages import (
     CELL_MARGIN_X,
     CELL_MARGIN_Y,
     TEXT_INSET,
     Geometry,
     Page,
     TableSlice,
-    link_head,
 )
+from generator.render.deck.package import TemplateError
 from generator.render.deck.titleslide import fit_title
 from generator.render.office import app_properties, core_property
+from generator.render.typography.breaking import wrap
+from generator.render.typography.metrics import LINE
 
 #: the layouts the deck uses, by the names PowerPoint gives them (English and Dutch)
 LAYOUTS = {
@@ -63,9 +71,7 @@ LAYOUTS = {
 TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 TEXT_TYPES = (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
 #: room kept free at the bottom of content slides for the footer, in points
-FOOTER = 34.0
 GAP = 8.0
-TITLE_SIZES = (28.0, 24.0, 20.0)
 DIVIDER_SIZE = 20.0
 #: the smallest content area (width, height in points) a template's content layout may leave
 MIN_BODY = (200.0, 150.0)
@@ -241,10 +247,7 @@ class DeckWriter:
     def divider(self, slide: Divider) -> None:
         self.anchor(slide.anchors)
         pptx_slide = self._add("section")
-        subtitle = slide.subtitle
-        if subtitle and not self.template.fits_section_text(subtitle):
-            count = len(subtitle.splitlines())
-            subtitle = f"{count} agendapunten: zie de agenda"
+        subtitle = divider_text(slide.subtitle, self.template.fits_section_text)
         self._fill_placeholders(pptx_slide, slide.title, subtitle)
         self._footer(pptx_slide)
 
@@ -300,14 +303,7 @@ class DeckWriter:
         if shape is None:
             return
         shape.text_frame.text = title
-        size = next(
-            (
-                s
-                for s in TITLE_SIZES
-                if fits([(title, True, False)], self.template.title_width, s, 2)
-            ),
-            TITLE_SIZES[-1],
-        )
+        size = title_size(title, self.template.title_width)
         if size != TITLE_SIZES[0]:
             for run in shape.text_frame.paragraphs[0].runs:
                 run.font.size = Emu(oxml.emu(size))
@@ -357,12 +353,14 @@ class DeckWriter:
 
     def _footer(self, slide: PptxSlide) -> None:
         template = self.template
-        top = template.slide_height - FOOTER + 8
-        width = template.slide_width - 2 * template.left
-        paras = (Para((Run(self.meta.footer, colour=GRIJS),), size=9.0),)
-        self._text(slide, Text(paras), template.left, top, width * 0.8, 16)
-        number = (Para((Run(str(self.count), colour=GRIJS),), size=9.0, align="r"),)
-        self._text(slide, Text(number), template.left + width * 0.8, top, width * 0.2, 16)
+        for box in footer_boxes(
+            self.meta.footer,
+            self.count,
+            left=template.left,
+            slide_width=template.slide_width,
+            slide_height=template.slide_height,
+        ):
+            self._text(slide, Text((box.para,)), box.left, box.top, box.width, FOOTER_HEIGHT)
 
     def save(self) -> bytes:
         self._resolve_links()
