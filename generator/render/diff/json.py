@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.render.diff.compare import Review
+from generator.domain.review import Review
 
 
 def as_json(review: Review) -> dict[str, Any]:
