@@ -12,8 +12,8 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from generator.domain.review import Change, Onderwerp, Review
 from generator.model.legend import SCT
-from generator.render.diff.compare import Change, Onderwerp, Review
 from generator.render.diff.markdown import COMMENT_LIMIT, markdown
 from tests.conftest import Run
 from tests.yamledit import edit

@@ -10,8 +10,8 @@ import pytest
 from pydantic import ValidationError
 
 from generator.commands.schema import schema_for
+from generator.domain.work import work
 from generator.load.kinds.werkstroom import KIND, Eindresultaat, Werkstroom
-from generator.load.work import work
 from tests.conftest import DEMO, Run
 from tests.test_check_rejects import assert_error, errors, line_of
 
@@ -211,8 +211,8 @@ def test_deadline_radar_finds_overdue_eindresultaten(run: Run, data: Path) -> No
 
 
 def test_diff_reports_a_rows_own_changes() -> None:
+    from generator.domain.compare import _werkstroom
     from generator.model.people import People
-    from generator.render.diff.compare import _werkstroom
 
     before = model(RESULTS)
     after = model(

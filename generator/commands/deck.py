@@ -43,8 +43,10 @@ def add_deck(
 ) -> str:
     """Lay out the meeting's deck and add it to ``publication`` (with ``svg``, every slide as
     SVG too, from the same layout); the name it is published as."""
+    from generator.load.history import vorige
     from generator.render.deck import lay_out, write_pptx
 
+    before = vorige(dataset, meeting)  # git: read before rendering, not while
     progress.step(f"laying out the deck of {meeting.datum.isoformat()}")
     used: Path | Traversable = template or shipped("default.pptx")
     if publication.openbaar:
@@ -58,6 +60,7 @@ def add_deck(
         template=used,
         peildatum=peildatum,
         min_font_size=min_font_size,
+        vorige=before,
     )
     # the SCT's deck keeps its name; any other overleg's is overleg-DATE.pptx
     name = f"{'sct' if meeting.sct else 'overleg'}-{meeting.datum.isoformat()}"

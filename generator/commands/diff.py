@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from contextlib import ExitStack
 from pathlib import Path
 
 import click
 
 from generator import progress
+from generator.domain.compare import review as compared
+from generator.domain.review import Review
 from generator.exceptions import DataError
 from generator.load import history
-from generator.load.dataset import Dataset, load
+from generator.load.dataset import Dataset
 from generator.load.diagnostics import Diagnostics
+from generator.load.vorige import Vorige
 from generator.options import (
     data_option,
     formats_option,
@@ -24,7 +26,6 @@ from generator.options import (
 from generator.publish import Publication, public, public_publication
 from generator.publish.redact import redacted
 from generator.render.diff import FORMATS
-from generator.render.diff.compare import Review, compare, invalid_files
 
 
 @click.command(name="diff")
@@ -67,41 +68,19 @@ def command(
     and after; slides are matched by what they are, so a slide that only moved is listed as
     moved, not as changed.
     """
-    if base is None:
-        base_commit, branch = history.merge_base(data_dir)
-        base_label = f"{branch} ({history.short(data_dir, base_commit)})"
-    else:
-        resolved = history.resolve(data_dir, base)
-        if resolved is None:
-            raise history.HistoryError(f"no commit before {base}")
-        base_commit, base_label = resolved, base
-    with ExitStack() as stack:
-        old_root = stack.enter_context(history.folder_at(data_dir, base_commit))
-        if head is None:
-            new_root, head_label = data_dir, "werkkopie"
-        else:
-            head_commit = history.resolve(data_dir, head)
-            if head_commit is None:
-                raise history.HistoryError(f"no commit before {head}")
-            new_root = stack.enter_context(history.folder_at(data_dir, head_commit))
-            head_label = head
-        old_diagnostics, new_diagnostics = Diagnostics(), Diagnostics()
-        progress.step(f"reading and checking {base_label} and {head_label}")
-        old = load(old_root, old_diagnostics)
-        new = load(new_root, new_diagnostics)
-        invalid = invalid_files(old_diagnostics, old_root, base_label)
-        invalid += invalid_files(new_diagnostics, new_root, head_label)
+    with history.versions(data_dir, base, head) as (old_version, new_version):
+        old, new = old_version.dataset, new_version.dataset
         publication = Publication(None)
         if openbaar:
             # the base version is audited too: a name removed since then is in the diff
             publication = public_publication(
                 None,
-                [(old, base_label), (new, None if head is None else head_label)],
+                [(old, old_version.label), (new, None if head is None else new_version.label)],
                 strict=strict,
             )
         # compared as written, redacted after: rows matched by a title that differs only by
         # a name stay apart, and a name changed inside a text is a change
-        review = compare(old, new, base=base_label, head=head_label, invalid=invalid)
+        review = compared(old_version, new_version)
     withheld = publication.withheld
     if withheld is not None:
         # before it is written: what the writers shorten ("Titel…") is shortened redacted
@@ -110,7 +89,15 @@ def command(
         old, new = public(old, withheld), public(new, withheld)
     if visual_dir is not None:
         publication.folder = visual_dir
-        _visual(publication, old, new, review, vergadering, old_diagnostics, new_diagnostics)
+        _visual(
+            publication,
+            old,
+            new,
+            review,
+            vergadering,
+            old_version.diagnostics,
+            new_version.diagnostics,
+        )
     text = FORMATS.render(review, [fmt])[fmt].decode("utf-8")
     if withheld is not None:
         # the JSON redacted as data (a name inside an escaped string is still found)
@@ -146,8 +133,16 @@ def _visual(
         raise DataError(len(new_diagnostics.errors))
     opened = Template(template("default.pptx"))
     products = []
+    date = pictures.deck_date(new, vergadering)
+    # read before the decks are laid out, as the deck command does
+    vorige = (_vorige(before, date), _vorige(new, date))
     deck = pictures.deck_product(
-        before, new, vergadering=vergadering, template=opened, published=publication.name
+        before,
+        new,
+        vergadering=vergadering,
+        template=opened,
+        published=publication.name,
+        vorige=vorige,
     )
     if deck is not None:
         products.append(deck)
@@ -159,3 +154,13 @@ def _visual(
     )
     for name, data in drawn.items():
         publication.add(name, data)
+
+
+def _vorige(dataset: Dataset | None, date: dt.date | None) -> Vorige | None:
+    """The data as of the SCT before the deck's meeting in ``dataset``, from git."""
+    from generator.render import pictures
+
+    if dataset is None or date is None:
+        return None
+    meeting = pictures.deck_meeting(dataset, date)
+    return None if meeting is None else history.vorige(dataset, meeting)

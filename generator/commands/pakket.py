@@ -24,12 +24,14 @@ def bijlage_files(dataset: Dataset, bijlage: Bijlage) -> dict[str, bytes]:
         day = bijlage.deck or bijlage.verslag
         meeting = next(m for m in dataset.vergaderingen if m.datum == day)
         if bijlage.deck:
+            from generator.load.history import vorige
             from generator.render.deck import render as deck
             from generator.render.officepdf import to_pdf
             from generator.resources import template
 
             progress.step(f"laying out the deck of {meeting.datum.isoformat()}")
-            pptx = deck(dataset, meeting, template=template("default.pptx")).data
+            before = vorige(dataset, meeting)
+            pptx = deck(dataset, meeting, template=template("default.pptx"), vorige=before).data
             progress.step("making a PDF of the deck (LibreOffice)")
             return {"pdf": to_pdf("deck.pptx", pptx), "pptx": pptx}
         from generator.render.verslag import FORMATS as VERSLAG

@@ -17,13 +17,15 @@ refused like it is in the working tree.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 import shlex
 import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +34,12 @@ from generator.load.blobs import LARGE, OUTSIDE, unpack  # noqa: F401 (the tests
 
 if TYPE_CHECKING:
     from generator.load.dataset import Dataset
+    from generator.load.diagnostics import Diagnostics
+    from generator.load.kinds.vergadering import Vergadering
+    from generator.load.kinds.werkstroom import Werkstroom
+    from generator.load.vorige import Vorige
+
+log = logging.getLogger(__name__)
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: what a branch or tag name looks like (HEAD~3 and abc123^ are not names to fetch)
@@ -287,3 +295,100 @@ def dataset_at(folder: Path, since: str) -> Dataset:
 
     with folder_at(folder, resolve(folder, since)) as old_folder:
         return load(old_folder, Diagnostics())
+
+
+def vorige(dataset: Dataset, meeting: Vergadering) -> Vorige:
+    """The data as of the SCT before ``meeting``, for the deck's "Voor het SCT": the
+    workstreams at the end of that day, or why they cannot be known. Read before the deck is
+    rendered (the deck, vergadering, pakket, preview and diff --visual commands)."""
+    from generator.load.vorige import Vorige, previous_sct
+
+    day = previous_sct(dataset.vergaderingen, meeting)
+    if day is None or not dataset.werkstromen:
+        return Vorige(day)
+    before, warning = _werkstromen_at(dataset.root, day)
+    return Vorige(day, before, warning)
+
+
+def _werkstromen_at(root: Path, day: dt.date) -> tuple[list[Werkstroom] | None, str | None]:
+    """The workstreams as they were at the end of ``day`` (from git), or why they cannot be
+    known: a warning for whoever builds the deck, not a line for the chair."""
+    since = f"warning: 'Voor het SCT' shows no status changes since the SCT of {day}:"
+    folder = root / "werkstromen"
+    if shutil.which("git") is None:
+        return None, f"{since} git is not installed on this computer"
+    try:
+        commit = resolve(folder, (day + dt.timedelta(days=1)).isoformat())
+        if commit is None:
+            return None, f"{since} the git history of the data starts later"
+        with folder_at(folder, commit) as snapshot:
+            if not any(snapshot.iterdir()):
+                return None, f"{since} werkstromen/ was not in git then"
+            return _load_werkstromen(snapshot.parent), None
+    except (HistoryError, OSError) as exc:
+        log.info("no status changes on the deck: %s", exc)
+    try:
+        repository(root)
+    except HistoryError:
+        return None, f"{since} the data folder is not in git"
+    return None, f"{since} the git history here is incomplete (a shallow or partial clone)"
+
+
+def _load_werkstromen(folder: Path) -> list[Werkstroom]:
+    """The workstreams in ``folder``; files that did not validate then are left out, and so are
+    the errors about what this copy lacks (it holds the workstreams only)."""
+    from generator.load.dataset import load
+    from generator.load.diagnostics import Diagnostics
+
+    return load(folder, Diagnostics()).werkstromen
+
+
+@dataclass(frozen=True)
+class Version:
+    """One side of a comparison: the data folder at a commit (or the working tree), loaded,
+    with what did not validate in it."""
+
+    label: str  # how messages and the review name it: "main (3a5c1f0)", "v2", "werkkopie"
+    root: Path
+    dataset: Dataset
+    diagnostics: Diagnostics
+
+
+def _base(data_dir: Path, base: str | None) -> tuple[str, str]:
+    """The base commit and its label: where the current branch left the main branch, or
+    ``base``."""
+    if base is None:
+        commit, branch = merge_base(data_dir)
+        return commit, f"{branch} ({short(data_dir, commit)})"
+    resolved = resolve(data_dir, base)
+    if resolved is None:
+        raise HistoryError(f"no commit before {base}")
+    return resolved, base
+
+
+@contextmanager
+def versions(
+    data_dir: Path, base: str | None, head: str | None
+) -> Iterator[tuple[Version, Version]]:
+    """The data at ``base`` and at ``head`` (None: the working tree), each read and checked,
+    for ``statusgen diff``; their temporary folders live as long as the context."""
+    from generator import progress
+    from generator.load.dataset import load
+    from generator.load.diagnostics import Diagnostics
+
+    base_commit, base_label = _base(data_dir, base)
+    with ExitStack() as stack:
+        old_root = stack.enter_context(folder_at(data_dir, base_commit))
+        if head is None:
+            new_root, head_label = data_dir, "werkkopie"
+        else:
+            head_commit = resolve(data_dir, head)
+            if head_commit is None:
+                raise HistoryError(f"no commit before {head}")
+            new_root = stack.enter_context(folder_at(data_dir, head_commit))
+            head_label = head
+        old_diagnostics, new_diagnostics = Diagnostics(), Diagnostics()
+        progress.step(f"reading and checking {base_label} and {head_label}")
+        old = Version(base_label, old_root, load(old_root, old_diagnostics), old_diagnostics)
+        new = Version(head_label, new_root, load(new_root, new_diagnostics), new_diagnostics)
+        yield old, new

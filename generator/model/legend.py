@@ -7,7 +7,7 @@ colours all read these.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol
 
 from pydantic import BeforeValidator, WithJsonSchema
 
@@ -190,3 +190,20 @@ Uitkomst = Annotated[
 Soort = Annotated[str, BeforeValidator(SOORT.validate), WithJsonSchema(SOORT.json_schema())]
 VgrStatus = Annotated[str, BeforeValidator(VGR.validate), WithJsonSchema(VGR.json_schema())]
 Niveau = Annotated[str, BeforeValidator(NIVEAU.validate), WithJsonSchema(NIVEAU.json_schema())]
+
+
+class _Row(Protocol):
+    @property
+    def status(self) -> str | None: ...
+
+
+class _Opdracht(Protocol):
+    @property
+    def status(self) -> str: ...
+
+
+def effective_status(row: _Row, opdracht: _Opdracht) -> str:
+    """The status that holds for a hoofdactie or eindresultaat: its own, else its opdracht's
+    (a workstream's is ``Werkstroom.effective_status``). Declared once, for the checks'
+    warnings, the deck, the diff and every work row (``domain.work``)."""
+    return row.status or opdracht.status

@@ -62,87 +62,95 @@ def message(snapshot: Snapshot, root: Path) -> str:
     )
 
 
-def create_app(preview: Preview) -> Starlette:
-    hub = Hub()
-    root = preview.root
+class Endpoints:
+    """What the preview's pages ask for: each method answers one route."""
 
-    async def watch(stop: anyio.Event) -> None:
+    def __init__(self, preview: Preview, hub: Hub) -> None:
+        self.preview = preview
+        self.hub = hub
+        self.root = preview.root
+
+    async def watch(self, stop: anyio.Event) -> None:
         # step: how long the folder must be quiet before the changes are reported (an editor
         # writes a file in a few steps); debounce: the longest they are held together
-        async for _ in awatch(root, stop_event=stop, step=20, debounce=400):
-            snapshot = await anyio.to_thread.run_sync(preview.rebuild)
-            hub.publish(message(snapshot, root))
+        async for _ in awatch(self.root, stop_event=stop, step=20, debounce=400):
+            snapshot = await anyio.to_thread.run_sync(self.preview.rebuild)
+            self.hub.publish(message(snapshot, self.root))
 
     @contextlib.asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        if not preview.snapshot.version:
-            await anyio.to_thread.run_sync(preview.rebuild)
+    async def lifespan(self, app: Starlette) -> AsyncIterator[None]:
+        if not self.preview.snapshot.version:
+            await anyio.to_thread.run_sync(self.preview.rebuild)
         stop = anyio.Event()
         async with anyio.create_task_group() as tasks:
-            tasks.start_soon(watch, stop)
+            tasks.start_soon(self.watch, stop)
             try:
                 yield
             finally:
                 stop.set()
-                for queue in hub.queues:
+                for queue in self.hub.queues:
                     queue.put_nowait("")  # ends the open streams
                 tasks.cancel_scope.cancel()
 
-    def reports() -> list[str]:
-        return preview.reports()
+    def reports(self) -> list[str]:
+        return self.preview.reports()
 
-    async def deck(request: Request) -> Response:
-        return HTMLResponse(page.deck_page(preview.snapshot, reports(), root))
+    async def deck(self, request: Request) -> Response:
+        return HTMLResponse(page.deck_page(self.preview.snapshot, self.reports(), self.root))
 
-    async def slide(request: Request) -> Response:
-        snapshot = preview.snapshot
+    async def slide(self, request: Request) -> Response:
+        snapshot = self.preview.snapshot
         number = request.path_params["number"]
         if not 1 <= number <= len(snapshot.slides):
             return HTMLResponse("<p>There is no such slide.</p>", status_code=404)
-        return HTMLResponse(page.slide_page(snapshot, number, reports(), root))
+        return HTMLResponse(page.slide_page(snapshot, number, self.reports(), self.root))
 
-    async def slide_svg(request: Request) -> Response:
-        snapshot = preview.snapshot
+    async def slide_svg(self, request: Request) -> Response:
+        snapshot = self.preview.snapshot
         number = request.path_params["number"]
         if not 1 <= number <= len(snapshot.slides):
             return Response("no such slide", status_code=404)
         return Response(snapshot.slides[number - 1].svg, media_type="image/svg+xml")
 
-    async def sorter(request: Request) -> Response:
-        return HTMLResponse(page.sorter(preview.snapshot))
+    async def sorter(self, request: Request) -> Response:
+        return HTMLResponse(page.sorter(self.preview.snapshot))
 
-    async def document(request: Request) -> Response:
+    async def document(self, request: Request) -> Response:
         report = request.path_params.get("report")
         name = "actietabel" if report is None else f"rapportage/{report}"
-        if report is not None and report not in reports():
+        if report is not None and report not in self.reports():
             return HTMLResponse("<p>There is no such report.</p>", status_code=404)
-        pages = await anyio.to_thread.run_sync(preview.pages, name)
+        pages = await anyio.to_thread.run_sync(self.preview.pages, name)
         if request.url.path.startswith("/fragment/"):
             return HTMLResponse(page.pages_fragment(pages))
         title = "Actietabel" if report is None else f"Rapportage {report}"
-        return HTMLResponse(page.pages_page(preview.snapshot, title, name, pages, reports(), root))
+        snapshot = self.preview.snapshot
+        return HTMLResponse(
+            page.pages_page(snapshot, title, name, pages, self.reports(), self.root)
+        )
 
-    async def source(request: Request) -> Response:
+    async def source(self, request: Request) -> Response:
         name = request.path_params["name"]
-        file = (root / name).resolve()
+        file = (self.root / name).resolve()
         if (
-            not file.is_relative_to(root.resolve())
+            not file.is_relative_to(self.root.resolve())
             or file.suffix not in SOURCES
             or not file.is_file()
         ):
             return HTMLResponse("<p>There is no such data file.</p>", status_code=404)
         text = file.read_text("utf-8", errors="replace")
-        return HTMLResponse(page.source_page(preview.snapshot, name, text, reports(), root))
+        snapshot = self.preview.snapshot
+        return HTMLResponse(page.source_page(snapshot, name, text, self.reports(), self.root))
 
-    async def font(request: Request) -> Response:
+    async def font(self, request: Request) -> Response:
         name = request.path_params["name"]
         if name not in FONT_FILES.values():
             return Response("no such font", status_code=404)
         data = font_folder().joinpath(name).read_bytes()
         return Response(data, media_type="font/ttf", headers={"Cache-Control": "max-age=3600"})
 
-    async def status(request: Request) -> Response:
-        snapshot = preview.snapshot
+    async def status(self, request: Request) -> Response:
+        snapshot = self.preview.snapshot
         return JSONResponse(
             {
                 "version": snapshot.version,
@@ -154,42 +162,43 @@ def create_app(preview: Preview) -> Starlette:
             }
         )
 
-    async def events(request: Request) -> Response:
-        queue = hub.subscribe()
-
-        async def stream() -> AsyncIterator[str]:
-            try:
-                yield "retry: 1000\n\n"
-                while True:
-                    try:
-                        data = await asyncio.wait_for(queue.get(), KEEP_ALIVE)
-                    except TimeoutError:
-                        yield ": still here\n\n"
-                        continue
-                    if not data:
-                        return
-                    yield f"data: {data}\n\n"
-            finally:
-                hub.unsubscribe(queue)
-
+    async def events(self, request: Request) -> Response:
         return StreamingResponse(
-            stream(),
+            self._stream(self.hub.subscribe()),
             media_type="text/event-stream",
             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
         )
 
+    async def _stream(self, queue: asyncio.Queue[str]) -> AsyncIterator[str]:
+        try:
+            yield "retry: 1000\n\n"
+            while True:
+                try:
+                    data = await asyncio.wait_for(queue.get(), KEEP_ALIVE)
+                except TimeoutError:
+                    yield ": still here\n\n"
+                    continue
+                if not data:
+                    return
+                yield f"data: {data}\n\n"
+        finally:
+            self.hub.unsubscribe(queue)
+
+
+def create_app(preview: Preview) -> Starlette:
+    at = Endpoints(preview, Hub())
     routes = [
-        Route("/", deck),
-        Route("/dia/{number:int}", slide),
-        Route("/dia/{number:int}.svg", slide_svg),
-        Route("/fragment/sorter", sorter),
-        Route("/actietabel", document),
-        Route("/fragment/actietabel", document),
-        Route("/rapportage/{report}", document),
-        Route("/fragment/rapportage/{report}", document),
-        Route("/bron/{name:path}", source),
-        Route("/fonts/{name}", font),
-        Route("/status", status),
-        Route("/events", events),
+        Route("/", at.deck),
+        Route("/dia/{number:int}", at.slide),
+        Route("/dia/{number:int}.svg", at.slide_svg),
+        Route("/fragment/sorter", at.sorter),
+        Route("/actietabel", at.document),
+        Route("/fragment/actietabel", at.document),
+        Route("/rapportage/{report}", at.document),
+        Route("/fragment/rapportage/{report}", at.document),
+        Route("/bron/{name:path}", at.source),
+        Route("/fonts/{name}", at.font),
+        Route("/status", at.status),
+        Route("/events", at.events),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    return Starlette(routes=routes, lifespan=at.lifespan)

@@ -116,6 +116,7 @@ class Preview:
 
     def _deck(self, dataset: Dataset) -> tuple[tuple[SlidePicture, ...], str]:
         from generator.commands import meeting_on
+        from generator.load.history import vorige
         from generator.render.deck import lay_out
         from generator.render.deck.svg import draw_all
         from generator.render.deck.writer import Template
@@ -126,7 +127,12 @@ class Preview:
             # opened once: laying out never changes it (only the PPTX writer adds slides)
             self._template = Template(self.template_file or shipped("default.pptx"))
         laid = lay_out(
-            dataset, meeting, template=self._template, peildatum=self.peildatum, memo=self._memo
+            dataset,
+            meeting,
+            template=self._template,
+            peildatum=self.peildatum,
+            memo=self._memo,
+            vorige=vorige(dataset, meeting),  # read before laying out, as the deck command does
         )
         drawn = draw_all(laid)
         slides = tuple(

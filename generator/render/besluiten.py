@@ -13,9 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from generator.domain.opvolging import Opvolging, afgerond_in, open_voor, opvolging
 from generator.load.dataset import Dataset
 from generator.load.kinds.vergadering import Vergadering
-from generator.load.opvolging import Opvolging, afgerond_in, open_voor, opvolging
 from generator.model.legend import ACTIE, UITKOMST
 from generator.text import dutch
 from generator.text.dutch import letter

@@ -9,15 +9,12 @@ import hashlib
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from generator.domain.opvolging import open_nu, opvolging
+from generator.domain.work import Work, actiepunt_work, work
 from generator.load.dataset import Dataset
-from generator.load.opvolging import open_nu, opvolging
-from generator.load.work import work
-from generator.model.deadline import Deadline, verlopen
-from generator.model.legend import ACTIE, SCT
-from generator.model.people import People
+from generator.model.deadline import verlopen
 from generator.render.formats import Format, Formats
 from generator.text import dutch, gfm
-from generator.text.lines import plain
 
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
 GEEN_TREKKER = "Geen trekker"
@@ -35,96 +32,61 @@ CADANS = (
 
 
 @dataclass(frozen=True)
-class Item:
-    """A dated piece of work: a hoofdactie, an opdracht with its own deadline, or an open
-    action of an SCT meeting (``actiepunt``, its id in place of the opdracht number)."""
-
-    trekker: str
-    opdracht: str
-    titel: str
-    deadline: Deadline
-    status: str
-    actiepunt: bool = False
-    #: who it is, as the data says it (a person id, a unit): the public version names every
-    #: person "Persoonsgegevens", and each keeps a group of their own
-    wie: str = ""
-
-    @property
-    def due(self) -> dt.date:
-        assert self.deadline.due is not None
-        return self.deadline.due
-
-    @property
-    def status_label(self) -> str:
-        return (ACTIE if self.actiepunt else SCT)[self.status].label
-
-    @property
-    def rol(self) -> str:
-        return "Actiehouder" if self.actiepunt else "Trekker"
-
-
-@dataclass(frozen=True)
 class Radar:
     peildatum: dt.date
     tot: dt.date
-    #: per trekker (``Item.wie``) the work
-    overdue: dict[str, list[Item]]
-    upcoming: dict[str, list[Item]]
+    #: per trekker (``wie``: a person id or unit as the data says it; the public version
+    #: names every person "Persoonsgegevens", and each keeps a group of their own) the work
+    overdue: dict[str, list[Work]]
+    upcoming: dict[str, list[Work]]
     openbaar: bool
+    #: how each group is headed: the trekker's name
+    names: dict[str, str]
 
     @property
     def trekkers(self) -> list[str]:
-        """The groups (``Item.wie``), in the same order in the public and internal version."""
+        """The groups (``wie``), in the same order in the public and internal version."""
         return sorted(
             self.overdue.keys() | self.upcoming.keys(), key=lambda t: (t == GEEN_TREKKER, t)
         )
 
     def name(self, wie: str) -> str:
         """How a group is headed: the trekker's name."""
-        return next(i.trekker for i in [*self.overdue.get(wie, []), *self.upcoming.get(wie, [])])
+        return self.names[wie]
 
 
-def items(dataset: Dataset, people: People) -> list[Item]:
-    """Every open, dated piece of work (not afgerond; doorlopend and ntb have no date)."""
-    acties = [
-        Item(
-            people.name(o.actiepunt.actiehouder),
-            o.id,
-            plain(o.actiepunt.wat),
-            o.actiepunt.deadline,
-            o.status,
-            actiepunt=True,
-            wie=o.actiepunt.actiehouder,
-        )
-        for o in open_nu(opvolging(dataset.vergaderingen))
-        if o.actiepunt.deadline.due is not None
-    ]
-    found = acties + [
-        Item(
-            people.name(w.trekker) if w.trekker else GEEN_TREKKER,
-            w.opdracht.nummer,
-            w.titel,
-            w.deadline,
-            w.status,
-            wie=w.trekker or GEEN_TREKKER,
-        )
+def items(dataset: Dataset) -> list[Work]:
+    """Every open, dated piece of work (not afgerond; doorlopend and ntb have no date): the
+    actiepunten first, then the workstreams' work, by date."""
+    acties = actiepunt_work(open_nu(opvolging(dataset.vergaderingen)))
+    found = [w for w in acties if w.due is not None] + [
+        w
         for w in work(dataset.werkstromen)
-        if w.deadline is not None and w.deadline.due is not None and w.status != "afgerond"
+        if w.deadline is not None and w.due is not None and w.status != "afgerond"
     ]
-    return sorted(found, key=lambda i: (i.due, i.opdracht))
+    return sorted(found, key=lambda w: (w.due, w.nummer))
+
+
+def _wie(item: Work) -> str:
+    return item.trekker or GEEN_TREKKER
 
 
 def radar(dataset: Dataset, *, peildatum: dt.date, days: int) -> Radar:
     people = dataset.people
     tot = peildatum + dt.timedelta(days=days)
-    overdue: dict[str, list[Item]] = {}
-    upcoming: dict[str, list[Item]] = {}
-    for item in items(dataset, people):
+    overdue: dict[str, list[Work]] = {}
+    upcoming: dict[str, list[Work]] = {}
+    names: dict[str, str] = {}
+    for item in items(dataset):
+        due = item.due
+        assert due is not None
+        wie = _wie(item)
+        names[wie] = people.name(item.trekker) if item.trekker else GEEN_TREKKER
         if verlopen(item.deadline, item.status, peildatum):
-            overdue.setdefault(item.wie, []).append(item)
-        elif item.due <= tot:
-            upcoming.setdefault(item.wie, []).append(item)
-    return Radar(peildatum, tot, overdue, upcoming, dataset.openbaar)
+            overdue.setdefault(wie, []).append(item)
+        elif due <= tot:
+            upcoming.setdefault(wie, []).append(item)
+    return Radar(peildatum, tot, overdue, upcoming, dataset.openbaar, names)
 
 
 def text(radar: Radar, *, markdown: bool) -> str:
@@ -144,14 +106,15 @@ def text(radar: Radar, *, markdown: bool) -> str:
             for item in group.get(trekker, []):
                 # a line of a terminal or a Markdown table, not set text: plain spaces, so
                 # that "1 sept" is found as typed
+                assert item.deadline is not None  # the radar holds dated work only
                 when = dutch.deadline(item.deadline).replace(dutch.NBSP, " ")
                 if markdown:
                     marker = "**verlopen**" if label == "VERLOPEN" else "te doen"
-                    cells = (when, item.opdracht, item.titel, item.status_label)
+                    cells = (when, item.nummer, item.titel, item.status_label)
                     escaped = " | ".join(gfm.escape(cell) for cell in cells)
                     lines.append(f"| {marker} | {escaped} |")
                 else:
-                    lines.append(f"  {label:9} {when:>14}  {item.opdracht:6} {item.titel}")
+                    lines.append(f"  {label:9} {when:>14}  {item.nummer:6} {item.titel}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -168,21 +131,23 @@ def calendar(dataset: Dataset, radar: Radar) -> bytes:
     cal.add("x-wr-timezone", "Europe/Amsterdam")
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
     for group, label in ((radar.overdue, "VERLOPEN: "), (radar.upcoming, "")):
-        for found in group.values():
+        for wie, found in group.items():
             for item in found:
                 event = icalendar.Event()
                 if item.actiepunt:
-                    uid = f"actiepunt-{item.opdracht.replace('/', '-')}@statusgen"
+                    uid = f"actiepunt-{item.nummer.replace('/', '-')}@statusgen"
                 else:
-                    uid = f"deadline-{item.opdracht}-{item.due}-{_digest(item.titel)}@statusgen"
+                    uid = f"deadline-{item.nummer}-{item.due}-{_digest(item.titel)}@statusgen"
                 event.add("uid", uid)
                 event.add("dtstamp", stamp)
-                event.add("summary", f"{label}{item.opdracht} {item.titel}")
+                event.add("summary", f"{label}{item.nummer} {item.titel}")
                 event.add(
-                    "description", f"{item.rol}: {item.trekker}. Status: {item.status_label}."
+                    "description", f"{item.rol}: {radar.name(wie)}. Status: {item.status_label}."
                 )
-                event.add("dtstart", item.due)
-                event.add("dtend", item.due + dt.timedelta(days=1))
+                due = item.due
+                assert due is not None
+                event.add("dtstart", due)
+                event.add("dtend", due + dt.timedelta(days=1))
                 event.add("categories", ["Actie SCT" if item.actiepunt else "Deadline"])
                 cal.add_component(event)
     for meeting in dataset.vergaderingen:

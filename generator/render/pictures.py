@@ -12,11 +12,33 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.load.dataset import Dataset
 from generator.render.diff.visual import Picture, Product, _same
 from generator.render.formats import Formats
+
+if TYPE_CHECKING:
+    from generator.load.kinds.vergadering import Vergadering
+    from generator.load.vorige import Vorige
+
+
+def deck_date(new: Dataset, vergadering: dt.date | None) -> dt.date | None:
+    """The date of the meeting whose deck is compared: ``vergadering``, else the latest of
+    ``new``; None when ``new`` has no meeting on it."""
+    meetings = new.vergaderingen
+    if not meetings:
+        return None
+    date = vergadering or max(m.datum for m in meetings)
+    return date if any(m.datum == date for m in meetings) else None
+
+
+def deck_meeting(dataset: Dataset, date: dt.date) -> Vergadering | None:
+    """The meeting of ``date`` in ``dataset``, where it has one, else its latest."""
+    held = dataset.vergaderingen
+    return next((m for m in held if m.datum == date), None) or (
+        max(held, key=lambda m: m.datum) if held else None
+    )
 
 
 def deck_product(
@@ -26,32 +48,29 @@ def deck_product(
     vergadering: dt.date | None,
     template: Any,
     published: Callable[[str], str] = _same,
+    vorige: tuple[Vorige | None, Vorige | None] = (None, None),
 ) -> Product | None:
     """The deck of the meeting (``vergadering``, else the latest of ``new``) in both versions;
     None when ``new`` has no meeting. The base version shows the meeting of the same date,
-    where it has one, else its latest."""
+    where it has one, else its latest. ``vorige``: each version's data as of its previous SCT,
+    read before (``load.history.vorige``)."""
     from generator.render.deck import lay_out
     from generator.render.deck.svg import draw_all
     from generator.text import dutch
 
-    meetings = new.vergaderingen
-    if not meetings:
+    date = deck_date(new, vergadering)
+    if date is None:
         return None
-    date = vergadering or max(m.datum for m in meetings)
-    meeting = next((m for m in meetings if m.datum == date), None)
-    if meeting is None:
-        return None
+    meeting = deck_meeting(new, date)
+    assert meeting is not None
 
-    def pictures(dataset: Dataset | None) -> list[Picture]:
+    def pictures(dataset: Dataset | None, before: Vorige | None) -> list[Picture]:
         if dataset is None:
             return []
-        held = dataset.vergaderingen
-        chosen = next((m for m in held if m.datum == date), None) or (
-            max(held, key=lambda m: m.datum) if held else None
-        )
+        chosen = deck_meeting(dataset, date)
         if chosen is None:
             return []
-        laid = lay_out(dataset, chosen, template=template)
+        laid = lay_out(dataset, chosen, template=template, vorige=before)
         drawn = draw_all(laid, fonts_url=lambda font: "../" + published(f"fonts/{font}"))
         return [
             Picture(
@@ -66,7 +85,7 @@ def deck_product(
         ]
 
     name = f"SCT-deck {dutch.long_date(meeting.datum)}"
-    return Product(name, "deck", "dia", pictures(old), pictures(new))
+    return Product(name, "deck", "dia", pictures(old, vorige[0]), pictures(new, vorige[1]))
 
 
 @dataclass(frozen=True)

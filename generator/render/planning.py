@@ -10,16 +10,15 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 
+from generator.domain.opvolging import opvolging
+from generator.domain.work import actiepunt_work, work
 from generator.load.dataset import Dataset
-from generator.load.opvolging import opvolging
-from generator.load.work import work
 from generator.model import huisstijl
 from generator.model.deadline import verlopen
-from generator.model.legend import ACTIE, SCT
 from generator.render.formats import Format, Formats
 from generator.render.spreadsheet import check_cells, put_row
 from generator.text import dutch
-from generator.text.lines import lines, plain
+from generator.text.lines import lines
 
 COLUMNS = (
     ("Werkstroom", 11),
@@ -42,22 +41,25 @@ def rows(dataset: Dataset, *, peildatum: dt.date) -> list[list[object]]:
     for w in work(dataset.werkstromen):
         deadline = w.deadline
         overdue = verlopen(deadline, w.status, peildatum)
+        assert w.werkstroom is not None
         result.append(
             [
                 w.werkstroom.nummer,
                 w.werkstroom.titel,
-                w.opdracht.nummer,
+                w.nummer,
                 w.soort,
                 _plain(w.titel),
                 people.name(w.trekker) if w.trekker else "",
                 dutch.deadline(deadline) if deadline else "",
                 deadline.due if deadline and deadline.due else None,
-                SCT[w.status].label,
+                w.status_label,
                 "ja" if overdue else "nee",
                 _plain(w.toelichting) if w.toelichting else "",
             ]
         )
-    for o in opvolging(dataset.vergaderingen):
+    for w in actiepunt_work(opvolging(dataset.vergaderingen)):
+        o = w.actiepunt
+        assert o is not None
         punt = o.actiepunt
         afgerond = (
             f"afgerond in het SCT van {dutch.long_date(o.afgerond_op)}; " if o.afgerond_op else ""
@@ -66,13 +68,13 @@ def rows(dataset: Dataset, *, peildatum: dt.date) -> list[list[object]]:
             [
                 "SCT",
                 f"{o.vergadering.titel} {dutch.long_date(o.vergadering.datum)}",
-                o.id,
-                "Actie SCT",
-                plain(punt.wat),
+                w.nummer,
+                w.soort,
+                w.titel,
                 people.name(punt.actiehouder),
                 dutch.deadline(punt.deadline),
-                punt.deadline.due,
-                ACTIE[o.status].label,
+                w.due,
+                w.status_label,
                 "ja" if o.verlopen(peildatum) else "nee",
                 f"{afgerond}agendapunt: {o.agendaitem.titel}",
             ]

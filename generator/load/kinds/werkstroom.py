@@ -29,7 +29,7 @@ from generator.load.statusmatrix import MATRIX_EXAMPLE, StatusMatrix, matrix_err
 from generator.load.textlimits import TABLE_IN_CELL, holds_table
 from generator.model.dates import SHORT_MONTH_NAMES
 from generator.model.deadline import Deadline, OptionalDeadline, Vorm, verlopen
-from generator.model.legend import SCT, SctStatus
+from generator.model.legend import SCT, SctStatus, effective_status
 from generator.quoting import did_you_mean
 from generator.text.shorten import shorten
 
@@ -301,7 +301,7 @@ class WerkstroomKind(Kind[Werkstroom]):
                     "hoofdacties" if soort == "hoofdactie" else "eindresultaten",
                     i,
                 )
-                status = row.status or opdracht.status
+                status = effective_status(row, opdracht)
                 label = f"{soort} '{shorten(row.titel, 50)}' of opdracht {opdracht.nummer}"
                 if row.toelichting and holds_table(row.toelichting):
                     yield (*at, "toelichting"), TABLE_IN_CELL

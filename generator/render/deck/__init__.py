@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from generator.load.dataset import Dataset
 from generator.load.kinds.vergadering import Vergadering
+from generator.load.vorige import Vorige
 from generator.render.deck.furniture import FOOTER_INSETS, FOOTER_SHARE, FOOTER_SIZE
 from generator.text import dutch
 
@@ -75,9 +76,11 @@ def lay_out(
     peildatum: dt.date | None = None,
     min_font_size: float = 9.0,
     memo: dict[bytes, list[Page]] | None = None,
+    vorige: Vorige | None = None,
 ) -> LaidOut:
     """Every slide of the deck of ``meeting`` laid out on the layouts of ``template``; tables
-    are set between 12 pt and ``min_font_size``.
+    are set between 12 pt and ``min_font_size``. ``vorige``: the data as of the previous SCT,
+    read before (``load.history.vorige``); without it "Voor het SCT" shows no status changes.
 
     ``memo`` keeps each section's slides by what the section holds: a live preview lays the
     deck out again after every save, and a section that did not change is not laid out again
@@ -103,7 +106,7 @@ def lay_out(
     )
     laid: list[LaidSlide] = []
     used: dict[bytes, list[Page]] = {}
-    for slide in slides(Deck(dataset, meeting, peildatum or meeting.datum)):
+    for slide in slides(Deck(dataset, meeting, peildatum or meeting.datum, vorige)):
         if isinstance(slide, TitleSlide):
             laid.append(LaidSlide(slide, (), ("titel", slide.title, 1)))
         elif isinstance(slide, Divider):
@@ -145,11 +148,17 @@ def render(
     template: Path | Traversable,
     peildatum: dt.date | None = None,
     min_font_size: float = 9.0,
+    vorige: Vorige | None = None,
 ) -> Rendered:
     """The deck of ``meeting``, on the layouts of ``template``; tables are set between 12 pt
     and ``min_font_size``."""
     laid = lay_out(
-        dataset, meeting, template=template, peildatum=peildatum, min_font_size=min_font_size
+        dataset,
+        meeting,
+        template=template,
+        peildatum=peildatum,
+        min_font_size=min_font_size,
+        vorige=vorige,
     )
     return write_pptx(laid)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from generator.load.dataset import Dataset
 from generator.load.kinds.vergadering import Vergadering
+from generator.load.vorige import Vorige
 from generator.model.people import People
 from generator.text import dutch
 
@@ -24,6 +25,8 @@ class Deck:
     meeting: Vergadering
     #: the reference date for "verlopen" (the meeting's date unless --peildatum says otherwise)
     peildatum: dt.date
+    #: the data as of the previous SCT, read before rendering (None: not read)
+    vorige: Vorige | None = None
 
     @property
     def people(self) -> People:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.render.diff.compare import Review
+from generator.domain.review import Review
 
 
 def as_json(review: Review) -> dict[str, Any]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
+from generator.domain.review import Change, Review, plural
 from generator.model.legend import SCT
-from generator.render.diff.compare import Change, Review, plural
 from generator.text.shorten import shorten
 
 # --- output ------------------------------------------------------------------------------------

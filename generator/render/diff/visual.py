@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 
-from generator.render.diff.compare import Onderwerp, Review
+from generator.domain.review import Onderwerp, Review
 from generator.render.diff.markdown import _inline, _line
 
 #: pixels per point of the PNGs (a slide 960 pixels wide: resvg takes a tenth of a second a

@@ -3,8 +3,8 @@ deadline (with "▲ verlopen" when overdue) and their age in days."""
 
 from __future__ import annotations
 
+from generator.domain.opvolging import Opvolging, open_voor, opvolging
 from generator.load.kinds.vergadering import AgendaItem
-from generator.load.opvolging import Opvolging, open_voor, opvolging
 from generator.render.deck.cells import cell, deadline_cell, header
 from generator.render.deck.content import (
     TABLE,

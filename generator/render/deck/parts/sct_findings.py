@@ -2,26 +2,27 @@
 deadlines, status changes since the previous meeting and questions about what was reported.
 The "Voor het SCT" slide counts them per workstream (``voor_het_sct``); its appendix lists them.
 
-The previous meeting is the latest vergadering before this one; the data it saw is the data
-folder as it stood at the end of that day: the last commit made on or before that date, read
-from git as ``statusgen diff`` reads it. Without that history (no git repository, a shallow or
-partial clone, a history that starts later) the slide leaves the changes out and the build
-says why on stderr; the deck is built all the same. Only the workstreams are read from that
-version, and only statuses from it are shown: every title on the slide comes from today's
-data, which in the public version has no registered name left.
+The previous meeting is the latest SCT before this one; the data it saw (``Deck.vorige``, read
+from git by ``load.history.vorige`` before the deck is rendered) is the data folder as it stood
+at the end of that day. Without that history (no git repository, a shallow or partial clone, a
+history that starts later) the slide leaves the changes out and the build says why on stderr;
+the deck is built all the same. Only the workstreams are read from that version, and only
+statuses from it are shown: every title on the slide comes from today's data, which in the
+public version has no registered name left. Rows of both versions are paired by the diff's
+one matching rule (``domain.compare.matched``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
-import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from generator.domain.compare import matched
+from generator.domain.work import EINDRESULTAAT, HOOFDACTIE, Work, rows
 from generator.load.kinds.werkstroom import Opdracht, Werkstroom
+from generator.load.vorige import Vorige, previous_sct
 from generator.model.deadline import Deadline, verlopen
 from generator.model.legend import SCT
 from generator.render.deck.content import TABLE, Para, Run
@@ -31,8 +32,6 @@ from generator.text.lines import plain
 
 if TYPE_CHECKING:
     from generator.render.deck.context import Deck
-
-log = logging.getLogger(__name__)
 
 SIZE = TABLE + 1
 
@@ -62,18 +61,6 @@ class Entry:
         if self.detail:
             runs.append(Run(f": {self.detail}"))
         return Para(tuple(runs), size=size, level=1, bullet="•", space_before=2.0)
-
-
-@dataclass(frozen=True)
-class Item:
-    """An opdracht's hoofdactie or eindresultaat, with the status that holds for it."""
-
-    soort: str  # "hoofdactie" | "eindresultaat"
-    titel: str
-    #: its own status (None: the opdracht's)
-    eigen: str | None
-    status: str
-    deadline: Deadline | None
 
 
 @dataclass(frozen=True)
@@ -114,14 +101,13 @@ def peildatum_text(deck: Deck) -> str:
 
 def findings(deck: Deck) -> Findings:
     werkstromen = deck.data.werkstromen
-    vorige = _previous_meeting(deck)
-    note = warning = None
+    # not read for this deck (a layout test): the changes are not known, and nothing is said
+    vorige = deck.vorige or Vorige(previous_sct(deck.data.vergaderingen, deck.meeting))
+    note = None
     gewijzigd: list[Entry] | None = None
-    if vorige is not None and werkstromen:
-        before, warning = _werkstromen_at(deck.data.root, vorige)
-        if before is not None:
-            gewijzigd = list(_changes(before, werkstromen))
-    if vorige is None and werkstromen:
+    if vorige.werkstromen is not None and werkstromen:
+        gewijzigd = list(_changes(vorige.werkstromen, werkstromen))
+    if vorige.datum is None and werkstromen:
         note = "Er is geen eerder SCT in de gegevens om wijzigingen mee te vergelijken."
     return Findings(
         list(_with_status(werkstromen, "escalatie")),
@@ -129,35 +115,18 @@ def findings(deck: Deck) -> Findings:
         list(_overdue(deck, werkstromen)),
         gewijzigd,
         list(_contradictions(deck, werkstromen)),
-        vorige,
+        vorige.datum,
         note,
-        warning,
+        vorige.warning,
     )
 
 
 # --- what needs attention now ------------------------------------------------------------------
 
 
-def items(opdracht: Opdracht) -> Iterator[Item]:
-    """The opdracht's hoofdacties and eindresultaten, each with the status that holds for it
-    (an eindresultaat in the older form, plain text, has none of its own)."""
-    for soort, rows in (
-        ("hoofdactie", opdracht.hoofdacties),
-        ("eindresultaat", _results(opdracht)),
-    ):
-        for row in rows:
-            eigen = getattr(row, "status", None)
-            yield Item(
-                soort,
-                _short(plain(row if isinstance(row, str) else row.titel), 40),
-                eigen,
-                eigen or opdracht.status,
-                getattr(row, "deadline", None),
-            )
-
-
-def _results(opdracht: Opdracht) -> list[Any]:
-    return list(getattr(opdracht, "eindresultaten", []) or [])
+def items(ws: Werkstroom, opdracht: Opdracht) -> list[Work]:
+    """The opdracht's hoofdacties and eindresultaten, each with the status that holds for it."""
+    return rows(opdracht, ws)
 
 
 def _with_status(werkstromen: list[Werkstroom], status: str) -> Iterator[Entry]:
@@ -168,7 +137,7 @@ def _with_status(werkstromen: list[Werkstroom], status: str) -> Iterator[Entry]:
             if opdracht.status == status:
                 yield Entry(ws.nummer, opdracht.nummer, opdracht.titel)
                 continue
-            for item in items(opdracht):
+            for item in items(ws, opdracht):
                 if item.eigen == status:
                     yield Entry(ws.nummer, opdracht.nummer, opdracht.titel, _item(item))
 
@@ -180,7 +149,7 @@ def _overdue(deck: Deck, werkstromen: list[Werkstroom]) -> Iterator[Entry]:
             dated: list[tuple[str, Deadline | None, str]] = [
                 ("deadline", opdracht.deadline, opdracht.status)
             ]
-            dated += [(_item(i), i.deadline, i.status) for i in items(opdracht)]
+            dated += [(_item(i), i.deadline, i.status) for i in items(ws, opdracht)]
             late = []
             for what, deadline, status in dated:
                 if deadline is None or deadline.due is None:
@@ -211,7 +180,7 @@ def _contradictions(deck: Deck, werkstromen: list[Werkstroom]) -> Iterator[Entry
                 f"{kort(worst)}",
             )
         flagged = ws.effective_status == "gestart" and _all_passed(
-            [d for o in ws.opdrachten for d in _open_deadlines(o)], peildatum
+            [d for o in ws.opdrachten for d in _open_deadlines(ws, o)], peildatum
         )
         if flagged:
             yield Entry(
@@ -219,7 +188,7 @@ def _contradictions(deck: Deck, werkstromen: list[Werkstroom]) -> Iterator[Entry
                 "op schema, maar alle deadlines van het openstaande werk zijn verstreken",
             )  # fmt: skip
         for opdracht in ws.opdrachten:
-            open_items = [i for i in items(opdracht) if i.status != "afgerond"]
+            open_items = [i for i in items(ws, opdracht) if i.status != "afgerond"]
             if opdracht.status == "afgerond" and open_items:
                 if len(open_items) == 1:
                     what = f"{_item(open_items[0])} staat"
@@ -229,18 +198,20 @@ def _contradictions(deck: Deck, werkstromen: list[Werkstroom]) -> Iterator[Entry
                     ws.nummer, opdracht.nummer, opdracht.titel, f"afgerond, maar {what} nog open"
                 )
             if opdracht.status == "nog_niet_gestart":
-                begun = [i for i in items(opdracht) if i.eigen not in (None, "nog_niet_gestart")]
+                begun = [
+                    i for i in items(ws, opdracht) if i.eigen not in (None, "nog_niet_gestart")
+                ]
                 if begun:
                     first = begun[0]
                     yield Entry(
                         ws.nummer, opdracht.nummer, opdracht.titel,
-                        f"nog niet gestart, maar {first.soort} {_quoted(first)} staat op "
+                        f"nog niet gestart, maar {first.soort.lower()} {_quoted(first)} staat op "
                         f"{kort(first.status)}",
                     )  # fmt: skip
             if (
                 not flagged
                 and opdracht.status == "gestart"
-                and _all_passed(list(_open_deadlines(opdracht)), peildatum)
+                and _all_passed(list(_open_deadlines(ws, opdracht)), peildatum)
             ):
                 yield Entry(
                     ws.nummer, opdracht.nummer, opdracht.titel,
@@ -248,11 +219,11 @@ def _contradictions(deck: Deck, werkstromen: list[Werkstroom]) -> Iterator[Entry
                 )  # fmt: skip
 
 
-def _open_deadlines(opdracht: Opdracht) -> Iterator[Deadline]:
+def _open_deadlines(ws: Werkstroom, opdracht: Opdracht) -> Iterator[Deadline]:
     """The dated deadlines of the opdracht's work that is not afgerond."""
     if opdracht.deadline is not None and opdracht.status != "afgerond":
         yield opdracht.deadline
-    for item in items(opdracht):
+    for item in items(ws, opdracht):
         if item.deadline is not None and item.status != "afgerond":
             yield item.deadline
 
@@ -262,25 +233,26 @@ def _all_passed(deadlines: list[Deadline], peildatum: dt.date) -> bool:
     return bool(dated) and all(d.overdue(peildatum) for d in dated)
 
 
-def _plural(some: list[Item]) -> str:
+def _plural(some: list[Work]) -> str:
     kinds = {item.soort for item in some}
-    if kinds == {"hoofdactie"}:
+    if kinds == {HOOFDACTIE}:
         return "hoofdacties"
-    return "eindresultaten" if kinds == {"eindresultaat"} else "hoofdacties en eindresultaten"
+    return "eindresultaten" if kinds == {EINDRESULTAAT} else "hoofdacties en eindresultaten"
 
 
-def _item(item: Item) -> str:
-    return f"{item.soort} {_quoted(item)}"
+def _item(item: Work) -> str:
+    return f"{item.soort.lower()} {_quoted(item)}"
 
 
 _SINGLE = ("'", "‘", "’")
 
 
-def _quoted(item: Item) -> str:
-    """The title in quotes that do not collide with its own: single, else double."""
-    if any(mark in item.titel for mark in _SINGLE):
-        return f"“{item.titel}”"
-    return f"‘{item.titel}’"
+def _quoted(item: Work) -> str:
+    """The title, short, in quotes that do not collide with its own: single, else double."""
+    titel = _short(plain(item.titel), 40)
+    if any(mark in titel for mark in _SINGLE):
+        return f"“{titel}”"
+    return f"‘{titel}’"
 
 
 def _short(text: str, limit: int = 45) -> str:
@@ -304,51 +276,10 @@ def _short(text: str, limit: int = 45) -> str:
 # --- what changed since the previous meeting ---------------------------------------------------
 
 
-def _previous_meeting(deck: Deck) -> dt.date | None:
-    # the previous SCT: a bestuurlijk overleg in between is not where changes are counted from
-    earlier = [m.datum for m in deck.data.vergaderingen if m.sct and m.datum < deck.meeting.datum]
-    return max(earlier, default=None)
-
-
-def _werkstromen_at(root: Path, day: dt.date) -> tuple[list[Werkstroom] | None, str | None]:
-    """The workstreams as they were at the end of ``day`` (from git), or why they cannot be
-    known: a warning for whoever builds the deck, not a line for the chair."""
-    from generator.load import history  # git and tar: only when there is a meeting before
-
-    since = f"warning: 'Voor het SCT' shows no status changes since the SCT of {day}:"
-    folder = root / "werkstromen"
-    if shutil.which("git") is None:
-        return None, f"{since} git is not installed on this computer"
-    try:
-        commit = history.resolve(folder, (day + dt.timedelta(days=1)).isoformat())
-        if commit is None:
-            return None, f"{since} the git history of the data starts later"
-        with history.folder_at(folder, commit) as snapshot:
-            if not any(snapshot.iterdir()):
-                return None, f"{since} werkstromen/ was not in git then"
-            return _load_werkstromen(snapshot.parent), None
-    except (history.HistoryError, OSError) as exc:
-        log.info("no status changes on the deck: %s", exc)
-    try:
-        history.repository(root)
-    except history.HistoryError:
-        return None, f"{since} the data folder is not in git"
-    return None, f"{since} the git history here is incomplete (a shallow or partial clone)"
-
-
-def _load_werkstromen(folder: Path) -> list[Werkstroom]:
-    """The workstreams in ``folder``; files that did not validate then are left out, and so are
-    the errors about what this copy lacks (it holds the workstreams only)."""
-    from generator.load.dataset import load
-    from generator.load.diagnostics import Diagnostics
-
-    return load(folder, Diagnostics()).werkstromen
-
-
 def _changes(before: list[Werkstroom], after: list[Werkstroom]) -> Iterator[Entry]:
-    """Status changes, matched by number (opdrachten) and by title, else by place (hoofdacties,
-    eindresultaten). A workstream is listed when its own status was or is set; otherwise its
-    status follows its opdrachten, which are listed."""
+    """Status changes, matched by number (opdrachten) and by the diff's rule (hoofdacties,
+    eindresultaten: by title, else by place). A workstream is listed when its own status was or
+    is set; otherwise its status follows its opdrachten, which are listed."""
     olds = {ws.nummer: ws for ws in before}
     for ws in after:
         old = olds.get(ws.nummer)
@@ -370,26 +301,25 @@ def _changes(before: list[Werkstroom], after: list[Werkstroom]) -> Iterator[Entr
                 yield Entry(
                     ws.nummer, opdracht.nummer, opdracht.titel, _arrow(was.status, opdracht.status)
                 )
-            for then, now in _pairs(list(items(was)), list(items(opdracht))):
+            for then, now in _pairs(old, was, ws, opdracht):
                 if (then.eigen or now.eigen) and then.status != now.status:
                     detail = f"{_item(now)}, {_arrow(then.status, now.status)}"
                     yield Entry(ws.nummer, opdracht.nummer, opdracht.titel, detail)
 
 
-def _pairs(before: list[Item], after: list[Item]) -> Iterable[tuple[Item, Item]]:
-    titles = {(i.soort, i.titel): i for i in before}
-    places: dict[str, list[Item]] = {}
-    for item in before:
-        places.setdefault(item.soort, []).append(item)
-    seen: dict[str, int] = {}
-    for item in after:
-        index = seen.get(item.soort, 0)
-        seen[item.soort] = index + 1
-        match = titles.get((item.soort, item.titel))
-        if match is None and index < len(places.get(item.soort, [])):
-            match = places[item.soort][index]
-        if match is not None:
-            yield match, item
+def _pairs(
+    old_ws: Werkstroom, was: Opdracht, ws: Werkstroom, opdracht: Opdracht
+) -> Iterator[tuple[Work, Work]]:
+    """The opdracht's rows in both versions, hoofdacties with hoofdacties and eindresultaten
+    with eindresultaten, paired by the diff's rule; rows added or removed are no change of
+    status."""
+    before, after = items(old_ws, was), items(ws, opdracht)
+    for soort in (HOOFDACTIE, EINDRESULTAAT):
+        then = [w for w in before if w.soort == soort]
+        now = [w for w in after if w.soort == soort]
+        for a, b in matched(then, now):
+            if a is not None and b is not None:
+                yield a, b
 
 
 def _arrow(old: str | None, new: str | None) -> str:

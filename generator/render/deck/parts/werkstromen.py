@@ -11,10 +11,15 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.load.kinds.vergadering import AgendaItem
-from generator.load.kinds.werkstroom import Eindresultaat, Hoofdactie, Opdracht, Werkstroom
+from generator.load.kinds.werkstroom import (
+    Eindresultaat,
+    Hoofdactie,
+    Opdracht,
+    Werkstroom,
+)
 from generator.model.deadline import Deadline
 from generator.model.huisstijl import text_colour
-from generator.model.legend import SCT
+from generator.model.legend import SCT, effective_status
 from generator.render.deck.cells import (
     cell,
     deadline_cell,
@@ -126,7 +131,7 @@ def _deadline_column(deck: Deck, width: float) -> _Column:
     return _Column(
         "Deadline", width,
         lambda o: _deadline(deck, o.deadline, o.status),
-        lambda o, r: _deadline(deck, r.deadline, r.status or o.status) if r.deadline else None,
+        lambda o, r: _deadline(deck, r.deadline, effective_status(r, o)) if r.deadline else None,
     )  # fmt: skip
 
 
@@ -194,7 +199,7 @@ def _group(
         spanning[status_column] = status
         return Group(tuple(tuple(row) for row in cells), spanning, continued)
     owns = [
-        sct_cell(row.status or opdracht.status, row.toelichting)
+        sct_cell(effective_status(row, opdracht), row.toelichting)
         if _own_status(opdracht, row)
         else None
         for row in rows

@@ -1,6 +1,9 @@
 """What changed in the data between two versions, as a reviewer judges it: statuses, deadlines,
 items added and removed, texts changed word by word, and the SCT's actions added, closed and
-moved. Items are matched by their number, so a renamed file is not "removed and added".
+moved. Items are matched by their number, so a renamed file is not "removed and added"; rows
+without a number (hoofdacties, eindresultaten) by ``matched``, the one rule the deck's "Voor het
+SCT" pairs them by too. A workstream's own fields are compared as its model declares them, so a
+field added to the model is in the diff without a change here.
 
 It is one module because every kind's comparison (workstreams with their rows, actions, the SCT's
 actiepunten) yields the same Change records through the same field helpers; split by kind, each
@@ -9,110 +12,37 @@ part would import the others' helpers."""
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+import typing
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from pydantic import BaseModel
+
+from generator.domain.opvolging import Opvolging, opvolging
+from generator.domain.review import Change, Onderwerp, Review
 from generator.load.dataset import Dataset
 from generator.load.diagnostics import Diagnostics, display_path
+from generator.load.fields import PERSON_ID
 from generator.load.kinds.actie import Actie
-from generator.load.kinds.werkstroom import Hoofdactie, Opdracht, Werkstroom
-from generator.load.opvolging import Opvolging, opvolging
+from generator.load.kinds.werkstroom import (
+    Eindresultaat,
+    Hoofdactie,
+    Opdracht,
+    Werkstroom,
+)
 from generator.model.deadline import Deadline
-from generator.model.legend import ACTIE, SCT, Legend
+from generator.model.legend import ACTIE, SCT, Legend, effective_status
 from generator.model.people import People
 from generator.text import dutch
 from generator.text.lines import plain
 from generator.text.shorten import shorten
 
+if TYPE_CHECKING:
+    from generator.load.history import Version
 
-@dataclass(frozen=True)
-class Change:
-    """One thing a reviewer should look at."""
-
-    kind: str  # status | deadline | added | removed | text | field
-    subject: str  # "opdracht 4.2", "hoofdactie 'Missie vastleggen' (opdracht 1.1)", "actie 12"
-    old: str | None = None
-    new: str | None = None
-    #: deadline moves: days later (positive: a slip) or earlier
-    days: int | None = None
-    #: text changes: the words, each ("same" | "deleted" | "inserted", text)
-    words: tuple[tuple[str, str], ...] = ()
-    what: str = ""  # the field, for text and field changes
-
-    @property
-    def slip(self) -> bool:
-        return self.days is not None and self.days > 0
-
-    def as_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"kind": self.kind, "subject": self.subject}
-        for key in ("old", "new", "days", "what"):
-            value = getattr(self, key)
-            if value not in (None, ""):
-                data[key] = value
-        if self.kind == "deadline":
-            data["slip"] = self.slip
-        if self.words:
-            data["words"] = [{"op": op, "text": text} for op, text in self.words]
-        return data
-
-
-@dataclass
-class Onderwerp:
-    title: str
-    changes: list[Change] = field(default_factory=list)
-
-
-@dataclass
-class Review:
-    base: str
-    head: str
-    groups: list[Onderwerp]
-    #: files that did not validate, per side: "file:line: message"
-    invalid: list[tuple[str, str]]
-
-    def counts(self) -> dict[str, int]:
-        changes = [c for g in self.groups for c in g.changes]
-        return {
-            "status": sum(c.kind == "status" for c in changes),
-            "deadline": sum(c.kind == "deadline" for c in changes),
-            "slips": sum(c.slip for c in changes),
-            "added": sum(c.kind == "added" for c in changes),
-            "removed": sum(c.kind == "removed" for c in changes),
-            "text": sum(c.kind == "text" for c in changes),
-            "other": sum(c.kind == "field" for c in changes),
-            "invalid": len(self.invalid),
-        }
-
-    @property
-    def summary(self) -> str:
-        n = self.counts()
-        if not any(n.values()):
-            return "Geen inhoudelijke wijzigingen."
-        parts = []
-        if n["status"]:
-            parts.append(plural(n["status"], "statuswijziging", "statuswijzigingen"))
-        if n["deadline"]:
-            text = plural(n["deadline"], "verschoven deadline", "verschoven deadlines")
-            if n["slips"]:
-                text += f" ({n['slips']} later)"
-            parts.append(text)
-        if n["added"]:
-            parts.append(f"{n['added']} toegevoegd")
-        if n["removed"]:
-            parts.append(f"{n['removed']} verwijderd")
-        if n["text"]:
-            parts.append(plural(n["text"], "tekst gewijzigd", "teksten gewijzigd"))
-        if n["other"]:
-            parts.append(plural(n["other"], "andere wijziging", "andere wijzigingen"))
-        if n["invalid"]:
-            parts.append(plural(n["invalid"], "ongeldig bestand", "ongeldige bestanden"))
-        return ", ".join(parts) + "."
-
-
-def plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+T = TypeVar("T")
+Row = Hoofdactie | Eindresultaat
 
 
 def invalid_files(diagnostics: Diagnostics, root: Path, side: str) -> list[tuple[str, str]]:
@@ -125,6 +55,13 @@ def invalid_files(diagnostics: Diagnostics, root: Path, side: str) -> list[tuple
             name = display_path(diagnostic.file)
         seen.setdefault(name, f"{name}:{diagnostic.line}: {diagnostic.message}")
     return [(side, message) for message in seen.values()]
+
+
+def review(old: Version, new: Version) -> Review:
+    """The review of two versions of the data, each file that did not validate reported."""
+    invalid = invalid_files(old.diagnostics, old.root, old.label)
+    invalid += invalid_files(new.diagnostics, new.root, new.label)
+    return compare(old.dataset, new.dataset, base=old.label, head=new.label, invalid=invalid)
 
 
 def compare(
@@ -220,15 +157,52 @@ def _werkstroom(old: Werkstroom | None, new: Werkstroom | None, people: People) 
         return
     assert old is not None and new is not None
     subject = f"werkstroom {new.nummer}"
-    yield from _fields(
-        subject, old, new, people, ("titel", "kernwoord"), people_fields=("trekker",)
-    )
+    yield from _model_fields(subject, old, new, people, _WERKSTROOM_APART)
     if old.effective_status != new.effective_status:
         yield _status(subject, SCT, old.effective_status, new.effective_status)
     before = {o.nummer: o for o in old.opdrachten}
     after = {o.nummer: o for o in new.opdrachten}
     for nummer in _ordered(before, after):
         yield from _opdracht(before.get(nummer), after.get(nummer), people)
+
+
+#: a workstream's fields the diff does not compare one by one: its number (how versions are
+#: matched), what has a comparison of its own (its status, its opdrachten) and what a reviewer
+#: does not judge (the form of its table, the team, the date of its stand, the status
+#: matrices). Every other field, a new one too, is compared as it is declared.
+_WERKSTROOM_APART = frozenset(
+    {"nummer", "status", "opdrachten", "vorm", "teamleden", "stand", "matrices"}
+)
+
+
+def _model_fields(
+    subject: str, old: BaseModel, new: BaseModel, people: People, apart: frozenset[str]
+) -> Iterable[Change]:
+    """Every declared field of the model but those ``apart``, in the order of the model: a
+    deadline by its move, a list as printed, a person by name, anything else as written."""
+    for name, info in type(new).model_fields.items():
+        if name in apart:
+            continue
+        a, b = getattr(old, name), getattr(new, name)
+        if isinstance(a, Deadline) or isinstance(b, Deadline):
+            yield from _deadline(subject, a, b)
+        elif isinstance(a, list):
+            yield from _lists(subject, old, new, (name,))
+        elif _person(info):
+            yield from _fields(subject, old, new, people, (), people_fields=(name,))
+        else:
+            yield from _fields(subject, old, new, people, (name,))
+
+
+def _person(info: Any) -> bool:
+    """Whether a field holds a person id (``PersonId``): its pattern is the registry's."""
+    stack: list[Any] = [info.annotation, *info.metadata]
+    while stack:
+        item = stack.pop()
+        if getattr(item, "pattern", None) == PERSON_ID.pattern:
+            return True
+        stack += [*getattr(item, "metadata", ()), *typing.get_args(item)]
+    return False
 
 
 def _ordered(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
@@ -255,14 +229,26 @@ def _opdracht(old: Opdracht | None, new: Opdracht | None, people: People) -> Ite
     yield from _fields(subject, old, new, people, ("titel",), people_fields=("trekker",))
     yield from _text(subject, "toelichting", old.toelichting, new.toelichting)
     yield from _lists(subject, old, new, ("eindresultaten", *_LISTS))
+    yield from _model_fields(subject, old, new, people, _OPDRACHT_DONE)
     yield from _hoofdacties(new.nummer, old, new, people)
-    for b in new.eindresultaten:  # a row's own fields, matched by title
-        for a in (r for r in old.eindresultaten if r.titel == b.titel):
+    for a, b in matched(old.eindresultaten, new.eindresultaten):  # a row's own fields
+        if a is not None and b is not None:
             row = f"eindresultaat '{shorten(b.titel, 70)}' (opdracht {new.nummer})"
-            yield from _row(row, a, b, old.status, new.status)
+            yield from _row(row, a, b, old, new, people)
 
 
 _LISTS = ("themas", "afhankelijkheden", "risicos")
+#: what the comparisons above compare in their own way: any other field of the model, a new one
+#: too, is compared as it is declared (``_model_fields``)
+_OPDRACHT_DONE = frozenset(
+    {"nummer", "status", "deadline", "titel", "trekker", "toelichting", "eindresultaten",
+     "hoofdacties", *_LISTS}
+)  # fmt: skip
+_ROW_DONE = frozenset({"titel", "status", "deadline", "toelichting", "subacties", *_LISTS})
+_ACTIE_DONE = frozenset(
+    {"nummer", "status", "stand_van_zaken", "omschrijving", "sectie", "subsectie", "bijgewerkt",
+     "eigenaar", "moties"}
+)  # fmt: skip
 
 
 def _lists(subject: str, a: Any, b: Any, names: tuple[str, ...]) -> Iterable[Change]:
@@ -272,34 +258,22 @@ def _lists(subject: str, a: Any, b: Any, names: tuple[str, ...]) -> Iterable[Cha
             yield Change("field", subject, old, new, what=what)
 
 
-def _row(subject: str, a: Any, b: Any, old: str, new: str) -> Iterable[Change]:
+def _row(
+    subject: str, a: Row, b: Row, old: Opdracht, new: Opdracht, people: People
+) -> Iterable[Change]:
     """A hoofdactie's or eindresultaat's own fields; without a status of its own it follows its
     opdracht (``old``, ``new``), reported above."""
-    if (a.status or b.status) and (a.status or old) != (b.status or new):
-        yield _status(subject, SCT, a.status or old, b.status or new)
+    then, now = effective_status(a, old), effective_status(b, new)
+    if (a.status or b.status) and then != now:
+        yield _status(subject, SCT, then, now)
     yield from _deadline(subject, a.deadline, b.deadline)
     yield from _lists(subject, a, b, _LISTS)
     yield from _text(subject, "toelichting", a.toelichting, b.toelichting)
+    yield from _model_fields(subject, a, b, people, _ROW_DONE)
 
 
 def _hoofdacties(nummer: str, old: Opdracht, new: Opdracht, people: People) -> Iterable[Change]:
-    before = list(old.hoofdacties)
-    after = list(new.hoofdacties)
-    pairs: list[tuple[Hoofdactie | None, Hoofdactie | None]] = []
-    unmatched_after = []
-    titles = {h.titel: h for h in before}
-    for actie in after:
-        match = titles.pop(actie.titel, None)
-        if match is None:
-            unmatched_after.append(actie)
-        else:
-            pairs.append((match, actie))
-    unmatched_before = [h for h in before if h.titel in titles]
-    # a renamed hoofdactie: pair what is left over in the same position
-    while unmatched_before and unmatched_after:
-        pairs.append((unmatched_before.pop(0), unmatched_after.pop(0)))
-    pairs += [(h, None) for h in unmatched_before] + [(None, h) for h in unmatched_after]
-    for a, b in pairs:
+    for a, b in matched(old.hoofdacties, new.hoofdacties):
         title = shorten((b or a).titel, 70)  # type: ignore[union-attr]
         subject = f"hoofdactie '{title}' (opdracht {nummer})"
         if a is None:
@@ -310,9 +284,35 @@ def _hoofdacties(nummer: str, old: Opdracht, new: Opdracht, people: People) -> I
             continue
         if a.titel != b.titel:
             yield Change("field", subject, a.titel, b.titel, what="titel")
-        yield from _row(subject, a, b, old.status, new.status)
+        yield from _row(subject, a, b, old, new, people)
         if a.subacties != b.subacties:
             yield _text_change(subject, "subacties", "\n".join(a.subacties), "\n".join(b.subacties))
+
+
+def matched(before: Sequence[T], after: Sequence[T]) -> list[tuple[T | None, T | None]]:
+    """Rows of two versions paired, the one matching rule for rows without a number
+    (hoofdacties, eindresultaten): by title first, then what is left over by place (a renamed
+    row); the rest removed (``(row, None)``) or added (``(None, row)``). The diff and the
+    deck's "Voor het SCT" both pair rows with it."""
+    pairs: list[tuple[T | None, T | None]] = []
+    unmatched_after = []
+    titles = {_title(row): row for row in before}
+    for row in after:
+        match = titles.pop(_title(row), None)
+        if match is None:
+            unmatched_after.append(row)
+        else:
+            pairs.append((match, row))
+    unmatched_before = [row for row in before if _title(row) in titles]
+    while unmatched_before and unmatched_after:
+        pairs.append((unmatched_before.pop(0), unmatched_after.pop(0)))
+    return (
+        pairs + [(row, None) for row in unmatched_before] + [(None, row) for row in unmatched_after]
+    )
+
+
+def _title(row: Any) -> str:
+    return str(row.titel)
 
 
 def _actie(old: Actie | None, new: Actie | None, people: People) -> Iterable[Change]:
@@ -332,6 +332,7 @@ def _actie(old: Actie | None, new: Actie | None, people: People) -> Iterable[Cha
                        people_fields=("eigenaar",))  # fmt: skip
     if old.moties != new.moties:
         yield Change("field", subject, _join(old.moties), _join(new.moties), what="moties")
+    yield from _model_fields(subject, old, new, people, _ACTIE_DONE)
 
 
 def _actiepunt(
