@@ -60,11 +60,6 @@ def test_imports_point_down_the_stages(module: str, stage: str, imported: str) -
 OUTPUT_MODULES = {"planning", "deadlines", "pakket"}
 SHARED_PACKAGES = {"fonts", "typography"}
 
-#: cycles and sibling imports that another branch of issue 23 removes, with that branch. The
-#: lead empties this when merging them; an entry that no longer occurs fails the test, so the
-#: list can only shrink.
-KNOWN: dict[str, str] = {}
-
 
 def _module_files() -> dict[str, Path]:
     """Every module by its dotted name below generator ("load.dataset", "render.deck")."""
@@ -166,22 +161,13 @@ def _sibling_imports(graph: dict[str, set[str]]) -> set[str]:
 def test_no_import_cycles() -> None:
     """No two modules import each other, directly or around a circle: such modules cannot be
     read, tested or changed one at a time."""
-    cycles = _cycles(_graph())
-    assert cycles <= set(KNOWN), sorted(cycles - set(KNOWN))
+    assert not _cycles(_graph())
 
 
 def test_no_output_imports_another_output() -> None:
     """An output (render/deck/, render/besluitenlijst/, render/pakket.py) imports no other
     output: what two outputs share lives at the render level (word.py, typeset.py) or below."""
-    siblings = _sibling_imports(_graph())
-    assert siblings <= set(KNOWN), sorted(siblings - set(KNOWN))
-
-
-def test_every_known_exception_still_occurs() -> None:
-    """KNOWN only shrinks: an entry whose cycle or import is gone must leave the list."""
-    graph = _graph()
-    gone = set(KNOWN) - _cycles(graph) - _sibling_imports(graph)
-    assert not gone, sorted(gone)
+    assert not _sibling_imports(_graph())
 
 
 def test_the_structure_checks_see_what_they_forbid() -> None:
@@ -190,13 +176,6 @@ def test_the_structure_checks_see_what_they_forbid() -> None:
     assert _cycles(graph) == {"cycle load.a, load.b, load.c"}
     graph = {"render.deck.x": {"render.word", "render.actietabel.build"}, "render.pakket": set()}
     assert _sibling_imports(graph) == {"render.deck.x -> render.actietabel.build"}
-
-
-#: class names still declared twice, with the branch of issue 23 that gives one of them its own
-#: word; like KNOWN, the lead empties this when merging, and it can only shrink
-KNOWN_NAMES = {
-    "Para": "formats",  # the deck's paragraph and the action table's
-}
 
 
 def _class_names() -> dict[str, list[str]]:
@@ -213,9 +192,7 @@ def test_every_class_name_means_one_thing() -> None:
     """One word per thing (docs/design/index.md): no two classes share a name, so a name read
     in a traceback, a review or the vocabulary points at one thing."""
     twice = {name: modules for name, modules in _class_names().items() if len(modules) > 1}
-    assert set(twice) <= set(KNOWN_NAMES), {n: twice[n] for n in set(twice) - set(KNOWN_NAMES)}
-    gone = set(KNOWN_NAMES) - set(twice)
-    assert not gone, f"declared once now, remove from KNOWN_NAMES: {sorted(gone)}"
+    assert not twice, twice
 
 
 def test_the_deck_has_a_part_for_every_onderdeel_editors_can_write() -> None:

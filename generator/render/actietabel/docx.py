@@ -17,7 +17,7 @@ from docx.text.paragraph import Paragraph
 
 from generator.model import huisstijl
 from generator.render.actietabel.build import COLUMNS, Row, Tabel
-from generator.render.actietabel.parts import MM, ROW, WORD, Pages, Para, height
+from generator.render.actietabel.parts import MM, ROW, WORD, CellParagraph, Pages, height
 from generator.render.word import (
     GRIJS,
     LINTBLAUW,
@@ -31,7 +31,7 @@ from generator.render.word import (
 )
 from generator.text import dutch
 from generator.text.lines import Line, lines
-from generator.text.model import Span as Run
+from generator.text.model import Span
 
 COLUMN_MM = (32, 95, 140)
 #: the cells' padding above and below their text (they touched the borders), in twips
@@ -168,7 +168,7 @@ def _keep_on_one_page(tr: object) -> None:
 
 
 def _band(table: object, title: str, colour: str, *, caps: bool, pages: Pages) -> None:
-    band = Para("tekst", Line((Run(title.upper() if caps else title, bold=True),)))
+    band = CellParagraph("tekst", Line((Span(title.upper() if caps else title, bold=True),)))
     pages.keep(height(band, TEXT_WIDTH))
     row = table.add_row()  # type: ignore[attr-defined]
     _keep_on_one_page(row._tr)
@@ -185,16 +185,16 @@ def _band(table: object, title: str, colour: str, *, caps: bool, pages: Pages) -
 def _action(table: object, row: Row, styles: dict[str, ParagraphStyle], pages: Pages) -> None:
     """The action's rows: one, or for an action that runs over a page's foot, one per page,
     the later ones headed "30 (vervolg)"."""
-    omschrijving = [Para("tekst", line) for line in lines(row.omschrijving)]
+    omschrijving = [CellParagraph("tekst", line) for line in lines(row.omschrijving)]
     if row.moties:
-        runs = (Run("Motie of toezegging: ", bold=True), Run(row.moties_text))
-        omschrijving.append(Para("grijs", Line(runs)))
+        runs = (Span("Motie of toezegging: ", bold=True), Span(row.moties_text))
+        omschrijving.append(CellParagraph("grijs", Line(runs)))
     if row.eigenaar:
-        omschrijving.append(Para("grijs", Line((Run(f"Eigenaar: {row.eigenaar}"),))))
-    stand = [Para("tekst", line) for line in lines(row.stand_van_zaken)]
+        omschrijving.append(CellParagraph("grijs", Line((Span(f"Eigenaar: {row.eigenaar}"),))))
+    stand = [CellParagraph("tekst", line) for line in lines(row.stand_van_zaken)]
     if row.bijgewerkt:
         text = f"Bijgewerkt op {dutch.long_date(row.bijgewerkt)}"
-        stand.append(Para("grijs", Line((Run(text),))))
+        stand.append(CellParagraph("grijs", Line((Span(text),))))
     widths = (COLUMN_MM[1] * MM, COLUMN_MM[2] * MM)
     label = (3 if row.gewijzigd else 2) * WORD.leading  # number, status, "gewijzigd"
     for part in pages.parts(omschrijving, stand, widths, label=label, vervolg=2 * WORD.leading):
@@ -219,7 +219,9 @@ def _action(table: object, row: Row, styles: dict[str, ParagraphStyle], pages: P
         _paras(cells[2], part.stand, styles)
 
 
-def _paras(cell: _Cell, paras: tuple[Para, ...], styles: dict[str, ParagraphStyle]) -> None:
+def _paras(
+    cell: _Cell, paras: tuple[CellParagraph, ...], styles: dict[str, ParagraphStyle]
+) -> None:
     for index, para in enumerate(paras):
         paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
         # room between a cell's paragraphs, as the estimate counts it (``WORD.after``)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from generator.render.typography.breaking import first_lines
 from generator.text.lines import Line
-from generator.text.model import Span as Run
+from generator.text.model import Span
 
 #: points per millimetre
 MM = 72 / 25.4
@@ -71,7 +71,7 @@ SENTENCE_END = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"'’”)\]]))[ \t]+(
 
 
 @dataclass(frozen=True)
-class Para:
+class CellParagraph:
     """A paragraph of a cell: a line of Markdown (``kind`` "tekst") or one of the action's own
     lines ("motie", "eigenaar", "bijgewerkt"), which the writer styles by their kind."""
 
@@ -80,15 +80,17 @@ class Para:
 
 
 @dataclass(frozen=True)
-class Part:
+class ActionPart:
     """One table row's worth of an action: what its two text cells hold on one page."""
 
-    omschrijving: tuple[Para, ...]
-    stand: tuple[Para, ...]
+    omschrijving: tuple[CellParagraph, ...]
+    stand: tuple[CellParagraph, ...]
     vervolg: bool
 
 
-def height(para: Para, width: float, setting: Setting = WORD, cap: float | None = None) -> float:
+def height(
+    para: CellParagraph, width: float, setting: Setting = WORD, cap: float | None = None
+) -> float:
     """How tall ``para`` is, in points, in a column ``width`` points wide; with ``cap``, a line
     more than ``cap`` at most (measuring stops there: a paragraph of a megabyte is measured as
     far as a part needs, not to its end for every part)."""
@@ -96,18 +98,23 @@ def height(para: Para, width: float, setting: Setting = WORD, cap: float | None 
     return _lines(para, width, setting, most) * setting.leading + setting.after
 
 
-def _room(para: Para, width: float, setting: Setting) -> float:
+def _room(para: CellParagraph, width: float, setting: Setting) -> float:
     room = (width - setting.margins - setting.indent * para.line.level) * setting.fit
     return max(room, setting.size)
 
 
-def _lines(para: Para, width: float, setting: Setting, most: int | None = None) -> int:
+def _lines(para: CellParagraph, width: float, setting: Setting, most: int | None = None) -> int:
     """How many lines ``para`` takes; with ``most``, at most that many are counted."""
     return max(1, len(_wrapped(para, width, setting, most)))
 
 
 def _wrapped(
-    para: Para, width: float, setting: Setting, most: int | None = None, *, bullet: bool = True
+    para: CellParagraph,
+    width: float,
+    setting: Setting,
+    most: int | None = None,
+    *,
+    bullet: bool = True,
 ) -> list[list[tuple[str, bool, bool]]]:
     """The lines of ``para`` (the first ``most`` of them, if given), its bullet first."""
     pieces = [(run.text, run.bold, run.italic) for run in para.line.runs]
@@ -144,18 +151,18 @@ class Pages:
 
     def parts(
         self,
-        omschrijving: list[Para],
-        stand: list[Para],
+        omschrijving: list[CellParagraph],
+        stand: list[CellParagraph],
         widths: tuple[float, float],
         *,
         label: float,
         vervolg: float,
-    ) -> list[Part]:
+    ) -> list[ActionPart]:
         """The action's rows: one, or where it runs over a page's foot, one per page. ``label``
         is how tall the Actie cell is in the first row (number, status), ``vervolg`` in the
         later ones."""
         columns = [_Column(omschrijving, widths[0], WORD), _Column(stand, widths[1], WORD)]
-        result: list[Part] = []
+        result: list[ActionPart] = []
         # past this, how tall the rest is changes nothing here (it does not fit, and is cut
         # where the page ends): measured no further, so a long action costs linear time
         cap = 3 * self.room
@@ -165,7 +172,7 @@ class Pages:
             left = self.left - self.bands
             if tall + self.row <= left:
                 held = [tuple(column.rest) for column in columns]
-                result.append(Part(held[0], held[1], vervolg=bool(result)))
+                result.append(ActionPart(held[0], held[1], vervolg=bool(result)))
                 self.left, self.bands = left - tall - self.row, 0.0
                 return result
             fresh = self.left >= self.room
@@ -174,25 +181,28 @@ class Pages:
                 if fresh:  # taller than a page: as much as a page holds
                     limit = left - self.room * MARGIN - self.row
                 held = [column.take(limit) for column in columns]
-                result.append(Part(held[0], held[1], vervolg=bool(result)))
+                result.append(ActionPart(held[0], held[1], vervolg=bool(result)))
                 self.bands = 0.0
             self.left = self.room
 
 
 def columns(
-    cells: Sequence[Sequence[Para]], widths: Sequence[float], limit: float, setting: Setting
-) -> list[tuple[tuple[Para, ...], ...]]:
+    cells: Sequence[Sequence[CellParagraph]],
+    widths: Sequence[float],
+    limit: float,
+    setting: Setting,
+) -> list[tuple[tuple[CellParagraph, ...], ...]]:
     """Cells side by side, cut into parts of at most ``limit`` points each (per part, what
     each cell holds), at paragraph ends where a paragraph fits, else between its lines."""
     found = [_Column(paras, width, setting) for paras, width in zip(cells, widths, strict=True)]
-    result: list[tuple[tuple[Para, ...], ...]] = []
+    result: list[tuple[tuple[CellParagraph, ...], ...]] = []
     while not result or any(column.rest for column in found):
         result.append(tuple(column.take(limit) for column in found))
     return result
 
 
 class _Column:
-    def __init__(self, paras: Sequence[Para], width: float, setting: Setting) -> None:
+    def __init__(self, paras: Sequence[CellParagraph], width: float, setting: Setting) -> None:
         self.rest = list(paras)
         self.width = width
         self.setting = setting
@@ -206,11 +216,11 @@ class _Column:
                 break
         return total
 
-    def take(self, limit: float) -> tuple[Para, ...]:
+    def take(self, limit: float) -> tuple[CellParagraph, ...]:
         """As many paragraphs from the start as fit in ``limit`` points, and of the next as
         many lines as fit when that is ``ORPHANS`` lines or more and leaves ``WIDOWS`` for the
         next part; at least some lines of the first, which is split when it alone is taller."""
-        taken: list[Para] = []
+        taken: list[CellParagraph] = []
         used = 0.0
         leading = self.setting.leading
         while self.rest:
@@ -247,8 +257,8 @@ class _Column:
 
 
 def _split(
-    para: Para, width: float, count: int, setting: Setting, *, between_words: bool = False
-) -> tuple[Para, Para]:
+    para: CellParagraph, width: float, count: int, setting: Setting, *, between_words: bool = False
+) -> tuple[CellParagraph, CellParagraph]:
     """The first ``count`` lines of ``para`` (fewer, to cut between words) and the rest, each
     a paragraph of its own; the rest keeps the list level but not the bullet. A word wider than
     a line may be cut inside, unless ``between_words``: then the head is empty. Only the lines
@@ -290,7 +300,9 @@ def _split(
     return head, tail
 
 
-def _sentences(para: Para, width: float, room: float, setting: Setting) -> tuple[Para | None, Para]:
+def _sentences(
+    para: CellParagraph, width: float, room: float, setting: Setting
+) -> tuple[CellParagraph | None, CellParagraph]:
     """The most whole sentences from the start of ``para`` that fit in ``room`` points, and the
     rest (a paragraph of its own, at the same list level); ``None`` and ``para`` if not even
     the first does, or if ``para`` is one sentence.
@@ -313,9 +325,9 @@ def _sentences(para: Para, width: float, room: float, setting: Setting) -> tuple
     return None, para
 
 
-def _cut(runs: Sequence[Run], start: int, end: int) -> tuple[Run, ...]:
+def _cut(runs: Sequence[Span], start: int, end: int) -> tuple[Span, ...]:
     """The runs' text from ``start`` to ``end`` (offsets in their joined text), styles kept."""
-    found: list[Run] = []
+    found: list[Span] = []
     at = 0
     for run in runs:
         first, last = max(start - at, 0), min(end - at, len(run.text))

@@ -32,7 +32,7 @@ from openpyxl.utils import get_column_letter
 
 from generator.model import huisstijl
 from generator.render.actietabel.build import Row, Tabel
-from generator.render.actietabel.parts import Para, Setting, columns, height
+from generator.render.actietabel.parts import CellParagraph, Setting, columns, height
 from generator.render.spreadsheet import check_cells, default_font, put_row
 from generator.render.typography.breaking import widest_word_em
 from generator.render.typography.metrics import SAFETY
@@ -238,8 +238,12 @@ def _parts(
     return found
 
 
-def _paras(value: object) -> list[Para]:
-    return [para for para in value if isinstance(para, Para)] if isinstance(value, list) else []
+def _paras(value: object) -> list[CellParagraph]:
+    return (
+        [para for para in value if isinstance(para, CellParagraph)]
+        if isinstance(value, list)
+        else []
+    )
 
 
 def _height(values: list[object], widths: list[float]) -> float:
@@ -252,8 +256,8 @@ def _height(values: list[object], widths: list[float]) -> float:
     return min(tallest + PADDING, MAX_HEIGHT)
 
 
-def _para(text: str, *, bold: bool = False) -> Para:
-    return Para("tekst", Line((Span(text, bold=bold),)))
+def _para(text: str, *, bold: bool = False) -> CellParagraph:
+    return CellParagraph("tekst", Line((Span(text, bold=bold),)))
 
 
 def _joined(value: object) -> object:
@@ -263,7 +267,7 @@ def _joined(value: object) -> object:
     return value
 
 
-def _plain(source: str) -> list[Para]:
+def _plain(source: str) -> list[CellParagraph]:
     shown = []
     for line in lines(source):
         prefix = "  " * max(line.level - 1, 0) + (f"{line.bullet} " if line.bullet else "")
