@@ -70,7 +70,6 @@ KNOWN = {
     "render.diff.pictures -> render.deck.svg": "formats",
     "render.diff.pictures -> render.rapportage.build": "formats",
     "render.diff.pictures -> render.rapportage.pdf": "formats",
-    "render.diff.visual -> render.deck.svg": "formats",
     "render.pakket -> render.nota.build": "formats",
     "render.verslag.build -> render.besluitenlijst.build": "formats",
     "render.verslag.docx -> render.besluitenlijst.build": "formats",

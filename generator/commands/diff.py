@@ -122,9 +122,9 @@ def _visual(
 ) -> None:
     """The visual diff's files, added to ``publication``; a version that does not validate is
     not drawn (its files are reported in the summary)."""
-    from generator.render.deck.svg import FONT_FILES, font_folder
-    from generator.render.deck.writer import Template
+    from generator.render.deck.template import Template
     from generator.render.diff import pictures, visual
+    from generator.render.typography.fontfiles import FONT_FILES, font_folder
     from generator.resources import template
 
     progress.step("drawing the slides and pages that look different")
