@@ -9,11 +9,13 @@ from typing import Any
 import click
 
 from generator import __version__
+from generator.render.actietabel import FORMATS as ACTIETABEL
+from generator.render.besluitenlijst import FORMATS as BESLUITENLIJST
 
 #: command name -> module under generator.commands that defines ``command``
 COMMANDS = {
-    "actions": "Build the POK action table (HTML, PDF, DOCX, Markdown, XLSX).",
-    "besluitenlijst": "Write a meeting's actie- en besluitenlijst (DOCX, Markdown, PDF).",
+    "actions": f"Build the POK action table ({ACTIETABEL.listed()}).",
+    "besluitenlijst": f"Write a meeting's actie- en besluitenlijst ({BESLUITENLIJST.listed()}).",
     "check": "Validate the data folder; errors name file, line and column.",
     "diff": "Summarise what changed in the data between two git versions (for pull requests).",
     "deadlines": "Print overdue and upcoming deadlines per trekker, or a calendar (ics).",

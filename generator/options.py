@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 import inspect
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -15,6 +15,7 @@ import click
 from generator import progress
 from generator.model.dates import out_of_range
 from generator.quoting import printable
+from generator.render.formats import Formats
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -137,9 +138,35 @@ def vergadering_option(func: F) -> F:
     )(func)
 
 
-def formats_option(formats: Iterable[str]) -> Callable[[F], F]:
-    """``--format a,b``: one or more of ``formats`` (default: all), in the order given."""
-    known = list(formats)
+def described(**fields: str) -> Callable[[F], F]:
+    """The command's docstring with ``{name}`` filled in from ``fields``: help texts that list
+    files or formats say what the format tables hold ("output/verslag-DATE.{docx,pdf}")."""
+
+    def fill(func: F) -> F:
+        doc = func.__doc__ or ""
+        for name, value in fields.items():
+            doc = doc.replace("{" + name + "}", value)
+        func.__doc__ = doc
+        return func
+
+    return fill
+
+
+def formats_option(registry: Formats, *, one: bool = False) -> Callable[[F], F]:
+    """``--format`` from an output's format table: ``a,b`` (one or more, default: the table's
+    default, written in the order given) or, with ``one``, a single format (for a command that
+    prints its output). The help names each format's purpose where the table gives one."""
+    known = list(registry)
+    purposes = "; ".join(f"{n} {registry[n].help}" for n in known if registry[n].help)
+    if one:
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(known),
+            default=registry.default[0],
+            show_default=True,
+            help=f"{purposes}." if purposes else "Which format to write.",
+        )
 
     def chosen(ctx: click.Context, param: click.Parameter, value: str) -> list[str]:
         picked = [part.strip().lower() for part in value.split(",") if part.strip()]
@@ -154,8 +181,8 @@ def formats_option(formats: Iterable[str]) -> Callable[[F], F]:
     return click.option(
         "--format",
         "formats",
-        default=",".join(known),
+        default=",".join(registry.default),
         show_default=True,
         callback=chosen,
-        help="Which files to write, comma-separated.",
+        help="Which files to write, comma-separated" + (f": {purposes}." if purposes else "."),
     )

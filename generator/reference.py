@@ -162,7 +162,40 @@ def cli() -> str:
         rows = [row for param in command.get_params(sub) if (row := _option_row(param, sub))]
         if rows:
             out += ["| option | default | meaning |", "|---|---|---|", *rows, ""]
+    out += formats()
     return "\n".join(out).rstrip() + "\n"
+
+
+#: the commands that write formats: command -> (its output's package, the file's stem; ""
+#: for a command that prints on standard output)
+FORMAT_TABLES = {
+    "actions": ("generator.render.actietabel", "actietabel"),
+    "besluitenlijst": ("generator.render.besluitenlijst", "besluitenlijst-DATE"),
+    "report": ("generator.render.rapportage", "ID"),
+    "nota": ("generator.render.nota", "nota-ID"),
+    "verslag": ("generator.render.verslag", "verslag-DATE"),
+    "planning": ("generator.render.planning", "planning"),
+    "deadlines": ("generator.render.deadlines", ""),
+    "diff": ("generator.render.diff", ""),
+}
+
+
+def formats() -> list[str]:
+    """Every command's formats from their format tables (``FORMATS``): what ``--format``
+    takes, the file it writes, and the module that writes it."""
+    import importlib
+
+    out = ["## Formats", "", "What `--format` takes, command by command (the defaults first", ""]
+    out[-2] += " in the option's table above); `vergadering` and `pakket` write the same files."
+    out += ["| command | `--format` | file | format | written by |", "|---|---|---|---|---|"]
+    for command, (package, stem) in FORMAT_TABLES.items():
+        table = importlib.import_module(package).FORMATS
+        for name in table:
+            row = table[name]
+            file = f"`{table.file(stem, name)}`" if stem else "standard output"
+            writer = (f"{package}.{row.module}" if row.module else package).replace(".", "/")
+            out.append(f"| `{command}` | `{name}` | {file} | {row.shown} | `{writer}.py` |")
+    return [*out, ""]
 
 
 def inspect_help(text: str) -> str:

@@ -14,6 +14,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
+from generator.render.actietabel import FORMATS
 from tests.conftest import DEMO, Run
 from tests.office import html_errors, page_count, page_texts, pdf_info, to_pdf
 from tests.yamledit import edit, read_yaml, write_yaml
@@ -32,7 +33,7 @@ def numbers_in_order(text: str) -> list[int]:
 def test_demo_table_in_every_format(run: Run, tmp_path: Path) -> None:
     out = build(run, DEMO, tmp_path)
     names = sorted(p.name for p in out.iterdir())
-    assert names == [f"actietabel.{ext}" for ext in ("docx", "html", "md", "pdf", "xlsx")]
+    assert names == sorted(FORMATS.files("actietabel"))
     html = (out / "actietabel.html").read_text(encoding="utf-8")
     assert '<html lang="nl">' in html
     assert "<title>Stand van zaken vervolgacties" in html
@@ -91,7 +92,7 @@ def test_filters_and_formats(run: Run, tmp_path: Path) -> None:
     result = run("actions", "--data", DEMO, "--output", tmp_path / "c", "--status", "klaar")
     assert result.exit_code == 2 and "unknown status 'klaar'" in result.output
     result = run("actions", "--data", DEMO, "--output", tmp_path / "c", "--format", "pdf,odt")
-    assert result.exit_code == 2 and "odt: choose from html, pdf, docx, md, xlsx" in result.output
+    assert result.exit_code == 2 and f"odt: choose from {', '.join(FORMATS)}" in result.output
     assert not (tmp_path / "c").exists()
 
 
@@ -185,9 +186,7 @@ def test_openbaar_has_no_registered_name_in_any_format(
     edit(path, "Afgerond in het voorjaar.", "Besproken met F. Abma.", every=True)
     out = build(run, data, tmp_path / "out", "--openbaar")
     files = sorted(out.iterdir())
-    assert {f.name for f in files} == {
-        f"actietabel-openbaar.{e}" for e in ("docx", "html", "md", "pdf", "xlsx")
-    }
+    assert {f.name for f in files} == set(FORMATS.files("actietabel-openbaar"))
     for file in files:
         raw = file.read_bytes()
         parts = [raw]

@@ -10,6 +10,7 @@ import icalendar
 from docx import Document
 from pptx import Presentation
 
+from generator.render.besluitenlijst import FORMATS
 from tests.conftest import Run
 from tests.office import page_texts, to_pdf, words
 
@@ -82,11 +83,7 @@ def test_the_besluitenlijst_opens_in_libreoffice_with_every_decision_and_action(
     assert result.exit_code == 0, result.output
     assert "2 besluiten; 2 nieuwe acties" in result.output
     docx = out / "besluitenlijst-2030-09-09.docx"
-    assert {p.name for p in out.iterdir()} == {
-        "besluitenlijst-2030-09-09.docx",
-        "besluitenlijst-2030-09-09.md",
-        "besluitenlijst-2030-09-09.pdf",
-    }
+    assert {p.name for p in out.iterdir()} == set(FORMATS.files("besluitenlijst-2030-09-09"))
     table = Document(str(docx)).tables[0]
     assert [c.text for c in table.rows[0].cells] == [
         "Nr.",

@@ -177,3 +177,15 @@ def test_a_norm_written_as_a_dash_shows_as_no_norm(run: Run, data: Path, tmp_pat
     printed = re.sub(r"\s+", " ", plain_text(tmp_path / "r.pdf"))
     for naam in ("Streepje", "Gedachtestreepje", "Zonder"):
         assert f"{naam} – Jaarindicator" in printed, printed
+
+
+def test_format_takes_any_order_as_every_command_does(run: Run, tmp_path: Path) -> None:
+    """``--format`` is the same option on every command that writes formats: a comma list in
+    any order, an unknown format refused with the known ones named, nothing written."""
+    from generator.render.rapportage import FORMATS
+
+    out = build(run, DEMO, tmp_path / "a", "--format", ",".join(reversed(list(FORMATS))))
+    assert sorted(p.name for p in out.iterdir()) == sorted(FORMATS.files(REPORT))
+    result = run("report", REPORT, "--data", DEMO, "--output", tmp_path / "b", "--format", "odt")
+    assert result.exit_code == 2 and f"choose from {', '.join(FORMATS)}" in result.output
+    assert not (tmp_path / "b").exists()

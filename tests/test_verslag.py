@@ -10,7 +10,7 @@ import pytest
 from generator.load.dataset import load
 from generator.load.diagnostics import Diagnostics
 from generator.publish import public
-from generator.render.besluitenlijst.build import build as besluitenlijst
+from generator.render.besluiten import build as besluitenlijst
 from generator.render.verslag.build import build as verslag
 from tests.conftest import Run
 from tests.pack_data import NAMES, add_pack

@@ -10,6 +10,7 @@ import textwrap
 from pathlib import Path
 
 from generator.load.textlimits import MAX_LIST_DEPTH, MAX_QUOTE_DEPTH, MAX_WORD
+from generator.render.planning import FORMATS as PLANNING
 from tests.conftest import DEMO, Run
 from tests.readback import deck_text, docx_text, html_text, xlsx_text
 
@@ -134,7 +135,7 @@ def test_actions(run: Run, data: Path, tmp_path: Path) -> None:
 
 def test_planning(run: Run, data: Path, tmp_path: Path) -> None:
     worst(data)
-    for fmt in ("xlsx", "csv"):
+    for fmt in PLANNING:
         result = run("planning", "--data", data, "--output", tmp_path, "--format", fmt)
         assert result.exit_code == 0, result.output
     assert missing(WORDS, xlsx_text(tmp_path / "planning.xlsx")) == []

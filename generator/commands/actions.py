@@ -1,4 +1,4 @@
-"""``statusgen actions``: the POK action table in HTML, PDF, DOCX, Markdown and XLSX."""
+"""``statusgen actions``: the POK action table in every format of its table (``FORMATS``)."""
 
 from __future__ import annotations
 
@@ -12,17 +12,16 @@ from generator.load.dataset import Dataset
 from generator.model.legend import ACTIE
 from generator.options import (
     data_option,
+    described,
     formats_option,
     openbaar_option,
     output_option,
     quiet_option,
 )
 from generator.publish import Publication
-from generator.render.actietabel import FORMATS, render
+from generator.publish.document import add_document
+from generator.render.actietabel import FORMATS
 from generator.render.actietabel.build import build, gewijzigd
-
-#: the formats' names as the status line says them
-_SHOWN = {"html": "HTML", "pdf": "PDF", "docx": "DOCX", "md": "Markdown", "xlsx": "XLSX"}
 
 
 def add_actietabel(
@@ -44,9 +43,7 @@ def add_actietabel(
         gewijzigd=changed,
         sinds=sinds,
     )
-    for fmt in formats:
-        progress.step(f"writing the action table ({_SHOWN.get(fmt, fmt)})")
-        publication.add(f"actietabel.{fmt}", render(tabel, [fmt])[fmt])
+    add_document(publication, FORMATS, tabel, formats, stem="actietabel", what="the action table")
     return tabel.samenvatting
 
 
@@ -92,6 +89,7 @@ def _statuses(ctx: click.Context, param: click.Parameter, values: tuple[str, ...
 )
 @openbaar_option
 @quiet_option
+@described(files=FORMATS.pattern("actietabel"))
 def command(
     data_dir: Path,
     output_dir: Path,
@@ -102,7 +100,7 @@ def command(
     openbaar: bool,
     strict: bool,
 ) -> None:
-    """Build the POK action table: output/actietabel.{html,pdf,docx,md,xlsx}.
+    """Build the POK action table: {files}.
 
     Actions are grouped by sectie and subsectie, in number order; each shows its description
     with the moties it comes from, its status and its state of affairs.

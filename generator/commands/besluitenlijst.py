@@ -1,4 +1,5 @@
-"""``statusgen besluitenlijst``: a meeting's actie- en besluitenlijst in DOCX, Markdown and PDF."""
+"""``statusgen besluitenlijst``: a meeting's actie- en besluitenlijst in the formats of its
+table (``FORMATS``)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,12 @@ from pathlib import Path
 
 import click
 
-from generator import progress
 from generator.commands import load_for_publication, meeting_on
 from generator.load.dataset import Dataset
 from generator.load.kinds.vergadering import Vergadering
 from generator.options import (
     data_option,
+    described,
     formats_option,
     openbaar_option,
     output_option,
@@ -20,8 +21,9 @@ from generator.options import (
     vergadering_option,
 )
 from generator.publish import Publication
-from generator.render.besluitenlijst import FORMATS, render
-from generator.render.besluitenlijst.build import build
+from generator.publish.document import add_document
+from generator.render.besluiten import build
+from generator.render.besluitenlijst import FORMATS
 
 
 def add_besluitenlijst(
@@ -30,9 +32,14 @@ def add_besluitenlijst(
     """Add the meeting's besluitenlijst in ``formats`` to ``publication``; its summary line."""
     lijst = build(dataset, meeting)
     date = meeting.datum.isoformat()
-    for fmt in formats:
-        progress.step(f"writing the besluitenlijst of {date} ({fmt})")
-        publication.add(f"besluitenlijst-{date}.{fmt}", render(lijst, [fmt])[fmt])
+    add_document(
+        publication,
+        FORMATS,
+        lijst,
+        formats,
+        stem=f"besluitenlijst-{date}",
+        what=f"the besluitenlijst of {date}",
+    )
     return lijst.samenvatting
 
 
@@ -43,6 +50,7 @@ def add_besluitenlijst(
 @formats_option(FORMATS)
 @openbaar_option
 @quiet_option
+@described(files=FORMATS.pattern("besluitenlijst-DATE"))
 def command(
     data_dir: Path,
     output_dir: Path,
@@ -51,7 +59,7 @@ def command(
     openbaar: bool,
     strict: bool,
 ) -> None:
-    """Write a meeting's actie- en besluitenlijst: output/besluitenlijst-DATE.{docx,md,pdf}.
+    """Write a meeting's actie- en besluitenlijst: {files}.
 
     It holds who was present, the decisions numbered per agenda item, the actions agreed (nr,
     actie, actiehouder, deadline, status), the actions of earlier meetings still open with

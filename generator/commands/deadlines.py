@@ -9,19 +9,18 @@ from pathlib import Path
 import click
 
 from generator.commands import load_for_publication
-from generator.load.dataset import Dataset
-from generator.options import data_option, openbaar_option, peildatum_option, quiet_option
+from generator.options import (
+    data_option,
+    formats_option,
+    openbaar_option,
+    peildatum_option,
+    quiet_option,
+)
 from generator.quoting import printable
+from generator.render.deadlines import FORMATS, Deadlines
 
 #: ten years: further ahead than anyone plans, and a calendar that stays small
 MAX_DAYS = 3653
-
-
-def calendar(dataset: Dataset, *, peildatum: dt.date, days: int) -> bytes:
-    """The deadlines calendar (iCalendar) for ``days`` from ``peildatum``."""
-    from generator.render import deadlines as radar
-
-    return radar.calendar(dataset, radar.radar(dataset, peildatum=peildatum, days=days))
 
 
 def period(ctx: click.Context, param: click.Parameter, value: str) -> int:
@@ -50,14 +49,7 @@ def period(ctx: click.Context, param: click.Parameter, value: str) -> int:
     callback=period,
     help="How far ahead to look: days (14d) or weeks (2w).",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "md", "ics"]),
-    default="text",
-    show_default=True,
-    help="text for the terminal, md for a pull request or e-mail, ics for a calendar.",
-)
+@formats_option(FORMATS, one=True)
 @openbaar_option
 @quiet_option
 def command(
@@ -80,10 +72,6 @@ def command(
 
     dataset, publication = load_for_publication(data_dir, None, openbaar=openbaar, strict=strict)
     peildatum = peildatum or dt.date.today()
-    if fmt == "ics":
-        ics = calendar(dataset, peildatum=peildatum, days=days)
-        publication.echo(ics.decode("utf-8"), nl=False)
-    else:
-        found = radar.radar(dataset, peildatum=peildatum, days=days)
-        publication.echo(radar.text(found, markdown=fmt == "md"), nl=False)
+    shown = Deadlines(dataset, radar.radar(dataset, peildatum=peildatum, days=days))
+    publication.echo(FORMATS.render(shown, [fmt])[fmt].decode("utf-8"), nl=False)
     publication.publish()

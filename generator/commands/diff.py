@@ -16,25 +16,23 @@ from generator.load import history
 from generator.load.dataset import Dataset
 from generator.load.diagnostics import Diagnostics
 from generator.load.vorige import Vorige
-from generator.options import data_option, openbaar_option, quiet_option, vergadering_option
+from generator.options import (
+    data_option,
+    formats_option,
+    openbaar_option,
+    quiet_option,
+    vergadering_option,
+)
 from generator.publish import Publication, public, public_publication
 from generator.publish.redact import redacted
-from generator.render.diff.json import as_json as review_json
-from generator.render.diff.markdown import markdown
+from generator.render.diff import FORMATS
 
 
 @click.command(name="diff")
 @click.argument("base", required=False)
 @click.argument("head", required=False)
 @data_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["md", "json"]),
-    default="md",
-    show_default=True,
-    help="md: to paste into (or post as) a pull-request comment; json: for tools.",
-)
+@formats_option(FORMATS, one=True)
 @click.option(
     "--visual",
     "visual_dir",
@@ -100,14 +98,15 @@ def command(
             old_version.diagnostics,
             new_version.diagnostics,
         )
-    if fmt == "json":
-        document = review_json(review)
-        if withheld is not None:
-            document = redacted(document, withheld)
-        publication.echo(json.dumps(document, ensure_ascii=False, indent=2))
-    else:
-        text = markdown(review)
-        publication.echo(text if withheld is None else withheld.redact(text), nl=False)
+    text = FORMATS.render(review, [fmt])[fmt].decode("utf-8")
+    if withheld is not None:
+        # the JSON redacted as data (a name inside an escaped string is still found)
+        text = (
+            json.dumps(redacted(json.loads(text), withheld), ensure_ascii=False, indent=2) + "\n"
+            if fmt == "json"
+            else withheld.redact(text)
+        )
+    publication.echo(text, nl=False)
     publication.publish()
 
 
@@ -122,8 +121,9 @@ def _visual(
 ) -> None:
     """The visual diff's files, added to ``publication``; a version that does not validate is
     not drawn (its files are reported in the summary)."""
+    from generator.render import pictures
     from generator.render.deck.template import Template
-    from generator.render.diff import pictures, visual
+    from generator.render.diff import visual
     from generator.render.typography.fontfiles import FONT_FILES, font_folder
     from generator.resources import template
 
@@ -149,14 +149,16 @@ def _visual(
     products += pictures.document_products(before, new)
     outcomes = [visual.match(product, review) for product in products]
     fonts = {name: font_folder().joinpath(name).read_bytes() for name in FONT_FILES.values()}
-    drawn = visual.files(outcomes, review, fonts, published=publication.name)
+    drawn = visual.files(
+        outcomes, review, fonts, rasterise=pictures.rasterise, published=publication.name
+    )
     for name, data in drawn.items():
         publication.add(name, data)
 
 
 def _vorige(dataset: Dataset | None, date: dt.date | None) -> Vorige | None:
     """The data as of the SCT before the deck's meeting in ``dataset``, from git."""
-    from generator.render.diff import pictures
+    from generator.render import pictures
 
     if dataset is None or date is None:
         return None

@@ -1,4 +1,5 @@
-"""``statusgen nota ID``: a nota to the bewindspersoon as DOCX and tagged PDF."""
+"""``statusgen nota ID``: a nota to the bewindspersoon in the formats of its table
+(``FORMATS``: DOCX and tagged PDF)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from typing import Any
 
 import click
 
-from generator import progress
 from generator.commands import load_valid
 from generator.exceptions import UsageError
 from generator.load.dataset import Dataset
@@ -15,15 +15,17 @@ from generator.load.kinds.nota import Nota
 from generator.model.withheld import Withheld
 from generator.options import (
     data_option,
+    described,
     formats_option,
     openbaar_option,
     output_option,
     quiet_option,
 )
 from generator.publish import Publication, public_versions
+from generator.publish.document import add_document
 from generator.publish.withheld import count
 from generator.quoting import did_you_mean
-from generator.render.nota import FORMATS, render
+from generator.render.nota import FORMATS
 from generator.render.nota.build import NotaDocument, build, notas
 
 
@@ -79,10 +81,11 @@ class NotaRun:
         return build(self.dataset, self.id, self.nota, withheld=self.withheld, bestanden=bestanden)
 
 
-def add_nota(publication: Publication, nota: NotaDocument, formats: list[str]) -> None:
-    for fmt in formats:
-        progress.step(f"writing the nota {nota.id} ({fmt.upper()})")
-        publication.add(f"nota-{nota.id}.{fmt}", render(nota, [fmt])[fmt])
+def add_nota(publication: Publication, nota: NotaDocument, formats: list[str]) -> dict[str, str]:
+    """Add the nota in ``formats`` to ``publication``; the names written, by format."""
+    return add_document(
+        publication, FORMATS, nota, formats, stem=f"nota-{nota.id}", what=f"the nota {nota.id}"
+    )
 
 
 @click.command(name="nota")
@@ -92,6 +95,7 @@ def add_nota(publication: Publication, nota: NotaDocument, formats: list[str]) -
 @formats_option(FORMATS)
 @openbaar_option
 @quiet_option
+@described(files=FORMATS.pattern("nota-ID"))
 def command(
     nota_id: str,
     data_dir: Path,
@@ -100,7 +104,7 @@ def command(
     openbaar: bool,
     strict: bool,
 ) -> None:
-    """Write the nota notas/ID.yaml: output/nota-ID.{docx,pdf}.
+    """Write the nota notas/ID.yaml: {files}.
 
     The Rijkshuisstijl's nota: the header block (type, Aan, the directorate, Datum,
     Notanummer, the bijlagen by number) at the left, the sections Aanleiding, Geadviseerd

@@ -34,25 +34,25 @@ def bijlage_files(dataset: Dataset, bijlage: Bijlage) -> dict[str, bytes]:
             pptx = deck(dataset, meeting, template=template("default.pptx"), vorige=before).data
             progress.step("making a PDF of the deck (LibreOffice)")
             return {"pdf": to_pdf("deck.pptx", pptx), "pptx": pptx}
-        from generator.render.verslag import render as verslag
+        from generator.render.verslag import FORMATS as VERSLAG
         from generator.render.verslag.build import build as build_verslag
 
         progress.step(f"writing the verslag of {meeting.datum.isoformat()}")
-        return verslag(build_verslag(dataset, meeting), ["pdf", "docx"])
+        return VERSLAG.render(build_verslag(dataset, meeting), ["pdf", "docx"])
     if product == "rapportage":
-        from generator.render.rapportage import render as report
+        from generator.render.rapportage import FORMATS as RAPPORTAGE
         from generator.render.rapportage.build import build as build_report
 
         assert bijlage.rapportage is not None
         progress.step(f"typesetting the report {bijlage.rapportage}")
         rapport = build_report(dataset, bijlage.rapportage, reports(dataset)[bijlage.rapportage])
-        return report(rapport, ["pdf"])
+        return RAPPORTAGE.render(rapport, ["pdf"])
     if product == "actietabel":
-        from generator.render.actietabel import render as actietabel
+        from generator.render.actietabel import FORMATS as ACTIETABEL
         from generator.render.actietabel.build import build as build_tabel
 
         progress.step("building the action table")
-        return actietabel(build_tabel(dataset, secties=[], statussen=[]), ["pdf", "docx"])
+        return ACTIETABEL.render(build_tabel(dataset, secties=[], statussen=[]), ["pdf", "docx"])
     if bijlage.bestand:
         from generator.load.attachments import read_pdf
 
@@ -92,9 +92,9 @@ def command(nota_id: str, data_dir: Path, output_dir: Path, openbaar: bool, stri
         delen.append(pakket.Deel(number, bijlage.titel, written, files.get("pdf")))
     document = run.document(names)
     progress.step(f"typesetting the nota {nota_id}")
-    from generator.render.nota import render as nota
+    from generator.render.nota import FORMATS as NOTA
 
-    made = nota(document, ["pdf", "docx"])
+    made = NOTA.render(document, ["pdf", "docx"])
     nota_files = tuple(
         _add(publication, f"nota-{nota_id}.{ext}", data) for ext, data in made.items()
     )

@@ -10,36 +10,34 @@ import click
 from generator.commands import load_for_publication
 from generator.options import (
     data_option,
+    described,
+    formats_option,
     openbaar_option,
     output_option,
     peildatum_option,
     quiet_option,
 )
+from generator.publish.document import add_document
+from generator.render.planning import FORMATS, Sheet
 
 
 @click.command(name="planning")
 @data_option
 @output_option
 @peildatum_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["xlsx", "csv"]),
-    default="xlsx",
-    show_default=True,
-    help="xlsx with filters and a frozen header; csv separated by semicolons.",
-)
+@formats_option(FORMATS)
 @openbaar_option
 @quiet_option
+@described(files=FORMATS.pattern("planning"))
 def command(
     data_dir: Path,
     output_dir: Path,
     peildatum: dt.date | None,
-    fmt: str,
+    formats: list[str],
     openbaar: bool,
     strict: bool,
 ) -> None:
-    """Write the integral planning, output/planning.xlsx (or .csv): every opdracht and hoofdactie
+    """Write the integral planning, {files}: every opdracht and hoofdactie
     with workstream, trekker, deadline, status and toelichting, one row each, and every action
     agreed in an SCT meeting (workstream "SCT"), open or afgerond."""
     from generator.render import planning
@@ -49,9 +47,9 @@ def command(
     )
     table = planning.rows(dataset, peildatum=peildatum or dt.date.today())
     org = dataset.organisatie
-    if fmt == "csv":
-        data = planning.to_csv(table)
-    else:
-        data = planning.to_xlsx(table, title="Integrale planning", author=org.naam if org else "")
-    publication.add(f"planning.{fmt}", data, f"{len(table)} rows")
+    sheet = Sheet(table, author=org.naam if org else "")
+    note = f"{len(table)} rows"
+    add_document(
+        publication, FORMATS, sheet, formats, stem="planning", what="the planning", note=note
+    )
     publication.publish()

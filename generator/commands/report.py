@@ -12,9 +12,18 @@ from generator import progress
 from generator.commands import load_for_publication
 from generator.exceptions import UsageError
 from generator.load.dataset import Dataset
-from generator.options import data_option, openbaar_option, output_option, quiet_option
+from generator.options import (
+    data_option,
+    described,
+    formats_option,
+    openbaar_option,
+    output_option,
+    quiet_option,
+)
 from generator.publish import Publication
+from generator.publish.document import add_document
 from generator.quoting import did_you_mean
+from generator.render.rapportage import FORMATS
 
 
 def reports(dataset: Dataset) -> dict[str, Any]:
@@ -37,7 +46,6 @@ def add_report(
 ) -> str:
     """Add the report ``report_id`` in ``formats`` to ``publication``; its summary line.
     UsageError when the data has no such report."""
-    from generator.render.rapportage import render
     from generator.render.rapportage.build import build
 
     found = reports(dataset)
@@ -49,9 +57,9 @@ def add_report(
         )
     progress.step(f"building the report {report_id}")
     rapport = build(dataset, report_id, found[report_id])
-    for fmt in formats:
-        progress.step(f"typesetting the report {report_id} ({fmt.upper()})")
-        publication.add(f"{report_id}.{fmt}", render(rapport, [fmt])[fmt])
+    add_document(
+        publication, FORMATS, rapport, formats, stem=report_id, what=f"the report {report_id}"
+    )
     return rapport.samenvatting
 
 
@@ -59,20 +67,19 @@ def add_report(
 @click.argument("report_id", metavar="ID")
 @data_option
 @output_option
-@click.option(
-    "--format",
-    "formats",
-    type=click.Choice(["html", "pdf", "html,pdf"]),
-    default="html,pdf",
-    show_default=True,
-    help="Which files to write.",
-)
+@formats_option(FORMATS)
 @openbaar_option
 @quiet_option
+@described(files=FORMATS.pattern("ID"))
 def command(
-    data_dir: Path, output_dir: Path, report_id: str, formats: str, openbaar: bool, strict: bool
+    data_dir: Path,
+    output_dir: Path,
+    report_id: str,
+    formats: list[str],
+    openbaar: bool,
+    strict: bool,
 ) -> None:
-    """Build the progress report rapportages/ID.yaml: output/ID.html and output/ID.pdf.
+    """Build the progress report rapportages/ID.yaml: {files}.
 
     The HTML is one self-contained, accessible page; the PDF is typeset by Typst (A4, tagged
     PDF/UA-1, table of contents with page numbers, footnotes at the page's foot).
@@ -80,5 +87,5 @@ def command(
     dataset, publication = load_for_publication(
         data_dir, output_dir, openbaar=openbaar, strict=strict
     )
-    publication.echo(add_report(publication, dataset, report_id, formats.split(",")))
+    publication.echo(add_report(publication, dataset, report_id, formats))
     publication.publish()

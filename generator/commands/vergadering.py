@@ -12,21 +12,26 @@ from generator import progress
 from generator.commands import load_for_publication, meeting_on, previous_meeting
 from generator.commands.actions import add_actietabel
 from generator.commands.besluitenlijst import add_besluitenlijst
-from generator.commands.deadlines import calendar, period
+from generator.commands.deadlines import period
 from generator.commands.deck import add_deck
 from generator.commands.report import add_report, latest_report
+from generator.load.dataset import Dataset
 from generator.load.diagnostics import Diagnostics, counted, display_path
 from generator.load.kinds.vergadering import SOORTEN, Vergadering
 from generator.options import (
     DateType,
     data_option,
+    described,
     openbaar_option,
     output_option,
     quiet_option,
     template_option,
 )
+from generator.publish import Publication
+from generator.publish.document import add_document
 from generator.render.actietabel import FORMATS as ACTIETABEL
 from generator.render.besluitenlijst import FORMATS as BESLUITENLIJST
+from generator.render.deadlines import FORMATS as DEADLINES
 from generator.render.rapportage import FORMATS as RAPPORTAGE
 
 
@@ -57,6 +62,11 @@ from generator.render.rapportage import FORMATS as RAPPORTAGE
 )
 @openbaar_option
 @quiet_option
+@described(
+    besluitenlijst=BESLUITENLIJST.pattern("besluitenlijst-EARLIER"),
+    actietabel=ACTIETABEL.pattern("actietabel"),
+    rapportage=RAPPORTAGE.pattern("ID"),
+)
 def command(
     datum: dt.date,
     data_dir: Path,
@@ -74,10 +84,10 @@ def command(
     \b
     - the deck of that meeting: output/sct-DATE.pptx
     - the besluitenlijst of the meeting before it, named by that date:
-      output/besluitenlijst-EARLIER.{docx,md,pdf}
+      {besluitenlijst}
     - the deadlines calendar from DATE on: output/deadlines-DATE.ics
-    - with --alles, the action table output/actietabel.{html,pdf,docx,md,xlsx} and the
-      latest progress report output/ID.{html,pdf}
+    - with --alles, the action table {actietabel} and the
+      latest progress report {rapportage}
 
     The data is read and checked once; an error stops the run before any file is written.
     It ends with the list of files written. With --openbaar every file is the public version.
@@ -98,20 +108,18 @@ def command(
     # the previous meeting of the same kind: a bestuurlijk overleg between two SCTs is not it
     previous = previous_meeting([m for m in meetings if m.soort == meeting.soort], meeting.datum)
     if previous is not None:
-        add_besluitenlijst(publication, dataset, previous, list(BESLUITENLIJST))
+        add_besluitenlijst(publication, dataset, previous, BESLUITENLIJST.default)
     elif not quiet:
         progress.say(
             f"note: no besluitenlijst written: it is of the meeting before "
             f"{datum.isoformat()}, and vergaderingen/ has none"
         )
-    progress.step("making the deadlines calendar")
-    ics = calendar(dataset, peildatum=peildatum, days=days)
-    publication.add(f"deadlines-{meeting.datum.isoformat()}.ics", ics)
+    _add_calendar(publication, dataset, meeting, peildatum=peildatum, days=days)
     if alles:
-        add_actietabel(publication, dataset, list(ACTIETABEL))
+        add_actietabel(publication, dataset, ACTIETABEL.default)
         report_id = latest_report(dataset)
         if report_id is not None:
-            add_report(publication, dataset, report_id, list(RAPPORTAGE))
+            add_report(publication, dataset, report_id, RAPPORTAGE.default)
         elif not quiet:
             progress.say("note: there is no progress report in rapportages/")
     if diagnostics.warnings and not quiet:
@@ -126,6 +134,25 @@ def command(
         f"{counted(len(paths), 'file')} for the {_what(meeting)} of "
         f"{meeting.datum.isoformat()} "
         f"in {display_path(output_dir)}"
+    )
+
+
+def _add_calendar(
+    publication: Publication, dataset: Dataset, meeting: Vergadering, *, peildatum: dt.date,
+    days: int
+) -> None:  # fmt: skip
+    """The deadlines calendar from ``peildatum`` on, named by the meeting's date."""
+    from generator.render.deadlines import Deadlines, radar
+
+    shown = Deadlines(dataset, radar(dataset, peildatum=peildatum, days=days))
+    date = meeting.datum.isoformat()
+    add_document(
+        publication,
+        DEADLINES,
+        shown,
+        ["ics"],
+        stem=f"deadlines-{date}",
+        what="the deadlines calendar",
     )
 
 

@@ -1,4 +1,5 @@
-"""``statusgen verslag DATE``: the verslag of a meeting as DOCX and tagged PDF."""
+"""``statusgen verslag DATE``: the verslag of a meeting in the formats of its table
+(``FORMATS``: DOCX and tagged PDF)."""
 
 from __future__ import annotations
 
@@ -7,20 +8,21 @@ from pathlib import Path
 
 import click
 
-from generator import progress
 from generator.commands import load_for_publication, meeting_on
 from generator.load.dataset import Dataset
 from generator.load.kinds.vergadering import Vergadering
 from generator.options import (
     DateType,
     data_option,
+    described,
     formats_option,
     openbaar_option,
     output_option,
     quiet_option,
 )
 from generator.publish import Publication
-from generator.render.verslag import FORMATS, render
+from generator.publish.document import add_document
+from generator.render.verslag import FORMATS
 from generator.render.verslag.build import build
 
 
@@ -30,9 +32,14 @@ def add_verslag(
     """Add the meeting's verslag in ``formats`` to ``publication``; its summary line."""
     verslag = build(dataset, meeting)
     date = meeting.datum.isoformat()
-    for fmt in formats:
-        progress.step(f"writing the verslag of {date} ({fmt.upper()})")
-        publication.add(f"verslag-{date}.{fmt}", render(verslag, [fmt])[fmt])
+    add_document(
+        publication,
+        FORMATS,
+        verslag,
+        formats,
+        stem=f"verslag-{date}",
+        what=f"the verslag of {date}",
+    )
     return verslag.samenvatting
 
 
@@ -43,6 +50,7 @@ def add_verslag(
 @formats_option(FORMATS)
 @openbaar_option
 @quiet_option
+@described(files=FORMATS.pattern("verslag-DATE"))
 def command(
     datum: dt.date | None,
     data_dir: Path,
@@ -52,7 +60,7 @@ def command(
     strict: bool,
 ) -> None:
     """Write the verslag of the meeting on DATE (default: the latest):
-    output/verslag-DATE.{docx,pdf}.
+    {files}.
 
     Date, time and place, the participants per side, the discussion per agenda item with its
     decisions and actions (the besluitenlijst's own), the rondvraag and the closing. With

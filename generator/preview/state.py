@@ -160,23 +160,9 @@ class Preview:
 
 
 def _typeset(dataset: Dataset, document: str) -> list[bytes]:
-    from generator.render.typeset import pages
+    from generator.render.pictures import pages
 
-    if document == "actietabel":
-        from generator.render.actietabel import pdf as table_pdf
-        from generator.render.actietabel.build import build as build_table
-
-        tabel = build_table(dataset, secties=(), statussen=(), gewijzigd=None, sinds=None)
-        return pages(table_pdf.TEMPLATE, table_pdf.data(tabel), settle=table_pdf.balance)
-    kind, _, report_id = document.partition("/")
-    reports = dataset.rapportages
-    if kind != "rapportage" or report_id not in reports:
-        return []
-    from generator.render.rapportage import pdf as report_pdf
-    from generator.render.rapportage.build import build as build_report
-
-    rapport = build_report(dataset, report_id, reports[report_id])
-    return pages(report_pdf.TEMPLATE, report_pdf.data(rapport), settle=report_pdf.settle)
+    return pages(dataset, document)
 
 
 def _changed(old: Sequence[SlidePicture], new: Sequence[SlidePicture]) -> tuple[int, ...]:

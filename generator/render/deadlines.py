@@ -13,6 +13,7 @@ from generator.domain.opvolging import open_nu, opvolging
 from generator.domain.work import Work, actiepunt_work, work
 from generator.load.dataset import Dataset
 from generator.model.deadline import verlopen
+from generator.render.formats import Format, Formats
 from generator.text import dutch, gfm
 
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
@@ -182,3 +183,33 @@ def _digest(text: str) -> str:
     """A short digest that is the same in every run: calendar apps recognise an event they
     imported before by its uid (Python's ``hash`` of a str changes per process)."""
     return hashlib.blake2b(text.encode(), digest_size=6).hexdigest()
+
+
+@dataclass(frozen=True)
+class Deadlines:
+    """What ``statusgen deadlines`` writes: the radar, and the data its calendar also shows."""
+
+    dataset: Dataset
+    radar: Radar
+
+
+def as_text(deadlines: Deadlines) -> bytes:
+    return text(deadlines.radar, markdown=False).encode("utf-8")
+
+
+def as_markdown(deadlines: Deadlines) -> bytes:
+    return text(deadlines.radar, markdown=True).encode("utf-8")
+
+
+def as_ics(deadlines: Deadlines) -> bytes:
+    return calendar(deadlines.dataset, deadlines.radar)
+
+
+#: the deadlines' formats (``statusgen deadlines --format``), printed on standard output
+FORMATS = Formats(
+    __name__,
+    Format("text", "", label="plain text", help="for the terminal", function="as_text"),
+    Format("md", "", label="Markdown", help="for a pull request or e-mail", function="as_markdown"),
+    Format("ics", "", label="iCalendar", help="for a calendar", function="as_ics"),
+    default=["text"],
+)

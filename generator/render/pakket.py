@@ -6,9 +6,25 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
-from generator.render.nota.build import NotaDocument
 from generator.text.gfm import escape
+
+
+class Voorblad(Protocol):
+    """What the index says of the nota at the head of the pack (a ``NotaDocument``: the pack
+    is of any such document, not an import of the nota's output package)."""
+
+    @property
+    def onderwerp(self) -> str: ...
+    @property
+    def notanummer(self) -> str: ...
+    @property
+    def datum(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def openbaar(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -40,7 +56,7 @@ def combined(delen: Sequence[Deel], title: str) -> bytes:
     return out.getvalue()
 
 
-def index(nota: NotaDocument, delen: Sequence[Deel], combined_name: str) -> str:
+def index(nota: Voorblad, delen: Sequence[Deel], combined_name: str) -> str:
     """The pack's index in Markdown: every part in order with its files."""
     lines = [
         f"# Pakket {escape(nota.onderwerp)}",

@@ -8,12 +8,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from dataclasses import dataclass
 
 from generator.domain.opvolging import opvolging
 from generator.domain.work import actiepunt_work, work
 from generator.load.dataset import Dataset
 from generator.model import huisstijl
 from generator.model.deadline import verlopen
+from generator.render.formats import Format, Formats
 from generator.render.spreadsheet import check_cells, put_row
 from generator.text import dutch
 from generator.text.lines import lines
@@ -147,3 +149,29 @@ def to_xlsx(table: list[list[object]], *, title: str, author: str) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """The planning as it is written: its rows, and the workbook's title and author."""
+
+    rows: list[list[object]]
+    title: str = "Integrale planning"
+    author: str = ""
+
+
+def sheet_xlsx(sheet: Sheet) -> bytes:
+    return to_xlsx(sheet.rows, title=sheet.title, author=sheet.author)
+
+
+def sheet_csv(sheet: Sheet) -> bytes:
+    return to_csv(sheet.rows)
+
+
+#: the planning's formats (``statusgen planning --format``); the xlsx unless asked
+FORMATS = Formats(
+    __name__,
+    Format("xlsx", "", help="with filters and a frozen header", function="sheet_xlsx"),
+    Format("csv", "", help="separated by semicolons", function="sheet_csv"),
+    default=["xlsx"],
+)

@@ -1,17 +1,20 @@
-"""Word documents (python-docx): what the action table and the besluitenlijst share. Dutch as
-the language, Arial, header rows that repeat on every page, shaded cells, a page-numbered
-footer: the parts python-docx has no API for are made here, in one place."""
+"""Word documents (python-docx): what the action table, the besluitenlijst, the verslag and the
+nota share. An A4 page in Dutch and Arial (``a4``), header rows that repeat on every page, shaded
+cells, a page-numbered footer and our own properties (``finished``): the parts python-docx has
+no API for are made here, in one place."""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Length, Pt, RGBColor
+from docx.shared import Length, Mm, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
@@ -150,6 +153,37 @@ def styled(
     paragraph: Paragraph, text: str, *, bold: bool = False, colour: RGBColor | None = None
 ) -> None:
     runs(paragraph, text, bold=bold, colour=colour)
+
+
+def a4(left: float, right: float, top: float, bottom: float) -> Any:
+    """A new Word document: an A4 page with these margins (mm), Dutch, in the house font."""
+    from docx import Document
+
+    document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin, section.right_margin = Mm(left), Mm(right)
+    section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
+    language_and_font(document)
+    return document
+
+
+def finished(
+    document: object,
+    *,
+    footer_title: str,
+    cover: bool = False,
+    title: str,
+    subject: str,
+    author: str,
+    keywords: str,
+) -> bytes:
+    """The document with its footer ("Titel — Pagina N van M") and properties, saved."""
+    footer(document, footer_title, cover=cover)
+    properties(document, title=title, subject=subject, author=author, keywords=keywords)
+    buffer = io.BytesIO()
+    document.save(buffer)  # type: ignore[attr-defined]
+    return buffer.getvalue()
 
 
 def footer(document: object, title: str, *, cover: bool = False) -> None:

@@ -1,21 +1,18 @@
 """The POK action table: ``build`` makes the table from the data (sections, groups, rows, with
 every text as it is shown); each output format is one module with ``render(tabel) -> bytes``,
-registered in ``FORMATS``. Adding a format is one module and one line here.
+registered in ``FORMATS``. Adding a format is one module and one row here.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Iterable
-
-from generator.render.actietabel.build import Tabel
+from generator.render.formats import Format, Formats
 
 #: format (as --format names it, and the file's extension) -> the module that writes it
-FORMATS = {"html": "html", "pdf": "pdf", "docx": "docx", "md": "markdown", "xlsx": "xlsx"}
-
-
-def render(tabel: Tabel, formats: Iterable[str]) -> dict[str, bytes]:
-    """The table in each of ``formats``; each writer is imported only when it is asked for."""
-    return {
-        fmt: importlib.import_module(f"{__name__}.{FORMATS[fmt]}").render(tabel) for fmt in formats
-    }
+FORMATS = Formats(
+    __name__,
+    Format("html", "html", label="HTML"),
+    Format("pdf", "pdf", label="PDF"),
+    Format("docx", "docx", label="DOCX"),
+    Format("md", "markdown", label="Markdown"),
+    Format("xlsx", "xlsx", label="XLSX"),
+)

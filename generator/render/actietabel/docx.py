@@ -5,8 +5,6 @@ into rows beforehand where a page will end, the later ones headed "30 (vervolg)"
 
 from __future__ import annotations
 
-import io
-
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_BREAK
@@ -23,10 +21,9 @@ from generator.render.actietabel.parts import MM, ROW, WORD, Pages, Para, height
 from generator.render.word import (
     GRIJS,
     LINTBLAUW,
+    finished,
     fixed_grid,
-    footer,
     language_and_font,
-    properties,
     repeat_header,
     runs,
     shade,
@@ -83,17 +80,15 @@ def render(tabel: Tabel) -> bytes:
                 _band(table, group.titel, "EEF3F8", caps=False, pages=pages)
             for row in group.rows:
                 _action(table, row, styles, pages)
-    footer(document, tabel.titel, cover=True)
-    properties(
+    return finished(
         document,
+        footer_title=tabel.titel,
+        cover=True,
         title=tabel.titel,
         subject="Vervolgacties Parlementaire Ondervragingscommissie Kinderopvangtoeslag",
         author=tabel.organisatie,
         keywords="POK",
     )
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 def _cover(document: object, tabel: Tabel, styles: dict[str, ParagraphStyle]) -> None:

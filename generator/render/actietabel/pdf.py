@@ -14,12 +14,6 @@ from generator.text.tree import Trees
 TEMPLATE = "actietabel.typ"
 
 
-def render(tabel: Tabel) -> bytes:
-    from generator.render.typeset import typeset
-
-    return typeset(TEMPLATE, data(tabel), settle=balance)
-
-
 #: the least a last page holds, of the room a page has for rows
 LEAST = 0.25
 #: the least the page before it keeps, when rows move from it to the last page
@@ -29,7 +23,7 @@ _ABOVE_TEXT = 5.0
 _ABOVE_BAND = 4.0
 
 
-def balance(
+def settle(
     ask: Callable[[Mapping[str, Any], str], list[Any]], shown: Mapping[str, Any]
 ) -> Mapping[str, Any]:
     """The table with its last page at least a quarter full: when it would hold a few lines,

@@ -4,13 +4,10 @@ every page, overdue deadlines in words and in red."""
 
 from __future__ import annotations
 
-import io
-
-from docx import Document
 from docx.shared import Mm, RGBColor
 
 from generator.model import huisstijl
-from generator.render.besluitenlijst.build import (
+from generator.render.besluiten import (
     AANWEZIG,
     ACTIES,
     AFGEROND,
@@ -29,10 +26,9 @@ from generator.render.besluitenlijst.build import (
 from generator.render.word import (
     GRIJS,
     LINTBLAUW,
+    a4,
+    finished,
     fixed_grid,
-    footer,
-    language_and_font,
-    properties,
     repeat_header,
     shade,
     styled,
@@ -46,12 +42,7 @@ WIDTHS = (Mm(30), Mm(57), Mm(32), Mm(36), Mm(25))
 
 
 def render(lijst: Besluitenlijst) -> bytes:
-    document = Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Mm(15))
-    language_and_font(document)
+    document = a4(15, 15, 15, 15)
     _heading(document, lijst.titel, 1)
     if lijst.kopregel:
         styled(document.add_paragraph(), lijst.kopregel, colour=GRIJS)
@@ -92,17 +83,14 @@ def render(lijst: Besluitenlijst) -> bytes:
             styled(document.add_paragraph(), rubriek, bold=True)
             for item in items:
                 document.add_paragraph(item)
-    footer(document, lijst.titel)
-    properties(
+    return finished(
         document,
+        footer_title=lijst.titel,
         title=lijst.titel,
         subject="Actie- en besluitenlijst SCT",
         author=lijst.organisatie,
         keywords="SCT",
     )
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 def _heading(document: object, text: str, level: int) -> None:

@@ -3,7 +3,7 @@ source of its PDF."""
 
 from __future__ import annotations
 
-from generator.render.besluitenlijst.build import (
+from generator.render.besluiten import (
     COLUMNS,
     PERSOONSGEGEVENS_NOTE,
     WOORDEN,

@@ -7,7 +7,7 @@ image or emphasis of its own (an ``<img onerror=...>`` in a besluit shows as tho
 
 from __future__ import annotations
 
-from generator.render.besluitenlijst.build import (
+from generator.render.besluiten import (
     AANWEZIG,
     ACTIES,
     AFGEROND,

@@ -5,15 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.render.besluitenlijst.build import COLUMNS, WOORDEN, Actieregel, Besluitenlijst
+from generator.render.besluiten import COLUMNS, WOORDEN, Actieregel, Besluitenlijst
 
 TEMPLATE = "besluitenlijst.typ"
-
-
-def render(lijst: Besluitenlijst) -> bytes:
-    from generator.render.typeset import typeset
-
-    return typeset(TEMPLATE, data(lijst))
 
 
 def data(lijst: Besluitenlijst) -> dict[str, Any]:

@@ -219,3 +219,8 @@ def _inline(text: str) -> str:
     text = re.sub(r"(?i)\b(www)\.", r"\1\\.", text)
     text = re.sub(r"(?i)\b(https?|ftp|mailto):", r"\1\\:", text)
     return _START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
+
+
+def render(review: Review) -> bytes:
+    """The review as a pull-request comment."""
+    return markdown(review).encode("utf-8")

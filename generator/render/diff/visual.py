@@ -21,7 +21,6 @@ from generator.render.diff.markdown import _inline, _line
 
 #: pixels per point of the PNGs (a slide 960 pixels wide: resvg takes a tenth of a second a
 #: slide at 1.5, which a diff of many slides feels)
-ZOOM = 1.0
 _NUMBER = re.compile(r"^(\d+(?:\.\d+)*)[.\s]")
 
 
@@ -183,59 +182,28 @@ def files(
     outcomes: Sequence[Outcome],
     review: Review,
     fonts: dict[str, bytes],
-    png: bool = True,
+    rasterise: Callable[[str], bytes] | None = None,
     published: Callable[[str], str] = _same,
 ) -> dict[str, bytes]:
-    """Every file of the visual diff: the pictures (SVG, and PNG unless ``png`` is False),
+    """Every file of the visual diff: the pictures (SVG, and PNG made by ``rasterise``: the
+    render level's ``pictures.rasterise``, handed in so no output imports the deck's drawing),
     ``index.html`` and ``samenvatting.md``; the page links to each file by the name
     ``published`` says it will have (the public version's names end in "-openbaar")."""
     written: dict[str, bytes] = {}
+    png = rasterise is not None
     for outcome in outcomes:
         for pair in outcome.shown:
             for picture, side in ((pair.before, "voor"), (pair.after, "na")):
                 if picture is None:
                     continue
                 written[_name(outcome, picture, side, "svg")] = picture.svg.encode("utf-8")
-                if png:
+                if rasterise is not None:
                     written[_name(outcome, picture, side, "png")] = rasterise(picture.svg)
     if any(outcome.shown for outcome in outcomes if outcome.product.kind == "dia"):
         written.update({f"fonts/{name}": data for name, data in fonts.items()})
     written["index.html"] = html(outcomes, review, png, published).encode("utf-8")
     written["samenvatting.md"] = summary(outcomes, review).encode("utf-8")
     return written
-
-
-def rasterise(svg: str) -> bytes:
-    """The SVG as PNG, by resvg, in the shipped fonts only (the same picture on every machine)."""
-    import resvg_py
-
-    from generator.render.typography.fontfiles import font_files
-
-    data = resvg_py.svg_to_bytes(
-        svg_string=_unitless(svg),
-        font_files=list(font_files()),
-        skip_system_fonts=True,
-        zoom=ZOOM,
-        background="#ffffff",
-    )
-    return bytes(data)
-
-
-_ROOT = re.compile(r"<svg\b[^>]*>")
-_SIZE = re.compile(r'\s(width|height)="[^"]*"')
-_VIEWBOX = re.compile(r'viewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)\s*"')
-
-
-def _unitless(svg: str) -> str:
-    """The SVG with its size in user units, one a point (resvg refuses Typst's "841.9pt"); a
-    slide's SVG is that way already."""
-    root = _ROOT.search(svg)
-    box = _VIEWBOX.search(root.group()) if root else None
-    if root is None or box is None:
-        return svg
-    tag = _SIZE.sub("", root.group())
-    tag = tag.replace("<svg", f'<svg width="{box[1]}" height="{box[2]}"', 1)
-    return svg[: root.start()] + tag + svg[root.end() :]
 
 
 def _where(pair: Pair, kind: str) -> str:

@@ -6,9 +6,6 @@ footer."""
 
 from __future__ import annotations
 
-import io
-
-from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -19,9 +16,8 @@ from generator.render.nota.build import NotaDocument
 from generator.render.word import (
     GRIJS,
     LINTBLAUW,
-    footer,
-    language_and_font,
-    properties,
+    a4,
+    finished,
     styled,
 )
 
@@ -30,12 +26,7 @@ RIGHT = Mm(124)
 
 
 def render(nota: NotaDocument) -> bytes:
-    document = Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Mm(22)
-    section.top_margin, section.bottom_margin = Mm(15), Mm(20)
-    language_and_font(document)
+    document = a4(22, 22, 15, 20)
     _name_block(document, nota)
     table = document.add_table(rows=1, cols=2)
     _borderless(table)
@@ -45,17 +36,14 @@ def render(nota: NotaDocument) -> bytes:
         column.width = width
     _header_block(left, nota)
     _body(right, nota)
-    footer(document, f"Nota {nota.notanummer}")
-    properties(
+    return finished(
         document,
+        footer_title=f"Nota {nota.notanummer}",
         title=f"Nota {nota.onderwerp}",
         subject=nota.type,
         author=nota.organisatie,
         keywords=f"nota, {nota.notanummer}",
     )
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
 
 
 def _name_block(document: object, nota: NotaDocument) -> None:

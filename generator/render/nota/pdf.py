@@ -11,12 +11,6 @@ from generator.text.tree import Trees
 TEMPLATE = "nota.typ"
 
 
-def render(nota: NotaDocument) -> bytes:
-    from generator.render.typeset import typeset
-
-    return typeset(TEMPLATE, data(nota))
-
-
 def data(nota: NotaDocument) -> dict[str, Any]:
     trees = Trees()
     return {

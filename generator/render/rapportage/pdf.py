@@ -20,12 +20,6 @@ from generator.text.tree import Trees
 TEMPLATE = "rapportage.typ"
 
 
-def render(rapport: Rapport) -> bytes:
-    from generator.render.typeset import typeset
-
-    return typeset(TEMPLATE, data(rapport), settle=settle)
-
-
 def settle(
     ask: Callable[[Mapping[str, Any], str], list[Any]], shown: Mapping[str, Any]
 ) -> Mapping[str, Any]:

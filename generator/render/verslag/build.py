@@ -2,7 +2,7 @@
 per side, then numbered points (the opening, each agenda item that was discussed, the
 rondvraag, the closing) with the discussion in Markdown.
 
-The decisions and actions in it are the besluitenlijst's own (``besluitenlijst.build``): the
+The decisions and actions in it are the besluitenlijst's own (``render.besluiten.build``): the
 same numbers, texts, actiehouders and deadlines, so the two documents of one meeting never
 contradict each other. Functions and organisations are printed as written; a person id is a
 name, which the public version's dataset has already made "Persoonsgegevens".
@@ -14,13 +14,13 @@ from dataclasses import dataclass
 
 from generator.load.dataset import Dataset
 from generator.load.kinds.vergadering import SOORTEN, Vergadering
-from generator.render.besluitenlijst.build import (
+from generator.render.besluiten import (
     Actieregel,
     Besluitenlijst,
     Besluitregel,
     punt_nummer,
 )
-from generator.render.besluitenlijst.build import build as besluitenlijst
+from generator.render.besluiten import build as besluitenlijst
 from generator.text import dutch
 
 

@@ -3,32 +3,23 @@ the discussion, the decisions and the actions as a table whose header row repeat
 
 from __future__ import annotations
 
-import io
-
-from docx import Document
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 
 from generator.render import wordtext
-from generator.render.besluitenlijst.build import COLUMNS
+from generator.render.besluiten import COLUMNS
 from generator.render.verslag.build import Verslag
 from generator.render.word import (
     GRIJS,
     LINTBLAUW,
-    footer,
-    language_and_font,
-    properties,
+    a4,
+    finished,
     repeat_header,
     styled,
 )
 
 
 def render(verslag: Verslag) -> bytes:
-    document = Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Mm(22))
-    language_and_font(document)
+    document = a4(22, 22, 22, 22)
     head = document.add_paragraph()
     styled(head, verslag.organisatie, bold=True)
     if verslag.onderdeel:
@@ -74,14 +65,11 @@ def render(verslag: Verslag) -> bytes:
                 for r, actie in enumerate(onderwerp.acties, start=1):
                     for c, cell in enumerate(actie.cells):
                         table.rows[r].cells[c].paragraphs[0].add_run(cell)
-    footer(document, verslag.titel)
-    properties(
+    return finished(
         document,
+        footer_title=verslag.titel,
         title=f"{verslag.titel} {verslag.datum}",
         subject=verslag.soort,
         author=verslag.organisatie,
         keywords="verslag",
     )
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()

@@ -5,17 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.render.besluitenlijst.build import COLUMNS
+from generator.render.besluiten import COLUMNS
 from generator.render.verslag.build import Verslag
 from generator.text.tree import Trees
 
 TEMPLATE = "verslag.typ"
-
-
-def render(verslag: Verslag) -> bytes:
-    from generator.render.typeset import typeset
-
-    return typeset(TEMPLATE, data(verslag))
 
 
 def data(verslag: Verslag) -> dict[str, Any]:

@@ -2,6 +2,10 @@
 the decisions numbered per agenda item, the actions agreed, the actions of earlier meetings
 that are still open (with their age) or were closed in this meeting, and the next meeting's
 agenda. Every text is final here; the writers (docx, markdown, html, pdf) only place it.
+
+It is at the render level, not in ``render/besluitenlijst/``, because the verslag shows the
+same decisions and actions from this same build (so the two documents of one meeting never
+contradict each other) and no output package imports another.
 """
 
 from __future__ import annotations
