@@ -11,6 +11,9 @@ import click
 from generator import __version__
 from generator.render.actietabel import FORMATS as ACTIETABEL
 from generator.render.besluitenlijst import FORMATS as BESLUITENLIJST
+from generator.render.nota import FORMATS as NOTA
+from generator.render.rapportage import FORMATS as RAPPORTAGE
+from generator.render.verslag import FORMATS as VERSLAG
 
 #: command name -> module under generator.commands that defines ``command``
 COMMANDS = {
@@ -20,15 +23,15 @@ COMMANDS = {
     "diff": "Summarise what changed in the data between two git versions (for pull requests).",
     "deadlines": "Print overdue and upcoming deadlines per trekker, or a calendar (ics).",
     "deck": "Build the SCT deck (PPTX) for a meeting.",
-    "planning": "Write the integral planning (XLSX or CSV): every opdracht and hoofdactie.",
+    "planning": "Write the integral planning (XLSX, CSV): every opdracht and hoofdactie.",
     "init": "Write a new data folder that passes check --strict, to start from.",
-    "report": "Build a progress report to the Tweede Kamer (HTML and tagged PDF).",
-    "nota": "Write a nota to the bewindspersoon (DOCX and tagged PDF).",
+    "report": f"Build a progress report to the Tweede Kamer ({RAPPORTAGE.listed()}).",
+    "nota": f"Write a nota to the bewindspersoon ({NOTA.listed()}).",
     "pakket": "Write a nota with its bijlagen: one folder with an index and one combined PDF.",
     "new": "Write a new, valid file of any kind (werkstroom, actie, vergadering, ...).",
     "schema": "Write JSON Schema files for editors (yaml-language-server) and pre-commit.",
     "serve": "Preview the deck, documents and diagnostics live in a browser while editing.",
-    "verslag": "Write the verslag of a meeting (DOCX and tagged PDF).",
+    "verslag": f"Write the verslag of a meeting ({VERSLAG.listed()}).",
     "vergadering": "Build everything for one SCT meeting: deck, besluitenlijst, calendar, ...",
 }
 

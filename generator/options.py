@@ -152,16 +152,31 @@ def described(**fields: str) -> Callable[[F], F]:
     return fill
 
 
-def formats_option(registry: Formats, *, one: bool = False) -> Callable[[F], F]:
+class FormatsOption(click.Option):
+    """``--format``, carrying the format table it offers and the stem of the files it writes
+    ("" for a command that prints), so the command reference lists every command's formats
+    from the commands themselves."""
+
+    def __init__(self, *args: Any, registry: Formats, stem: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.registry = registry
+        self.stem = stem
+
+
+def formats_option(registry: Formats, *, stem: str = "", one: bool = False) -> Callable[[F], F]:
     """``--format`` from an output's format table: ``a,b`` (one or more, default: the table's
     default, written in the order given) or, with ``one``, a single format (for a command that
-    prints its output). The help names each format's purpose where the table gives one."""
+    prints its output). The help names each format's purpose where the table gives one;
+    ``stem`` names the files written ("verslag-DATE"; "" when the command prints)."""
     known = list(registry)
     purposes = "; ".join(f"{n} {registry[n].help}" for n in known if registry[n].help)
     if one:
         return click.option(
             "--format",
             "fmt",
+            cls=FormatsOption,
+            registry=registry,
+            stem=stem,
             type=click.Choice(known),
             default=registry.default[0],
             show_default=True,
@@ -181,6 +196,9 @@ def formats_option(registry: Formats, *, one: bool = False) -> Callable[[F], F]:
     return click.option(
         "--format",
         "formats",
+        cls=FormatsOption,
+        registry=registry,
+        stem=stem,
         default=",".join(registry.default),
         show_default=True,
         callback=chosen,

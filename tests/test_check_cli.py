@@ -148,6 +148,19 @@ def test_check_does_not_import_renderers() -> None:
     assert proc.stdout.strip().endswith("[]")
 
 
+def test_the_command_line_starts_without_the_models() -> None:
+    """``statusgen --help`` and the command list read the format tables for their help, but
+    import neither a command, the models (pydantic) nor a writer: a format table names its
+    writers, it does not import them."""
+    code = "import sys, generator.cli; print(sorted(m for m in sys.modules if m in HEAVY))"
+    heavy = ("pydantic", "yaml", "pptx", "typst", "docx", "openpyxl", "jinja2", "babel", "lxml")
+    proc = subprocess.run(
+        [sys.executable, "-c", code.replace("HEAVY", repr(heavy))],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert proc.stdout.strip() == "[]"
+
+
 def test_every_command_and_option_has_help(run: Run) -> None:
     from generator.cli import COMMANDS, main
 

@@ -25,7 +25,8 @@ from tests.conftest import DEMO
 
 #: forms editors type, put in place of every value of every field in the demo data
 CANDIDATES = ("2.10", "3", "0", "010", "'3'", "x", "''", "true", "~", "2020-08-17",
-              "'2020-08-17'", "17-08-2020", "[]", "gestart", "zorgen")  # fmt: skip
+              "'2020-08-17'", "17-08-2020", "'20200817'", "'2020-W34-1'", "[]", "gestart",
+              "zorgen")  # fmt: skip
 
 Path_ = tuple[str | int, ...]
 

@@ -363,13 +363,15 @@ def test_vague_deadlines_get_no_day_count_and_quotes_do_not_collide(
 
 
 def test_a_title_is_never_cut_inside_a_quotation() -> None:
-    from generator.render.deck.parts.sct_findings import _short
+    from generator.text.shorten import shorten
 
-    cut = _short(
-        "Voorbereiden van een discussiestuk voor het SCT 'nieuwe fase van de hersteloperatie'", 60
+    cut = shorten(
+        "Voorbereiden van een discussiestuk voor het SCT 'nieuwe fase van de hersteloperatie'",
+        60,
+        at_word=True,
     )
     assert cut == "Voorbereiden van een discussiestuk voor het SCT…"
-    assert _short("Kort genoeg", 60) == "Kort genoeg"
+    assert shorten("Kort genoeg", 60, at_word=True) == "Kort genoeg"
 
 
 def _workstream(number: int, escalations: int) -> str:

@@ -64,7 +64,7 @@ def _statuses(ctx: click.Context, param: click.Parameter, values: tuple[str, ...
 @click.command(name="actions")
 @data_option
 @output_option
-@formats_option(FORMATS)
+@formats_option(FORMATS, stem="actietabel")
 @click.option(
     "--sectie",
     "secties",

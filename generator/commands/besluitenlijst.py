@@ -47,7 +47,7 @@ def add_besluitenlijst(
 @data_option
 @output_option
 @vergadering_option
-@formats_option(FORMATS)
+@formats_option(FORMATS, stem="besluitenlijst-DATE")
 @openbaar_option
 @quiet_option
 @described(files=FORMATS.pattern("besluitenlijst-DATE"))

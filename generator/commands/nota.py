@@ -92,7 +92,7 @@ def add_nota(publication: Publication, nota: NotaDocument, formats: list[str]) -
 @click.argument("nota_id", metavar="ID")
 @data_option
 @output_option
-@formats_option(FORMATS)
+@formats_option(FORMATS, stem="nota-ID")
 @openbaar_option
 @quiet_option
 @described(files=FORMATS.pattern("nota-ID"))

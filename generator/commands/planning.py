@@ -25,7 +25,7 @@ from generator.render.planning import FORMATS, Sheet
 @data_option
 @output_option
 @peildatum_option
-@formats_option(FORMATS)
+@formats_option(FORMATS, stem="planning")
 @openbaar_option
 @quiet_option
 @described(files=FORMATS.pattern("planning"))

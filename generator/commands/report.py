@@ -67,7 +67,7 @@ def add_report(
 @click.argument("report_id", metavar="ID")
 @data_option
 @output_option
-@formats_option(FORMATS)
+@formats_option(FORMATS, stem="ID")
 @openbaar_option
 @quiet_option
 @described(files=FORMATS.pattern("ID"))

@@ -47,7 +47,7 @@ def add_verslag(
 @click.argument("datum", metavar="DATE", type=DateType(), required=False)
 @data_option
 @output_option
-@formats_option(FORMATS)
+@formats_option(FORMATS, stem="verslag-DATE")
 @openbaar_option
 @quiet_option
 @described(files=FORMATS.pattern("verslag-DATE"))

@@ -118,26 +118,30 @@ EmptyList = BeforeValidator(_list)
 """Marks a list that may be left empty in YAML (``key:`` with nothing after it)."""
 
 
+#: the form the JSON Schema holds a date to (the schema's "format": "date" is only a hint)
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+_ISO_DATE = re.compile(DATE_PATTERN)
+
+
 def _date(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         raise ValueError("expected a date without a time of day, e.g. 2021-06-15")
     if isinstance(value, dt.date):
         return checked(value)
     if isinstance(value, str):
+        # only the form the schema allows: Python 3.11's fromisoformat also reads 20200817
+        # and 2020-W34-1, which editors' schema checking refuses
         try:
-            date = dt.date.fromisoformat(value.strip())
+            date = dt.date.fromisoformat(value.strip()) if _ISO_DATE.match(value.strip()) else None
         except ValueError:
-            pass
-        else:
+            date = None
+        if date is not None:
             return checked(date)
         hint = date_hint(value.strip())
         if hint:
             raise ValueError(hint)
     raise ValueError(f"expected a date such as 2021-06-15, not {getattr(value, 'raw', value)!r}")
 
-
-#: the form the JSON Schema holds a date to (the schema's "format": "date" is only a hint)
-DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
 Date = Annotated[
     dt.date, Field(json_schema_extra={"pattern": DATE_PATTERN}), BeforeValidator(_date)

@@ -11,9 +11,17 @@ from __future__ import annotations
 
 from generator.render.deck.content import Slide
 from generator.render.deck.context import Deck
-from generator.render.deck.fixed import agenda, inhoud, matrix, overleg, scheiding, titel
+from generator.render.deck.fixed import (
+    agenda,
+    inhoud,
+    matrix,
+    overleg,
+    scheiding,
+    titel,
+    voor_het_sct,
+)
 from generator.render.deck.fixed.agenda import anchored, item_anchor, kicker, rubriek_anchor
-from generator.render.deck.parts import builders, openstaande_acties, voor_het_sct
+from generator.render.deck.parts import builders, openstaande_acties
 from generator.text.dutch import letter
 
 

@@ -29,6 +29,7 @@ from generator.render.deck.content import TABLE, Para, Run
 from generator.render.deck.parts.werkstromen import anchor
 from generator.text import dutch
 from generator.text.lines import plain
+from generator.text.shorten import shorten
 
 if TYPE_CHECKING:
     from generator.render.deck.context import Deck
@@ -56,7 +57,7 @@ class Entry:
     count: int = 1
 
     def para(self, *, size: float = SIZE, short: int | None = 50) -> Para:
-        titel = _short(self.titel, short) if short else " ".join(self.titel.split())
+        titel = shorten(self.titel, short, at_word=True) if short else " ".join(self.titel.split())
         runs = [Run(self.nummer, bold=True, link=anchor(self.werkstroom)), Run(f" {titel}")]
         if self.detail:
             runs.append(Run(f": {self.detail}"))
@@ -249,28 +250,10 @@ _SINGLE = ("'", "‘", "’")
 
 def _quoted(item: Work) -> str:
     """The title, short, in quotes that do not collide with its own: single, else double."""
-    titel = _short(plain(item.titel), 40)
+    titel = shorten(plain(item.titel), 40, at_word=True)
     if any(mark in titel for mark in _SINGLE):
         return f"“{titel}”"
     return f"‘{titel}’"
-
-
-def _short(text: str, limit: int = 45) -> str:
-    """``text`` cut after a word to at most ``limit`` characters, with "…" where it was cut."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut:
-        cut = cut[: cut.rindex(" ")]
-    # never inside a quotation: a quote opened and not closed is cut before it opens
-    for opening, closing in (("‘", "’"), ("“", "”"), ('"', '"'), ("'", "'")):
-        if opening == closing:
-            if cut.count(opening) % 2:
-                cut = cut[: cut.rindex(opening)]
-        elif cut.count(opening) > cut.count(closing):
-            cut = cut[: cut.rindex(opening)]
-    return cut.rstrip(" ,;:–-") + "…"
 
 
 # --- what changed since the previous meeting ---------------------------------------------------

@@ -5,21 +5,18 @@ passed deadlines (at the peildatum), status changes since the previous meeting a
 about what was reported; the escalations named in full. The workstream's number links to its
 slide. The slide continues only when the escalations do not fit on one.
 
-The lists behind the counts (``sct_findings``: every escalation, concern, passed deadline,
-change and question) are an appendix part a meeting can ask for in its agenda:
-``onderdeel: voor_het_sct_details``.
+The lists behind the counts (``render/deck/findings.py``: every escalation, concern, passed
+deadline, change and question) are an appendix part a meeting can ask for in its agenda:
+``onderdeel: voor_het_sct_details`` (``parts/voor_het_sct_details.py``).
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from generator import progress
 from generator.model.huisstijl import text_colour
 from generator.model.legend import SCT
 from generator.render.deck.cells import header
 from generator.render.deck.content import (
-    DONKERBLAUW,
     GRIJS,
     SMALL,
     Block,
@@ -34,8 +31,7 @@ from generator.render.deck.content import (
     Text,
 )
 from generator.render.deck.context import Deck
-from generator.render.deck.parts import builds
-from generator.render.deck.parts.sct_findings import (
+from generator.render.deck.findings import (
     SIZE,
     Entry,
     Findings,
@@ -44,9 +40,6 @@ from generator.render.deck.parts.sct_findings import (
 )
 from generator.render.deck.parts.werkstromen import anchor
 from generator.text import dutch
-
-if TYPE_CHECKING:
-    from generator.load.kinds.vergadering import AgendaItem
 
 TITEL = "Voor het SCT"
 ANCHOR = "voor-het-sct"
@@ -135,21 +128,3 @@ def _count(value: int | None, kind: str) -> Cell:
         return Cell((para,))
     colour = SCT[status].colour
     return Cell((para,), fill=colour, colour=text_colour(colour))
-
-
-@builds("voor_het_sct_details")
-def details(deck: Deck, item: AgendaItem, head: tuple[Block, ...]) -> list[Slide]:
-    """The appendix: every list behind the counts, each left out when it is empty."""
-    found = findings(deck)
-    body: list[Block] = []
-    for title, entries in found.lists(deck):
-        if entries:
-            # the heading in the same block as its entries: it never ends a slide alone
-            heading = Run(f"{title}: {len(entries)}", bold=True, colour=DONKERBLAUW)
-            paras = (Para((heading,), size=SIZE + 2), *(entry.para() for entry in entries))
-            body.append(Text(paras, space_after=10.0))
-    if not body:
-        body.append(Text((Para((Run("Niets vraagt de aandacht van het SCT."),), size=SIZE),)))
-    if found.note:
-        body.append(Text((Para((Run(found.note, italic=True, colour=GRIJS),), size=SIZE),)))
-    return [Section(f"{TITEL}: details", tuple(body), head=head)]
