@@ -67,7 +67,7 @@ def layout_word(size: int) -> None:
     from generator.render.deck.context import Deck
     from generator.render.deck.paginate import paginate
     from generator.render.deck.parts.werkstromen import werkstroom as werkstroom_section
-    from generator.render.deck.writer import Template
+    from generator.render.deck.template import Template
     from generator.resources import template
 
     dataset = load_valid(DEMO)

@@ -29,7 +29,8 @@ def build(data: Path, output: Path, cache: Any = None) -> dict[str, float]:
     from generator.render.deck.content import Divider, Section, TitleSlide
     from generator.render.deck.context import Deck
     from generator.render.deck.paginate import paginate
-    from generator.render.deck.writer import DeckWriter, Meta, Template
+    from generator.render.deck.template import Meta, Template
+    from generator.render.deck.writer import DeckWriter
     from generator.resources import template
 
     start = time.perf_counter()

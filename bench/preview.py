@@ -55,7 +55,7 @@ def svg_in_process(runs: int) -> tuple[float, float]:
     from generator.load.diagnostics import Diagnostics
     from generator.render.deck import lay_out
     from generator.render.deck.svg import draw_all
-    from generator.render.deck.writer import Template
+    from generator.render.deck.template import Template
     from generator.resources import template
 
     dataset = load(SEED, Diagnostics())

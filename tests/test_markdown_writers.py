@@ -31,7 +31,8 @@ from generator.render.deck.content import Cell, Column, Para, Run, Section, Tabl
 from generator.render.deck.content import Group as Rows
 from generator.render.deck.markdown import paragraphs, slides
 from generator.render.deck.paginate import paginate
-from generator.render.deck.writer import DeckWriter, Meta, Template
+from generator.render.deck.template import Meta, Template
+from generator.render.deck.writer import DeckWriter
 from generator.render.html import markdown
 from generator.resources import template
 from tests.readback import docx_text, html_text, xlsx_text

@@ -13,7 +13,7 @@ import pytest
 from docx import Document
 
 from generator.render.deck.package import MAX_DEPTH, MAX_PARTS, TemplateError
-from generator.render.deck.writer import Template
+from generator.render.deck.template import Template
 from generator.resources import template
 from tests.conftest import Run
 

@@ -72,7 +72,8 @@ def add_deck(
 
 def _add_svg(publication: Publication, laid: LaidOut, folder: str) -> None:
     """Every slide as ``folder/dia-NN.svg``, its fonts in ``folder/fonts/``."""
-    from generator.render.deck.svg import FONT_FILES, draw_all, font_folder
+    from generator.render.deck.svg import draw_all
+    from generator.render.typography.fontfiles import FONT_FILES, font_folder
 
     def font(name: str) -> str:
         return publication.name(f"fonts/{name}")

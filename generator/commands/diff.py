@@ -122,9 +122,9 @@ def _visual(
     """The visual diff's files, added to ``publication``; a version that does not validate is
     not drawn (its files are reported in the summary)."""
     from generator.render import pictures
-    from generator.render.deck.svg import FONT_FILES, font_folder
-    from generator.render.deck.writer import Template
+    from generator.render.deck.template import Template
     from generator.render.diff import visual
+    from generator.render.typography.fontfiles import FONT_FILES, font_folder
     from generator.resources import template
 
     progress.step("drawing the slides and pages that look different")

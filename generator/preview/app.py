@@ -23,7 +23,7 @@ from watchfiles import awatch
 
 from generator.preview import page
 from generator.preview.state import Preview, Snapshot
-from generator.render.deck.svg import FONT_FILES, font_folder
+from generator.render.typography.fontfiles import FONT_FILES, font_folder
 
 #: the data files the source pages show
 SOURCES = (".yaml", ".yml", ".md")

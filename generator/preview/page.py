@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from generator.load.diagnostics import Diagnostic, display_path
 from generator.preview.state import Snapshot
-from generator.render.deck.svg import fonts_css
+from generator.render.typography.fontfiles import fonts_css
 
 _STYLE = """
 body{margin:0;font-family:'Liberation Sans',Arial,sans-serif;background:#eef0f3;color:#1a1a1a}

@@ -119,7 +119,7 @@ class Preview:
         from generator.load.history import vorige
         from generator.render.deck import lay_out
         from generator.render.deck.svg import draw_all
-        from generator.render.deck.writer import Template
+        from generator.render.deck.template import Template
         from generator.resources import template as shipped
 
         meeting: Vergadering = meeting_on(dataset.vergaderingen, self.vergadering)

@@ -195,7 +195,7 @@ def rasterise(svg: str) -> bytes:
     """The SVG as PNG, by resvg, in the shipped fonts only (the same picture on every machine)."""
     import resvg_py
 
-    from generator.render.deck.svg import font_files
+    from generator.render.typography.fontfiles import font_files
 
     data = resvg_py.svg_to_bytes(
         svg_string=_unitless(svg),

@@ -21,7 +21,7 @@ from generator.text import dutch
 if TYPE_CHECKING:
     from generator.render.deck.content import Divider, Section, TitleSlide
     from generator.render.deck.layout.pages import Geometry, Page
-    from generator.render.deck.writer import Meta, Template
+    from generator.render.deck.template import Meta, Template
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ def lay_out(
     from generator.render.deck.build import slides
     from generator.render.deck.content import Divider, Section, TitleSlide
     from generator.render.deck.context import Deck
-    from generator.render.deck.writer import Meta, Template
+    from generator.render.deck.template import Meta, Template
 
     opened = template if isinstance(template, Template) else Template(template)
     org = dataset.organisatie

@@ -8,9 +8,9 @@ baseline one ascent below a box's inset, the next lines 1.2 times the size lower
 and one font height (ascent and descent) lower in a table cell, as LibreOffice's PDFs show
 (``bench/faithful.py`` measures it), a paragraph's space before it added. Tables are drawn at
 the widths and row heights the paginator gave them, cell fills and rules as ``oxml`` writes
-them. The text is set in Liberation Sans, which the SVG names and ``fonts_css`` loads from the
-package's own font files; every run is placed with an explicit ``x``, so that Chromium and resvg
-set it alike.
+them. The text is set in Liberation Sans, which the SVG names and ``fonts_css`` (in
+``typography.fontfiles``) loads from the package's own font files; every run is placed with an
+explicit ``x``, so that Chromium and resvg set it alike.
 
 It is one module because text boxes, table cells and placeholders are drawn by one canvas that
 breaks and places lines one way, and records every line it draws for the comparison with
@@ -19,15 +19,9 @@ LibreOffice; the placeholders' look is read in ``masters``.
 
 from __future__ import annotations
 
-import atexit
-import shutil
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from importlib.resources import files
-from importlib.resources.abc import Traversable
-from pathlib import Path
+from functools import lru_cache
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.render.deck import LaidOut, LaidSlide
@@ -52,11 +46,10 @@ from generator.render.deck.layout.pages import (
 )
 from generator.render.deck.masters import Look, look
 from generator.render.deck.oxml import BORDER
-from generator.render.deck.writer import Template
-from generator.render.typography.breaking import wrap
+from generator.render.deck.template import Template
+from generator.render.typography.fontfiles import FAMILY, fonts_css
 from generator.render.typography.metrics import HELD_SPACE, LINE, LOWER, SAFETY, em_width
 
-FAMILY = "Liberation Sans"
 #: Liberation Sans's ascent and descent (hhea and OS/2 win), as parts of the size: LibreOffice
 #: puts a line's baseline one ascent below its top and the next line one ascent plus descent
 #: lower at single spacing
@@ -68,29 +61,6 @@ BREAK_MARGIN = 1.0
 #: LibreOffice sets a superscript run at 58 % of the size; oxml raises it by 30 %
 SUPERSCRIPT_SIZE = 0.58
 SUPERSCRIPT_RAISE = 0.30
-#: the shipped font files, by (bold, italic)
-FONT_FILES = {
-    (False, False): "LiberationSans-Regular.ttf",
-    (True, False): "LiberationSans-Bold.ttf",
-    (False, True): "LiberationSans-Italic.ttf",
-    (True, True): "LiberationSans-BoldItalic.ttf",
-}
-
-
-def font_folder() -> Traversable:
-    return files("generator.render").joinpath("fonts")
-
-
-def fonts_css(url: str | Callable[[str], str]) -> str:
-    """``@font-face`` rules for the shipped fonts, found at ``url`` + file name (or where
-    ``url`` says a file name is found)."""
-    where = url if callable(url) else (lambda name: f"{url}{name}")
-    return "".join(
-        f"@font-face{{font-family:'{FAMILY}';src:url('{where(name)}') format('truetype');"
-        f"font-weight:{'bold' if bold else 'normal'};"
-        f"font-style:{'italic' if italic else 'normal'}}}"
-        for (bold, italic), name in FONT_FILES.items()
-    )
 
 
 @dataclass(frozen=True)
@@ -459,28 +429,4 @@ def draw_all(laid: LaidOut, *, fonts_url: str | Callable[[str], str] | None = No
     return [drawer.draw(slide, number) for number, slide in enumerate(laid.slides, start=1)]
 
 
-@cache
-def font_files() -> tuple[str, ...]:
-    """The shipped fonts as files (for resvg): where the package lives in the file system, its
-    own; from a zip, copies in a temporary folder kept for the process."""
-    folder = font_folder()
-    paths = []
-    for name in FONT_FILES.values():
-        entry = folder.joinpath(name)
-        if isinstance(entry, Path) and entry.is_file():
-            paths.append(str(entry))
-            continue
-        copy = _scratch() / name
-        copy.write_bytes(entry.read_bytes())
-        paths.append(str(copy))
-    return tuple(paths)
-
-
-@cache
-def _scratch() -> Path:
-    folder = Path(tempfile.mkdtemp(prefix="statusgen-fonts-"))
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    return folder
-
-
-__all__ = ["Drawn", "SlideDrawer", "draw_all", "fonts_css", "wrap"]
+__all__ = ["Drawn", "SlideDrawer", "draw_all"]
