@@ -17,6 +17,7 @@ refused like it is in the working tree.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
 import shlex
@@ -321,10 +322,10 @@ def _werkstromen_at(root: Path, day: dt.date) -> tuple[list[Werkstroom] | None, 
         commit = resolve(folder, (day + dt.timedelta(days=1)).isoformat())
         if commit is None:
             return None, f"{since} the git history of the data starts later"
-        with folder_at(folder, commit) as snapshot:
-            if not any(snapshot.iterdir()):
-                return None, f"{since} werkstromen/ was not in git then"
-            return _load_werkstromen(snapshot.parent), None
+        before = _werkstromen_in(folder, commit)
+        if before is None:
+            return None, f"{since} werkstromen/ was not in git then"
+        return list(before), None
     except (HistoryError, OSError) as exc:
         log.info("no status changes on the deck: %s", exc)
     try:
@@ -332,6 +333,16 @@ def _werkstromen_at(root: Path, day: dt.date) -> tuple[list[Werkstroom] | None, 
     except HistoryError:
         return None, f"{since} the data folder is not in git"
     return None, f"{since} the git history here is incomplete (a shallow or partial clone)"
+
+
+@functools.lru_cache(maxsize=8)
+def _werkstromen_in(folder: Path, commit: str) -> list[Werkstroom] | None:
+    """The workstreams of ``folder`` at ``commit``, None where it was empty. A commit never
+    changes, so the preview, which asks again at every save, reads it from git once."""
+    with folder_at(folder, commit) as snapshot:
+        if not any(snapshot.iterdir()):
+            return None
+        return _load_werkstromen(snapshot.parent)
 
 
 def _load_werkstromen(folder: Path) -> list[Werkstroom]:
