@@ -1,8 +1,7 @@
 """The data folder's git history: the folder as it was at a ref or on a date.
 
-Used to mark what changed since an earlier edition (``actions --gewijzigd-sinds``) and by the
-review commands. Everything goes through the ``git`` program; nothing here writes to the
-repository.
+Used for what changed since an earlier edition (``actions --gewijzigd-sinds``), by the review
+commands and by the deck's "Voor het SCT"; only through ``git``, never writing to the repository.
 
 The answer is right or there is none: a shallow clone whose history is cut off before the
 commit that is asked for, a partial clone that cannot fetch the objects it lacks, and any other
@@ -335,14 +334,10 @@ def _werkstromen_at(root: Path, day: dt.date) -> tuple[list[Werkstroom] | None, 
     return None, f"{since} the git history here is incomplete (a shallow or partial clone)"
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=8)  # a commit never changes: the preview reads it from git once
 def _werkstromen_in(folder: Path, commit: str) -> list[Werkstroom] | None:
-    """The workstreams of ``folder`` at ``commit``, None where it was empty. A commit never
-    changes, so the preview, which asks again at every save, reads it from git once."""
     with folder_at(folder, commit) as snapshot:
-        if not any(snapshot.iterdir()):
-            return None
-        return _load_werkstromen(snapshot.parent)
+        return _load_werkstromen(snapshot.parent) if any(snapshot.iterdir()) else None
 
 
 def _load_werkstromen(folder: Path) -> list[Werkstroom]:
